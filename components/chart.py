@@ -1,0 +1,66 @@
+"""A chart on a page: the plotly figure, click-to-filter, and its download buttons."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from newstally.charts import clicked_values
+from newstally.queries import period_end
+
+from . import downloads, filters
+
+
+def _selected_points(key: str) -> list[dict]:
+    event = st.session_state.get(key)
+    try:
+        return list(event["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def filter_by(filter_key: str, column: int = 0, transform: Callable[[list], list] | None = None) -> Callable[[list], None]:
+    """A click handler setting the sidebar filter ``filter_key`` to the clicked points'
+    ``customdata[column]`` (passed through ``transform`` when given)."""
+    def handle(points: list) -> None:
+        values = clicked_values(points, column)
+        if values:
+            filters.apply(filter_key, transform(values) if transform else values)
+    return handle
+
+
+def filter_by_period(bucket: str) -> Callable[[list], None]:
+    """A click handler narrowing the date filter to the clicked period (a day, week or month)."""
+    def to_range(values: list) -> list:
+        start = date.fromisoformat(str(values[0]))
+        return [start, period_end(start, bucket)]
+    return filter_by("dates", transform=to_range)
+
+
+def filter_by_reporter() -> Callable[[list], None]:
+    """A click handler for ``charts.reporter_comparison``: filters by the speaker, or by the source
+    when the figure has no speaker."""
+    def handle(points: list) -> None:
+        pairs = [p.get("customdata") for p in points if len(p.get("customdata") or ()) >= 2]
+        if pairs and pairs[0][1]:
+            kind, value = pairs[0][0], pairs[0][1]
+            filters.apply("speaker" if kind == "speaker" else "source", [value])
+    return handle
+
+
+def render(figure: go.Figure, data: pd.DataFrame, name: str, key: str,
+           on_click: Callable[[list], None] | None = None, hint: str | None = None) -> None:
+    """Draws ``figure`` with its download buttons (files named after ``name``). With ``on_click``,
+    clicking points calls it with the selected points (before the page reruns)."""
+    if on_click is None:
+        st.plotly_chart(figure, key=key, config={"displaylogo": False})
+    else:
+        st.plotly_chart(figure, key=key, on_select=lambda: on_click(_selected_points(key)),
+                        selection_mode="points", config={"displaylogo": False})
+        if hint:
+            st.caption(hint)
+    if not data.empty:
+        downloads.render(figure, data, name, key=f"{key}-download")

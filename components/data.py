@@ -1,0 +1,84 @@
+"""Where the dashboard's data comes from: the store's path and version, cached connections, and
+``load``, which runs a ``newstally.queries`` function through ``st.cache_data``.
+
+Caches are keyed by (store path, store version, arguments): a rebuilt store has a new version, so
+nothing stale is served, and nothing is cached at module level.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import streamlit as st
+
+from newstally import queries
+from newstally.store import DEFAULT_STORE, StoreError, connect
+
+ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
+SAMPLE_CORPUS = ROOT / "data" / "articles"
+STORE_ENV = "NEWSTALLY_STORE"
+
+
+def store_path() -> Path:
+    """The store the dashboard reads: $NEWSTALLY_STORE or data/newstally.duckdb, relative paths
+    taken from the repository root (not the working directory)."""
+    configured = Path(os.environ.get(STORE_ENV) or DEFAULT_STORE).expanduser()
+    return configured if configured.is_absolute() else ROOT / configured
+
+
+def store_version(path: Path) -> str:
+    """A token that changes whenever the store file is replaced ("" when there is none)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return f"{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def _close(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.close()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, on_release=_close)
+def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per store version, shared by all sessions (each query takes its
+    own cursor, which DuckDB allows from any thread)."""
+    return connect(path)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(name: str, path: str, version: str, *args: Any) -> Any:
+    cursor = _connection(path, version).cursor()
+    try:
+        return getattr(queries, name)(cursor, *args)
+    finally:
+        cursor.close()
+
+
+def load(name: str, *args: Any) -> Any:
+    """``newstally.queries.<name>(connection, *args)`` on the dashboard's store, cached."""
+    path = store_path()
+    return _cached(name, str(path), store_version(path), *args)
+
+
+def ensure_store() -> bool:
+    """Builds the store from the sample articles when there is none yet (with a spinner); returns
+    False, after showing why, when the store cannot be read."""
+    path = store_path()
+    if not path.is_file():
+        from newstally.pipeline import build
+
+        with st.spinner(f"First start: building the store from {SAMPLE_CORPUS.relative_to(ROOT)} ..."):
+            try:
+                build([SAMPLE_CORPUS], path)
+            except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
+                st.error(f"Could not build the store at {path}: {err}")
+                return False
+    try:
+        _connection(str(path), store_version(path))
+    except StoreError as err:
+        st.error(str(err))
+        return False
+    return True

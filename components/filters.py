@@ -1,0 +1,98 @@
+"""The sidebar filters shared by every page, kept in the URL.
+
+Each widget is bound to a query parameter (``bind="query-params"``, its key is the parameter's
+name), so a link reproduces the view: ``?speaker=maria-zakharova&category=killed&q=Gaza``.
+Pages read the current filters with ``current()``; charts change them with ``apply``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from newstally.queries import Filters
+
+from .data import load
+
+# widget key (= query parameter) -> Filters field
+KEYS = {"speaker": "speakers", "org": "orgs", "country": "countries", "source": "sources",
+        "category": "categories", "dates": None, "q": "text"}
+_LIST_KEYS = ("speaker", "org", "country", "source", "category")
+
+
+def _date_bounds() -> tuple[date | None, date | None]:
+    first, last = load("date_bounds")
+    as_date = lambda v: v.date() if hasattr(v, "date") and callable(v.date) else v  # noqa: E731
+    return (as_date(first) if first is not None else None, as_date(last) if last is not None else None)
+
+
+def current() -> Filters:
+    """The filters the sidebar holds now (no filter before the sidebar has rendered)."""
+    state = st.session_state
+    picked = {field: tuple(state.get(key) or ()) for key, field in KEYS.items() if key in _LIST_KEYS}
+    first, last = _date_bounds()
+    chosen = tuple(state.get("dates") or ())
+    date_from = chosen[0] if len(chosen) >= 1 and chosen[0] != first else None
+    date_to = chosen[1] if len(chosen) == 2 and chosen[1] != last else None
+    return Filters(**picked, date_from=date_from, date_to=date_to, text=str(state.get("q") or "").strip())
+
+
+def apply(key: str, values: list) -> None:
+    """Sets the filter ``key`` to ``values`` (for a chart click: call it from an on_select callback,
+    which runs before the sidebar is drawn)."""
+    if key == "dates":
+        st.session_state["dates"] = tuple(values)
+    elif key in _LIST_KEYS:
+        st.session_state[key] = list(values)
+
+
+def reset() -> None:
+    """Clears every filter (a callback of the reset button)."""
+    for key in _LIST_KEYS:
+        st.session_state[key] = []
+    st.session_state["q"] = ""
+    first, last = _date_bounds()
+    st.session_state["dates"] = (first, last) if first and last else ()
+
+
+def _with_current(options: list, key: str) -> list:
+    """``options`` plus the values the URL or a chart click selected that are not among them
+    (Streamlit drops a bound value that is not an option)."""
+    extra = [v for v in list(st.query_params.get_all(key)) + list(st.session_state.get(key) or [])
+             if v not in options]
+    return list(options) + list(dict.fromkeys(extra))
+
+
+def render(key: str = "filters") -> Filters:
+    """Draws the filters in the sidebar and returns them."""
+    choices = load("speaker_choices")
+    names = dict(zip(choices["speaker_id"], choices["name"]))
+    speaker_ids = _with_current(list(choices["speaker_id"]), "speaker")
+    missing = tuple(s for s in speaker_ids if s not in names)
+    names.update(load("speaker_names", missing) if missing else {})
+    values = load("distinct_values")
+    first, last = _date_bounds()
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    sidebar.multiselect("Speaker", speaker_ids, key="speaker", bind="query-params",
+                        format_func=lambda sid: names.get(sid, sid), placeholder="any speaker",
+                        help="Type to search; pick several to compare them.")
+    sidebar.multiselect("Organisation", _with_current(values["orgs"], "org"), key="org", bind="query-params",
+                        placeholder="any organisation")
+    sidebar.multiselect("Country", _with_current(values["countries"], "country"), key="country",
+                        bind="query-params", placeholder="any country")
+    sidebar.multiselect("Source", _with_current(values["sources"], "source"), key="source", bind="query-params",
+                        placeholder="any source")
+    sidebar.multiselect("Figure category", _with_current(values["categories"], "category"), key="category",
+                        bind="query-params", placeholder="any category")
+    if first and last:
+        sidebar.date_input("Published between", value=(first, last), min_value=first, max_value=last,
+                           key="dates", bind="query-params", format="YYYY-MM-DD",
+                           help="Articles without a date are left out once you narrow the range.")
+    sidebar.text_input("Search statements", key="q", bind="query-params", placeholder="e.g. Gaza",
+                       help="Matches statement text, and the sentence around each figure.")
+    filters = current()
+    sidebar.button("Reset filters", on_click=reset, key=f"{key}-reset", disabled=filters.is_empty(),
+                   use_container_width=True)
+    sidebar.caption("The filters are kept in the page address: copy it to share this view.")
+    return filters

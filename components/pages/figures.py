@@ -1,0 +1,57 @@
+"""Figures: every reported number, how they moved over time against a reference, and who
+reported what for the same category."""
+import streamlit as st
+
+from components import chart, filters, reference_picker, tables
+from components.data import load
+from newstally import charts
+from newstally.reference import discrepancies, series_categories
+
+st.title("Figures")
+current = filters.current()
+figures, total = load("figures_table", current)
+if total == 0:
+    st.info("No figure matches these filters. Loosen them in the sidebar, or press “Reset filters”."
+            if not current.is_empty() else "The store has no figures yet: add articles on the Corpus page.")
+    st.stop()
+
+over_time, comparison, table = st.tabs(["Over time", "Who reported what", "Table"])
+
+with over_time:
+    reference, reference_name = reference_picker.render(key="figures-reference")
+    points, dated = load("figure_points", current)
+    if dated > len(points):
+        st.caption(f"Drawing the {len(points):,} largest of {dated:,} dated figures.")
+    chart.render(charts.figures_over_time(points, reference, series_categories(reference) if len(reference) else {}),
+                 points, "figures-over-time", key="figures-over-time", on_click=chart.filter_by("category"),
+                 hint="Ranges are drawn from low to high; ▲ more than, ▼ less than, ◆ approximately. "
+                      "Click a point to keep only its category.")
+    st.subheader("Reported figures that differ from the reference")
+    tolerance = st.slider("Differ by more than", 0, 100, 10, step=5, format="%d%%", key="tolerance",
+                          help="A figure is listed when its value (or its range) is further than this share "
+                               "from the reference on its publication date.")
+    differing = discrepancies(points, reference, tolerance / 100)
+    if reference.empty:
+        st.info("Turn on a reference series above to compare the reported figures with it.")
+    elif differing.empty:
+        st.info(f"No reported figure differs from {reference_name} by more than {tolerance}%.")
+    else:
+        tables.render(differing, len(differing), ["published", "category", "text", "value", "reference",
+                                                  "difference", "reported_by", "title"],
+                      key="figures-differing", span="figure_id", what="differing figures")
+
+with comparison:
+    categories = list(dict.fromkeys(list(current.categories) + list(points["category"].value_counts().index)
+                                    + load("distinct_values")["categories"]))
+    picked = st.selectbox("Category", categories, index=categories.index("killed") if "killed" in categories else 0,
+                          key="compare")
+    by_reporter = load("figures_by_reporter", current, picked, 15)
+    chart.render(charts.reporter_comparison(by_reporter, picked), by_reporter, f"figures-{picked}-by-reporter",
+                 key="figures-by-reporter", on_click=chart.filter_by_reporter(),
+                 hint="Each row is a speaker or, when no speaker is known, the article's source. "
+                      "Click a point to filter by it.")
+
+with table:
+    tables.render(figures, total, ["published", "value", "low", "high", "qualifier", "unit", "category", "text",
+                                   "reported_by", "title", "source"],
+                  key="figures-table", span="figure_id", what="figures")

@@ -1,0 +1,41 @@
+"""Speakers: a profile, their statements over time, the figures they gave, and who is quoted
+alongside whom."""
+from dataclasses import replace
+
+import streamlit as st
+
+from components import chart, filters, profile, tables
+from components.data import load
+from newstally import charts
+
+st.title("Speakers")
+current = filters.current()
+quoted = load("speakers_table", current)
+if quoted.empty:
+    st.info("No speaker is quoted under these filters. Loosen them in the sidebar, or press “Reset filters”."
+            if not current.is_empty() else "The store has no speakers yet: add articles on the Corpus page.")
+    st.stop()
+
+speaker_id = profile.pick(quoted, current, key="profile")
+profile.render(speaker_id, key="speaker-profile")
+own = replace(current, speakers=(speaker_id,), orgs=(), countries=())
+left, right = st.columns(2)
+with left:
+    activity = load("speaker_activity", current, speaker_id)
+    chart.render(charts.speaker_timeline(activity, profile.name_of(speaker_id)), activity,
+                 f"statements-by-{speaker_id}-over-time", key="speaker-activity",
+                 on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
+                 hint="Click a bar to narrow the dates to that period.")
+with right:
+    st.subheader("Figures they gave")
+    given, given_total = load("figures_table", own)
+    tables.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
+                  span="figure_id", what="figures", empty="No figure is attributed to this speaker under these filters.")
+
+st.subheader("Quoted alongside")
+top_n = st.slider("Speakers in the matrix", 5, 40, 15, key="co-quoted-n")
+matrix = load("co_quoted", current, top_n)
+chart.render(charts.co_quotation_heatmap(matrix), matrix.reset_index(names="speaker") if not matrix.empty else matrix,
+             "speakers-quoted-in-the-same-articles", key="speaker-co-quoted")
+with st.expander(f"All {len(quoted):,} speakers quoted under these filters"):
+    st.dataframe(quoted, hide_index=True, key="speakers-table")

@@ -1,0 +1,3 @@
+"""newstally: figures, statements and speakers from news articles, as tables."""
+
+__version__ = "0.1.0"

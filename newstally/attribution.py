@@ -1,0 +1,440 @@
+"""Attribution: the cue verbs of a sentence and the speaker phrase each one takes.
+
+Shapes handled: ``"...," X said`` and ``"...," said X, ROLE`` after a quote; ``X said: "..."``
+before one; ``X said (that) CLAUSE``, ``X told Y that CLAUSE``, ``X called for OBJECT``,
+``CLAUSE, X said``, ``according to X, CLAUSE`` and ``CLAUSE, according to X`` for reported speech;
+``X, ROLE, said`` and ``ROLE X said`` for the speaker phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from bisect import bisect_left
+from functools import lru_cache
+
+from . import lexicon
+from .mentions import TOKEN, Mention, head_ok, is_capitalised, lex, parse, speaker_word_ok
+
+_LEADING = re.compile(r"[\s,;:—–\-]*")
+_THAT = re.compile(r"\s+(?:(?:on|in|at|during|late|early|last|this|earlier|later|to|from|via|before|after|"
+                   r"through|with|over|told|on\s+\w+)\b[^,;:\"“”.]{0,80}?\s+)?that\s+")
+_TELL_OBJECT = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){1,4}|(?:reporters|journalists|"
+                          r"lawmakers|parliament|supporters|them|him|her|us|me)\s+)")
+_TELL_THAT = re.compile(r"[^,;:\"“”.]{1,80}?\s+that\s+")
+_CLAUSE_START = re.compile(r"\s+(?=[\w“\"])")
+_TRAILING = re.compile(r"[\s,.;:—–\-]+$")
+_ADDING = re.compile(r",?\s+(?:and\s+)?(?P<cue>adding|added)(?:\s+that)?\s+")
+_ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
+_WORDS = re.compile(r"\w+")
+_TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "next"})
+_FORWARD_STOP = frozenset({"in", "on", "at", "during", "after", "before", "with", "to", "from", "while", "when",
+                           "who", "which", "whose", "that", "as", "and", "but", "said", "says", "told"})
+_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "amid", "despite", "after",
+                            "before", "because", "since", "when", "following", "if", "until"})
+_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:but|while|whereas|although)\s+")
+_NOT_CLAUSE_START = frozenset({"on", "in", "at", "to", "during", "last", "this", "earlier", "later", "from",
+                               "via", "by", "with", "after", "before", "as", "of", "for", "about"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+    frame: str  # say | tell | object | quote | source
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue and its speaker phrase; ``start``/``end`` span the whole attribution."""
+
+    cue: Cue
+    mention: Mention | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
+    """(form -> frame, first word -> second words of two-word forms, adverbs)."""
+    frames = {r["form"].lower(): r["frame"] for r in lexicon.rows("cue_verbs")}
+    for phrase in lexicon.entries("source_cues"):
+        frames[phrase.lower()] = "source"
+    seconds: dict[str, set[str]] = {}
+    for form in frames:
+        if " " in form:
+            first, second = form.split(" ", 1)
+            seconds.setdefault(first, set()).add(second)
+    return frames, {k: frozenset(v) for k, v in seconds.items()}, lexicon.words("speaker_adverbs")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefix (fast to scan)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    frames = _cues()[0]
+    forms = [f.replace(" ", "\x00") for f in frames] + ["According\x00to"]
+    return re.compile(r"\b" + _trie_pattern(forms).replace("\\\x00", r"\s+").replace("\x00", r"\s+") + r"\b")
+
+
+class CueIndex:
+    """Every cue of one text, found in one pass; queried by range."""
+
+    def __init__(self, text: str):
+        frames = _cues()[0]
+        self.cues: list[Cue] = []
+        for m in _cue_pattern().finditer(text):
+            form = " ".join(m.group().lower().split())
+            self.cues.append(Cue(m.group(), m.start(), m.end(), frames[form]))
+        self._starts = [c.start for c in self.cues]
+
+    def between(self, start: int, end: int) -> list[Cue]:
+        """The cues that start in ``[start, end)`` and end by ``end``."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end)
+        return [c for c in self.cues[i:j] if c.end <= end]
+
+    def at(self, pos: int, end: int) -> Cue | None:
+        i = bisect_left(self._starts, pos)
+        if i < len(self.cues) and self.cues[i].start == pos and self.cues[i].end <= end:
+            return self.cues[i]
+        return None
+
+
+def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | None, int]:
+    """The speaker phrase that ends right before a cue (``X, ROLE, said``), and where it starts."""
+    lx = lex()
+    adverbs = _cues()[2]
+    window = max(floor, cue_start - 300)
+    tokens = [(m.group(), m.start()) for m in TOKEN.finditer(text, window, cue_start)]
+    k = len(tokens)
+    while k:
+        last = tokens[k - 1][0]
+        if last.lower() in adverbs or last.endswith("ly") and last.islower():
+            k -= 1
+        elif last == ")" and k >= 3 and tokens[k - 3][0] == "(":
+            k -= 3  # "The Committee to Protect Journalists (CPJ) said"
+        elif k >= 2 and tokens[k - 1][0].lower() in lx.time_words and tokens[k - 2][0].lower() in _TIME_LEAD:
+            k -= 2  # "X on Wednesday said"
+        else:
+            break
+    appositive = ""
+    phrase = _collect_back(tokens, k, lx)
+    if not phrase and k and tokens[k - 1][0] == ",":
+        # "X, the executive director of Y, said": skip back over the appositives to the name.
+        stop = k - 1
+        for _ in range(2):
+            j = stop - 1
+            while j >= 0 and tokens[j][0] not in ",;:()—–" and stop - j < 25:
+                j -= 1
+            if j < 0 or tokens[j][0] != ",":
+                return None, cue_start
+            appositive = text[tokens[j][1] + 1:tokens[stop][1]].strip()
+            phrase = _collect_back(tokens, j, lx)
+            if phrase and (_looks_named(phrase) or _looks_named(
+                    [(w, 0) for w in TOKEN.findall(appositive)]) and len(TOKEN.findall(appositive)) <= 4):
+                break
+            stop = j
+        else:
+            return None, cue_start
+    if not phrase or not head_ok(phrase[-1][0], lx, _determined(phrase)):
+        return None, cue_start
+    words = [w for w, _ in phrase]
+    surface = text[phrase[0][1]:phrase[-1][1] + len(phrase[-1][0])]
+    return _named_appositive(parse(words, appositive, surface), appositive), phrase[0][1]
+
+
+def _named_appositive(mention: Mention | None, appositive: str) -> Mention | None:
+    """"the boy's uncle, Yousef Hannon, said": the appositive is the name, the phrase the role."""
+    if mention is None or mention.kind != "description" or not appositive:
+        return mention
+    words = TOKEN.findall(appositive)
+    if 2 <= len(words) <= 4 and all(is_capitalised(w) or w.lower().startswith("al-") for w in words):
+        named = parse(words, "", appositive)
+        if named is not None and named.kind == "person":
+            return Mention(named.text, "person", named.name, mention.name, mention.org, mention.country)
+    return mention
+
+
+def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, int]]:
+    j = k
+    while j > 0 and k - j < 12:
+        word = tokens[j - 1][0]
+        left = tokens[j - 2][0] if j >= 2 else ""
+        if word.lower() in lx.pronouns and word.lower() != "it":
+            if j == k:
+                j -= 1  # a pronoun is a whole speaker phrase
+            break
+        if word == "and" and j < k and is_capitalised(left) and is_capitalised(tokens[j][0]):
+            j -= 1  # "Tore Sohlberg and Lehla Abreder"
+            continue
+        if not word[0].isalnum() and word[0] != "@" or not speaker_word_ok(word, lx, left):
+            break
+        j -= 1
+    phrase = tokens[j:k]
+    while phrase and (phrase[0][0].lower() in {"of", "for", "at", "from", "in", "to", "with", "on", "close"}
+                      or phrase[0][0].lower() in lx.time_words):
+        phrase = phrase[1:]
+    return phrase
+
+
+def _determined(phrase) -> bool:
+    return 2 <= len(phrase) <= 4 and phrase[0][0].lower() in ("the", "a", "an")
+
+
+def _looks_named(phrase: list[tuple[str, int]]) -> bool:
+    """A name before an appositive: capitalised words ("Usamah Andrabi"), not a description."""
+    return all(is_capitalised(w) or w.lower() in {"al", "bin", "de", "van", "von"} or w.lower().startswith("al-")
+               for w, _ in phrase)
+
+
+def speaker_after(text: str, pos: int, end: int) -> tuple[Mention | None, int]:
+    """The speaker phrase right after an inverted cue (``said Aboul Gheit, who ...``), and its end."""
+    lx = lex()
+    tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, pos, min(end, pos + 300))]
+    words: list[tuple[str, int, int]] = []
+    for word, s, e in tokens:
+        if not word[0].isalnum() and word[0] != "@" or len(words) >= 10:
+            break
+        low = word.lower()
+        left = words[-1][0] if words else ""
+        if low in lx.time_words or low in _FORWARD_STOP or not speaker_word_ok(word, lx, left or "the"):
+            break
+        words.append((word, s, e))
+    while words and not head_ok(words[-1][0], lx, _determined(words)):
+        words.pop()
+    if not words:
+        return None, pos
+    stop = words[-1][2]
+    appositive = ""
+    rest = tokens[len(words):]
+    if rest and rest[0][0] == ",":
+        after = [t for t in rest[1:]]
+        k = 0
+        while k < len(after) and after[k][0] not in ",;:()—–" and k < 25:
+            k += 1
+        if after and after[0][0].lower() not in {"who", "which", "whose", "adding", "saying"} and k:
+            appositive = text[after[0][1]:after[k - 1][2]]
+            stop = after[k - 1][2]
+    surface = text[words[0][1]:words[-1][2]]
+    return _named_appositive(parse([w for w, _, _ in words], appositive, surface), appositive), stop
+
+
+def after_quote(text: str, pos: int, limit: int, index: CueIndex) -> Attribution | None:
+    """The attribution that follows a closing quote mark at ``pos`` (``, X said`` or ``, said X``)."""
+    p = _LEADING.match(text, pos, limit).end()
+    cue = index.at(p, limit)
+    if cue and cue.frame != "source":
+        mention, stop = speaker_after(text, cue.end, limit)
+        if mention:
+            return Attribution(cue, mention, p, stop)
+    for cue in index.between(p, min(limit, p + 300)):
+        if cue.frame == "source":
+            return None
+        mention, start = speaker_before(text, p, cue.start)
+        if mention and not text[p:start].strip(" ,"):
+            return Attribution(cue, mention, p, cue.end)
+        return None
+    return None
+
+
+def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribution | None:
+    """The attribution that introduces a quote: ``X said:`` / ``X told Y:`` / ``, adding:``.
+
+    Its mention is None for a cue with no subject of its own (``she said, adding: "..."``).
+    """
+    found = index.between(floor, quote_open)
+    if not found:
+        return None
+    cue = found[-1]
+    between = text[cue.end:quote_open]
+    if cue.frame == "source" or len(_WORDS.findall(between)) > 8 or re.search(r"[.;]", between):
+        return None
+    if between.strip() and not between.rstrip().endswith((":", ",")):
+        return None
+    mention, start = speaker_before(text, floor, cue.start)
+    return Attribution(cue, mention, start if mention else cue.start, quote_open)
+
+
+@dataclass(frozen=True)
+class Reported:
+    attribution: Attribution
+    start: int
+    end: int
+    rule: str
+
+
+def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> list[Reported]:
+    """The reported clauses of the sentence ``text[start:end]`` (at most one cue plus an ``adding``)."""
+    found = [c for c in index.between(start, end) if not inside_quote(c.start)]
+    for cue in found:
+        if cue.frame in ("quote", "source"):
+            continue
+        mention, mstart = speaker_before(text, start, cue.start)
+        rule = "reported"
+        if mention is None and _joined(text, start, cue):
+            mention, mstart = _sentence_subject(text, start, cue.start)
+            rule = "reported-participle"
+        if mention is None:
+            continue
+        clause = _clause_start(text, cue, end)
+        if clause is None and text[:mstart].rstrip().endswith(",") and text.startswith(",", cue.end):
+            after = _WORDS.match(text, cue.end + 1 + _space(text, cue.end + 1))
+            if after and after.group().lower() not in _NOT_CLAUSE_START | _SUBORDINATORS:
+                clause, rule = cue.end + 1, "reported-parenthetical"  # "In terms of fuel, he said, the ..."
+        if clause is None:
+            continue
+        if cue.frame == "name" and not _has_quote(text, clause, end):
+            continue
+        stop = end
+        if _WORDS.match(text, start) and _WORDS.match(text, start).group().lower() in _SUBORDINATORS:
+            comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
+            stop = comma if comma > 0 and not inside_quote(comma) else end
+        return _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, stop, rule, inside_quote)
+    return _trailing(text, start, end, found, index)
+
+
+def _joined(text: str, start: int, cue: Cue) -> bool:
+    """A cue with no subject of its own: ``..., saying`` / ``– urging`` / ``but also added``."""
+    before = text[start:cue.start].rstrip()
+    if cue.text.endswith("ing") and before.endswith((",", "–", "—")):
+        return True
+    words = before.split()[-3:]
+    return bool(words) and words[-1].lower() in ("and", "but", "also") and cue.text.endswith("ed")
+
+
+def _has_quote(text: str, start: int, end: int) -> bool:
+    return any(ch in text[start:end] for ch in "\"“”")
+
+
+def _sentence_subject(text: str, start: int, limit: int) -> tuple[Mention | None, int]:
+    p = _LEADING.match(text, start, limit).end()
+    mention, stop = speaker_after(text, p, limit)
+    return (mention, p) if mention and mention.kind != "pronoun" else (None, p)
+
+
+def _clause_start(text: str, cue: Cue, end: int) -> int | None:
+    if cue.frame == "object":
+        m = _CLAUSE_START.match(text, cue.end, end)
+        return m.end() if m else None
+    if cue.frame == "tell":
+        m = _TELL_THAT.match(text, cue.end, end) or _TELL_OBJECT.match(text, cue.end, end)
+        if not m:
+            return None
+        first = _WORDS.match(text, m.end(), end)
+        if not first or first.group().lower() in _NOT_CLAUSE_START or first.group().lower() in lex().time_words:
+            return None
+        return m.end()
+    m = _THAT.match(text, cue.end, end)
+    if m:
+        return m.end()
+    m = _CLAUSE_START.match(text, cue.end, end)
+    if not m:
+        return None
+    first = _WORDS.match(text, m.end(), end)
+    if not first or first.group().lower() in _NOT_CLAUSE_START or first.group().lower() in lex().time_words:
+        return None
+    return m.end()
+
+
+def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: str,
+             inside_quote) -> list[Reported]:
+    stop = end
+    extra: list[Reported] = []
+    cut = _CLAUSE_CUT.search(text, clause, stop)
+    while cut and inside_quote(cut.start()):
+        cut = _CLAUSE_CUT.search(text, cut.end(), stop)
+    if cut:
+        stop = cut.start()
+    stop = _after_last_quote(text, clause, stop, inside_quote)
+    for pattern in (_ACCORDING_AFTER, _ADDING):
+        m = pattern.search(text, clause, stop)
+        while m and inside_quote(m.start()):
+            m = pattern.search(text, m.end(), stop)
+        if not m:
+            continue
+        if pattern is _ADDING:
+            cue = Cue(m.group("cue"), m.start("cue"), m.end("cue"), "say")
+            extra = _finish([Reported(Attribution(cue, attribution.mention, cue.start, cue.end), m.end(), stop,
+                                      "reported-adding")], text)
+        stop = m.start()
+    return _finish([Reported(attribution, clause, stop, rule)], text) + extra
+
+
+def _after_last_quote(text: str, clause: int, stop: int, inside_quote) -> int:
+    """A mixed clause ends with its quote when what follows is an adjunct (``"..." as Israel ...``)."""
+    last = max(text.rfind("”", clause, stop), text.rfind('"', clause, stop))
+    if last < 0:
+        return stop
+    nxt = _WORDS.match(text, last + 1 + _space(text, last + 1), stop)
+    if nxt and nxt.group().lower() in _SUBORDINATORS:
+        return last + 1
+    return stop
+
+
+def _finish(found: list[Reported], text: str) -> list[Reported]:
+    out = []
+    for r in found:
+        m = _TRAILING.search(text, r.start, r.end)
+        stop = m.start() if m else r.end
+        if len(_WORDS.findall(text, r.start, stop)) >= 2:
+            out.append(Reported(r.attribution, r.start, stop, r.rule))
+    return out
+
+
+def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex) -> list[Reported]:
+    """``CLAUSE, X said.`` / ``CLAUSE, said X.`` / ``CLAUSE, according to X.`` / ``According to X, CLAUSE``."""
+    lx = lex()
+    for cue in found:
+        if cue.frame == "source":
+            if not text[start:cue.start].strip():
+                mention, stop = speaker_after(text, cue.end, end)
+                comma = text.find(",", stop, end)
+                if mention and comma >= 0 and not text[stop:comma].strip():
+                    attribution = Attribution(cue, mention, cue.start, stop)
+                    return _finish([Reported(attribution, comma + 1 + _space(text, comma + 1), end,
+                                             "according-to-first")], text)
+                continue
+            before = text[:cue.start].rstrip()
+            if before.endswith(","):
+                mention, stop = speaker_after(text, cue.end, end)
+                if mention and len(_WORDS.findall(text, stop, end)) <= 3:
+                    return _finish([Reported(Attribution(cue, mention, cue.start, stop), start, len(before) - 1,
+                                             "according-to-last")], text)
+            continue
+        comma = text.rfind(",", start, cue.start)
+        if comma < 0:
+            continue
+        attribution = after_quote(text, comma + 1, end, index)
+        if not attribution or attribution.cue.start != cue.start:
+            continue
+        rest = _WORDS.findall(text, attribution.end, end)
+        parenthetical = text[attribution.end:attribution.end + 1] == ","
+        if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
+            return _finish([Reported(attribution, start, comma, "reported-trailing")], text)
+    return []
+
+
+def _space(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n].isspace():
+        n += 1
+    return n

@@ -1,0 +1,227 @@
+"""Chart builders: DataFrames from ``newstally.queries`` in, plotly ``go.Figure`` out.
+
+Pure functions, no Streamlit. Every clickable trace carries ``customdata`` whose first column is
+the value a click filters by (a category, a speaker_id, a period start, ...), so the dashboard
+maps a selected point to a filter with ``clicked_values``.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+# One colour per category of ../shared/gold/FORMAT.md, shared by charts and the article reader.
+CATEGORY_COLORS: dict[str, str] = {
+    "killed": "#c62828", "injured": "#ef6c00", "casualties": "#ad1457", "missing": "#6a1b9a",
+    "hostages": "#4527a0", "detained": "#283593", "displaced": "#1565c0", "projectiles": "#00838f",
+    "strikes": "#2e7d32", "military": "#558b2f", "aid": "#9e9d24", "people": "#f9a825",
+    "money": "#6d4c41", "duration": "#546e7a", "other": "#757575",
+}
+_QUALIFIER_SYMBOLS = {"exact": "circle", "approximately": "diamond", "more_than": "triangle-up",
+                      "less_than": "triangle-down"}
+REFERENCE_COLOR = "#9e9e9e"
+# the legend sits right of the plot, where it cannot cover the title or the data
+_LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), template="plotly_white", hovermode="closest",
+               legend=dict(yanchor="top", y=1, xanchor="left", x=1.01))
+_REFERENCE_MARGIN = pd.Timedelta(days=14)  # how far the reference line runs beyond the reported figures
+
+
+def category_color(category: str) -> str:
+    """The colour of ``category`` (grey for one this module does not know)."""
+    return CATEGORY_COLORS.get(category, CATEGORY_COLORS["other"])
+
+
+def clicked_values(points: Iterable[Mapping], column: int = 0) -> list:
+    """The ``customdata[column]`` of each selected point, in order, without repeats or blanks."""
+    values = []
+    for point in points or ():
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and len(data) > column:
+            value = data[column]
+        elif column == 0 and data is not None and not isinstance(data, (list, tuple)):
+            value = data
+        else:
+            continue
+        if value not in (None, "") and value not in values:
+            values.append(value)
+    return values
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank chart that says ``message`` (used where a chart would otherwise be empty)."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, font=dict(size=14), xref="paper", yref="paper", x=.5, y=.5)
+    fig.update_layout(xaxis_visible=False, yaxis_visible=False, **_LAYOUT)
+    return fig
+
+
+def category_bars(frame: pd.DataFrame, title: str = "Figures by category") -> go.Figure:
+    """Horizontal bars of ``frame`` (category, figures); a click gives the category."""
+    if frame.empty:
+        return empty_figure("No figures match these filters")
+    ordered = frame.sort_values("figures")
+    fig = go.Figure(go.Bar(
+        x=ordered["figures"], y=ordered["category"], orientation="h",
+        marker_color=[category_color(c) for c in ordered["category"]],
+        customdata=ordered[["category"]].to_numpy(),
+        hovertemplate="%{y}: %{x:,} figures<extra></extra>"))
+    fig.update_layout(title=title, xaxis_title="figures", yaxis_title=None,
+                      height=max(260, 28 * len(ordered) + 90), **_LAYOUT)
+    return fig
+
+
+def speaker_bars(frame: pd.DataFrame, title: str = "Most quoted speakers") -> go.Figure:
+    """Horizontal bars of ``frame`` (speaker_id, speaker, statements); a click gives the speaker_id."""
+    if frame.empty:
+        return empty_figure("No statements match these filters")
+    ordered = frame.iloc[::-1]
+    fig = go.Figure(go.Bar(
+        x=ordered["statements"], y=ordered["speaker"], orientation="h", marker_color="#455a64",
+        customdata=ordered[["speaker_id"]].to_numpy(),
+        hovertemplate="%{y}: %{x:,} statements<extra></extra>"))
+    fig.update_layout(title=title, xaxis_title="statements", yaxis_title=None,
+                      height=max(260, 26 * len(ordered) + 90), **_LAYOUT)
+    return fig
+
+
+def activity_timeline(frame: pd.DataFrame, title: str = "Articles and statements over time") -> go.Figure:
+    """Bars of articles and statements per period of ``frame`` (period, articles, statements);
+    a click gives the period's first day (ISO text)."""
+    if frame.empty:
+        return empty_figure("No dated articles match these filters")
+    bucket = frame.attrs.get("bucket", "period")
+    periods = pd.to_datetime(frame["period"])
+    custom = np.array([[d.date().isoformat()] for d in periods], dtype=object)
+    fig = go.Figure()
+    for column, color in (("articles", "#1565c0"), ("statements", "#90a4ae")):
+        fig.add_trace(go.Bar(x=periods, y=frame[column], name=column, marker_color=color, customdata=custom,
+                             hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y:,}} {column}<extra></extra>"))
+    fig.update_xaxes(tickformat="%Y-%m-%d" if bucket != "month" else "%b %Y")
+    fig.update_layout(title=f"{title} (per {bucket})", barmode="group", xaxis_title=None, yaxis_title="count",
+                      height=340, **_LAYOUT)
+    return fig
+
+
+def _error_arrays(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    value = points["value"].astype(float).to_numpy()
+    high = points["high"].astype(float).to_numpy()
+    low = points["low"].astype(float).to_numpy()
+    plus = np.where(np.isnan(high), 0.0, np.clip(high - value, 0, None))
+    minus = np.where(np.isnan(low), 0.0, np.clip(value - low, 0, None))
+    return plus, minus
+
+
+def _hover_text(points: pd.DataFrame) -> list[str]:
+    def one(row) -> str:
+        by = row.get("reported_by") or "unattributed"
+        title = row.get("title") or row.get("article_id")
+        return f"{row['text']} ({row.get('qualifier') or ''})<br>by {by}<br>{title}"
+    return [one(row) for row in points.to_dict("records")]
+
+
+def _figure_trace(points: pd.DataFrame, name: str, color: str, dates: str = "published") -> go.Scatter:
+    plus, minus = _error_arrays(points)
+    return go.Scatter(
+        x=pd.to_datetime(points[dates]), y=points["value"], mode="markers", name=name,
+        marker=dict(color=color, size=9, symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in points["qualifier"]],
+                    line=dict(width=1, color="white")),
+        error_y=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
+        customdata=points[["category", "figure_id", "article_id"]].to_numpy(),
+        text=_hover_text(points), hovertemplate="%{x|%Y-%m-%d}: %{y:,.0f}<br>%{text}<extra></extra>")
+
+
+def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = None,
+                      series_category: Mapping[str, str] | None = None, max_panels: int = 6,
+                      title: str = "Reported figures over time") -> go.Figure:
+    """One panel per category (at most ``max_panels``, most figures first) of the figures in
+    ``points`` (rows of ``queries.figure_points``) by publication date; ranges are error bars
+    from low to high, the marker says the qualifier (triangle up: more than, down: less than,
+    diamond: approximately). ``reference`` (date, series, value) is drawn under the panel of
+    the category ``series_category`` maps its series to. A click gives the category, figure_id
+    and article_id."""
+    if points.empty:
+        return empty_figure("No dated figures match these filters")
+    categories = points["category"].value_counts().index[:max_panels].tolist()
+    fig = make_subplots(rows=len(categories), cols=1, shared_xaxes=True, vertical_spacing=.06,
+                        subplot_titles=categories)
+    dates = pd.to_datetime(points["published"])
+    if reference is not None and not reference.empty:
+        when = pd.to_datetime(reference["date"])
+        reference = reference[(when >= dates.min() - _REFERENCE_MARGIN) & (when <= dates.max() + _REFERENCE_MARGIN)]
+    for row, category in enumerate(categories, start=1):
+        if reference is not None and not reference.empty:
+            for series, cat in (series_category or {}).items():
+                line = reference[reference["series"] == series]
+                if cat == category and not line.empty:
+                    fig.add_trace(go.Scatter(
+                        x=pd.to_datetime(line["date"]), y=line["value"], mode="lines", name=f"reference: {series}",
+                        line=dict(color=REFERENCE_COLOR, width=2), hovertemplate="%{x|%Y-%m-%d}: %{y:,.0f} "
+                        f"({series})<extra>reference</extra>"), row=row, col=1)
+        fig.add_trace(_figure_trace(points[points["category"] == category], category, category_color(category)),
+                      row=row, col=1)
+    fig.update_yaxes(rangemode="tozero", tickformat="~s")
+    fig.update_layout(title=title, height=120 + 230 * len(categories), **_LAYOUT)
+    return fig
+
+
+def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
+    """What each speaker or source reported for ``category``: one row per ``reported_by``, a point
+    per figure (ranges as error bars). A click gives ("speaker", speaker_id) or ("source", name)."""
+    if frame.empty:
+        return empty_figure(f"No {category} figures match these filters")
+    plus, minus = _error_arrays(frame)
+    kinds = np.where(frame["speaker_id"].notna(), "speaker", "source")
+    keys = np.where(frame["speaker_id"].notna(), frame["speaker_id"].astype(str), frame["source"].fillna("").astype(str))
+    order = frame.groupby("reported_by")["value"].max().sort_values().index.tolist()
+    fig = go.Figure(go.Scatter(
+        x=frame["value"], y=frame["reported_by"], mode="markers",
+        marker=dict(color=category_color(category), size=10, opacity=.8,
+                    symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in frame["qualifier"]]),
+        error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
+        customdata=np.column_stack([kinds, keys, frame["figure_id"].astype(str)]),
+        text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(frame["published"])],
+        hovertemplate="%{y}: %{x:,.0f} (%{text})<extra></extra>"))
+    fig.update_yaxes(categoryorder="array", categoryarray=order)
+    fig.update_xaxes(tickformat="~s", rangemode="tozero")
+    fig.update_layout(title=f"{category}: what each speaker or source reported", xaxis_title=category,
+                      height=max(280, 32 * len(order) + 110), **_LAYOUT)
+    return fig
+
+
+def speaker_timeline(frame: pd.DataFrame, name: str) -> go.Figure:
+    """Stacked bars of one speaker's statements per period and kind (``queries.speaker_activity``);
+    a click gives the period's first day."""
+    if frame.empty:
+        return empty_figure(f"No dated statements by {name} match these filters")
+    bucket = frame.attrs.get("bucket", "period")
+    fig = go.Figure()
+    colors = {"direct": "#37474f", "mixed": "#78909c", "indirect": "#b0bec5"}
+    for kind, rows in frame.groupby("kind", sort=True):
+        periods = pd.to_datetime(rows["period"])
+        fig.add_trace(go.Bar(x=periods, y=rows["statements"], name=kind, marker_color=colors.get(kind, "#90a4ae"),
+                             customdata=np.array([[d.date().isoformat()] for d in periods], dtype=object),
+                             hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y}} {kind}<extra></extra>"))
+    fig.update_xaxes(tickformat="%Y-%m-%d" if bucket != "month" else "%b %Y")
+    fig.update_layout(title=f"Statements by {name} (per {bucket})", barmode="stack", height=320, **_LAYOUT)
+    return fig
+
+
+def co_quotation_heatmap(matrix: pd.DataFrame) -> go.Figure:
+    """A heatmap of ``queries.co_quoted``: articles quoting both speakers; a click gives the
+    row speaker's id and the column speaker's id."""
+    if matrix.empty:
+        return empty_figure("No speakers are quoted under these filters")
+    ids = matrix.attrs.get("ids", {})
+    custom = np.array([[[ids.get(r, r), ids.get(c, c)] for c in matrix.columns] for r in matrix.index], dtype=object)
+    counts = matrix.to_numpy().astype(float)
+    np.fill_diagonal(counts, np.nan)  # a speaker with themselves says nothing; keep the colours for pairs
+    fig = go.Figure(go.Heatmap(
+        z=counts, x=list(matrix.columns), y=list(matrix.index), colorscale="Blues", customdata=custom,
+        hovertemplate="%{y} and %{x}: %{z} articles<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    size = max(360, 30 * len(matrix) + 160)
+    fig.update_layout(title="Quoted in the same articles", height=size, **_LAYOUT)
+    return fig

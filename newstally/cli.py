@@ -1,0 +1,149 @@
+"""The command line: parses arguments and calls the same plain functions the tests call."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import NewstallyError
+from .store import DEFAULT_STORE
+
+DESCRIPTION = """\
+newstally turns news articles into tables: every figure they report (people killed, rockets
+fired, aid trucks, ...), every statement (who said what) and every speaker.
+
+  newstally build data/articles                 build the store from a folder of articles
+  newstally export out/ --format parquet        write the tables as files
+  newstally evaluate gold.jsonl                 score the extraction against a gold file
+  streamlit run dashboard.py                    explore the store in the browser
+"""
+
+BUILD_HELP = """\
+Reads every CORPUS (a file or a folder: .txt, .md, .json, .jsonl, .csv, .html, .zip) and writes
+the tables to the store. Articles unchanged since the last build (same text, same extractor
+version) are copied, not extracted again. Inputs that cannot be read are listed in the
+`rejected` table with a reason; they never stop the build. The store is replaced only when the
+build completes: an interrupted build leaves the previous store as it was.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newstally", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", help="build the store from corpus files", description=BUILD_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    build.add_argument("corpus", nargs="+", metavar="CORPUS", help="a file or folder of articles")
+    _store_option(build)
+    build.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="extract in N processes (default 1; the machine has %(cores)s)" % {"cores": _cores()})
+    build.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes (default) or a Dask cluster")
+    build.add_argument("--scheduler", metavar="ADDR",
+                       help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster")
+    build.add_argument("--fresh", action="store_true", help="extract every article again, reusing nothing")
+    fields = build.add_argument_group(
+        "field mapping", "which JSON field or CSV column holds what, when the names are not the common ones "
+                         "(text/body/content/articles, title/headline, published/date, source/outlet, url/link, id)")
+    for name in ("id", "text", "title", "published", "source", "url"):
+        fields.add_argument(f"--{name}-field", metavar="NAME", help=f"the field holding the {name}")
+
+    export = commands.add_parser("export", help="write the tables as CSV or Parquet files",
+                                 description="Writes articles, figures, statements, speakers and rejected as "
+                                             "DIR/<table>.csv (cells that a spreadsheet would run as formulas are "
+                                             "prefixed with ') or DIR/<table>.parquet.")
+    export.add_argument("directory", metavar="DIR")
+    _store_option(export)
+    export.add_argument("--format", choices=("csv", "parquet"), default="csv")
+
+    evaluate = commands.add_parser("evaluate", help="score the store against a gold file",
+                                   description="Scores the figures and statements in the store against a gold JSONL "
+                                               "file (../shared/gold/FORMAT.md): precision, recall and F1 for figures "
+                                               "and key-category figures, category and qualifier accuracy, and "
+                                               "statement detection and attribution, strict and lenient.")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl")
+    _store_option(evaluate)
+    evaluate.add_argument("--misses", action="store_true", help="also list every miss, as JSON lines")
+    return parser
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", default=str(DEFAULT_STORE), metavar="PATH",
+                        help="the DuckDB store (default: %(default)s)")
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def _cores() -> int:
+    import os
+    return os.cpu_count() or 1
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .ingest import FieldMap
+    from .pipeline import ProgressBar, build
+
+    fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in ("id", "text", "title", "published", "source", "url")})
+    missing = [c for c in args.corpus if not Path(c).exists()]
+    if missing:
+        raise NewstallyError(f"no such file or folder: {', '.join(missing)}")
+    bar = ProgressBar()
+    try:
+        summary = build(args.corpus, args.store, fields, engine=args.engine, workers=args.workers,
+                        scheduler=args.scheduler, fresh=args.fresh, progress=bar)
+    finally:
+        bar.close()
+    print(summary.line())
+    if summary.rejected:
+        print(f"{summary.rejected:,} inputs rejected: see the 'rejected' table (newstally export DIR, or the "
+              f"dashboard's Corpus page)")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    for path in export(args.store, args.directory, args.format):
+        print(path)
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import load_gold, score
+    from .store import connect
+
+    gold = load_gold(args.gold)
+    with connect(args.store) as con:
+        figures = con.execute("SELECT * FROM figures").df()
+        statements = con.execute("SELECT * FROM statements").df()
+        built = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+    report = score(gold, figures, statements, articles=built)
+    if args.misses:
+        for miss in report.misses:
+            print(json.dumps(miss, ensure_ascii=False, default=str))
+    print(report.table())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    runners = {"build": run_build, "export": run_export, "evaluate": run_evaluate}
+    try:
+        return runners[args.command](args)
+    except NewstallyError as err:
+        print(f"newstally {args.command}: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"newstally {args.command}: interrupted; the store was left as it was", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Figures: every number that counts or measures something (see ../shared/gold/FORMAT.md).
+
+One regex scan finds number candidates (digits, number words, vague counts, fractions);
+``figures_read`` reads each one (or rejects it: years, dates, names); this module joins ranges,
+adds the qualifier, finds what is counted and gives the figure its category.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .figures_context import (PEOPLE_CATEGORIES, UNIT_FACTORS, Noun, category_cue, counted_noun, qualifier_after,
+                              qualifier_before)
+from .figures_read import SCANNER, Reading, candidates, read_number
+from .records import Figure
+
+# A bare number ("followed by Myanmar (43)") counts what the figure just before it counted,
+# when that figure is this close.
+_ANAPHORA_REACH = 400
+_SENTENCE_REACH = 400
+
+_RANGE_LINK = re.compile(r"\s*[-–—]\s*|\s+(to|or|and|if\s+not|or\s+even)\s+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|increased|decreased|grew|jumped|dropped)\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_CHANGE_BEFORE_FROM = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|fell|dropped|declined|decreased|"
+    r"slipped|soared|surged|revised|raised|lowered|cut|up|down)\s+(?:\w+\s+){0,3}from\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
+_SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_AGE_AFTER = re.compile(r"\s*[,)]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_PEOPLE_CUE_WORD = re.compile(r"\s+(?:dead|killed|wounded|injured|missing|detained|arrested|displaced)\b", re.IGNORECASE)
+_COUNT_CATEGORIES = PEOPLE_CATEGORIES | {"people", "military"}
+_ANY_CATEGORY = PEOPLE_CATEGORIES | {"projectiles", "strikes"}
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"\s*\(\s*$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w&’'.\-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z]")
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """A figure already read, for the figures after it (bare numbers, conversions in brackets)."""
+
+    end: int
+    unit: str
+    category: str
+    qualifier: str
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """The figures of ``text`` in text order."""
+    figures: list[Figure] = []
+    last_count: _Previous | None = None  # the last figure that counted people or things
+    last_figure: _Previous | None = None
+    pos = 0
+    for match in candidates(text):
+        if match.start() < pos:
+            continue
+        reading, resume = read_number(text, match)
+        pos = max(resume, match.end())
+        if reading is None:
+            continue
+        figure = _figure(text, reading, last_count, last_figure)
+        if figure is None:
+            continue
+        pos = max(pos, figure.end)
+        figures.append(figure)
+        last_figure = _Previous(figure.end, figure.unit, figure.category, figure.qualifier)
+        if figure.category in _COUNT_CATEGORIES and figure.unit not in ("", "percent"):
+            last_count = last_figure
+    return figures
+
+
+def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figure: _Previous | None) -> Figure | None:
+    low_reading, high_reading, link = _range(text, reading)
+    if link == "skip":
+        return None
+    first, last = low_reading, high_reading or low_reading
+    start, end = first.start, last.end
+    qualifier = "approximately" if first.kind == "vague" or last.kind == "vague" else "exact"
+    if high_reading is not None:
+        between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
+        start = between.start() if between else start
+        if link.startswith(("or", "if")):
+            qualifier = "approximately"
+    before = qualifier_before(text, start)
+    after = qualifier_after(text, end) if before is None else None
+    if before is not None:
+        qualifier, start = before
+    elif after is not None:
+        qualifier, end = after
+    elif last_figure is not None and _OPEN_PAREN.fullmatch(text, last_figure.end, start):
+        qualifier = last_figure.qualifier  # "about 2,000 km (1,240 miles)": the conversion is as vague
+    carried_unit = last.unit or first.unit
+    noun, unit, noun_end = counted_noun(text, last.end) if last.noun is None and first.noun is None else (
+        last.noun or first.noun, (last.noun or first.noun).unit, end)
+    if carried_unit:
+        noun_end = end
+    if high_reading is None:
+        high_reading = _range_after_noun(text, first, noun_end)
+        if high_reading is not None:
+            right_noun_end = counted_noun(text, high_reading.end)[2]
+            last, link, noun_end = high_reading, "to", max(noun_end, high_reading.end, right_noun_end)
+    bare = noun is None and not unit and not carried_unit
+    if not _is_figure(text, first, last, noun, bare, before is not None or after is not None):
+        return None
+    if high_reading is None:
+        value = first.value
+        low = None if qualifier == "less_than" else value
+        high = None if qualifier == "more_than" else value
+    else:
+        low, high = first.value, last.value
+        value = (low + high) / 2
+    factor = UNIT_FACTORS.get(text[last.end:noun_end].strip().lower()) if noun is not None else None
+    if factor is not None:
+        unit = factor[0]
+        value, low, high = (x * factor[1] if x is not None else None for x in (value, low, high))
+    end = max(end, noun_end)
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    unit, category, source = _unit_and_category(text, start, end, sentence_start, sentence_end, first, last,
+                                                carried_unit, noun, unit, last_count)
+    if high_reading is not None:
+        base = "range:between" if text.startswith(("between", "Between"), start) else f"range:{link.split()[0]}"
+    else:
+        base = first.rule
+    rule = f"{base}+{source}"
+    return Figure(start=start, end=end, text=text[start:end], value=value, low=low, high=high,
+                  qualifier=qualifier, unit=unit, category=category,
+                  sentence=text[sentence_start:sentence_end].strip(), rule=rule)
+
+
+def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | None]:
+    """(low, high, link word) when ``left`` opens a range ("5,000-7,000", "between 10 and 20",
+    "two or three", "tens if not hundreds of thousands"); (left, None, None) otherwise, and
+    link "skip" for a score or code ("2-1", "2014-2017") that is no figure at all."""
+    if left.kind in ("fraction", "single"):
+        return left, None, None
+    link = _RANGE_LINK.match(text, left.end, min(len(text), left.end + 12))
+    if link is None:
+        return left, None, None
+    word = (link.group(1) or "dash").lower()
+    dash = word == "dash"
+    if word == "and" and not _BETWEEN_BEFORE.search(text, max(0, left.start - 10), left.start):
+        return left, None, None
+    if word == "to" and _CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start):
+        return left, None, None
+    right_start = link.end()
+    sign = _CURRENCY_SIGN.match(text, right_start)
+    match = SCANNER.match(text, sign.end() if sign else right_start)
+    right = read_number(text, match, range_end=True)[0] if match else None
+    if right is None or right.kind in ("fraction", "single"):
+        return left, None, ("skip" if dash and _SCORE_AFTER.match(text, left.end) and left.kind == "digits" else None)
+    low = left.value
+    if right.scale > 1 and left.scale == 1 and left.value * right.scale <= right.value:
+        low = left.value * right.scale
+    if left.year_like and right.year_like:
+        return left, None, "skip"
+    if not low < right.value:
+        return left, None, ("skip" if dash else None)
+    low_reading = Reading(left.start, left.end, low, left.kind, left.scale, left.unit or right.unit,
+                          left.noun, False, left.rule)
+    high_reading = Reading(right.start, right.end, right.value, right.kind, right.scale,
+                           right.unit or left.unit, right.noun, False, right.rule)
+    return low_reading, high_reading, re.sub(r"\s+", " ", word)
+
+
+def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None:
+    """The high end of "from 252 miles to 287 miles", or None: "from X <noun> to Y" reads as a range
+    unless a verb of change comes before ("rose from 200 to 240" is a change, reported as two figures)."""
+    if noun_end <= left.end or not _FROM_BEFORE.search(text, max(0, left.start - 20), left.start):
+        return None
+    if _CHANGE_BEFORE_FROM.search(text, max(0, left.start - 40), left.start):
+        return None
+    link = _TO.match(text, noun_end, min(len(text), noun_end + 6))
+    match = SCANNER.match(text, link.end()) if link else None
+    right = read_number(text, match, range_end=True)[0] if match else None
+    if right is None or right.kind != left.kind or not left.value < right.value:
+        return None
+    return right
+
+
+def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, bare: bool, qualified: bool) -> bool:
+    """False for what reads as a number but is not a figure here: a year, "one of", "a week" alone,
+    a bare number inside a name or an address ("S&P 500", "Galaxy Note 20", "49 Zorro Ranch Road")."""
+    if first.year_like and last is first:
+        return noun is not None and noun.category not in ("other", "duration")
+    if bare and not qualified and first.kind == "digits" and not _PEOPLE_CUE_WORD.match(text, last.end) and (
+            _NAME_BEFORE.search(text, max(0, first.start - 30), first.start) or _NAME_AFTER.match(text, last.end)):
+        return False
+    if first.kind in ("words", "single") and first.value == 1 and last is first:
+        if first.kind == "words" and _ONE_OF.match(text, first.end):
+            return False
+        if noun is None:
+            return qualified
+        return qualified or noun.category != "duration"
+    return True
+
+
+def _unit_and_category(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
+                       first: Reading, last: Reading, carried_unit: str, noun: Noun | None, unit: str,
+                       previous: _Previous | None) -> tuple[str, str, str]:
+    """(unit, category, source) of a figure: from its currency or noun, else its clause, else the figure
+    before; ``source`` names which of these decided, for the figure's rule."""
+
+    def cue(allowed: frozenset[str]) -> str | None:
+        return category_cue(text, start, end, sentence_start, sentence_end, allowed)
+
+    near = previous if previous is not None and start - previous.end <= _ANAPHORA_REACH else None
+    same_sentence = near if near is not None and near.end > sentence_start else None
+    refers_back = _OF_THEM.match(text, first.end, min(len(text), first.end + 20)) is not None
+    if carried_unit and carried_unit != "percent":
+        return carried_unit, "money", "money"
+    if carried_unit == "percent":
+        found = cue(PEOPLE_CATEGORIES)
+        if found:
+            return "percent", found, "percent+clause"
+        if near is not None and refers_back:
+            return "percent", near.category, "percent+anaphora"
+        if noun is not None and noun.category == "people":
+            return "percent", "people", "percent+noun"
+        return "percent", "other", "percent"
+    if noun is not None:
+        if noun.category == "duration":
+            return unit, "duration", "duration"
+        found = cue(noun.clause) if noun.clause else None
+        if found:
+            return unit, found, "noun+clause"
+        if noun.clause == PEOPLE_CATEGORIES and (same_sentence or (near and refers_back)):
+            return unit, (same_sentence or near).category, "noun+list"
+        return unit, noun.category, "noun"
+    if unit:
+        return unit, "other", "noun"
+    if _AGE_BEFORE.search(text, max(0, start - 30), start) and _AGE_AFTER.match(text, end) and first.value < 120:
+        return "years", "duration", "age"
+    found = cue(_ANY_CATEGORY)
+    if near is not None:
+        return near.unit, found if found in PEOPLE_CATEGORIES else near.category, "anaphora"
+    if found in PEOPLE_CATEGORIES or _PEOPLE_CUE_WORD.match(text, end):
+        return "people", found or "people", "clause"
+    if found:
+        return found, found, "clause"
+    return "", "other", "bare"
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, looked for no further than _SENTENCE_REACH either way."""
+    lo = max(0, start - _SENTENCE_REACH)
+    sentence_start = lo
+    for match in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
+        if match.end() <= start:
+            sentence_start = match.end()
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    sentence_end = after.start() + 1 if after else min(len(text), end + _SENTENCE_REACH)
+    return sentence_start, sentence_end

@@ -1,0 +1,155 @@
+"""What a number counts and why it is reported: qualifier, unit and category from the words around it.
+
+Vocabularies come from ``newstally/lexicon``: figure_qualifiers.tsv, figure_units.tsv,
+figure_currencies.tsv, figure_categories.tsv and figure_phrase_ends.txt.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .numbers import alternation
+
+# Categories a count of people can take from its clause; the other cue categories (strikes, aid,
+# projectiles) describe what happened to things, not to the people counted.
+PEOPLE_CATEGORIES = frozenset("killed injured casualties missing hostages detained displaced".split())
+# How far (in characters) a category cue may sit from the figure and still describe it.
+CUE_REACH = 200
+# What it costs to reach a cue across a clause boundary (comma, semicolon, dash) or an "and".
+BOUNDARY_COST = 40
+AND_COST = 15
+
+_QUALIFIERS = {(r["phrase"].lower(), r["position"]): r["qualifier"] for r in lexicon.rows("figure_qualifiers")}
+QUALIFIER_BEFORE = re.compile(
+    rf"(?<![\w])({alternation(p for p, pos in _QUALIFIERS if pos == 'before')})\s*$", re.IGNORECASE
+)
+QUALIFIER_AFTER = re.compile(
+    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A counted noun of figure_units.tsv."""
+
+    unit: str
+    category: str
+    clause: frozenset[str]  # categories a cue in the clause may give instead; empty: the noun decides
+
+
+def _clause_categories(field: str) -> frozenset[str]:
+    names = set(field.split())
+    if "people" in names:
+        names = (names - {"people"}) | PEOPLE_CATEGORIES
+    return frozenset(names)
+
+
+NOUNS = {r["word"].lower(): Noun(r["unit"], r["category"], _clause_categories(r["clause"]))
+         for r in lexicon.rows("figure_units")}
+UNIT_FACTORS = {r["word"].lower(): (r["unit"], float(r["factor"])) for r in lexicon.rows("figure_unit_factors")}
+MODIFIERS = lexicon.words("figure_modifiers")
+_NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
+PHRASE_ENDS = lexicon.words("figure_phrase_ends")
+CURRENCIES = {r["token"]: (r["unit"], r["kind"]) for r in lexicon.rows("figure_currencies")}
+
+_CUES = {}
+for _row in lexicon.rows("figure_categories"):
+    _CUES.setdefault(_row["word"].lower(), _row["category"])
+# Cue words as the file writes them (proper nouns keep their capital), or capitalised.
+CUE = re.compile(rf"(?<![\w])(?:{alternation((r['word'] for r in lexicon.rows('figure_categories')), fold_first=True)})\b")
+_BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b")
+_AND = re.compile(r"\band\b")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’\-]*)")
+_OF_DETERMINER = re.compile(
+    r"\s+(?:of\s+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)\s+)?|the\s+)", re.IGNORECASE
+)
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """The qualifier ending right before ``start`` and where it starts, or None."""
+    window_start = max(0, start - 40)
+    match = QUALIFIER_BEFORE.search(text, window_start, start)
+    if not match:
+        return None
+    return _QUALIFIERS[(re.sub(r"\s+", " ", match.group(1).lower()), "before")], match.start(1)
+
+
+def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
+    """The qualifier starting right after ``end`` and where it ends, or None."""
+    match = QUALIFIER_AFTER.match(text, end, min(len(text), end + 20))
+    if not match:
+        return None
+    return _QUALIFIERS[(re.sub(r"\s+", " ", match.group(1).lower()), "after")], match.end(1)
+
+
+def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
+    """The noun counted by a number ending at ``end``: (lexicon noun or None, unit, end offset).
+
+    Adjectives are skipped ("5,000 Palestinian civilians" -> people); "N of the X" looks past
+    the determiner; the phrase ends at punctuation or a function word. An unknown lower-case head
+    noun is returned as its own unit ("top six offenders" -> offenders) with no lexicon entry.
+    """
+    pos = end
+    of = _OF_DETERMINER.match(text, pos, min(len(text), pos + 40))
+    if of:
+        pos = of.end() - 1
+    words: list[tuple[str, int]] = []
+    while len(words) < 5:
+        match = _WORD_AFTER.match(text, pos, min(len(text), pos + 60))
+        if not match:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in PHRASE_ENDS and not (lower in NOUNS and not words) and not (lower in MODIFIERS and not of):
+            break
+        words.append((word, match.end(1)))
+        pos = match.end(1)
+    found: tuple[Noun, int] | None = None
+    i = 0
+    while i < len(words):
+        for n in range(min(_NOUN_MAX_WORDS, len(words) - i), 0, -1):
+            noun = NOUNS.get(" ".join(w for w, _ in words[i:i + n]).lower())
+            if noun is not None:
+                found, i = (noun, words[i + n - 1][1]), i + n
+                break
+        else:
+            if found is not None:
+                break  # a noun right after the first one is its head ("Palestinian reporter")
+            i += 1
+    if found is not None:
+        return found[0], found[0].unit, found[1]
+    if words and not of:
+        head, head_end = words[-1]
+        # an unknown head is taken only when it looks like a plural noun ("offenders", "seeds")
+        if (head[0].islower() and head.isalpha() and len(head) > 3 and head.lower() not in MODIFIERS
+                and head.endswith("s") and not head.endswith(("ss", "us", "is"))):
+            return None, head.lower(), head_end
+    return None, "", end
+
+
+def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
+                 allowed: frozenset[str]) -> str | None:
+    """The category of the nearest cue word in the sentence around ``text[start:end]``, among ``allowed``.
+
+    Distance is counted in characters, plus a cost for each clause boundary between the cue and
+    the figure, so "killing 3,700 people and wounding thousands" gives the 3,700 to killing.
+    """
+    lo = max(sentence_start, start - CUE_REACH)
+    hi = min(sentence_end, end + CUE_REACH)
+    best, best_cost = None, None
+    for match in CUE.finditer(text, lo, hi):
+        category = _CUES.get(re.sub(r"\s+", " ", match.group().lower()))
+        if category not in allowed:
+            continue
+        if match.end() <= start:
+            between = text[match.end():start]
+        elif match.start() >= end:
+            between = text[end:match.start()]
+        else:
+            between = ""
+        cost = (len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between))
+                + AND_COST * len(_AND.findall(between)))
+        if cost <= CUE_REACH and (best_cost is None or cost < best_cost):
+            best, best_cost = category, cost
+    return best

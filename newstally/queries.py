@@ -1,0 +1,416 @@
+"""What the dashboard asks of the store: filtered SQL over the tables, returning DataFrames.
+
+Every function takes an open DuckDB connection (read-only is enough) and a ``Filters``; charts get
+aggregated rows, tables get at most ``limit`` rows plus the total count, and article text is read
+only by ``article``. Nothing here imports Streamlit, so every query is tested with plain pytest.
+
+What each filter narrows:
+- source and date range: articles, and through them every figure and statement;
+- speaker, organisation, country: statements and figures by those speakers, and the articles
+  that quote them;
+- category: figures (and articles with a figure of that category);
+- text: statements whose text contains it, figures whose sentence contains it, articles whose
+  title or statements contain it (case-insensitive).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+
+TABLE_LIMIT = 500  # rows a table shows; the total is counted and shown beside it
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's filters; empty means "no restriction". Hashable, so it keys caches."""
+
+    speakers: tuple[str, ...] = ()  # speaker_id values
+    orgs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        """True when no filter restricts anything."""
+        return all(not getattr(self, f.name) for f in fields(self))
+
+    @property
+    def by_speaker(self) -> bool:
+        return bool(self.speakers or self.orgs or self.countries)
+
+    def without(self, *names: str) -> Filters:
+        """These filters with ``names`` cleared (e.g. the category chart ignores the category filter)."""
+        return replace(self, **{n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None
+                                for n in names})
+
+
+def _in(column: str, values: tuple[str, ...], params: list) -> str:
+    params.extend(values)
+    return f"{column} IN ({', '.join('?' * len(values))})"
+
+
+def _article_conditions(f: Filters, params: list, alias: str = "a") -> list[str]:
+    conditions = []
+    if f.sources:
+        conditions.append(_in(f"{alias}.source", f.sources, params))
+    if f.date_from:
+        conditions.append(f"{alias}.published >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        conditions.append(f"{alias}.published <= ?")
+        params.append(f.date_to)
+    return conditions
+
+
+def _speaker_set(f: Filters, params: list) -> str:
+    """A subquery of the speaker_ids the speaker, organisation and country filters allow."""
+    conditions = []
+    if f.speakers:
+        conditions.append(_in("speaker_id", f.speakers, params))
+    if f.orgs:
+        conditions.append(_in("org", f.orgs, params))
+    if f.countries:
+        conditions.append(_in("country", f.countries, params))
+    return "(SELECT speaker_id FROM speakers WHERE " + " AND ".join(conditions) + ")"
+
+
+def _text_pattern(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def _statement_conditions(f: Filters, params: list) -> list[str]:
+    conditions = _article_conditions(f, params)
+    if f.by_speaker:
+        conditions.append("st.speaker_id IN " + _speaker_set(f, params))
+    if f.text.strip():
+        conditions.append("st.text ILIKE ? ESCAPE '\\'")
+        params.append(_text_pattern(f.text))
+    return conditions
+
+
+def _figure_conditions(f: Filters, params: list) -> list[str]:
+    conditions = _article_conditions(f, params)
+    if f.categories:
+        conditions.append(_in("fi.category", f.categories, params))
+    if f.by_speaker:
+        conditions.append("fi.speaker_id IN " + _speaker_set(f, params))
+    if f.text.strip():
+        conditions.append("fi.sentence ILIKE ? ESCAPE '\\'")
+        params.append(_text_pattern(f.text))
+    return conditions
+
+
+def _article_filter_conditions(f: Filters, params: list) -> list[str]:
+    """Conditions on ``articles a``: the article filters, and existence of matching statements/figures."""
+    conditions = _article_conditions(f, params)
+    if f.by_speaker:
+        conditions.append("a.article_id IN (SELECT article_id FROM statements WHERE speaker_id IN "
+                          + _speaker_set(f, params) + ")")
+    if f.categories:
+        conditions.append("a.article_id IN (SELECT article_id FROM figures fi WHERE "
+                          + _in("fi.category", f.categories, params) + ")")
+    if f.text.strip():
+        pattern = _text_pattern(f.text)
+        conditions.append("(a.title ILIKE ? ESCAPE '\\' OR a.article_id IN "
+                          "(SELECT article_id FROM statements WHERE text ILIKE ? ESCAPE '\\'))")
+        params.extend([pattern, pattern])
+    return conditions
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
+    return con.execute(sql, params).df()
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> int:
+    return int(con.execute(sql, params).fetchone()[0] or 0)
+
+
+# --- what the sidebar offers -------------------------------------------------------------------
+
+def speaker_choices(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> pd.DataFrame:
+    """speaker_id, name, n_statements of the most quoted speakers (the sidebar's speaker options)."""
+    return _frame(con, "SELECT speaker_id, name, n_statements FROM speakers "
+                       "ORDER BY n_statements DESC, name LIMIT ?", [limit])
+
+
+def speaker_names(con: duckdb.DuckDBPyConnection, speaker_ids: tuple[str, ...]) -> dict[str, str]:
+    """speaker_id -> display name for ``speaker_ids`` that exist."""
+    if not speaker_ids:
+        return {}
+    params: list = []
+    rows = con.execute(f"SELECT speaker_id, name FROM speakers WHERE {_in('speaker_id', speaker_ids, params)}",
+                       params).fetchall()
+    return dict(rows)
+
+
+def distinct_values(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The non-empty values the organisation, country, source and category filters can take."""
+    queries = {
+        "orgs": "SELECT DISTINCT org FROM speakers WHERE coalesce(org, '') <> '' ORDER BY 1",
+        "countries": "SELECT DISTINCT country FROM speakers WHERE coalesce(country, '') <> '' ORDER BY 1",
+        "sources": "SELECT DISTINCT source FROM articles WHERE coalesce(source, '') <> '' ORDER BY 1",
+        "categories": "SELECT category FROM figures WHERE coalesce(category, '') <> '' "
+                      "GROUP BY 1 ORDER BY count(*) DESC",
+    }
+    return {name: [row[0] for row in con.execute(sql).fetchall()] for name, sql in queries.items()}
+
+
+def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
+    """The first and last publication date in the store (None, None when no article has one)."""
+    first, last = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    return first, last
+
+
+# --- overview ----------------------------------------------------------------------------------
+
+def totals(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
+    """Counts of articles, figures, statements and speakers under ``f``."""
+    p_articles: list = []
+    p_figures: list = []
+    p_statements: list = []
+    articles_sql = f"SELECT count(*) FROM articles a {_where(_article_filter_conditions(f, p_articles))}"
+    figures_sql = (f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) "
+                   f"{_where(_figure_conditions(f, p_figures))}")
+    statements_sql = (f"SELECT count(*), count(DISTINCT st.speaker_id) FROM statements st "
+                      f"JOIN articles a USING (article_id) {_where(_statement_conditions(f, p_statements))}")
+    n_statements, n_speakers = con.execute(statements_sql, p_statements).fetchone()
+    return {"articles": _scalar(con, articles_sql, p_articles), "figures": _scalar(con, figures_sql, p_figures),
+            "statements": int(n_statements or 0), "speakers": int(n_speakers or 0)}
+
+
+def figures_by_category(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """category, figures: how many figures of each category, most first."""
+    params: list = []
+    sql = (f"SELECT fi.category, count(*) AS figures FROM figures fi JOIN articles a USING (article_id) "
+           f"{_where(_figure_conditions(f, params))} GROUP BY 1 ORDER BY 2 DESC, 1")
+    return _frame(con, sql, params)
+
+
+def top_speakers(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 15) -> pd.DataFrame:
+    """speaker_id, speaker, statements: the ``n`` speakers with most statements under ``f``."""
+    params: list = []
+    conditions = _statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"]
+    sql = (f"SELECT st.speaker_id, any_value(st.speaker) AS speaker, count(*) AS statements "
+           f"FROM statements st JOIN articles a USING (article_id) {_where(conditions)} "
+           f"GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT ?")
+    return _frame(con, sql, params + [n])
+
+
+def time_bucket(first: date | None, last: date | None) -> str:
+    """The period to count by so a timeline has a readable number of bars: day, week or month."""
+    if first is None or last is None:
+        return "week"
+    span = (last - first).days
+    return "day" if span <= 62 else "week" if span <= 730 else "month"
+
+
+def activity_over_time(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """period (a date), articles, statements per period; articles without a date are left out."""
+    p_articles: list = []
+    p_statements: list = []
+    a_conditions = _article_filter_conditions(f, p_articles) + ["a.published IS NOT NULL"]
+    s_conditions = _statement_conditions(f, p_statements) + ["a.published IS NOT NULL"]
+    first, last = con.execute(f"SELECT min(a.published), max(a.published) FROM articles a {_where(a_conditions)}",
+                              p_articles).fetchone()
+    bucket = time_bucket(first, last)
+    sql = (f"WITH arts AS (SELECT date_trunc('{bucket}', a.published)::DATE AS period, count(*) AS articles "
+           f"FROM articles a {_where(a_conditions)} GROUP BY 1), "
+           f"stats AS (SELECT date_trunc('{bucket}', a.published)::DATE AS period, count(*) AS statements "
+           f"FROM statements st JOIN articles a USING (article_id) {_where(s_conditions)} GROUP BY 1) "
+           f"SELECT period, coalesce(arts.articles, 0) AS articles, coalesce(stats.statements, 0) AS statements "
+           f"FROM arts FULL JOIN stats USING (period) ORDER BY period")
+    frame = _frame(con, sql, p_articles + p_statements)
+    frame.attrs["bucket"] = bucket
+    return frame
+
+
+def period_end(start: date, bucket: str) -> date:
+    """The last day of the ``bucket`` (day, week, month) starting on ``start``."""
+    if bucket == "day":
+        return start
+    if bucket == "week":
+        return start + timedelta(days=6)
+    next_month = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return next_month - timedelta(days=1)
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+_FIGURE_COLUMNS = """fi.figure_id, fi.article_id, fi.text, fi.value, fi.low, fi.high, fi.qualifier, fi.unit,
+    fi.category, fi.sentence, fi.speaker_id, s.name AS speaker, a.source, a.title, a.published,
+    coalesce(s.name, nullif(a.source, ''), 'unattributed') AS reported_by"""
+_FIGURE_FROM = "FROM figures fi JOIN articles a USING (article_id) LEFT JOIN speakers s USING (speaker_id)"
+
+
+def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` figures under ``f``, newest first, with speaker and article; the total count)."""
+    params: list = []
+    where = _where(_figure_conditions(f, params))
+    total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
+    sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} "
+           f"ORDER BY a.published DESC NULLS LAST, fi.article_id, fi.start LIMIT ?")
+    return _frame(con, sql, params + [limit]), total
+
+
+def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 2000) -> tuple[pd.DataFrame, int]:
+    """(dated figures under ``f`` for the over-time chart: at most ``limit``, the largest values
+    kept when there are more; the total count of dated figures)."""
+    params: list = []
+    conditions = _figure_conditions(f, params) + ["a.published IS NOT NULL", "fi.value IS NOT NULL"]
+    where = _where(conditions)
+    total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
+    sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} ORDER BY fi.value DESC LIMIT ?")
+    frame = _frame(con, sql, params + [limit]).sort_values(["published", "value"], kind="stable")
+    return frame.reset_index(drop=True), total
+
+
+def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: str,
+                        top_n: int = 15) -> pd.DataFrame:
+    """The figures of ``category`` given by the ``top_n`` speakers or sources that gave most of them.
+
+    Columns as ``figures_table``; ``reported_by`` is the speaker, else the article's source.
+    """
+    params: list = []
+    conditions = _figure_conditions(f.without("categories"), params) + ["fi.category = ?", "fi.value IS NOT NULL"]
+    params.append(category)
+    where = _where(conditions)
+    sql = (f"WITH rows AS (SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where}), "
+           f"top AS (SELECT reported_by FROM rows GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?) "
+           f"SELECT * FROM rows WHERE reported_by IN (SELECT reported_by FROM top) "
+           f"ORDER BY reported_by, published NULLS LAST, value LIMIT 2000")
+    return _frame(con, sql, params + [top_n])
+
+
+# --- statements --------------------------------------------------------------------------------
+
+_STATEMENT_COLUMNS = """st.statement_id, st.article_id, st.speaker_id, st.speaker, st.kind, st.cue, st.text,
+    a.title, a.source, a.published"""
+
+
+def statements_table(con: duckdb.DuckDBPyConnection, f: Filters,
+                     limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` statements under ``f``, newest first; the total count)."""
+    params: list = []
+    where = _where(_statement_conditions(f, params))
+    total = _scalar(con, f"SELECT count(*) FROM statements st JOIN articles a USING (article_id) {where}", params)
+    sql = (f"SELECT {_STATEMENT_COLUMNS} FROM statements st JOIN articles a USING (article_id) {where} "
+           f"ORDER BY a.published DESC NULLS LAST, st.article_id, st.start LIMIT ?")
+    return _frame(con, sql, params + [limit]), total
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+def speakers_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> pd.DataFrame:
+    """The speakers quoted under ``f`` (speakers table columns, ``statements`` counted under ``f``)."""
+    params: list = []
+    where = _where(_statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
+    sql = (f"WITH counted AS (SELECT st.speaker_id, count(*) AS statements, count(DISTINCT st.article_id) AS articles "
+           f"FROM statements st JOIN articles a USING (article_id) {where} GROUP BY 1) "
+           f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles "
+           f"FROM counted c JOIN speakers s USING (speaker_id) ORDER BY c.statements DESC, s.name LIMIT ?")
+    return _frame(con, sql, params + [limit])
+
+
+def speaker_profile(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict | None:
+    """The speakers row of ``speaker_id`` as a dict (aliases as a list), or None when there is none."""
+    frame = _frame(con, "SELECT * FROM speakers WHERE speaker_id = ?", [speaker_id])
+    if frame.empty:
+        return None
+    row = frame.iloc[0].to_dict()
+    aliases = row.get("aliases")
+    row["aliases"] = [] if aliases is None else [str(a) for a in list(aliases)]
+    return row
+
+
+def speaker_activity(con: duckdb.DuckDBPyConnection, f: Filters, speaker_id: str) -> pd.DataFrame:
+    """period, kind, statements: the statements of ``speaker_id`` under ``f`` per period and kind."""
+    scoped = replace(f, speakers=(speaker_id,), orgs=(), countries=())
+    params: list = []
+    conditions = _statement_conditions(scoped, params) + ["a.published IS NOT NULL"]
+    first, last = con.execute(f"SELECT min(a.published), max(a.published) FROM statements st "
+                              f"JOIN articles a USING (article_id) {_where(conditions)}", params).fetchone()
+    bucket = time_bucket(first, last)
+    sql = (f"SELECT date_trunc('{bucket}', a.published)::DATE AS period, st.kind, count(*) AS statements "
+           f"FROM statements st JOIN articles a USING (article_id) {_where(conditions)} GROUP BY 1, 2 ORDER BY 1, 2")
+    frame = _frame(con, sql, params)
+    frame.attrs["bucket"] = bucket
+    return frame
+
+
+def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd.DataFrame:
+    """A square frame: for the ``top_n`` most quoted speakers under ``f``, how many articles quote
+    both the row's and the column's speaker (the diagonal: articles quoting the speaker at all).
+
+    Index and columns are speaker names; ``attrs["ids"]`` maps each name to its speaker_id.
+    """
+    params: list = []
+    where = _where(_statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
+    sql = (f"WITH quoted AS (SELECT DISTINCT st.article_id, st.speaker_id FROM statements st "
+           f"JOIN articles a USING (article_id) {where}), "
+           f"top AS (SELECT speaker_id FROM quoted GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?) "
+           f"SELECT x.speaker_id AS a_id, y.speaker_id AS b_id, count(*) AS articles FROM quoted x "
+           f"JOIN quoted y ON x.article_id = y.article_id "
+           f"WHERE x.speaker_id IN (SELECT * FROM top) AND y.speaker_id IN (SELECT * FROM top) GROUP BY 1, 2")
+    pairs = _frame(con, sql, params + [top_n])
+    if pairs.empty:
+        return pd.DataFrame()
+    ids = sorted(set(pairs["a_id"]), key=lambda i: (-int(pairs.loc[(pairs.a_id == i) & (pairs.b_id == i), "articles"].sum()), i))
+    names = speaker_names(con, tuple(ids))
+    labels = {i: names.get(i, i) for i in ids}
+    matrix = pairs.pivot(index="a_id", columns="b_id", values="articles").reindex(index=ids, columns=ids)
+    matrix = matrix.fillna(0).astype(int).rename(index=labels, columns=labels)
+    matrix.attrs["ids"] = {labels[i]: i for i in ids}
+    return matrix
+
+
+# --- articles ----------------------------------------------------------------------------------
+
+def articles_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` articles under ``f``, newest first, with their figure and statement counts;
+    the total count)."""
+    params: list = []
+    where = _where(_article_filter_conditions(f, params))
+    total = _scalar(con, f"SELECT count(*) FROM articles a {where}", params)
+    sql = (f"WITH picked AS (SELECT a.* FROM articles a {where} "
+           f"ORDER BY a.published DESC NULLS LAST, a.article_id LIMIT ?) "
+           f"SELECT p.article_id, p.title, p.source, p.published, p.n_words, p.url, "
+           f"(SELECT count(*) FROM figures fi WHERE fi.article_id = p.article_id) AS figures, "
+           f"(SELECT count(*) FROM statements st WHERE st.article_id = p.article_id) AS statements "
+           f"FROM picked p ORDER BY p.published DESC NULLS LAST, p.article_id")
+    return _frame(con, sql, params + [limit]), total
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
+    """The article's row with its ``text``, or None when there is no such article."""
+    frame = _frame(con, "SELECT a.*, t.text FROM articles a LEFT JOIN texts t USING (article_id) "
+                        "WHERE a.article_id = ?", [article_id])
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def article_figures(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
+    """The figures of one article in text order, with the speaker's name."""
+    return _frame(con, f"SELECT fi.start, fi.\"end\", {_FIGURE_COLUMNS} {_FIGURE_FROM} "
+                       f"WHERE fi.article_id = ? ORDER BY fi.start", [article_id])
+
+
+def article_statements(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
+    """The statements of one article in text order."""
+    return _frame(con, f"SELECT st.start, st.\"end\", {_STATEMENT_COLUMNS} FROM statements st "
+                       f"JOIN articles a USING (article_id) WHERE st.article_id = ? ORDER BY st.start", [article_id])
+
+
+def rejected(con: duckdb.DuckDBPyConnection, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` rejected inputs with their reason; the total count)."""
+    total = _scalar(con, "SELECT count(*) FROM rejected", [])
+    return _frame(con, "SELECT path, reason FROM rejected ORDER BY path LIMIT ?", [limit]), total

@@ -1,0 +1,245 @@
+"""The speakers of one article: each speaker phrase joined to the fullest name the article gives.
+
+"Zakharova", "she" and "the spokeswoman" resolve to "Maria Zakharova" when the article leaves no
+doubt; when it does (two people share the surname, a pronoun with no person before it), the
+phrase stays unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import DETERMINERS, PREPOSITIONS, Mention, is_name_word, lex
+from .records import Speaker
+
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# How far after a person's first mention a pronoun is taken as theirs (characters).
+_GENDER_WINDOW = 250
+# A pronoun prefers a named person among this many most recent speakers.
+_RECENT_NAMED = 3
+
+
+@dataclass
+class _Entity:
+    key: str
+    name: str
+    type: str
+    role: str = ""
+    org: str = ""
+    country: str = ""
+    aliases: set[str] = field(default_factory=set)
+    gender: str | None = None  # m | f | "" unknown; None: not looked at yet
+    named: bool = False
+
+
+def plain(name: str) -> str:
+    """A name with straight apostrophes, so one name is spelled one way across sources."""
+    return name.replace("’", "'").replace("‘", "'")
+
+
+class Roster:
+    """The speakers of one article, built as their phrases are resolved."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lower = text.lower()
+        self._entities: list[_Entity] = []
+        self._recent: list[_Entity] = []  # most recent speaker first
+
+    def resolve(self, mention: Mention | None) -> str:
+        """The key of the speaker ``mention`` names, or "" when that is not certain."""
+        if mention is None:
+            return ""
+        if mention.kind == "pronoun":
+            entity = self._pronoun(mention.name)
+        elif mention.kind == "document":
+            entity = self._recent[0] if self._recent else self._new(mention.name, "organization")
+        elif mention.kind == "person":
+            entity = self._person(mention)
+        elif mention.kind == "organization":
+            entity = self._find(mention.name) or self._new(mention.name, "organization")
+        else:
+            entity = self._description(mention)
+        if entity is None:
+            return ""
+        if mention.kind not in ("pronoun", "document"):
+            entity.aliases.add(mention.text)
+            entity.role = entity.role or mention.role
+            entity.org = entity.org or mention.org
+            entity.country = entity.country or mention.country
+        self._remember(entity)
+        return entity.key
+
+    def remember(self, key: str) -> None:
+        """Note that ``key`` spoke last (for pronouns that follow)."""
+        for e in self._entities:
+            if e.key == key:
+                self._remember(e)
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker resolved so far, as records."""
+        out = []
+        for e in self._entities:
+            name = plain(e.name)
+            aliases = tuple(sorted({plain(a) for a in e.aliases} - {name}))
+            out.append(Speaker(e.key, name, e.type, plain(e.role), plain(e.org), e.country, aliases))
+        return out
+
+    def _remember(self, entity: _Entity) -> None:
+        if self._recent and self._recent[0] is entity:
+            return
+        if entity in self._recent:
+            self._recent.remove(entity)
+        self._recent.insert(0, entity)
+
+    def _pronoun(self, pronoun: str) -> _Entity | None:
+        lx = lex()
+        refers = lx.pronouns.get(pronoun, "")
+        if refers == "thing":
+            return next((e for e in self._recent if e.type == "organization"), None)
+        if refers == "group":
+            return next((e for e in self._recent if e.type == "organization" or _is_plural(e.name)), None)
+        gender = lx.genders.get(pronoun, "")
+        people = [e for e in self._recent if e.type == "person" and not _is_plural(e.name)
+                  and self._gender(e) in ("", gender)]
+        named = [e for e in people[:_RECENT_NAMED] if e.named]
+        chosen = named[0] if named else (people[0] if people else None)
+        if chosen is not None and not chosen.gender:
+            chosen.gender = gender
+        return chosen
+
+    def _gender(self, entity: _Entity) -> str:
+        """m, f or "" — from the role's words, else the first he/she after the name's first mention."""
+        if entity.gender is None:
+            lx = lex()
+            words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
+            entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in ("her", "his")), "")
+            if not entity.gender and entity.named:
+                at = self._text.find(entity.name.split()[-1])
+                m = _GENDERED.search(self._text, at, at + _GENDER_WINDOW) if at >= 0 else None
+                entity.gender = lx.genders.get(m.group().lower(), "") if m else ""
+        return entity.gender
+
+    def _find(self, name: str) -> _Entity | None:
+        low = name.lower()
+        return next((e for e in self._entities if e.name.lower() == low), None)
+
+    def _new(self, name: str, kind: str, named: bool = False) -> _Entity:
+        entity = _Entity(f"p{len(self._entities)}", name, kind, named=named)
+        self._entities.append(entity)
+        return entity
+
+    def _person(self, mention: Mention) -> _Entity | None:
+        parts = mention.name.split()
+        found = self._find(mention.name)
+        if found:
+            return found
+        if len(parts) > 1:
+            for e in self._entities:
+                if e.type == "person" and " " not in e.name and e.name == parts[-1]:
+                    e.aliases.add(e.name)
+                    e.name = mention.name
+                    return e
+            return self._new(mention.name, "person", named=True)
+        matches = [e for e in self._entities if e.type == "person" and e.named and _ends_with(e.name, mention.name)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            return None
+        fulls = self._full_names(mention.name)
+        if len(fulls) > 1:
+            return None
+        return self._new(fulls[0] if fulls else mention.name, "person", named=True)
+
+    def _full_names(self, surname: str) -> list[str]:
+        """The distinct full names in the article that end with ``surname``."""
+        lx = lex()
+        out: list[str] = []
+        for pos in _occurrences(self._text, surname):
+            words = self._text[max(0, pos - 60):pos].split()[-3:]
+            if not words or not self._text[pos - 1:pos].isspace():
+                continue
+            k = len(words)
+            while k > 0 and _given_name(words[k - 1], surname, lx):
+                k -= 1
+            given = words[k:][-2:]
+            if given:
+                full = " ".join(given + [surname])
+                if full not in out:
+                    out.append(full)
+        return out
+
+    def _description(self, mention: Mention) -> _Entity | None:
+        found = self._find(mention.name)
+        if found:
+            return found
+        head = mention.head
+        lx = lex()
+        if head.endswith("-old") and mention.text.split()[0].lower() == "the":
+            # "the 50-year-old": the person the article has just named
+            return next((e for e in self._recent if e.type == "person" and e.named), None) \
+                or self._new(mention.name, "person")
+        if head in lx.titles:
+            wanted = [w for w in mention.name.lower().split() if w not in DETERMINERS]
+            holders = [e for e in self._entities if e.type == "person" and
+                       set(wanted) <= set(f"{e.role} {e.org}".lower().replace("-", " ").split())]
+            if len(holders) == 1:
+                return holders[0]
+            if not holders and mention.text.split()[0].lower() not in ("a", "an"):
+                named = self._titled_names(" ".join(wanted)) or self._titled_names(head)
+                if len(named) == 1:
+                    return self._find(named[0]) or self._person(
+                        Mention(named[0], "person", named[0], mention.role, mention.org, mention.country))
+        return self._new(mention.name, "person")
+
+    def _titled_names(self, title: str) -> list[str]:
+        """The names written right after ``title`` in the article ("US President Joe Biden")."""
+        lx = lex()
+        out: list[str] = []
+        for pos in _occurrences(self._lower, title.lower()):
+            words = self._text[pos + len(title):pos + len(title) + 60].split()[:3]
+            name: list[str] = []
+            for w in words:
+                bare = w.rstrip(",.;:")
+                if not is_name_word(bare, lx):
+                    break
+                name.append(bare)
+                if bare != w:
+                    break
+            if len(name) >= 2 and " ".join(name) not in out:
+                out.append(" ".join(name))
+        return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole word."""
+    out = []
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            out.append(pos)
+        pos = text.find(word, end)
+    return out
+
+
+_NAME_SHAPE = re.compile(r"(?:[A-Z][\w’'\-]*|(?:al|el|bin|ibn|de|van|von|abu))")
+
+
+def _given_name(word: str, surname: str, lx) -> bool:
+    low = word.lower()
+    return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx) and low not in lx.places and low not in lx.stopwords
+            and low not in PREPOSITIONS and low not in DETERMINERS and low not in lx.quantifiers
+            and not low.endswith("ing") and word != surname)
+
+
+def _ends_with(name: str, surname: str) -> bool:
+    return name == surname or name.endswith(" " + surname) or name.split()[-1] == surname.split()[-1]
+
+
+def _is_plural(name: str) -> bool:
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    lx = lex()
+    return " and " in name or last in lx.group_nouns or (
+        last.endswith("s") and not last.endswith("ss") and last in lx.speaker_nouns)

@@ -1,0 +1,184 @@
+"""Statements: who said what, quoted or reported (see ../shared/gold/FORMAT.md).
+
+Each paragraph is read sentence by sentence. A sentence with quotes gives direct statements (or
+one mixed statement when narration precedes the attributed quote); a sentence without an
+attributed quote is tried for reported speech. A quote with no cue of its own continues the
+speaker of the statement before it, in the same or the previous paragraph.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .attribution import Attribution, CueIndex, after_quote, lead_in, reported
+from .roster import Roster
+from .quotes import Quote, paragraphs, quotes, sentences
+from .records import Speaker, Statement
+
+_JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
+_WORD = re.compile(r"\w+")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+# A quoted span this long (characters) is never a statement: it is a broken text, not speech.
+_LONGEST_QUOTE = 5000
+
+
+@dataclass
+class _State:
+    roster: Roster
+    index: CueIndex
+    out: list[Statement]
+    last_key: str = ""  # speaker of the latest statement that may be continued
+    last_paragraph: int = -1  # index of the paragraph that statement is in
+    paragraph: int = 0
+
+
+def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
+    """The statements of ``text`` in text order, and the article's speakers they point to."""
+    state = _State(Roster(text), CueIndex(text), [])
+    for index, (start, end) in enumerate(paragraphs(text)):
+        state.paragraph = index
+        quoted = quotes(text, start, end)
+        for s, e in sentences(text, start, end, quoted):
+            inside = [q for q in quoted if s <= q.open < e]
+            if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
+                _reported_sentence(text, s, e, quoted, state)
+    used = {st.speaker_key for st in state.out if st.speaker_key}
+    speakers = [sp for sp in state.roster.speakers() if sp.key in used]
+    return sorted(state.out, key=lambda st: (st.start, st.end)), speakers
+
+
+def _emit(state: _State, text: str, start: int, end: int, kind: str, cue: str, key: str, rule: str) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > _LONGEST_QUOTE or not _WORD.search(text, start, end):
+        return
+    state.out.append(Statement(start, end, text[start:end], kind, cue, key, rule))
+    if key:
+        state.last_key = key
+        state.last_paragraph = state.paragraph
+        state.roster.remember(key)
+
+
+def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list[Quote], state: _State) -> bool:
+    """Statements from a sentence with quotes; False when none of its quotes is attributed.
+
+    A sentence that ends with its quote may have the attribution in the next "sentence": the
+    splitter cannot tell ``"... all!" Nunes said.`` from a new sentence.
+    """
+    produced = False
+    consumed = s  # where the text not yet part of a statement or attribution starts
+    current: str | None = None  # the speaker attributed in this sentence so far
+    for i, q in enumerate(inside):
+        limit = inside[i + 1].open if i + 1 < len(inside) else e
+        inner_start, inner_end = q.inner
+        post = after_quote(text, q.close + 1, limit, state.index) if q.closed else None
+        if post is None and q.closed and q.close + 1 >= e:
+            post = _attribution_next(text, q.close + 1, _next_quote(text, e, paragraph_end), state.index)
+        if post is None and q.closed and limit == e:
+            post = _attribution_last(text, q.close + 1, e, state.index)
+        if not q.closed:
+            post, inner_end = _attribution_inside(text, inner_start, inner_end, state.index)
+        pre = lead_in(text, consumed, q.open, state.index) if post is None else None
+        narration = _narration(text, consumed, q.open)
+        if post is not None:
+            key = state.roster.resolve(post.mention)
+            if narration and pre is None:
+                stop = q.close + 1 if q.closed else inner_end
+                _emit(state, text, _after_joiner(text, consumed, q.open), stop, "mixed", post.cue.text, key,
+                      "mixed-quote-then-cue")
+            else:
+                _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, "quote-then-cue")
+            consumed, current, produced = post.end, key, True
+        elif pre is not None:
+            key = state.roster.resolve(pre.mention) if pre.mention else (current or "")
+            if pre.mention is None and current is None:
+                continue
+            _emit(state, text, inner_start, inner_end, "direct", pre.cue.text, key, "cue-then-quote")
+            consumed, current, produced = q.close + 1, key, True
+        elif current is not None and not narration:
+            _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
+            consumed, produced = q.close + 1, True
+        elif not narration and consumed == s and _continues(state):
+            _emit(state, text, inner_start, inner_end, "direct", "", state.last_key, "quote-continued")
+            consumed, current, produced = q.close + 1, state.last_key, True
+    return produced
+
+
+def _attribution_inside(text: str, start: int, end: int, index: CueIndex) -> tuple[Attribution | None, int]:
+    """A quote never closed often ends at its attribution: ``"Russia is alarmed, X said.``"""
+    if not index.between(start, end):
+        return None, end
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        found = after_quote(text, comma + 1, end, index)
+        if found is not None:
+            return found, comma
+        comma = text.find(",", comma + 1, end)
+    return None, end
+
+
+def _next_quote(text: str, start: int, end: int) -> int:
+    found = [i for i in (text.find('"', start, end), text.find("“", start, end)) if i >= 0]
+    return min(found) if found else end
+
+
+def _attribution_next(text: str, start: int, limit: int, index: CueIndex) -> Attribution | None:
+    """``"... all!" Nunes said.``: an attribution that is a whole short sentence of its own."""
+    found = after_quote(text, start, limit, index)
+    if found is None:
+        return None
+    stop = _SENTENCE_STOP.search(text, found.end, limit)
+    if len(_WORD.findall(text, found.end, stop.start() if stop else limit)) > 6:
+        return None
+    return found
+
+
+def _attribution_last(text: str, start: int, end: int, index: CueIndex) -> Attribution | None:
+    """``"..." including Lake Cowichan, it said.``: a short phrase, then the attribution."""
+    comma = text.rfind(",", start, end)
+    if comma < 0 or len(_WORD.findall(text, start, comma)) > 6:
+        return None
+    found = after_quote(text, comma + 1, end, index)
+    if found is None or len(_WORD.findall(text, found.end, end)) > 4:
+        return None
+    return found
+
+
+def _narration(text: str, start: int, stop: int) -> bool:
+    return len(_WORD.findall(text, start, stop)) >= 2
+
+
+def _after_joiner(text: str, start: int, stop: int) -> int:
+    return _JOINER.match(text, start, stop).end() if start < stop else start
+
+
+def _continues(state: _State) -> bool:
+    return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+
+
+def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> None:
+    opens = [q.open for q in quoted]
+
+    def inside_quote(pos: int) -> bool:
+        k = bisect_right(opens, pos) - 1
+        return k >= 0 and quoted[k].open < pos < quoted[k].close
+
+    for found in reported(text, s, e, inside_quote, state.index):
+        key = state.roster.resolve(found.attribution.mention)
+        kind = _kind(text, found.start, found.end, quoted)
+        start, end = found.start, found.end
+        if kind == "direct":
+            start, end = start + 1, end - 1
+        _emit(state, text, start, end, kind, " ".join(found.attribution.cue.text.split()), key, found.rule)
+
+
+def _kind(text: str, start: int, end: int, quoted: list[Quote]) -> str:
+    within = [q for q in quoted if start <= q.open and q.close < end + 1]
+    if not within:
+        return "indirect"
+    if len(within) == 1 and within[0].open == start and within[0].close >= end - 1:
+        return "direct"
+    return "mixed"

@@ -1,0 +1,78 @@
+"""One pure function per table: records in, rows out.
+
+``article_tables`` turns one article and its extraction into the rows of every per-article table
+(the unit a worker returns and the store caches). The corpus-wide tables (speakers, and the
+speaker columns that depend on them) are derived after all articles by ``newstally.store``.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from .records import Article, Extraction
+from .schema import PER_ARTICLE_TABLES
+
+
+def content_hash(text: str) -> str:
+    """The cache key of an article's text (metadata changes do not force a re-extraction)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def articles(article: Article, version: str) -> list[tuple]:
+    return [(article.article_id, article.title, article.source, article.url, _date(article.published),
+             len(article.text.split()), content_hash(article.text), article.path, version)]
+
+
+def texts(article: Article) -> list[tuple]:
+    return [(article.article_id, article.text)]
+
+
+def statements(article: Article, extraction: Extraction) -> list[tuple]:
+    aid = article.article_id
+    return [(f"{aid}:s{n}", aid, None, None, s.kind, s.cue, s.text, s.start, s.end,
+             f"{aid}:{s.speaker_key}" if s.speaker_key else None, s.rule)
+            for n, s in enumerate(extraction.statements)]
+
+
+def figures(article: Article, extraction: Extraction) -> list[tuple]:
+    """Figure rows; a figure inside a statement's span carries that statement (its speaker is set
+    corpus-wide later, from the statement)."""
+    aid = article.article_id
+    spans = [(s.start, s.end, n) for n, s in enumerate(extraction.statements)]
+    rows = []
+    for n, f in enumerate(extraction.figures):
+        inside = [(end - start, k) for start, end, k in spans if start <= f.start and f.end <= end]
+        statement_id = f"{aid}:s{min(inside)[1]}" if inside else None
+        rows.append((f"{aid}:f{n}", aid, f.start, f.end, f.text, f.value, f.low, f.high, f.qualifier,
+                     f.unit, f.category, f.sentence, statement_id, None, f.rule))
+    return rows
+
+
+def mentions(article: Article, extraction: Extraction) -> list[tuple]:
+    aid = article.article_id
+    counts: dict[str, int] = {}
+    for s in extraction.statements:
+        counts[s.speaker_key] = counts.get(s.speaker_key, 0) + 1
+    return [(f"{aid}:{sp.key}", aid, sp.name, sp.type, sp.role, sp.org, sp.country, list(sp.aliases),
+             counts.get(sp.key, 0), None)
+            for sp in extraction.speakers]
+
+
+def article_tables(article: Article, extraction: Extraction, version: str) -> dict[str, list[tuple]]:
+    """The rows of every per-article table for one article, in schema column order."""
+    out = {
+        "articles": articles(article, version),
+        "texts": texts(article),
+        "figures": figures(article, extraction),
+        "statements": statements(article, extraction),
+        "mentions": mentions(article, extraction),
+    }
+    assert tuple(out) == PER_ARTICLE_TABLES
+    return out

@@ -1,0 +1,124 @@
+"""The store: atomic replacement, the build lock, and reuse of unchanged articles."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newstally import store as store_module
+from newstally.pipeline import build
+from newstally.store import StoreBusy, StoreError, meta, read, writing
+
+from conftest import ROOT, SAMPLE
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    """A JSONL corpus of ``n`` articles made from the sample texts, with fresh ids."""
+    import json
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"a{i:05d}", "text": f"Report {i}. " + texts[i % len(texts)]}) + "\n")
+    return path
+
+
+def test_store_build_replaces_atomically_and_leaves_no_temporary_files(tmp_path):
+    target = tmp_path / "s.duckdb"
+    build([SAMPLE], target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.lock"]
+    assert read(target, "SELECT count(*) AS n FROM articles")["n"][0] == 2
+
+
+def test_store_failed_build_keeps_previous_store(tmp_path):
+    target = tmp_path / "s.duckdb"
+    build([SAMPLE], target)
+    before = meta(target)["build_id"]
+    with pytest.raises(RuntimeError):
+        with writing(target) as writer:
+            writer.insert("rejected", [("x", "y")])
+            raise RuntimeError("interrupted")
+    assert meta(target)["build_id"] == before
+    assert not (tmp_path / "s.duckdb.building").exists()
+
+
+def test_store_killed_build_leaves_previous_store_readable_and_next_build_completes(tmp_path):
+    target = tmp_path / "s.duckdb"
+    build([SAMPLE], target)
+    before = read(target, "SELECT article_id FROM articles ORDER BY 1")
+    corpus = _corpus(tmp_path / "big", 3000)
+    proc = subprocess.Popen([sys.executable, "-m", "newstally.cli", "build", str(corpus), "--store", str(target), "--fresh"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    building = tmp_path / "s.duckdb.building"
+    deadline = time.monotonic() + 30
+    while not building.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert read(target, "SELECT article_id FROM articles ORDER BY 1").equals(before)
+    summary = build([corpus], target)
+    assert summary.articles == 3000
+
+
+def test_store_second_build_at_once_stops_with_a_clear_message(tmp_path):
+    target = tmp_path / "s.duckdb"
+    with writing(target):
+        with pytest.raises(StoreBusy, match="another build is writing"):
+            with writing(target):
+                pass
+
+
+def test_store_rebuild_reuses_unchanged_articles(tmp_path):
+    corpus = _corpus(tmp_path / "c", 40)
+    target = tmp_path / "s.duckdb"
+    first = build([corpus], target)
+    assert (first.extracted, first.reused) == (40, 0)
+    tables = {t: read(target, f"SELECT * FROM {t} ORDER BY 1") for t in ("articles", "figures", "statements", "speakers")}
+    again = build([corpus], target)
+    assert (again.extracted, again.reused) == (0, 40)
+    for table, frame in tables.items():
+        now = read(target, f"SELECT * FROM {table} ORDER BY 1")
+        if table == "articles":
+            frame, now = frame.drop(columns="path"), now.drop(columns="path")
+        assert now.equals(frame), table
+    fresh = build([corpus], target, fresh=True)
+    assert (fresh.extracted, fresh.reused) == (40, 0)
+
+
+def test_store_rebuild_extracts_changed_articles_only(tmp_path):
+    corpus = _corpus(tmp_path / "c", 10)
+    target = tmp_path / "s.duckdb"
+    build([corpus], target)
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("Report 3.", "Report three, revised.")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    summary = build([corpus], target)
+    assert (summary.extracted, summary.reused) == (1, 9)
+
+
+@pytest.mark.parametrize("content", [b"", b"not a duckdb file at all"])
+def test_store_unreadable_store_gives_clear_error(tmp_path, content):
+    target = tmp_path / "s.duckdb"
+    target.write_bytes(content)
+    with pytest.raises(StoreError, match="newstally build"):
+        read(target, "SELECT 1")
+
+
+def test_store_missing_store_gives_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        store_module.connect(tmp_path / "nothing.duckdb")
+
+
+def test_store_unreadable_previous_store_is_rebuilt(tmp_path):
+    target = tmp_path / "s.duckdb"
+    target.write_bytes(b"garbage")
+    summary = build([SAMPLE], target)
+    assert summary.articles == 2 and os.path.getsize(target) > 0
