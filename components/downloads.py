@@ -7,6 +7,7 @@ two buttons give way to a note on how to enable them.
 """
 from __future__ import annotations
 
+import atexit
 import shutil
 import warnings
 from functools import partial
@@ -39,6 +40,7 @@ def image_exporter() -> bool:
         import kaleido
 
         kaleido.start_sync_server(silence_warnings=True)
+        atexit.register(kaleido.stop_sync_server, silence_warnings=True)  # close the browser with the server
     except Exception:  # noqa: BLE001 - no browser means no images, never a broken page
         return False
     return True

@@ -60,6 +60,8 @@ def render(frame: pd.DataFrame, total: int, columns: list[str], key: str, span: 
               "value": st.column_config.NumberColumn(format="%,.0f"),
               "low": st.column_config.NumberColumn(format="%,.0f"),
               "high": st.column_config.NumberColumn(format="%,.0f"),
+              "reference": st.column_config.NumberColumn(format="%,.0f"),
+              "difference": st.column_config.NumberColumn(format="percent", help="value / reference - 1"),
               "published": st.column_config.DateColumn("date", format="YYYY-MM-DD")}
     order = (["open"] if "open" in shown.columns else []) + [c for c in columns if c in shown.columns]
     event = st.dataframe(shown, column_order=order, column_config=config, hide_index=True, key=key,

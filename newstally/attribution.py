@@ -22,7 +22,11 @@ _TELL_OBJECT = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){1
                           r"lawmakers|parliament|supporters|them|him|her|us|me)\s+)")
 _TELL_THAT = re.compile(r"[^,;:\"“”.]{1,80}?\s+that\s+")
 _CLAUSE_START = re.compile(r"\s+(?=[\w“\"])")
-_TRAILING = re.compile(r"[\s,.;:—–\-]+$")
+_TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
+# Cues tried per sentence, from each end: a sentence with more is not prose.
+_CUES_TRIED = 8
+# How far before a quote or cue an attribution is looked for (characters).
+_REACH = 300
 _ADDING = re.compile(r",?\s+(?:and\s+)?(?P<cue>adding|added)(?:\s+that)?\s+")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
 _WORDS = re.compile(r"\w+")
@@ -98,10 +102,10 @@ def _cue_pattern() -> re.Pattern[str]:
 class CueIndex:
     """Every cue of one text, found in one pass; queried by range."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, limit: int | None = None):
         frames = _cues()[0]
         self.cues: list[Cue] = []
-        for m in _cue_pattern().finditer(text):
+        for m in _cue_pattern().finditer(text, 0, len(text) if limit is None else limit):
             form = " ".join(m.group().lower().split())
             self.cues.append(Cue(m.group(), m.start(), m.end(), frames[form]))
         self._starts = [c.start for c in self.cues]
@@ -206,7 +210,7 @@ def _looks_named(phrase: list[tuple[str, int]]) -> bool:
                for w, _ in phrase)
 
 
-def speaker_after(text: str, pos: int, end: int) -> tuple[Mention | None, int]:
+def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> tuple[Mention | None, int]:
     """The speaker phrase right after an inverted cue (``said Aboul Gheit, who ...``), and its end."""
     lx = lex()
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, pos, min(end, pos + 300))]
@@ -226,7 +230,7 @@ def speaker_after(text: str, pos: int, end: int) -> tuple[Mention | None, int]:
     stop = words[-1][2]
     appositive = ""
     rest = tokens[len(words):]
-    if rest and rest[0][0] == ",":
+    if appositive_ok and rest and rest[0][0] == ",":
         after = [t for t in rest[1:]]
         k = 0
         while k < len(after) and after[k][0] not in ",;:()—–" and k < 25:
@@ -261,7 +265,7 @@ def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribut
 
     Its mention is None for a cue with no subject of its own (``she said, adding: "..."``).
     """
-    found = index.between(floor, quote_open)
+    found = index.between(max(floor, quote_open - _REACH), quote_open)
     if not found:
         return None
     cue = found[-1]
@@ -285,7 +289,9 @@ class Reported:
 def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> list[Reported]:
     """The reported clauses of the sentence ``text[start:end]`` (at most one cue plus an ``adding``)."""
     found = [c for c in index.between(start, end) if not inside_quote(c.start)]
-    for cue in found:
+    if len(found) > 2 * _CUES_TRIED:
+        found = found[:_CUES_TRIED] + found[-_CUES_TRIED:]
+    for cue in found[:_CUES_TRIED]:
         if cue.frame in ("quote", "source"):
             continue
         mention, mstart = speaker_before(text, start, cue.start)
@@ -393,9 +399,10 @@ def _after_last_quote(text: str, clause: int, stop: int, inside_quote) -> int:
 def _finish(found: list[Reported], text: str) -> list[Reported]:
     out = []
     for r in found:
-        m = _TRAILING.search(text, r.start, r.end)
-        stop = m.start() if m else r.end
-        if len(_WORDS.findall(text, r.start, stop)) >= 2:
+        stop = r.end
+        while stop > r.start and text[stop - 1] in _TRAILING_MARKS:
+            stop -= 1
+        if _WORDS.search(text, r.start, stop) and len(_WORDS.findall(text, r.start, min(stop, r.start + 100))) >= 2:
             out.append(Reported(r.attribution, r.start, stop, r.rule))
     return out
 
@@ -406,7 +413,7 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
     for cue in found:
         if cue.frame == "source":
             if not text[start:cue.start].strip():
-                mention, stop = speaker_after(text, cue.end, end)
+                mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
                 comma = text.find(",", stop, end)
                 if mention and comma >= 0 and not text[stop:comma].strip():
                     attribution = Attribution(cue, mention, cue.start, stop)
@@ -420,7 +427,7 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
                     return _finish([Reported(Attribution(cue, mention, cue.start, stop), start, len(before) - 1,
                                              "according-to-last")], text)
             continue
-        comma = text.rfind(",", start, cue.start)
+        comma = text.rfind(",", max(start, cue.start - _REACH), cue.start)
         if comma < 0:
             continue
         attribution = after_quote(text, comma + 1, end, index)

@@ -29,6 +29,22 @@ _LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), template="plotly_white", hov
 _REFERENCE_MARGIN = pd.Timedelta(days=14)  # how far the reference line runs beyond the reported figures
 
 
+# The categories worth following over time, in the order the Figures page offers them.
+KEY_CATEGORIES = ("killed", "injured", "casualties", "displaced", "detained", "hostages", "missing",
+                  "projectiles", "strikes", "aid", "military", "people")
+
+
+def default_categories(available: Iterable[str], chosen: Iterable[str] = (), n: int = 3) -> list[str]:
+    """The categories to chart first: the ``chosen`` ones (the sidebar's), else the first ``n``
+    key categories among ``available``, else the first ``n`` available."""
+    available = list(available)
+    picked = [c for c in chosen if c in available]
+    if picked:
+        return picked
+    keys = [c for c in KEY_CATEGORIES if c in available]
+    return (keys or available)[:n]
+
+
 def category_color(category: str) -> str:
     """The colour of ``category`` (grey for one this module does not know)."""
     return CATEGORY_COLORS.get(category, CATEGORY_COLORS["other"])
@@ -133,6 +149,16 @@ def _figure_trace(points: pd.DataFrame, name: str, color: str, dates: str = "pub
         text=_hover_text(points), hovertemplate="%{x|%Y-%m-%d}: %{y:,.0f}<br>%{text}<extra></extra>")
 
 
+def _robust_top(points: pd.DataFrame) -> float:
+    """An upper y limit that keeps the bulk of the figures readable: one absurd value (a
+    misread "billions") would otherwise flatten every other point. Double-click shows all."""
+    values = pd.concat([points["value"], points["high"]]).dropna().astype(float)
+    if values.empty:
+        return 1.0
+    top = values.quantile(.98) if len(values) >= 50 else values.max()
+    return float(top) * 1.1 or 1.0
+
+
 def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = None,
                       series_category: Mapping[str, str] | None = None, max_panels: int = 6,
                       title: str = "Reported figures over time") -> go.Figure:
@@ -162,7 +188,9 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
                         f"({series})<extra>reference</extra>"), row=row, col=1)
         fig.add_trace(_figure_trace(points[points["category"] == category], category, category_color(category)),
                       row=row, col=1)
-    fig.update_yaxes(rangemode="tozero", tickformat="~s")
+    for row, category in enumerate(categories, start=1):
+        fig.update_yaxes(range=[0, _robust_top(points[points["category"] == category])], row=row, col=1)
+    fig.update_yaxes(tickformat="~s")
     fig.update_layout(title=title, height=120 + 230 * len(categories), **_LAYOUT)
     return fig
 

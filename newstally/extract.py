@@ -10,7 +10,8 @@ from .figures import extract_figures
 from .records import Extraction
 from .statements import extract_statements
 
-_RULE_MODULES = ("extract.py", "figures.py", "statements.py", "text.py")
+_RULE_MODULES = ("extract.py", "figures.py", "figures_read.py", "figures_context.py", "figures_filters.py",
+                 "numbers.py", "statements.py", "text.py")
 
 
 @lru_cache(maxsize=None)

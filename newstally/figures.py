@@ -18,6 +18,7 @@ from .records import Figure
 # when that figure is this close.
 _ANAPHORA_REACH = 400
 _SENTENCE_REACH = 400
+_OPENING_REACH = 30
 
 _RANGE_LINK = re.compile(r"\s*[-–—]\s*|\s+(to|or|and|if\s+not|or\s+even)\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -31,12 +32,17 @@ _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
-_AGE_AFTER = re.compile(r"\s*[,)]")
+# "Shahin, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?:aged|age\s+of|who\s+is|who\s+was)\s+$")
+_AGE_AFTER = re.compile(r"\s*[,.;)]|\s+(?:at|when|and)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# The last sentence end in a window: the greedy ".*" makes the engine try from the right.
+_LAST_SENTENCE_END = re.compile(r".*(?:[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n)", re.DOTALL)
 _PEOPLE_CUE_WORD = re.compile(r"\s+(?:dead|killed|wounded|injured|missing|detained|arrested|displaced)\b", re.IGNORECASE)
 _COUNT_CATEGORIES = PEOPLE_CATEGORIES | {"people", "military"}
-_ANY_CATEGORY = PEOPLE_CATEGORIES | {"projectiles", "strikes"}
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|between|early|late|mid|an?|the)[\s-]+$",
+                               re.IGNORECASE)
+_SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w&’'.\-]*\s$")
@@ -100,6 +106,7 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
     carried_unit = last.unit or first.unit
     noun, unit, noun_end = counted_noun(text, last.end) if last.noun is None and first.noun is None else (
         last.noun or first.noun, (last.noun or first.noun).unit, end)
+    phrase_end = noun_end  # the counted noun, or the "of the population" a share is taken of
     if carried_unit:
         noun_end = end
     if high_reading is None:
@@ -108,7 +115,9 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
             right_noun_end = counted_noun(text, high_reading.end)[2]
             last, link, noun_end = high_reading, "to", max(noun_end, high_reading.end, right_noun_end)
     bare = noun is None and not unit and not carried_unit
-    if not _is_figure(text, first, last, noun, bare, before is not None or after is not None):
+    qualified = before is not None or after is not None
+    if not _is_figure(text, first, last, noun, noun_end, bare, qualified,
+                      qualified and qualifier in ("more_than", "less_than")):
         return None
     if high_reading is None:
         value = first.value
@@ -123,8 +132,8 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
         value, low, high = (x * factor[1] if x is not None else None for x in (value, low, high))
     end = max(end, noun_end)
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
-    unit, category, source = _unit_and_category(text, start, end, sentence_start, sentence_end, first, last,
-                                                carried_unit, noun, unit, last_count)
+    unit, category, source = _unit_and_category(text, start, max(end, phrase_end), sentence_start, sentence_end,
+                                                first, last, carried_unit, noun, unit, last_count)
     if high_reading is not None:
         base = "range:between" if text.startswith(("between", "Between"), start) else f"range:{link.split()[0]}"
     else:
@@ -167,7 +176,7 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
                           left.noun, False, left.rule)
     high_reading = Reading(right.start, right.end, right.value, right.kind, right.scale,
                            right.unit or left.unit, right.noun, False, right.rule)
-    return low_reading, high_reading, re.sub(r"\s+", " ", word)
+    return low_reading, high_reading, " ".join(word.split())
 
 
 def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None:
@@ -185,20 +194,26 @@ def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None
     return right
 
 
-def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, bare: bool, qualified: bool) -> bool:
+def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, noun_end: int, bare: bool,
+               qualified: bool, bounded: bool) -> bool:
     """False for what reads as a number but is not a figure here: a year, "one of", "a week" alone,
     a bare number inside a name or an address ("S&P 500", "Galaxy Note 20", "49 Zorro Ranch Road")."""
     if first.year_like and last is first:
-        return noun is not None and noun.category not in ("other", "duration")
+        # "1,967 people" has a comma; "in 1967", "the 1967 borders", "a 2015 knife attack" are years
+        if _YEAR_PREPOSITION.search(text, max(0, first.start - 12), first.start):
+            return False
+        return (noun is not None and noun.category not in ("other", "duration")
+                and text[first.end:noun_end].rstrip().endswith("s"))
     if bare and not qualified and first.kind == "digits" and not _PEOPLE_CUE_WORD.match(text, last.end) and (
             _NAME_BEFORE.search(text, max(0, first.start - 30), first.start) or _NAME_AFTER.match(text, last.end)):
         return False
-    if first.kind in ("words", "single") and first.value == 1 and last is first:
+    if first.kind in ("words", "single") and first.value <= 1 and last is first:
+        # "one" and "zero" are idioms more often than counts ("one of", "no one", "zero tolerance")
         if first.kind == "words" and _ONE_OF.match(text, first.end):
             return False
         if noun is None:
-            return qualified
-        return qualified or noun.category != "duration"
+            return bounded
+        return bounded or noun.category != "duration"
     return True
 
 
@@ -213,48 +228,52 @@ def _unit_and_category(text: str, start: int, end: int, sentence_start: int, sen
 
     near = previous if previous is not None and start - previous.end <= _ANAPHORA_REACH else None
     same_sentence = near if near is not None and near.end > sentence_start else None
+    # a bare number refers to the figure before it in its sentence, or in the sentence before
+    # when it opens its own ("83 reporters have been killed. At least 67 were Palestinians")
+    referent = same_sentence or (near if start - sentence_start <= _OPENING_REACH else None)
     refers_back = _OF_THEM.match(text, first.end, min(len(text), first.end + 20)) is not None
     if carried_unit and carried_unit != "percent":
         return carried_unit, "money", "money"
     if carried_unit == "percent":
-        found = cue(PEOPLE_CATEGORIES)
-        if found:
-            return "percent", found, "percent+clause"
+        # a share takes the category of what it is a share of ("85% of the population" pushed into
+        # displacement); "1,255 (22 percent)" is a share of the figure before it
+        if not _SHARE_OF.match(text, last.end):
+            if near is not None and _OPEN_PAREN.fullmatch(text, near.end, start):
+                return "percent", near.category, "percent+anaphora"
+            return "percent", "other", "percent"
         if near is not None and refers_back:
             return "percent", near.category, "percent+anaphora"
-        if noun is not None and noun.category == "people":
-            return "percent", "people", "percent+noun"
-        return "percent", "other", "percent"
+        if noun is None or noun.category not in ("people", "military"):
+            found = category_cue(text, start, end, start, end, PEOPLE_CATEGORIES)
+            return "percent", found or "other", "percent+noun"
+        found = cue(PEOPLE_CATEGORIES)
+        return "percent", found or "people", "percent+clause" if found else "percent+noun"
     if noun is not None:
         if noun.category == "duration":
             return unit, "duration", "duration"
         found = cue(noun.clause) if noun.clause else None
         if found:
             return unit, found, "noun+clause"
-        if noun.clause == PEOPLE_CATEGORIES and (same_sentence or (near and refers_back)):
+        if noun.category in ("people", "military") and (same_sentence or (near and refers_back)):
             return unit, (same_sentence or near).category, "noun+list"
         return unit, noun.category, "noun"
     if unit:
         return unit, "other", "noun"
     if _AGE_BEFORE.search(text, max(0, start - 30), start) and _AGE_AFTER.match(text, end) and first.value < 120:
         return "years", "duration", "age"
-    found = cue(_ANY_CATEGORY)
-    if near is not None:
-        return near.unit, found if found in PEOPLE_CATEGORIES else near.category, "anaphora"
-    if found in PEOPLE_CATEGORIES or _PEOPLE_CUE_WORD.match(text, end):
+    found = cue(PEOPLE_CATEGORIES)
+    if referent is not None:
+        return referent.unit, found or referent.category, "anaphora"
+    if found or _PEOPLE_CUE_WORD.match(text, end):
         return "people", found or "people", "clause"
-    if found:
-        return found, found, "clause"
     return "", "other", "bare"
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, looked for no further than _SENTENCE_REACH either way."""
     lo = max(0, start - _SENTENCE_REACH)
-    sentence_start = lo
-    for match in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
-        if match.end() <= start:
-            sentence_start = match.end()
+    before = _LAST_SENTENCE_END.match(text, lo, min(len(text), start + 3))
+    sentence_start = before.end() if before is not None and before.end() <= start else lo
     after = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
     sentence_end = after.start() + 1 if after else min(len(text), end + _SENTENCE_REACH)
     return sentence_start, sentence_end

@@ -60,9 +60,10 @@ for _row in lexicon.rows("figure_categories"):
 CUE = re.compile(rf"(?<![\w])(?:{alternation((r['word'] for r in lexicon.rows('figure_categories')), fold_first=True)})\b")
 _BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _AND = re.compile(r"\band\b")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’\-]*)")
+_WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
 _OF_DETERMINER = re.compile(
-    r"\s+(?:of\s+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)\s+)?|the\s+)", re.IGNORECASE
+    r"[^\S\n]+(?:of[^\S\n]+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)[^\S\n]+)?"
+    r"|the[^\S\n]+)"
 )
 
 
@@ -72,7 +73,7 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     match = QUALIFIER_BEFORE.search(text, window_start, start)
     if not match:
         return None
-    return _QUALIFIERS[(re.sub(r"\s+", " ", match.group(1).lower()), "before")], match.start(1)
+    return _QUALIFIERS[(" ".join(match.group(1).lower().split()), "before")], match.start(1)
 
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
@@ -80,7 +81,7 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
     match = QUALIFIER_AFTER.match(text, end, min(len(text), end + 20))
     if not match:
         return None
-    return _QUALIFIERS[(re.sub(r"\s+", " ", match.group(1).lower()), "after")], match.end(1)
+    return _QUALIFIERS[(" ".join(match.group(1).lower().split()), "after")], match.end(1)
 
 
 def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
@@ -101,30 +102,40 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
             break
         word = match.group(1)
         lower = word.lower()
-        if lower in PHRASE_ENDS and not (lower in NOUNS and not words) and not (lower in MODIFIERS and not of):
+        if word[0].islower() and lower in PHRASE_ENDS and not (lower in NOUNS and not words) and not (
+                lower in MODIFIERS and not of):
             break
+        if word[0].isupper() and any(w[0].islower() for w, _ in words):
+            break  # a name after the head starts another phrase ("380 investigations between October 7")
         words.append((word, match.end(1)))
         pos = match.end(1)
     found: tuple[Noun, int] | None = None
+    weak: tuple[Noun, int] | None = None  # a capitalised noun that may be an adjective ("Israeli")
     i = 0
     while i < len(words):
         for n in range(min(_NOUN_MAX_WORDS, len(words) - i), 0, -1):
             noun = NOUNS.get(" ".join(w for w, _ in words[i:i + n]).lower())
             if noun is not None:
-                found, i = (noun, words[i + n - 1][1]), i + n
+                if words[i][0][0].isupper() and found is None:
+                    weak = weak or (noun, words[i + n - 1][1])
+                else:
+                    found = (noun, words[i + n - 1][1])
+                i += n
                 break
         else:
             if found is not None:
-                break  # a noun right after the first one is its head ("Palestinian reporter")
+                break  # the noun is the head unless another noun follows it ("Palestinian reporter")
             i += 1
     if found is not None:
         return found[0], found[0].unit, found[1]
-    if words and not of:
+    if words:
         head, head_end = words[-1]
-        # an unknown head is taken only when it looks like a plural noun ("offenders", "seeds")
+        # an unknown head is taken only when it looks like a plural noun ("offenders", "checkpoints")
         if (head[0].islower() and head.isalpha() and len(head) > 3 and head.lower() not in MODIFIERS
                 and head.endswith("s") and not head.endswith(("ss", "us", "is"))):
             return None, head.lower(), head_end
+    if weak is not None:
+        return weak[0], weak[0].unit, weak[1]
     return None, "", end
 
 
@@ -139,7 +150,7 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
     hi = min(sentence_end, end + CUE_REACH)
     best, best_cost = None, None
     for match in CUE.finditer(text, lo, hi):
-        category = _CUES.get(re.sub(r"\s+", " ", match.group().lower()))
+        category = _CUES.get(" ".join(match.group().lower().split()))
         if category not in allowed:
             continue
         if match.end() <= start:

@@ -38,9 +38,11 @@ def is_date_or_time(text: str, start: int, end: int) -> bool:
     )
 
 
-def names_something(text: str, start: int) -> bool:
-    """True when the words before a number make it a name: "Article 99", "F-16", "G7", "No. 5"."""
+def names_something(text: str, start: int, end: int) -> bool:
+    """True when the words before a number make it a name or a year: "Article 99", "F-16", "G7", "’67"."""
     before = text[max(0, start - 16):start]
+    if before.endswith(("’", "'")) and end - start == 2:
+        return True
     return bool(_CODE_BEFORE.search(before) or _IDENTIFIER_BEFORE.search(before))
 
 

@@ -6,7 +6,7 @@ carries one) or says the number is not a figure and where scanning should resume
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import figures_filters as filters
 from .figures_context import CURRENCIES, NOUNS, Noun
@@ -30,7 +30,7 @@ _WORDS = re.compile(WORDS)
 _SYMBOLS = [t for t, (_, kind) in CURRENCIES.items() if kind == "symbol"]
 _CODES = [t for t, (_, kind) in CURRENCIES.items() if kind == "code"]
 _CURRENCY_WORDS = [t for t, (_, kind) in CURRENCIES.items() if kind == "word"]
-_CURRENCY_UNITS = {re.sub(r"\s+", " ", t.lower()): unit for t, (unit, _) in CURRENCIES.items()}
+_CURRENCY_UNITS = {" ".join(t.lower().split()): unit for t, (unit, _) in CURRENCIES.items()}
 _CURRENCY_BEFORE = re.compile(rf"(?:(?:{alternation(_SYMBOLS)})|\b(?:{alternation(_CODES)})\s?)\s?$")
 _CURRENCY_AFTER = re.compile(
     rf"\s?(?:{alternation(_SYMBOLS)})(?![\w$])|\s+(?:of\s+)?((?:{alternation(_CODES + _CURRENCY_WORDS)}))\b"
@@ -43,12 +43,14 @@ _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]+)(-old)?\b")
 _HALF_A = re.compile(rf"\s+an?\s+(?:({alternation(SCALE_WORDS)})\b|([a-z]+(?:\s+[a-z]+)?))", re.IGNORECASE)
 _FRACTION_FOLLOWER = re.compile(r"\s+(?:of|the|its|their|his|her|all|our)\b", re.IGNORECASE)
-_NOT_A_HALF_BEFORE = re.compile(r"\b(?:first|second|other|latter|back|the|a|and)\s+$", re.IGNORECASE)
+_NOT_A_HALF_BEFORE = re.compile(
+    r"\b(?:first|second|other|latter|back|front|top|bottom|upper|lower|northern|southern|eastern|western|the|a|and)\s+$",
+    re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _VAGUE_SCALE = re.compile(r"\s+of\s+\w+$")
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A number as read at one place: its span, value and what it carries with it."""
 
     start: int
@@ -104,7 +106,7 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
     if phone_end is not None:
         return None, phone_end
     if filters.is_date_or_time(text, start, end) or (
-            not range_end and filters.names_something(text, start) and not _PERCENT.match(text, end)):
+            not range_end and filters.names_something(text, start, end) and not _PERCENT.match(text, end)):
         return None, end
     if text.startswith(("/", "\\", ":"), end) or filters.numbers_something(text, end):
         return None, end
@@ -118,7 +120,7 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
     if reading is None:
         return None, end
     if reading.noun is None and reading.scale == 1.0:
-        reading = replace(reading, year_like=not currency and filters.looks_like_year(match.group()))
+        reading = reading._replace(year_like=not currency and filters.looks_like_year(match.group()))
     return _carried_unit(text, reading), reading.end
 
 
@@ -144,7 +146,7 @@ def _read_vague(text: str, match: re.Match) -> tuple[Reading | None, int]:
     if value is None:
         return None, match.end()
     scale = SCALE_WORDS.get(match.group().split()[-1].lower().rstrip("s"), 1.0) if _VAGUE_SCALE.search(match.group()) else 1.0
-    label = re.sub(r"\s+", " ", match.group().lower())
+    label = " ".join(match.group().lower().split())
     reading = Reading(match.start(), match.end(), value, "vague", scale=scale, rule=f"vague:{label}")
     return _carried_unit(text, reading), match.end()
 
@@ -152,7 +154,7 @@ def _read_vague(text: str, match: re.Match) -> tuple[Reading | None, int]:
 def _read_fraction(text: str, match: re.Match) -> tuple[Reading | None, int]:
     """"a third of", "two-thirds of", "half the", "half a million", "half a square kilometre"."""
     start, end = match.span()
-    words = re.split(r"[\s\-]+", match.group().lower())
+    words = match.group().lower().replace("-", " ").split()
     if text.startswith("-", end):
         return None, end  # "third-largest", "half-brother", "quarter-final"
     if words[-1] == "half":
@@ -184,7 +186,7 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     found = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     if not found:
         return None
-    token = re.sub(r"\s+", " ", found.group().strip().lower())
+    token = " ".join(found.group().strip().lower().split())
     return _CURRENCY_UNITS.get(token, "USD"), found.start()
 
 
@@ -195,18 +197,18 @@ def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | 
     if magnitude:
         multiplier, ambiguous = MAGNITUDES[_magnitude_key(magnitude.group(1))]
         if has_currency or not ambiguous or _counted_noun_follows(text, magnitude.end()):
-            return replace(reading, end=magnitude.end(), value=reading.value * multiplier, scale=multiplier,
+            return reading._replace(end=magnitude.end(), value=reading.value * multiplier, scale=multiplier,
                            rule=reading.rule + "+magnitude")
     glued = _ATTACHED.match(text, end)
     if glued:
         noun = NOUNS.get(glued.group().lower())
         if noun is None:
             return None
-        return replace(reading, end=glued.end(), noun=noun, rule=reading.rule + "+glued-unit")
+        return reading._replace(end=glued.end(), noun=noun, rule=reading.rule + "+glued-unit")
     scale = _SCALE.match(text, end)
     if scale:
         multiplier = SCALE_WORDS[scale.group(1).lower()]
-        reading = replace(reading, end=scale.end(), value=reading.value * multiplier, scale=multiplier,
+        reading = reading._replace(end=scale.end(), value=reading.value * multiplier, scale=multiplier,
                           rule=reading.rule + "+magnitude")
     hyphen = _HYPHEN_NOUN.match(text, reading.end)
     if hyphen and not hyphen.group(1).isdigit():
@@ -219,7 +221,7 @@ def _magnitude_key(suffix: str) -> str:
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
-    word = re.match(r"\s+([A-Za-z]+)", text[end:end + 30])
+    word = _NEXT_WORD.match(text, end, end + 30)
     noun = NOUNS.get(word.group(1).lower()) if word else None
     return noun is not None and noun.category not in ("other", "duration")
 
@@ -230,14 +232,14 @@ def _hyphen_compound(reading: Reading, hyphen: re.Match) -> Reading | None:
     if noun is None:
         return None
     suffix = "+age" if hyphen.group(2) else "+hyphen-unit"
-    return replace(reading, end=hyphen.end(), noun=noun, rule=reading.rule + suffix)
+    return reading._replace(end=hyphen.end(), noun=noun, rule=reading.rule + suffix)
 
 
 def _and_a_half(text: str, reading: Reading) -> Reading:
     half = _AND_A_HALF.match(text, reading.end)
     if not half:
         return reading
-    return replace(reading, end=half.end(), value=reading.value + 0.5)
+    return reading._replace(end=half.end(), value=reading.value + 0.5)
 
 
 def _carried_unit(text: str, reading: Reading) -> Reading:
@@ -246,9 +248,9 @@ def _carried_unit(text: str, reading: Reading) -> Reading:
         return reading
     percent = _PERCENT.match(text, reading.end)
     if percent:
-        return replace(reading, end=percent.end(), unit="percent", year_like=False)
+        return reading._replace(end=percent.end(), unit="percent", year_like=False)
     currency = _CURRENCY_AFTER.match(text, reading.end)
     if currency:
-        token = re.sub(r"\s+", " ", (currency.group(1) or currency.group().strip()).lower())
-        return replace(reading, end=currency.end(), unit=_CURRENCY_UNITS.get(token, "USD"), year_like=False)
+        token = " ".join((currency.group(1) or currency.group()).lower().split())
+        return reading._replace(end=currency.end(), unit=_CURRENCY_UNITS.get(token, "USD"), year_like=False)
     return reading

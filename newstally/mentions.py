@@ -142,6 +142,13 @@ def parse(words: list[str], appositive: str = "", surface: str = "") -> Mention 
 
     ``surface`` is the phrase as the text writes it (kept for descriptions and aliases).
     """
+    return _parse(tuple(words), appositive, surface)
+
+
+@lru_cache(maxsize=8192)
+def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | None:
+    # A pure function of its words: cached, because a speaker's phrase recurs through an article.
+    words = list(words)
     lx = lex()
     original = surface or " ".join(words)
     indefinite = bool(words) and words[0].lower() in DETERMINERS

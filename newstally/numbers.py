@@ -96,7 +96,7 @@ _SCALE_OF = re.compile(rf"\s+of\s+({alternation(SCALE_WORDS)})s\b", re.IGNORECAS
 
 def digits_value(text: str) -> float | None:
     """The value of a digits token ("28,500", "28 500", "1.2"), or None when it is too long to be a count."""
-    plain = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    plain = "".join(text.split()).replace(",", "")
     if len(plain.replace(".", "")) > MAX_DIGITS:
         return None
     try:
@@ -153,7 +153,7 @@ def vague_value(text: str) -> float | None:
     """The typical value of a vague count ("dozens" 24, "tens of thousands" 20000), or None."""
     scale = _SCALE_OF.search(text)
     head = text[: scale.start()] if scale else text
-    value = VAGUE.get(re.sub(r"\s+", " ", head.strip().lower()))
+    value = VAGUE.get(" ".join(head.strip().lower().split()))
     if value is None:
         return None
     return value * (SCALE_WORDS[scale.group(1).lower()] if scale else 1.0)

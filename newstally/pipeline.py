@@ -125,11 +125,13 @@ def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWrit
 
 def _derive_speakers(writer: StoreWriter) -> None:
     """The corpus-wide step: merges the articles' speakers and sets every speaker column from it."""
+    writer.flush()
     con = writer.con
     mentions = con.execute("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
                            "FROM mentions").df()
     table, mapping = resolve_speakers(mentions)
     writer.insert("speakers", list(table.itertuples(index=False, name=None)))
+    writer.flush()
     speaker_of = pa.table({"mention_id": pa.array(list(mapping), pa.string()),  # noqa: F841
                            "speaker_id": pa.array(list(mapping.values()), pa.string())})
     con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM speaker_of m WHERE mentions.mention_id = m.mention_id")

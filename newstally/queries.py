@@ -263,16 +263,21 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE
     return _frame(con, sql, params + [limit]), total
 
 
-def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 2000) -> tuple[pd.DataFrame, int]:
-    """(dated figures under ``f`` for the over-time chart: at most ``limit``, the largest values
-    kept when there are more; the total count of dated figures)."""
+def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...],
+                  per_category: int = 600) -> tuple[pd.DataFrame, int]:
+    """(dated figures of ``categories`` under ``f`` for the over-time chart, at most
+    ``per_category`` of each, sampled evenly and repeatably (by a hash of figure_id) when there
+    are more, sorted by date; the total count of such figures)."""
+    if not categories:
+        return _frame(con, f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} LIMIT 0", []), 0
     params: list = []
-    conditions = _figure_conditions(f, params) + ["a.published IS NOT NULL", "fi.value IS NOT NULL"]
-    where = _where(conditions)
+    conditions = _figure_conditions(replace(f, categories=tuple(categories)), params)
+    where = _where(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
     total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
-    sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} ORDER BY fi.value DESC LIMIT ?")
-    frame = _frame(con, sql, params + [limit]).sort_values(["published", "value"], kind="stable")
-    return frame.reset_index(drop=True), total
+    sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} "
+           f"QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ? "
+           f"ORDER BY a.published, fi.value")
+    return _frame(con, sql, params + [per_category]), total
 
 
 def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: str,

@@ -60,7 +60,7 @@ class Speaker:
     """One speaker as one article names them."""
 
     key: str
-    name: str  # the fullest name the article gives ("Maria Zakharova", "Israeli army")
+    name: str  # the fullest name the article gives ("Jane Roe", "Israeli army")
     type: str  # person | organization
     role: str = ""
     org: str = ""

@@ -47,74 +47,86 @@ def _keys(names: list[str], kinds: list[str]) -> list[str]:
             for n, k in zip(normals, kinds)]
 
 
-def _most_common(keys: np.ndarray, values: np.ndarray) -> dict[str, str]:
-    """Per key, the most frequent non-empty value (ties: alphabetically first)."""
-    frame = pd.DataFrame({"key": keys, "value": values})
-    frame = frame[frame["value"].ne("")]
-    if frame.empty:
-        return {}
-    counted = frame.groupby(["key", "value"], sort=False).size().reset_index(name="n")
-    counted = counted.sort_values(["key", "n", "value"], ascending=[True, False, True]).drop_duplicates("key")
-    return dict(zip(counted["key"], counted["value"]))
-
-
-def _strings(column: pd.Series) -> np.ndarray:
-    return column.astype(object).where(column.notna(), "").astype(str).to_numpy(dtype=object)
+def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[str]:
+    """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first)."""
+    codes, uniques = pd.factorize(column.fillna("").astype(str), sort=True)
+    uniques = [str(u) for u in uniques]
+    out = [""] * n_keys
+    if not uniques:
+        return out
+    empty = uniques.index("") if "" in uniques else -1
+    mask = codes != empty
+    pairs = key_ids[mask].astype(np.int64) * len(uniques) + codes[mask]
+    found, counts = np.unique(pairs, return_counts=True)
+    # sort by key, then count descending, then value code (alphabetical): the first per key wins
+    order = np.lexsort((found % len(uniques), -counts, found // len(uniques)))
+    seen = np.zeros(n_keys, dtype=bool)
+    for pair in found[order]:
+        k = int(pair // len(uniques))
+        if not seen[k]:
+            seen[k] = True
+            out[k] = uniques[int(pair % len(uniques))]
+    return out
 
 
 def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """(the speakers table, mention_id -> speaker_id).
 
-    Deterministic: the same mentions in any row order give the same table and ids. Work is done
-    once per distinct (type, name), so a million mentions of a few thousand speakers stay fast.
+    Deterministic: the same mentions in any row order give the same table and ids (every choice is
+    by count, then alphabetical). Work per row is vectorised; names are handled once per distinct
+    (type, name), so a million mentions of many thousand speakers stay fast.
     """
     if not len(mentions):
         return pd.DataFrame(columns=columns("speakers")), {}
-    frame = mentions.sort_values("mention_id", kind="stable").reset_index(drop=True)
-    kinds_raw = np.char.lower(_strings(frame["type"]).astype(str)).astype(object)
-    codes, pairs = pd.factorize(pd.Series(kinds_raw + "\x1f" + _strings(frame["name"]), dtype=object))
-    pair_kinds, pair_names = zip(*(p.split("\x1f", 1) for p in pairs))
+    frame = mentions.reset_index(drop=True)
+    pair_codes, pairs = pd.factorize(frame["type"].fillna("").astype(str).str.lower() + "\x1f"
+                                     + frame["name"].fillna("").astype(str))
+    pair_kinds, pair_names = zip(*(str(p).split("\x1f", 1) for p in pairs))
     pair_display = [_display(plain(n)) for n in pair_names]
     pair_keys = _keys(list(pair_names), list(pair_kinds))
-    keys = np.asarray(pair_keys, dtype=object)[codes]
-    displays = np.asarray(pair_display, dtype=object)[codes]
-    keep = keys != ""
-    frame, keys, displays = frame[keep], keys[keep], displays[keep]
-    # The display name: the commonest spelling among mentions that give the key's full name.
-    gives_full = np.asarray([_normal(d) == k.split("|", 1)[1] if k else False
-                             for d, k in zip(pair_display, pair_keys)], dtype=bool)[codes[keep]]
-    display = _most_common(keys[gives_full], displays[gives_full])
-    fallback = _most_common(keys, displays)
-    canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
     unique_keys = sorted(set(pair_keys) - {""})
-    shown = {}
-    for key in unique_keys:
+    key_number = {k: i for i, k in enumerate(unique_keys)}
+    pair_key_ids = np.asarray([key_number.get(k, -1) for k in pair_keys], dtype=np.int64)
+    row_keys = pair_key_ids[pair_codes]
+    keep = row_keys >= 0
+    frame, row_keys, row_pairs = frame[keep].reset_index(drop=True), row_keys[keep], pair_codes[keep]
+    n_keys = len(unique_keys)
+    # The display name: the commonest spelling among mentions that give the key's full name.
+    gives_full = np.asarray([bool(k) and _normal(d) == k.split("|", 1)[1] for d, k in zip(pair_display, pair_keys)])
+    shown_rows = pd.Series(np.asarray(pair_display, dtype=object)[row_pairs], dtype=object)
+    full_rows = gives_full[row_pairs]
+    display = _most_common(row_keys[full_rows], shown_rows[full_rows].reset_index(drop=True), n_keys)
+    fallback = _most_common(row_keys, shown_rows, n_keys)
+    canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
+    shown = []
+    for i, key in enumerate(unique_keys):
         kind, name = key.split("|", 1)
-        shown[key] = (canonical.get(name) if kind == "organization" else None) or display.get(key) \
-            or fallback.get(key) or name
-    ids: dict[str, str] = {}
+        shown.append((canonical.get(name) if kind == "organization" else None) or display[i] or fallback[i] or name)
+    ids: list[str] = []
     taken: dict[str, int] = {}
-    for key in unique_keys:
-        slug = _slug(shown[key])
+    for name in shown:
+        slug = _slug(name)
         taken[slug] = taken.get(slug, 0) + 1
-        ids[key] = slug if taken[slug] == 1 else f"{slug}-{taken[slug]}"
-    listed = pd.DataFrame({"key": keys, "alias": frame["aliases"].to_numpy(dtype=object)}).explode("alias")
-    listed = pd.concat([listed.dropna(), pd.DataFrame({"key": keys, "alias": displays})])
-    listed["alias"] = listed["alias"].astype(str)
-    aliases: dict[str, set[str]] = {k: set() for k in unique_keys}
-    for key, alias in listed.drop_duplicates().itertuples(index=False):
-        aliases[key].add(plain(alias))
-    totals = pd.DataFrame({"key": keys, "n": frame["n_statements"].fillna(0).to_numpy(),
-                           "article": frame["article_id"].to_numpy(dtype=object)})
-    n_statements = totals.groupby("key")["n"].sum().to_dict()
-    n_articles = totals.groupby("key")["article"].nunique().to_dict()
-    role, org, country = (_most_common(keys, _strings(frame[c])) for c in ("role", "org", "country"))
-    rows = [(ids[k], shown[k], k.split("|", 1)[0], role.get(k, ""), org.get(k, ""), country.get(k, ""),
-             sorted(a for a in aliases[k] if a and a != shown[k]), int(n_statements[k]), int(n_articles[k]))
-            for k in unique_keys]
+        ids.append(slug if taken[slug] == 1 else f"{slug}-{taken[slug]}")
+    aliases: list[set[str]] = [set() for _ in unique_keys]
+    for k, p in set(zip(row_keys.tolist(), row_pairs.tolist())):
+        aliases[k].add(pair_display[p])
+    listed = frame["aliases"].explode().dropna()
+    alias_codes, alias_names = pd.factorize(listed.astype(str))
+    for k, a in set(zip(row_keys[listed.index.to_numpy()].tolist(), alias_codes.tolist())):
+        aliases[k].add(plain(str(alias_names[a])))
+    n_statements = np.bincount(row_keys, weights=frame["n_statements"].fillna(0).to_numpy(dtype=float),
+                               minlength=n_keys)
+    article_codes, articles = pd.factorize(frame["article_id"].astype(str))
+    key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
+    n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
+    role, org, country = (_most_common(row_keys, frame[c], n_keys) for c in ("role", "org", "country"))
+    rows = [(ids[i], shown[i], k.split("|", 1)[0], role[i], org[i], country[i],
+             sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
+            for i, k in enumerate(unique_keys)]
     table = pd.DataFrame(rows, columns=columns("speakers"))
-    mapping = {key: ids[k] for key, k in zip(frame["mention_id"].astype(str).tolist(), keys.tolist())}
-    return table, mapping
+    row_ids = np.asarray(ids, dtype=object)[row_keys]
+    return table, dict(zip(frame["mention_id"].astype(str).tolist(), row_ids.tolist()))
 
 
 def _display(name: str) -> str:

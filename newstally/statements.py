@@ -8,7 +8,7 @@ speaker of the statement before it, in the same or the previous paragraph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .attribution import Attribution, CueIndex, after_quote, lead_in, reported
@@ -21,6 +21,12 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # A quoted span this long (characters) is never a statement: it is a broken text, not speech.
 _LONGEST_QUOTE = 5000
+# A "sentence" this long is not prose (a table, a dump, a file with no full stops): skipped.
+_LONGEST_SENTENCE = 5000
+# Statements are read from this many characters at most: no news article is longer, and the
+# bound keeps a hostile 10 MB input within seconds.
+_LONGEST_TEXT = 2_000_000
+_MOST_SENTENCES = 20_000
 
 
 @dataclass
@@ -35,14 +41,23 @@ class _State:
 
 def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
     """The statements of ``text`` in text order, and the article's speakers they point to."""
-    state = _State(Roster(text), CueIndex(text), [])
+    state = _State(Roster(text), CueIndex(text, _LONGEST_TEXT), [])
+    budget = _MOST_SENTENCES
     for index, (start, end) in enumerate(paragraphs(text)):
+        if start >= _LONGEST_TEXT or budget <= 0:
+            break
+        end = min(end, _LONGEST_TEXT)
         state.paragraph = index
         quoted = quotes(text, start, end)
+        opens = [q.open for q in quoted]
         for s, e in sentences(text, start, end, quoted):
-            inside = [q for q in quoted if s <= q.open < e]
+            budget -= 1
+            if e - s > _LONGEST_SENTENCE or budget < 0:
+                continue
+            inside = quoted[bisect_left(opens, s):bisect_left(opens, e)]
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
-                _reported_sentence(text, s, e, quoted, state)
+                if not _reported_sentence(text, s, e, quoted, state):
+                    _introduction(text, s, e, state)
     used = {st.speaker_key for st in state.out if st.speaker_key}
     speakers = [sp for sp in state.roster.speakers() if sp.key in used]
     return sorted(state.out, key=lambda st: (st.start, st.end)), speakers
@@ -148,7 +163,7 @@ def _attribution_last(text: str, start: int, end: int, index: CueIndex) -> Attri
 
 
 def _narration(text: str, start: int, stop: int) -> bool:
-    return len(_WORD.findall(text, start, stop)) >= 2
+    return len(_WORD.findall(text, max(start, stop - 60), stop)) >= 2
 
 
 def _after_joiner(text: str, start: int, stop: int) -> int:
@@ -159,20 +174,35 @@ def _continues(state: _State) -> bool:
     return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
 
 
-def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> None:
+def _introduction(text: str, s: int, e: int, state: _State) -> None:
+    """``X said in a statement:`` closing a paragraph: the quote in the next one is X's."""
+    stop = e
+    while stop > s and text[stop - 1].isspace():
+        stop -= 1
+    if stop > s and text[stop - 1] == ":":
+        found = lead_in(text, s, stop, state.index)
+        key = state.roster.resolve(found.mention) if found and found.mention else ""
+        if key:
+            state.last_key, state.last_paragraph = key, state.paragraph
+
+
+def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
     opens = [q.open for q in quoted]
 
     def inside_quote(pos: int) -> bool:
         k = bisect_right(opens, pos) - 1
         return k >= 0 and quoted[k].open < pos < quoted[k].close
 
+    found_any = False
     for found in reported(text, s, e, inside_quote, state.index):
+        found_any = True
         key = state.roster.resolve(found.attribution.mention)
         kind = _kind(text, found.start, found.end, quoted)
         start, end = found.start, found.end
         if kind == "direct":
             start, end = start + 1, end - 1
         _emit(state, text, start, end, kind, " ".join(found.attribution.cue.text.split()), key, found.rule)
+    return found_any
 
 
 def _kind(text: str, start: int, end: int, quoted: list[Quote]) -> str:

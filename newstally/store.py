@@ -73,9 +73,15 @@ def meta(path: str | Path) -> dict[str, str]:
 class StoreWriter:
     """A build in progress: a new DuckDB file, with the previous store attached as ``old``."""
 
+    # Rows buffered before one INSERT per table: one statement per article would cost more than
+    # the extraction itself.
+    FLUSH_ROWS = 50_000
+
     def __init__(self, con: duckdb.DuckDBPyConnection, has_previous: bool):
         self.con = con
         self.has_previous = has_previous
+        self._buffer: dict[str, list[tuple]] = {table: [] for table in TABLES}
+        self._buffered = 0
 
     def cached_articles(self) -> dict[str, tuple[str, str]]:
         """article_id -> (content_hash, extractor_version) of the previous store's articles."""
@@ -85,9 +91,20 @@ class StoreWriter:
         return {aid: (h, v) for aid, h, v in rows}
 
     def insert(self, table: str, rows: list[tuple]) -> None:
-        if rows:
-            batch = arrow_table(table, rows)  # noqa: F841 (read by name in the SQL below)
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM batch")
+        """Adds ``rows`` (tuples in schema order) to ``table``; written in bulk, at the latest by ``flush``."""
+        self._buffer[table].extend(rows)
+        self._buffered += len(rows)
+        if self._buffered >= self.FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Writes every buffered row."""
+        for table, rows in self._buffer.items():
+            if rows:
+                batch = arrow_table(table, rows)  # noqa: F841 (read by name in the SQL below)
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM batch")
+                rows.clear()
+        self._buffered = 0
 
     def copy_previous(self, tables: tuple[str, ...], article_ids: list[str]) -> None:
         """Copies ``tables`` rows of ``article_ids`` from the previous store, unchanged."""
@@ -98,6 +115,7 @@ class StoreWriter:
             self.con.execute(f"INSERT INTO {table} SELECT t.* FROM old.{table} t SEMI JOIN ids USING (article_id)")
 
     def count(self, table: str) -> int:
+        self.flush()
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
@@ -148,6 +166,7 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
         con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
         writer = StoreWriter(con, has_previous)
         yield writer
+        writer.flush()
         if has_previous:
             con.execute("DETACH old")
         con.execute("CHECKPOINT")

@@ -80,7 +80,7 @@ def test_figures_shares(sentence, value, unit):
     ("An estimated 1.7 million people are displaced.", "approximately", 1_700_000, 1_700_000),
     ("Fewer than 20 trucks entered.", "less_than", None, 20),
     ("Detention can last up to six months.", "less_than", None, 6),
-    ("Israel revised the number up to 203.", "exact", 203, 203),
+    ("Israel on Thursday revised up to 203 the number of hostages.", "exact", 203, 203),
     ("Five trucks entered.", "exact", 5, 5),
 ])
 def test_figures_qualifiers(sentence, qualifier, low, high):
@@ -160,7 +160,7 @@ def test_figures_categories(sentence, unit, category):
 @pytest.mark.parametrize("sentence, category", [
     ("Cross-border fire has killed 109 people, including 77 fighters and 14 civilians, three of them journalists.",
      ["killed", "killed", "killed", "killed"]),
-    ("China jails 44 journalists, followed by Myanmar (43) and Belarus (28).", ["detained"] * 3),
+    ("China has 44 journalists in jail, followed by Myanmar (43) and Belarus (28).", ["detained"] * 3),
     ("Israel killed 1,200 people and wounded 5,000 others.", ["killed", "injured"]),
 ])
 def test_figures_categories_carry_over_in_lists(sentence, category):
@@ -218,10 +218,12 @@ def test_figures_rule_and_sentence_explain_the_row():
     assert figure.sentence == "Israel killed more than 28,500 people."
 
 
-_NEWSY = st.text(alphabet=st.sampled_from(list("0123456789 ,.-–%$€£:/()abtdfhimnoprsuy") + [
+_NEWS_TOKENS = list("0123456789 ,.-–%$€£:/()") + [
     " million", " more than ", " between ", " and ", " to ", " people", " killed", " dozens of ", " a third of ",
     " half ", " two ", " hundred ", " October ", " at least ", " up to ", "bn", "k", " per cent", " years",
-]), max_size=80)
+    " or ", " if not ", " tens", " of thousands", " a ", " single ", " decade", "-year-old", " Article ",
+]
+_NEWSY = st.lists(st.sampled_from(_NEWS_TOKENS), max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -241,13 +243,17 @@ def test_figures_bounds_are_ordered(text):
             assert figure.value <= figure.high
 
 
-@pytest.mark.parametrize("text", [
-    "1" * 1_000_000,
-    "1,000," * 200_000,
-    "5,000-" * 200_000,
-    "killed " * 150_000 + "12",
-    ("More than 28,500 people were killed on Oct. 7. " * 40_000)[:2_000_000],
-])
+_LARGE_INPUTS = {
+    "1 MB of digits": "1" * 1_000_000,
+    "1 MB of grouped digits": "1,000," * 170_000,
+    "1 MB of dashes between numbers": "5,000-" * 170_000,
+    "1 MB of cue words and one number": "killed " * 150_000 + "12",
+    "10 MB single line of prose": "The army said on Monday that talks went on in the region. " * 175_000,
+    "1 MB of news with figures": "More than 28,500 people were killed, the ministry said on Oct. 7 in Gaza. " * 14_000,
+}
+
+
+@pytest.mark.parametrize("text", list(_LARGE_INPUTS.values()), ids=list(_LARGE_INPUTS))
 def test_figures_time_is_bounded(text):
     started = time.perf_counter()
     extract_figures(text)

@@ -122,8 +122,11 @@ def test_ingest_csv_without_text_column_names_columns_and_flag():
 
 @pytest.mark.parametrize("line, kind, expected", [
     (1, Article, "ok-1"),
-    (2, Rejected, "line 2 is not valid JSON: Unterminated string starting at column 28; each line must be one JSON object"),
-    (3, Rejected, "record has no text: looked for a field named text, body, content, article or articles (fields found: id, title)"),
+    (2, Rejected, "line 2 is not valid JSON: Unterminated string starting at column 28; "
+                  "each line must be one JSON object"),
+    (3, Rejected, "record has no text: looked for a field named text, body, content, article or "
+                  "articles (fields found: id, title); name the field that holds the article text "
+                  "with --text-field FIELD"),
     (4, Rejected, "duplicate article id 'ok-1' (first seen in "),
     (5, Rejected, "line 5 is a list, not a JSON object"),
 ])
@@ -544,3 +547,9 @@ def test_ingest_special_files_are_rejected(tmp_path):
     records = _by_suffix(_read(tmp_path))
     assert records["pipe.txt"].reason.startswith("not a regular file")
     assert records["real.txt"].text == "Real."
+
+
+def test_ingest_csv_row_with_unquoted_delimiter_is_rejected_not_cut(tmp_path):
+    records = _read(_write(tmp_path / "cut.csv", "id,text\n1,Hello, world\n2,Fine.\n"))
+    assert records[0].reason.startswith("row 1 has 3 cells but the header has 2 columns")
+    assert records[1].text == "Fine."

@@ -19,9 +19,12 @@ over_time, comparison, table = st.tabs(["Over time", "Who reported what", "Table
 
 with over_time:
     reference, reference_name = reference_picker.render(key="figures-reference")
-    points, dated = load("figure_points", current)
+    available = list(load("figures_by_category", current)["category"])
+    charted = st.multiselect("Categories to chart", available, key="chart-categories",
+                             default=charts.default_categories(available, current.categories))
+    points, dated = load("figure_points", current, tuple(charted))
     if dated > len(points):
-        st.caption(f"Drawing the {len(points):,} largest of {dated:,} dated figures.")
+        st.caption(f"Drawing {len(points):,} of {dated:,} dated figures (an even sample of each category).")
     chart.render(charts.figures_over_time(points, reference, series_categories(reference) if len(reference) else {}),
                  points, "figures-over-time", key="figures-over-time", on_click=chart.filter_by("category"),
                  hint="Ranges are drawn from low to high; ▲ more than, ▼ less than, ◆ approximately. "
@@ -30,7 +33,9 @@ with over_time:
     tolerance = st.slider("Differ by more than", 0, 100, 10, step=5, format="%d%%", key="tolerance",
                           help="A figure is listed when its value (or its range) is further than this share "
                                "from the reference on its publication date.")
-    differing = discrepancies(points, reference, tolerance / 100)
+    compared = tuple(sorted(set(series_categories(reference).values()))) if len(reference) else ()
+    candidates, _ = load("figure_points", current, compared, 20000)
+    differing = discrepancies(candidates, reference, tolerance / 100)
     if reference.empty:
         st.info("Turn on a reference series above to compare the reported figures with it.")
     elif differing.empty:
@@ -41,8 +46,8 @@ with over_time:
                       key="figures-differing", span="figure_id", what="differing figures")
 
 with comparison:
-    categories = list(dict.fromkeys(list(current.categories) + list(points["category"].value_counts().index)
-                                    + load("distinct_values")["categories"]))
+    categories = charts.default_categories(available, current.categories, n=len(available)) + available
+    categories = list(dict.fromkeys(categories))
     picked = st.selectbox("Category", categories, index=categories.index("killed") if "killed" in categories else 0,
                           key="compare")
     by_reporter = load("figures_by_reporter", current, picked, 15)

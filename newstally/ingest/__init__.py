@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..records import Article, Rejected
 from .archives import zip_articles
-from .options import EXTENSIONS, FieldMap, Limits
+from .options import EXTENSIONS, FieldMap, Limits, os_reason
 from .readers import source_articles
 from .sources import NOT_A_FILE, Source, disk_source, folder_sources
 
@@ -82,7 +82,7 @@ def _records(paths: Iterable[str | Path], fields: FieldMap,
                 else:
                     yield from _source_records(source, fields, limits)
         except OSError as error:
-            yield Rejected(shown, f"could not be read: {error.strerror or error}")
+            yield Rejected(shown, f"could not be read: {os_reason(error)}")
 
 
 def _source_records(source: Source, fields: FieldMap,

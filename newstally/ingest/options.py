@@ -62,6 +62,13 @@ def human_size(n_bytes: int) -> str:
     return f"{n_bytes} bytes"
 
 
+def os_reason(error: BaseException) -> str:
+    """What went wrong reading a file, in lower case: "permission denied", "is a directory"."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error) or type(error).__name__
+
+
 class RejectedInput(Exception):
     """Raised inside the readers when an input cannot be read; carries the reason a user sees."""
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..records import Article, Rejected
 from .fields import article_from_values, metadata_values
 from .html_text import declared_charset, page
-from .options import EXTENSIONS, FieldMap, Limits, RejectedInput
+from .options import EXTENSIONS, FieldMap, Limits, RejectedInput, os_reason
 from .sources import Source, whole_file
 from .structured import csv_articles, json_articles, jsonl_articles
 from .text import article_text, bom_encoding, decoded_text, front_matter, normalised_text
@@ -36,10 +36,10 @@ def source_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterato
     except RejectedInput as error:
         yield Rejected(source.path, error.reason)
     except UnicodeDecodeError as error:
-        yield Rejected(source.path, f"not valid {error.encoding.upper()} text: {error.reason} "
-                                    f"after {error.start} bytes of a block; save it again as UTF-8")
+        yield Rejected(source.path, f"not valid {error.encoding.upper()} text ({error.reason}), "
+                                    "though it starts like it; save it again as UTF-8")
     except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
-        yield Rejected(source.path, f"could not be read: {_os_reason(error)}")
+        yield Rejected(source.path, f"could not be read: {os_reason(error)}")
 
 
 def unsupported_reason(extension: str) -> str:
@@ -83,9 +83,3 @@ def _page_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
     # What a user wrote in a manifest wins over what the page's markup claims.
     return article_from_values(found.text, source.metadata, fallback_id=source.stem,
                                path=source.path, metadata=from_page)
-
-
-def _os_reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower()
-    return str(error) or type(error).__name__

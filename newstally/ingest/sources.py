@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from ..records import Rejected
 from .fields import field_key, metadata_values
-from .options import FieldMap, Limits, RejectedInput, human_size
+from .options import FieldMap, Limits, RejectedInput, human_size, os_reason
 from .text import decoded_text
 
 MANIFEST_NAME = "manifest.csv"
@@ -82,7 +82,7 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
         while unreadable:
             error = unreadable.pop(0)
             yield Rejected(_shown(Path(error.filename or folder), folder, display),
-                           f"folder could not be read: {(error.strerror or str(error)).lower()}")
+                           f"folder could not be read: {os_reason(error)}")
         subdirectories[:] = sorted(d for d in subdirectories if not is_hidden(d))
         names = sorted(n for n in file_names if not is_hidden(n))
         here = Path(directory)
@@ -91,9 +91,9 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
         by_name: dict[str, dict[str, str]] = {}
         if manifest_name:
             names.remove(manifest_name)
-            manifest = disk_source(here / manifest_name, os.path.join(shown, manifest_name))
-            by_name, problems = manifest_metadata(manifest, names, fields, limits)
-            yield from problems
+            by_name = yield from _folder_manifest(here / manifest_name,
+                                                  os.path.join(shown, manifest_name), names,
+                                                  fields, limits)
         for name in names:
             path = here / name
             try:
@@ -103,10 +103,10 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
                 yield disk_source(path, os.path.join(shown, name), by_name.get(name))
             except OSError as error:
                 yield Rejected(os.path.join(shown, name),
-                               f"could not be read: {(error.strerror or str(error)).lower()}")
+                               f"could not be read: {os_reason(error)}")
     for error in unreadable:
         yield Rejected(_shown(Path(error.filename or folder), folder, display),
-                       f"folder could not be read: {(error.strerror or str(error)).lower()}")
+                       f"folder could not be read: {os_reason(error)}")
 
 
 def manifest_metadata(manifest: Source, file_names: Iterable[str], fields: FieldMap,
@@ -148,6 +148,17 @@ def manifest_metadata(manifest: Source, file_names: Iterable[str], fields: Field
             continue
         by_name[name] = row_values
     return by_name, problems
+
+
+def _folder_manifest(path: Path, shown: str, names: list[str], fields: FieldMap,
+                     limits: Limits) -> Iterator[Rejected]:
+    # Yields the manifest's problems and returns its metadata by file name.
+    try:
+        by_name, problems = manifest_metadata(disk_source(path, shown), names, fields, limits)
+    except OSError as error:
+        by_name, problems = {}, [Rejected(shown, f"manifest could not be read: {os_reason(error)}")]
+    yield from problems
+    return by_name
 
 
 def _shown(path: Path, folder: Path, display: str) -> str:

@@ -73,20 +73,18 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
 
     A file whose header has no text column, or lacks a column named in ``fields``, is one
     Rejected. Cells are kept as they are, formulas included: exports neutralise them.
+    The delimiter is the one of , ; tab | that the header line uses most.
     """
     if csv.field_size_limit() < limits.max_record_bytes:
         csv.field_size_limit(limits.max_record_bytes)
     with _opened_text(source, limits) as stream:
         lines = _csv_lines(stream, limits)
         try:
-            first = next(lines, None)
-            if first is None:
-                yield Rejected(source.path, "empty file: no header row and no articles")
-                return
+            first = next(lines, "")
             # strict: an unclosed quote is reported, where the default swallows every row after it
             reader = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first),
                                 strict=True)
-            header = [cell.strip() for cell in next(reader)]
+            header = [cell.strip() for cell in next(reader, [])]
         except (csv.Error, RejectedInput) as error:
             yield Rejected(source.path, f"the header row could not be read as CSV: {_why(error)}")
             return
@@ -94,38 +92,49 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
         if problem:
             yield Rejected(source.path, problem)
             return
-        resolved = resolved_fields(header, fields)
-        number = 0
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except (csv.Error, RejectedInput) as error:
-                number += 1
-                if isinstance(error, csv.Error) and _FIELD_TOO_LARGE not in str(error):
-                    yield Rejected(f"{source.path}#{number}", (
-                        f"row {number} could not be read as CSV: {error}; a quoted cell must end "
-                        'with its closing quote, and quotes inside it must be doubled ("")'))
-                    continue  # the reader starts afresh on the next line
-                yield Rejected(f"{source.path}#{number}", (
-                    f"row {number} could not be read as CSV: {_why(error)}; reading stopped "
-                    "there, so the rows after it are not read either: fix the row and read the "
-                    "file again"))
-                return
-            if not any(cell.strip() for cell in row):
-                continue
-            number += 1
-            record = dict(zip(header, row + [""] * (len(header) - len(row))))
-            path = f"{source.path}#{number}"
-            try:
-                yield record_article(record, resolved, fields, fallback_id=f"{source.stem}-{number}",
-                                     path=path, kind="column")
-            except RejectedInput as error:
-                yield Rejected(path, f"row {number}: {error.reason}")
-    if not number:
+        n_rows = yield from _csv_rows(reader, header, source, fields)
+    if not n_rows:
         yield Rejected(source.path, f"no articles: the file has a header ({', '.join(header)}) "
                                     "but no rows under it")
+
+
+def _csv_rows(reader: Iterator[list[str]], header: list[str], source: Source,
+              fields: FieldMap) -> Iterator[Article | Rejected]:
+    # Yields one record per non-blank row, and returns how many rows there were.
+    resolved = resolved_fields(header, fields)
+    number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return number
+        except (csv.Error, RejectedInput) as error:
+            number += 1
+            path = f"{source.path}#{number}"
+            if isinstance(error, csv.Error) and _FIELD_TOO_LARGE not in str(error):
+                yield Rejected(path, f"row {number} could not be read as CSV: {error}; a quoted "
+                                     "cell must end with its closing quote, and quotes inside it "
+                                     'must be doubled ("")')
+                continue  # the reader starts afresh on the next line
+            yield Rejected(path, f"row {number} could not be read as CSV: {_why(error)}; reading "
+                                 "stopped there, so the rows after it are not read either: fix "
+                                 "the row and read the file again")
+            return number
+        if not any(cell.strip() for cell in row):
+            continue
+        number += 1
+        path = f"{source.path}#{number}"
+        if any(cell.strip() for cell in row[len(header):]):
+            yield Rejected(path, f"row {number} has {len(row)} cells but the header has "
+                                 f"{len(header)} columns; a cell that holds the delimiter must "
+                                 "be quoted, so check the quoting of this row")
+            continue
+        record = dict(zip(header, row + [""] * (len(header) - len(row))))
+        try:
+            yield record_article(record, resolved, fields, fallback_id=f"{source.stem}-{number}",
+                                 path=path, kind="column")
+        except RejectedInput as error:
+            yield Rejected(path, f"row {number}: {error.reason}")
 
 
 def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[Article | Rejected]:
@@ -211,6 +220,8 @@ def _record(record: Mapping, fields: FieldMap, resolved_by_keys: dict, fallback_
 
 
 def _header_problem(header: list[str], fields: FieldMap) -> str:
+    if not any(header):
+        return "empty file: no header row and no articles"
     resolved = resolved_fields(header, fields)
     found = ", ".join(header)
     if resolved["text"] is None:

@@ -1,0 +1,90 @@
+"""The corpus-wide speakers table: one row per person or organisation."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newstally.schema import columns
+from newstally.speakers import speakers
+
+
+def _mentions(*rows: tuple) -> pd.DataFrame:
+    """Mentions from (mention_id, name, type[, role, org, country, aliases, n_statements])."""
+    out = []
+    for row in rows:
+        mention_id, name, kind, *rest = row
+        role, org, country, aliases, n = (rest + ["", "", "", [], 1][len(rest):])
+        out.append(dict(mention_id=mention_id, article_id=mention_id.split(":")[0], name=name, type=kind,
+                        role=role, org=org, country=country, aliases=aliases, n_statements=n))
+    return pd.DataFrame(out)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a surname joins the one full name that ends with it
+    ([("a:p0", "Nina Berg", "person"), ("b:p0", "Berg", "person")], {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
+    # two people share the surname: the surname alone stays its own row
+    ([("a:p0", "Nina Berg", "person"), ("b:p0", "Tom Berg", "person"), ("c:p0", "Berg", "person")],
+     {"a:p0": "nina-berg", "b:p0": "tom-berg", "c:p0": "berg"}),
+    # case, apostrophes and a leading "the" do not count; an organisation's alias does
+    ([("a:p0", "the Kremlin", "organization"), ("b:p0", "Kremlin", "organization")],
+     {"a:p0": "kremlin", "b:p0": "kremlin"}),
+    ([("a:p0", "UN", "organization"), ("b:p0", "United Nations", "organization")],
+     {"a:p0": "united-nations", "b:p0": "united-nations"}),
+    ([("a:p0", "Netanyahu’s office", "organization"), ("b:p0", "Netanyahu's office", "organization")],
+     {"a:p0": "netanyahu-s-office", "b:p0": "netanyahu-s-office"}),
+    # the same name as a person and as an organisation: two rows, unique ids
+    ([("a:p0", "Jordan", "person"), ("b:p0", "Jordan", "organization")],
+     {"a:p0": "jordan-2", "b:p0": "jordan"}),
+])
+def test_speakers_merge_by_name(rows, expected):
+    table, mapping = speakers(_mentions(*rows))
+    assert mapping == expected
+    assert sorted(table["speaker_id"]) == sorted(set(expected.values()))
+
+
+def test_speakers_row_has_the_fullest_name_and_the_rest_as_aliases():
+    table, _ = speakers(_mentions(
+        ("a:p0", "Nina Berg", "person", "Foreign Ministry spokeswoman", "Foreign Ministry", "Russia", ["Berg"], 3),
+        ("b:p0", "Berg", "person", "", "", "", [], 2)))
+    row = table.iloc[0]
+    assert list(table.columns) == columns("speakers")
+    assert (row["name"], row["role"], row["country"], row["aliases"]) == (
+        "Nina Berg", "Foreign Ministry spokeswoman", "Russia", ["Berg"])
+    assert (row["n_statements"], row["n_articles"]) == (5, 2)
+
+
+def test_speakers_same_output_in_any_row_order():
+    mentions = _mentions(("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "minister"),
+                         ("c:p0", "Berg", "person", "minister"), ("c:p1", "UN", "organization"),
+                         ("d:p0", "the United Nations", "organization"))
+    first = speakers(mentions)
+    for seed in range(3):
+        again = speakers(mentions.sample(frac=1, random_state=seed))
+        assert again[1] == first[1]
+        pd.testing.assert_frame_equal(again[0], first[0])
+
+
+def test_speakers_empty_input_gives_an_empty_table():
+    table, mapping = speakers(pd.DataFrame(columns=["mention_id", "article_id", "name", "type", "role", "org",
+                                                    "country", "aliases", "n_statements"]))
+    assert table.empty and list(table.columns) == columns("speakers") and mapping == {}
+
+
+def test_speakers_scale_to_many_mentions():
+    n = 200_000
+    rng = np.random.default_rng(0)
+    surnames = np.array([f"Name{i}" for i in range(5000)])
+    given = np.array(["Ann", "Bo", "Cy"])
+    picks = rng.integers(0, len(surnames), n)
+    names = np.where(rng.random(n) < 0.3, surnames[picks],
+                     np.char.add(np.char.add(given[picks % 3], " "), surnames[picks]))
+    mentions = pd.DataFrame({"mention_id": [f"a{i}:p0" for i in range(n)], "article_id": [f"a{i // 4}" for i in range(n)],
+                             "name": names, "type": "person", "role": "", "org": "", "country": "",
+                             "aliases": [[] for _ in range(n)], "n_statements": 1})
+    started = time.perf_counter()
+    table, mapping = speakers(mentions)
+    assert time.perf_counter() - started < 10
+    assert len(table) == len(surnames) and len(mapping) == n

@@ -1,0 +1,193 @@
+"""Statements and their speakers: tables of (text, expected), negatives included."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstally.quotes import quotes
+from newstally.statements import extract_statements
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    """(statement text, kind, speaker name) in text order."""
+    statements, speakers = extract_statements(text)
+    names = {s.key: s.name for s in speakers}
+    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in statements]
+
+
+def _speaker(text: str, name: str):
+    return next(s for s in extract_statements(text)[1] if s.name == name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We are worried,” Kremlin spokesman Ivan Sokolov told reporters.",
+     [("We are worried,", "direct", "Ivan Sokolov")]),
+    ('"We are worried," Ivan Sokolov said.', [("We are worried,", "direct", "Ivan Sokolov")]),
+    ("“We reject violence on both sides,” said Omar Haddad, who once served as a minister.",
+     [("We reject violence on both sides,", "direct", "Omar Haddad")]),
+    ("“The talks failed,” says Nina Berg, a researcher at Lund University.",
+     [("The talks failed,", "direct", "Nina Berg")]),
+    ('Nina Berg said: "The talks failed."', [("The talks failed.", "direct", "Nina Berg")]),
+    ("Nina Berg agrees: “The talks failed.”", [("The talks failed.", "direct", "Nina Berg")]),
+    ('"The talks failed. Nobody came," Nina Berg said.',
+     [("The talks failed. Nobody came,", "direct", "Nina Berg")]),
+    ('"Parts of it were damaged," the ministry said, "and the rest is closed."',
+     [("Parts of it were damaged,", "direct", "ministry"), ("and the rest is closed.", "direct", "ministry")]),
+])
+def test_statements_direct_quotes_with_their_attribution(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ivan Sokolov said the status quo was no longer viable.",
+     [("the status quo was no longer viable", "indirect", "Ivan Sokolov")]),
+    ("Ivan Sokolov said that the talks would resume on Monday.",
+     [("the talks would resume on Monday", "indirect", "Ivan Sokolov")]),
+    ("Omar Haddad told Ivan Sokolov that he agreed about the need for calm.",
+     [("he agreed about the need for calm", "indirect", "Omar Haddad")]),
+    ("The talks will resume next week, Ivan Sokolov said.",
+     [("The talks will resume next week", "indirect", "Ivan Sokolov")]),
+    ("According to the United Nations, more than 500 trucks are waiting at the border.",
+     [("more than 500 trucks are waiting at the border", "indirect", "United Nations")]),
+    ("More than 500 trucks are waiting at the border, according to the United Nations.",
+     [("More than 500 trucks are waiting at the border", "indirect", "United Nations")]),
+    ("Nina Berg, the director of the Lund Peace Institute, said the ceasefire was holding.",
+     [("the ceasefire was holding", "indirect", "Nina Berg")]),
+    ("Foreign Minister Ivan Sokolov warned that the conflict could spread.",
+     [("the conflict could spread", "indirect", "Ivan Sokolov")]),
+    ("The Kremlin has expressed concern about the fighting, saying that the situation could escalate.",
+     [("the situation could escalate", "indirect", "Kremlin")]),
+    ("The army said it would soon go on the offensive.",
+     [("it would soon go on the offensive", "indirect", "army")]),
+])
+def test_statements_reported_speech_keeps_the_clause_without_the_cue(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Nina Berg said Moscow is "closely following" the developments.',
+     [('Moscow is "closely following" the developments', "mixed", "Nina Berg")]),
+    ('The plan is "a dangerous scenario," Ivan Sokolov told a briefing.',
+     [('The plan is "a dangerous scenario,"', "mixed", "Ivan Sokolov")]),
+    ('Russia is "alarmed by the plans for the city, spokeswoman Nina Berg said on Wednesday.',
+     [('Russia is "alarmed by the plans for the city', "mixed", "Nina Berg")]),
+])
+def test_statements_scare_quotes_make_one_mixed_statement(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a curly opening mark used to close, then a new sentence right after it
+    ("“We are worried,” Ivan Sokolov said. “It is serious.“Officials met on Monday.",
+     [("We are worried,", "direct", "Ivan Sokolov"), ("It is serious.", "direct", "Ivan Sokolov")]),
+    # nested single quotes stay inside the double quote
+    ("“They told us ‘leave now’ and we left,” said Omar Haddad.",
+     [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")]),
+])
+def test_statements_quote_marks_as_real_text_has_them(text, expected):
+    assert _found(text) == expected
+
+
+def test_statements_quote_continues_in_the_next_paragraph():
+    text = "“We were not warned,” Omar Haddad told reporters.\n“Nobody called us.”"
+    assert _found(text) == [("We were not warned,", "direct", "Omar Haddad"),
+                            ("Nobody called us.", "direct", "Omar Haddad")]
+
+
+def test_statements_quote_introduced_by_the_sentence_before():
+    text = "Omar Haddad said in a statement:\n“Nobody called us.”"
+    assert [t for t, _, _ in _found(text)] == ["Nobody called us."]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Foreign Ministry spokeswoman Nina Berg said the talks failed. The spokeswoman noted that "
+     "nobody came.", "Nina Berg"),
+    ("Nina Berg said the talks failed. She added that nobody came.", "Nina Berg"),
+    ("Nina Berg said the talks failed. Berg added that nobody came.", "Nina Berg"),
+])
+def test_statements_descriptions_pronouns_and_surnames_resolve_to_the_full_name(text, name):
+    assert [speaker for _, _, speaker in _found(text)] == [name, name]
+
+
+def test_statements_speaker_keeps_role_organisation_and_country():
+    speaker = _speaker("Kremlin spokesman Ivan Sokolov said the talks failed.", "Ivan Sokolov")
+    assert (speaker.type, speaker.role, speaker.org, speaker.country) == (
+        "person", "Kremlin spokesman", "Kremlin", "Russia")
+    assert _speaker("Israeli army officials said the road was closed. The Israeli army said it had "
+                    "opened the road.", "Israeli army").country == "Israel"
+
+
+def test_statements_two_people_sharing_a_surname_stay_unresolved():
+    text = "Ann Kerr met Tom Kerr on Monday. Kerr said the talks failed."
+    assert _found(text) == [("the talks failed", "indirect", "")]
+
+
+def test_statements_keep_cue_and_rule():
+    (statement,), _ = extract_statements("“We are worried,” Ivan Sokolov said.")
+    assert (statement.cue, statement.rule) == ("said", "quote-then-cue")
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "The weather was fine on Monday.",
+    'The so-called "resistance axis" has grown.',
+    "He said.",
+    "Omar Haddad walked home after the meeting.",
+    "The report, which was released on Monday, covers ten years.",
+    "“\n”",
+])
+def test_statements_negatives_give_nothing(text):
+    assert extract_statements(text)[0] == []
+
+
+def test_statements_quotes_never_pair_across_paragraphs():
+    text = 'She said "the first part\nand the second part," then left.'
+    for statement in extract_statements(text)[0]:
+        assert "\n" not in statement.text
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ('a "b" c "d" e', [(2, 4), (8, 10)]),
+    ("a “b” c", [(2, 4)]),
+    ("a “b“c", [(2, 4)]),  # opening mark used to close
+    ('a "b c', [(2, 6)]),  # never closed: runs to the paragraph end
+])
+def test_statements_quote_pairing(paragraph, expected):
+    assert [(q.open, q.close) for q in quotes(paragraph, 0, len(paragraph))] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list('ab AB.,:;"“”‘’\'\n—') + ["said", "Nina Berg", " she ", "told",
+                                                                "according to", "that", " the army "]),
+                max_size=120).map("".join))
+def test_statements_property_spans_are_valid(text):
+    statements, speakers = extract_statements(text)
+    keys = {s.key for s in speakers}
+    for s in statements:
+        assert 0 <= s.start <= s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+        assert s.speaker_key == "" or s.speaker_key in keys
+        assert s.kind in ("direct", "mixed", "indirect")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_statements_property_never_raises(text):
+    extract_statements(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said 5 people were displaced. " * 250_000,  # a 10 MB single line
+    '"' * 1_000_000,
+    "“”" * 500_000,
+    ".,;!?" * 200_000,
+    "a" + "," * 1_000_000 + " she said",
+    'He said "x\n' * 200_000,
+], ids=["10MB-line", "quote-marks", "curly-pairs", "punctuation", "commas", "short-paragraphs"])
+def test_statements_hostile_inputs_finish_in_bounded_time(text):
+    started = time.perf_counter()
+    extract_statements(text)
+    assert time.perf_counter() - started < 5
