@@ -8,10 +8,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from newstally import charts
 from newstally.charts import clicked_values
 from newstally.queries import period_end
 
 from . import downloads, filters
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def built(builder: str, *args) -> go.Figure:
+    """``newstally.charts.<builder>(*args)``, cached by its inputs: drawing a thousand points
+    takes longer than the query behind them, and a rerun should not pay for it again."""
+    return getattr(charts, builder)(*args)
 
 
 def _selected_points(key: str) -> list[dict]:
@@ -22,7 +30,8 @@ def _selected_points(key: str) -> list[dict]:
         return []
 
 
-def filter_by(filter_key: str, column: int = 0, transform: Callable[[list], list] | None = None) -> Callable[[list], None]:
+def filter_by(filter_key: str, column: int = 0,
+              transform: Callable[[list], list] | None = None) -> Callable[[list], None]:
     """A click handler setting the sidebar filter ``filter_key`` to the clicked points'
     ``customdata[column]`` (passed through ``transform`` when given)."""
     def handle(points: list) -> None:

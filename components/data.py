@@ -13,8 +13,11 @@ from typing import Any
 import duckdb
 import streamlit as st
 
+import pandas as pd
+
 from newstally import queries
-from newstally.store import DEFAULT_STORE, StoreError, connect
+from newstally.reference import discrepancies, series_categories
+from newstally.store import DEFAULT_STORE, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
 SAMPLE_CORPUS = ROOT / "data" / "articles"
@@ -44,14 +47,34 @@ def _close(connection: duckdb.DuckDBPyConnection) -> None:
 @st.cache_resource(max_entries=4, show_spinner=False, on_release=_close)
 def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
     """One read-only connection per store version, shared by all sessions (each query takes its
-    own cursor, which DuckDB allows from any thread)."""
-    return connect(path)
+    own cursor, which DuckDB allows from any thread).
+
+    The store is attached to an in-memory database rather than opened with ``duckdb.connect``:
+    DuckDB keeps one instance per file path in a process, so after a build replaces the file a
+    plain connect would go on reading the old one.
+    """
+    if not Path(path).is_file():
+        raise StoreError(f"no store at {path}: build one first with `newstally build CORPUS --store {path}`")
+    connection = duckdb.connect(":memory:")
+    try:
+        connection.execute(f"ATTACH '{_quoted(path)}' AS store (READ_ONLY)")
+        connection.execute("USE store")
+    except duckdb.Error as err:
+        connection.close()
+        raise StoreError(f"{path} is not a readable newstally store ({err}); rebuild it with "
+                         f"`newstally build CORPUS --fresh`") from None
+    return connection
+
+
+def _quoted(path: str) -> str:
+    return path.replace("'", "''")
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(name: str, path: str, version: str, *args: Any) -> Any:
     cursor = _connection(path, version).cursor()
     try:
+        cursor.execute("USE store")  # a cursor starts in the in-memory database
         return getattr(queries, name)(cursor, *args)
     finally:
         cursor.close()
@@ -82,3 +105,20 @@ def ensure_store() -> bool:
         st.error(str(err))
         return False
     return True
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _differing(path: str, version: str, filters: queries.Filters, reference: pd.DataFrame,
+               tolerance: float) -> pd.DataFrame:
+    compared = tuple(sorted(set(series_categories(reference).values())))
+    candidates, _ = _cached("figure_points", path, version, filters, compared, 20000)
+    return discrepancies(candidates, reference, tolerance)
+
+
+def differing(filters: queries.Filters, reference: pd.DataFrame, tolerance: float) -> pd.DataFrame:
+    """The figures under ``filters`` that differ from ``reference`` by more than ``tolerance``
+    (``newstally.reference.discrepancies``), cached."""
+    if reference.empty:
+        return discrepancies(reference.iloc[0:0], reference, tolerance)
+    path = store_path()
+    return _differing(str(path), store_version(path), filters, reference, tolerance)

@@ -48,10 +48,15 @@ def image_exporter() -> bool:
 
 def image_bytes(figure: go.Figure, fmt: str) -> bytes:
     """``figure`` as PNG or SVG bytes through the shared kaleido browser."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # plotly warns that per-call options are ignored by a server
-        return figure.to_image(format=fmt, width=1200, height=max(500, int(figure.layout.height or 500)), scale=2
-                               if fmt == "png" else 1)
+    height = max(500, int(figure.layout.height or 500))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # plotly warns that per-call options are ignored by a server
+            return figure.to_image(format=fmt, width=1200, height=height, scale=2 if fmt == "png" else 1)
+    except Exception:
+        # the browser died or cannot start: the next page draw tries again, or shows the note
+        image_exporter.clear()
+        raise
 
 
 def html_bytes(figure: go.Figure) -> bytes:

@@ -63,13 +63,23 @@ def _with_current(options: list, key: str) -> list:
     return list(options) + list(dict.fromkeys(extra))
 
 
-def render(key: str = "filters") -> Filters:
-    """Draws the filters in the sidebar and returns them."""
+def _speaker_options() -> tuple[list[str], dict[str, str]]:
+    """(speaker_ids to offer, speaker_id -> name): the most quoted speakers, plus those a link
+    names (the URL holds names, as the widget shows them) or a chart click picked."""
     choices = load("speaker_choices")
     names = dict(zip(choices["speaker_id"], choices["name"]))
-    speaker_ids = _with_current(list(choices["speaker_id"]), "speaker")
-    missing = tuple(s for s in speaker_ids if s not in names)
-    names.update(load("speaker_names", missing) if missing else {})
+    known_names = set(names.values())
+    linked = tuple(v for v in st.query_params.get_all("speaker") if v not in known_names)
+    extra = list(load("speaker_ids", linked).values()) if linked else []
+    extra += [v for v in st.session_state.get("speaker") or [] if v not in names]
+    extra = [v for v in dict.fromkeys(extra) if v not in names]
+    names.update(load("speaker_names", tuple(extra)) if extra else {})
+    return list(choices["speaker_id"]) + [v for v in extra if v in names], names
+
+
+def render(key: str = "filters") -> Filters:
+    """Draws the filters in the sidebar and returns them."""
+    speaker_ids, names = _speaker_options()
     values = load("distinct_values")
     first, last = _date_bounds()
     sidebar = st.sidebar

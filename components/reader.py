@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 
+import pandas as pd
 import streamlit as st
 
 from newstally.charts import CATEGORY_COLORS, category_color
@@ -46,7 +47,7 @@ def render(article_id: str, figure: str | None = None, statement: str | None = N
     st.subheader(plain(article.get("title") or article_id))
     published = article.get("published")
     details = [str(article.get("source") or "source unknown"),
-               published.strftime("%Y-%m-%d") if hasattr(published, "strftime") and published == published else "no date",
+               published.strftime("%Y-%m-%d") if hasattr(published, "strftime") and pd.notna(published) else "no date",
                f"{len(figures)} figures", f"{len(statements)} statements", f"id {article_id}"]
     st.text(" · ".join(details))
     if article.get("url"):

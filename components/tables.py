@@ -61,6 +61,8 @@ def render(frame: pd.DataFrame, total: int, columns: list[str], key: str, span: 
               "low": st.column_config.NumberColumn(format="%,.0f"),
               "high": st.column_config.NumberColumn(format="%,.0f"),
               "reference": st.column_config.NumberColumn(format="%,.0f"),
+              "n_words": st.column_config.NumberColumn("words"),
+              "reported_by": st.column_config.TextColumn("reported by", help="The speaker, else the article's source"),
               "difference": st.column_config.NumberColumn(format="percent", help="value / reference - 1"),
               "published": st.column_config.DateColumn("date", format="YYYY-MM-DD")}
     order = (["open"] if "open" in shown.columns else []) + [c for c in columns if c in shown.columns]

@@ -18,7 +18,8 @@ from .mentions import TOKEN, Mention, head_ok, is_capitalised, lex, parse, speak
 _LEADING = re.compile(r"[\s,;:—–\-]*")
 _THAT = re.compile(r"\s+(?:(?:on|in|at|during|late|early|last|this|earlier|later|to|from|via|before|after|"
                    r"through|with|over|told|on\s+\w+)\b[^,;:\"“”.]{0,80}?\s+)?that\s+")
-_TELL_OBJECT = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){1,4}|(?:reporters|journalists|"
+_TELL_OBJECT = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){1,4}(?:news\s+agency\s+|newspaper\s+|"
+                          r"broadcaster\s+|television\s+|radio\s+)?|(?:reporters|journalists|"
                           r"lawmakers|parliament|supporters|them|him|her|us|me)\s+)")
 _TELL_THAT = re.compile(r"[^,;:\"“”.]{1,80}?\s+that\s+")
 _CLAUSE_START = re.compile(r"\s+(?=[\w“\"])")
@@ -30,12 +31,15 @@ _REACH = 300
 _ADDING = re.compile(r",?\s+(?:and\s+)?(?P<cue>adding|added)(?:\s+that)?\s+")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
 _WORDS = re.compile(r"\w+")
+_MOST_APPOSITIVES = 4
+_RELATIVE = re.compile(r"(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 _TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "next"})
 _FORWARD_STOP = frozenset({"in", "on", "at", "during", "after", "before", "with", "to", "from", "while", "when",
                            "who", "which", "whose", "that", "as", "and", "but", "said", "says", "told"})
 _SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "amid", "despite", "after",
                             "before", "because", "since", "when", "following", "if", "until"})
-_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:but|while|whereas|although)\s+")
+_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:while|whereas|although)\s+|,\s+but\s+(?!(?:there|it|he|she|"
+                         r"they|we|i|you|the|a|an|this|that|its|his|her|their|our|[A-Z])\w*\b)")
 _NOT_CLAUSE_START = frozenset({"on", "in", "at", "to", "during", "last", "this", "earlier", "later", "from",
                                "via", "by", "with", "after", "before", "as", "of", "for", "about"})
 
@@ -128,14 +132,14 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     lx = lex()
     adverbs = _cues()[2]
     window = max(floor, cue_start - 300)
-    tokens = [(m.group(), m.start()) for m in TOKEN.finditer(text, window, cue_start)]
+    tokens = _without_brackets([(m.group(), m.start()) for m in TOKEN.finditer(text, window, cue_start)])
     k = len(tokens)
     while k:
         last = tokens[k - 1][0]
         if last.lower() in adverbs or last.endswith("ly") and last.islower():
             k -= 1
-        elif last == ")" and k >= 3 and tokens[k - 3][0] == "(":
-            k -= 3  # "The Committee to Protect Journalists (CPJ) said"
+        elif k >= 3 and last == "as" and tokens[k - 2][0] == "quoted" and tokens[k - 3][0] in ("was", "is", "were"):
+            k -= 3  # "he was quoted as saying"
         elif k >= 2 and tokens[k - 1][0].lower() in lx.time_words and tokens[k - 2][0].lower() in _TIME_LEAD:
             k -= 2  # "X on Wednesday said"
         else:
@@ -143,22 +147,7 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     appositive = ""
     phrase = _collect_back(tokens, k, lx)
     if not phrase and k and tokens[k - 1][0] == ",":
-        # "X, the executive director of Y, said": skip back over the appositives to the name.
-        stop = k - 1
-        for _ in range(2):
-            j = stop - 1
-            while j >= 0 and tokens[j][0] not in ",;:()—–" and stop - j < 25:
-                j -= 1
-            if j < 0 or tokens[j][0] != ",":
-                return None, cue_start
-            appositive = text[tokens[j][1] + 1:tokens[stop][1]].strip()
-            phrase = _collect_back(tokens, j, lx)
-            if phrase and (_looks_named(phrase) or _looks_named(
-                    [(w, 0) for w in TOKEN.findall(appositive)]) and len(TOKEN.findall(appositive)) <= 4):
-                break
-            stop = j
-        else:
-            return None, cue_start
+        phrase, appositive = _before_appositives(text, tokens, k - 1, lx)
     if not phrase or not head_ok(phrase[-1][0], lx, _determined(phrase)):
         return None, cue_start
     words = [w for w, _ in phrase]
@@ -166,12 +155,56 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     return _named_appositive(parse(words, appositive, surface), appositive), phrase[0][1]
 
 
+def _without_brackets(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Tokens without bracketed short asides: "The Committee to Protect Journalists (CPJ), a ..."."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] == "(":
+            close = next((j for j in range(i + 1, min(i + 5, len(tokens))) if tokens[j][0] == ")"), -1)
+            if close > 0:
+                i = close + 1
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _before_appositives(text: str, tokens: list[tuple[str, int]], comma: int, lx) -> tuple[list, str]:
+    """``X, the director of Y, said`` / ``X, 56, says`` / ``X, who ..., says``: the name before the
+    appositives (a whole comma-separated segment) and the appositive that describes it."""
+    stop = comma
+    segments: list[str] = []
+    for _ in range(_MOST_APPOSITIVES):
+        j = stop - 1
+        while j >= 0 and tokens[j][0] not in ",;:()—–" and stop - j < 30:
+            j -= 1
+        if j < 0 or tokens[j][0] != ",":
+            return [], ""
+        segments.append(text[tokens[j][1] + 1:tokens[stop][1]].strip())
+        phrase = _collect_back(tokens, j, lx)
+        start = tokens.index(phrase[0]) if phrase else -1
+        before = tokens[start - 1][0] if start > 0 else ""
+        whole = start == 0 or start > 0 and (not before[0].isalnum() or before.lower() in _SUBORDINATORS
+                                             or before.lower() in ("and", "but", "so", "then"))
+        if phrase and whole and (_looks_named(phrase) or _looks_named_words(segments[-1])):
+            described = [a for a in reversed(segments) if not _RELATIVE.match(a) and not a[:1].isdigit()]
+            return phrase, described[0] if described else ""
+        stop = j
+    return [], ""
+
+
+def _looks_named_words(segment: str) -> bool:
+    words = TOKEN.findall(segment)
+    return 1 <= len(words) <= 4 and _looks_named([(w, 0) for w in words])
+
+
 def _named_appositive(mention: Mention | None, appositive: str) -> Mention | None:
-    """"the boy's uncle, Yousef Hannon, said": the appositive is the name, the phrase the role."""
+    """"the boy's uncle, Karim Nassar, said": the appositive is the name, the phrase the role."""
     if mention is None or mention.kind != "description" or not appositive:
         return mention
     words = TOKEN.findall(appositive)
-    if 2 <= len(words) <= 4 and all(is_capitalised(w) or w.lower().startswith("al-") for w in words):
+    if 1 <= len(words) <= 4 and all(is_capitalised(w) or w.lower().startswith("al-") for w in words):
         named = parse(words, "", appositive)
         if named is not None and named.kind == "person":
             return Mention(named.text, "person", named.name, mention.name, mention.org, mention.country)
@@ -183,12 +216,12 @@ def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, 
     while j > 0 and k - j < 12:
         word = tokens[j - 1][0]
         left = tokens[j - 2][0] if j >= 2 else ""
-        if word.lower() in lx.pronouns and word.lower() != "it":
+        if word.lower() in lx.pronouns:
             if j == k:
                 j -= 1  # a pronoun is a whole speaker phrase
             break
         if word == "and" and j < k and is_capitalised(left) and is_capitalised(tokens[j][0]):
-            j -= 1  # "Tore Sohlberg and Lehla Abreder"
+            j -= 1  # "Kai Berg and Mia Lund"
             continue
         if not word[0].isalnum() and word[0] != "@" or not speaker_word_ok(word, lx, left):
             break
@@ -200,28 +233,46 @@ def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, 
     return phrase
 
 
+def _describing(low: str, lx) -> bool:
+    """Lower-case words that may sit in a speaker phrase with no determiner before them."""
+    return (low in ("the", "a", "an", "of", "for") or "-" in low or low in lx.titles or low in lx.speaker_nouns
+            or low in lx.org_words or low in lx.generic_orgs or low in lx.pronouns)
+
+
 def _determined(phrase) -> bool:
-    return 2 <= len(phrase) <= 4 and phrase[0][0].lower() in ("the", "a", "an")
+    """"the rookie defenceman": a determiner, a modifier and a head, which may be any noun."""
+    return 3 <= len(phrase) <= 4 and phrase[0][0].lower() in ("the", "a", "an")
 
 
 def _looks_named(phrase: list[tuple[str, int]]) -> bool:
-    """A name before an appositive: capitalised words ("Usamah Andrabi"), not a description."""
+    """A name before an appositive: capitalised words ("Lena Park", "Elementary school teacher
+    Rosa Conti"), not a description ("a spokesperson for Justice Democrats")."""
+    if phrase and phrase[0][0].lower() not in ("a", "an", "the") and is_capitalised(phrase[-1][0]) \
+            and is_capitalised(phrase[0][0]) and len(phrase) <= 6:
+        return True
     return all(is_capitalised(w) or w.lower() in {"al", "bin", "de", "van", "von"} or w.lower().startswith("al-")
                for w, _ in phrase)
 
 
 def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> tuple[Mention | None, int]:
-    """The speaker phrase right after an inverted cue (``said Aboul Gheit, who ...``), and its end."""
+    """The speaker phrase right after an inverted cue (``said Omar Haddad, who ...``), and its end."""
     lx = lex()
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, pos, min(end, pos + 300))]
     words: list[tuple[str, int, int]] = []
-    for word, s, e in tokens:
+    for i, (word, s, e) in enumerate(tokens):
         if not word[0].isalnum() and word[0] != "@" or len(words) >= 10:
             break
         low = word.lower()
         left = words[-1][0] if words else ""
+        if low == "and" and left and is_capitalised(left) and i + 1 < len(tokens) \
+                and is_capitalised(tokens[i + 1][0]):
+            words.append((word, s, e))  # "Heart and Lung senior manager Ada Lim"
+            continue
         if low in lx.time_words or low in _FORWARD_STOP or not speaker_word_ok(word, lx, left or "the"):
             break
+        if not is_capitalised(word) and not _describing(low, lx) and not (
+                words and words[0][0].lower() in ("the", "a", "an")):
+            break  # "Sam Ortiz hopes ...": a verb ends the phrase
         words.append((word, s, e))
     while words and not head_ok(words[-1][0], lx, _determined(words)):
         words.pop()
@@ -246,7 +297,7 @@ def after_quote(text: str, pos: int, limit: int, index: CueIndex) -> Attribution
     """The attribution that follows a closing quote mark at ``pos`` (``, X said`` or ``, said X``)."""
     p = _LEADING.match(text, pos, limit).end()
     cue = index.at(p, limit)
-    if cue and cue.frame != "source":
+    if cue and cue.frame in ("say", "quote"):
         mention, stop = speaker_after(text, cue.end, limit)
         if mention:
             return Attribution(cue, mention, p, stop)
@@ -270,7 +321,7 @@ def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribut
         return None
     cue = found[-1]
     between = text[cue.end:quote_open]
-    if cue.frame == "source" or len(_WORDS.findall(between)) > 8 or re.search(r"[.;]", between):
+    if cue.frame in ("source", "name", "object") or len(_WORDS.findall(between)) > 8 or re.search(r"[.;]", between):
         return None
     if between.strip() and not between.rstrip().endswith((":", ",")):
         return None
@@ -311,7 +362,8 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         if cue.frame == "name" and not _has_quote(text, clause, end):
             continue
         stop = end
-        if _WORDS.match(text, start) and _WORDS.match(text, start).group().lower() in _SUBORDINATORS:
+        first = _WORDS.match(text, start)
+        if first and first.group().lower() in _SUBORDINATORS and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
             stop = comma if comma > 0 and not inside_quote(comma) else end
         return _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, stop, rule, inside_quote)
@@ -352,6 +404,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     m = _THAT.match(text, cue.end, end)
     if m:
         return m.end()
+    if cue.frame == "that":
+        return None
     m = _CLAUSE_START.match(text, cue.end, end)
     if not m:
         return None
@@ -435,6 +489,8 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
             continue
         rest = _WORDS.findall(text, attribution.end, end)
         parenthetical = text[attribution.end:attribution.end + 1] == ","
+        if len(_WORDS.findall(text, start, comma)) < 4:
+            continue
         if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text)
     return []

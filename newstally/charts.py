@@ -162,7 +162,7 @@ def _robust_top(points: pd.DataFrame) -> float:
 def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = None,
                       series_category: Mapping[str, str] | None = None, max_panels: int = 6,
                       title: str = "Reported figures over time") -> go.Figure:
-    """One panel per category (at most ``max_panels``, most figures first) of the figures in
+    """One panel per category (at most ``max_panels``; key categories first) of the figures in
     ``points`` (rows of ``queries.figure_points``) by publication date; ranges are error bars
     from low to high, the marker says the qualifier (triangle up: more than, down: less than,
     diamond: approximately). ``reference`` (date, series, value) is drawn under the panel of
@@ -170,7 +170,9 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
     and article_id."""
     if points.empty:
         return empty_figure("No dated figures match these filters")
-    categories = points["category"].value_counts().index[:max_panels].tolist()
+    counts = points["category"].value_counts()
+    rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}  # the key categories first, in their usual order
+    categories = sorted(counts.index, key=lambda c: (rank.get(c, len(rank)), -counts[c]))[:max_panels]
     fig = make_subplots(rows=len(categories), cols=1, shared_xaxes=True, vertical_spacing=.06,
                         subplot_titles=categories)
     dates = pd.to_datetime(points["published"])
@@ -202,7 +204,8 @@ def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
         return empty_figure(f"No {category} figures match these filters")
     plus, minus = _error_arrays(frame)
     kinds = np.where(frame["speaker_id"].notna(), "speaker", "source")
-    keys = np.where(frame["speaker_id"].notna(), frame["speaker_id"].astype(str), frame["source"].fillna("").astype(str))
+    keys = np.where(frame["speaker_id"].notna(), frame["speaker_id"].astype(str),
+                    frame["source"].fillna("").astype(str))
     order = frame.groupby("reported_by")["value"].max().sort_values().index.tolist()
     fig = go.Figure(go.Scatter(
         x=frame["value"], y=frame["reported_by"], mode="markers",
@@ -213,7 +216,7 @@ def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
         text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(frame["published"])],
         hovertemplate="%{y}: %{x:,.0f} (%{text})<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
-    fig.update_xaxes(tickformat="~s", rangemode="tozero")
+    fig.update_xaxes(tickformat="~s", range=[0, _robust_top(frame)])
     fig.update_layout(title=f"{category}: what each speaker or source reported", xaxis_title=category,
                       height=max(280, 32 * len(order) + 110), **_LAYOUT)
     return fig

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .figures_context import (PEOPLE_CATEGORIES, UNIT_FACTORS, Noun, category_cue, counted_noun, qualifier_after,
-                              qualifier_before)
+from . import lexicon
+from .figures_context import (PEOPLE_CATEGORIES, UNIT_FACTORS, Noun, category_cue, counted_noun, cue_after,
+                              qualifier_after, qualifier_before)
 from .figures_read import SCANNER, Reading, candidates, read_number
+from .numbers import alternation
 from .records import Figure
 
 # A bare number ("followed by Myanmar (43)") counts what the figure just before it counted,
@@ -19,33 +21,36 @@ from .records import Figure
 _ANAPHORA_REACH = 400
 _SENTENCE_REACH = 400
 _OPENING_REACH = 30
+_SHARE_REACH = 25
 
 _RANGE_LINK = re.compile(r"\s*[-–—]\s*|\s+(to|or|and|if\s+not|or\s+even)\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|increased|decreased|grew|jumped|dropped)\s+$", re.IGNORECASE)
+_CHANGE_VERBS = alternation(lexicon.entries("figure_change_verbs"))
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_CHANGE_BEFORE_FROM = re.compile(
-    r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|fell|dropped|declined|decreased|"
-    r"slipped|soared|surged|revised|raised|lowered|cut|up|down)\s+(?:\w+\s+){0,3}from\s+(?:[a-z]+\s+){0,2}$",
-    re.IGNORECASE)
+_CHANGE_BEFORE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:\w+\s+){{0,3}}from\s+(?:[a-z]+\s+){{0,2}}$",
+                                 re.IGNORECASE)
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # "Shahin, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?:aged|age\s+of|who\s+is|who\s+was)\s+$")
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?i:aged|age|age\s+of|who\s+is|who\s+was)\s+$")
 _AGE_AFTER = re.compile(r"\s*[,.;)]|\s+(?:at|when|and)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 # The last sentence end in a window: the greedy ".*" makes the engine try from the right.
 _LAST_SENTENCE_END = re.compile(r".*(?:[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n)", re.DOTALL)
-_PEOPLE_CUE_WORD = re.compile(r"\s+(?:dead|killed|wounded|injured|missing|detained|arrested|displaced)\b", re.IGNORECASE)
-_COUNT_CATEGORIES = PEOPLE_CATEGORIES | {"people", "military"}
-_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|between|early|late|mid|an?|the)[\s-]+$",
-                               re.IGNORECASE)
+_YEAR_PREPOSITION = re.compile(
+    r"\b(?:in|since|by|until|till|from|of|during|before|after|between|early|late|mid|an?|the)[\s-]+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*$")
-_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w&’'.\-]*\s$")
+# what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
+# and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
+_LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bincluding\b|\bamong them\b|\bas well as\b|\bplus\b|[–—])\s*"
+                       r"(?:(?:and|including|among them|as well as|plus)\s+)?", re.IGNORECASE)
+# a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
+_NAME_BEFORE = re.compile(r"(?<=[\w,;)] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
 
 
@@ -78,7 +83,7 @@ def extract_figures(text: str) -> list[Figure]:
         pos = max(pos, figure.end)
         figures.append(figure)
         last_figure = _Previous(figure.end, figure.unit, figure.category, figure.qualifier)
-        if figure.category in _COUNT_CATEGORIES and figure.unit not in ("", "percent"):
+        if figure.category not in ("money", "duration") and figure.unit not in ("", "percent"):
             last_count = last_figure
     return figures
 
@@ -96,6 +101,8 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
         if link.startswith(("or", "if")):
             qualifier = "approximately"
     before = qualifier_before(text, start)
+    if before is not None and last_figure is not None and before[1] < last_figure.end:
+        before = None  # the words belong to the figure before
     after = qualifier_after(text, end) if before is None else None
     if before is not None:
         qualifier, start = before
@@ -204,7 +211,7 @@ def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, noun
             return False
         return (noun is not None and noun.category not in ("other", "duration")
                 and text[first.end:noun_end].rstrip().endswith("s"))
-    if bare and not qualified and first.kind == "digits" and not _PEOPLE_CUE_WORD.match(text, last.end) and (
+    if bare and not qualified and first.kind == "digits" and not cue_after(text, last.end) and (
             _NAME_BEFORE.search(text, max(0, first.start - 30), first.start) or _NAME_AFTER.match(text, last.end)):
         return False
     if first.kind in ("words", "single") and first.value <= 1 and last is first:
@@ -244,7 +251,8 @@ def _unit_and_category(text: str, start: int, end: int, sentence_start: int, sen
         if near is not None and refers_back:
             return "percent", near.category, "percent+anaphora"
         if noun is None or noun.category not in ("people", "military"):
-            found = category_cue(text, start, end, start, end, PEOPLE_CATEGORIES)
+            # only the words of the share itself: "of those killed", "of the bodies"
+            found = category_cue(text, start, end, start, min(sentence_end, end + _SHARE_REACH), PEOPLE_CATEGORIES)
             return "percent", found or "other", "percent+noun"
         found = cue(PEOPLE_CATEGORIES)
         return "percent", found or "people", "percent+clause" if found else "percent+noun"
@@ -254,17 +262,19 @@ def _unit_and_category(text: str, start: int, end: int, sentence_start: int, sen
         found = cue(noun.clause) if noun.clause else None
         if found:
             return unit, found, "noun+clause"
-        if noun.category in ("people", "military") and (same_sentence or (near and refers_back)):
-            return unit, (same_sentence or near).category, "noun+list"
+        in_list = near is not None and (refers_back or _LIST_GAP.fullmatch(text, near.end, start))
+        listed_after = near if in_list else None
+        if PEOPLE_CATEGORIES <= noun.clause and listed_after and listed_after.category in PEOPLE_CATEGORIES:
+            return unit, listed_after.category, "noun+list"
         return unit, noun.category, "noun"
     if unit:
         return unit, "other", "noun"
     if _AGE_BEFORE.search(text, max(0, start - 30), start) and _AGE_AFTER.match(text, end) and first.value < 120:
         return "years", "duration", "age"
-    found = cue(PEOPLE_CATEGORIES)
+    found = cue(PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES)
     if referent is not None:
         return referent.unit, found or referent.category, "anaphora"
-    if found or _PEOPLE_CUE_WORD.match(text, end):
+    if found or cue_after(text, end):
         return "people", found or "people", "clause"
     return "", "other", "bare"
 

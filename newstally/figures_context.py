@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .numbers import alternation
+from .numbers import NUMBER_WORDS, alternation
 
 # Categories a count of people can take from its clause; the other cue categories (strikes, aid,
 # projectiles) describe what happened to things, not to the people counted.
@@ -24,8 +24,8 @@ _QUALIFIERS = {(r["phrase"].lower(), r["position"]): r["qualifier"] for r in lex
 QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])({alternation(p for p, pos in _QUALIFIERS if pos == 'before')})\s*$", re.IGNORECASE
 )
-QUALIFIER_AFTER = re.compile(
-    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])", re.IGNORECASE
+QUALIFIER_AFTER = re.compile(  # "or more" bounds the number before it; "and more than 2,700" opens the next
+    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])(?!\s+than\b)", re.IGNORECASE
 )
 
 
@@ -49,6 +49,8 @@ NOUNS = {r["word"].lower(): Noun(r["unit"], r["category"], _clause_categories(r[
          for r in lexicon.rows("figure_units")}
 UNIT_FACTORS = {r["word"].lower(): (r["unit"], float(r["factor"])) for r in lexicon.rows("figure_unit_factors")}
 MODIFIERS = lexicon.words("figure_modifiers")
+_PEOPLE_BY_NAME = Noun("people", "people", PEOPLE_CATEGORIES)
+_CONTRACTIONS = ("n’t", "n't", "’ve", "'ve", "’re", "'re", "’ll", "'ll", "’d", "'d")
 _NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
 PHRASE_ENDS = lexicon.words("figure_phrase_ends")
 CURRENCIES = {r["token"]: (r["unit"], r["kind"]) for r in lexicon.rows("figure_currencies")}
@@ -57,9 +59,15 @@ _CUES = {}
 for _row in lexicon.rows("figure_categories"):
     _CUES.setdefault(_row["word"].lower(), _row["category"])
 # Cue words as the file writes them (proper nouns keep their capital), or capitalised.
-CUE = re.compile(rf"(?<![\w])(?:{alternation((r['word'] for r in lexicon.rows('figure_categories')), fold_first=True)})\b")
+_CUE_WORDS = alternation((r["word"] for r in lexicon.rows("figure_categories")), fold_first=True)
+CUE = re.compile(rf"(?<![\w])(?:{_CUE_WORDS})\b")
+_CUE_AFTER = re.compile(rf"[^\S\n]+({_CUE_WORDS})\b")
 _BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b")
 _AND = re.compile(r"\band\b")
+_ASIDE = re.compile(r",\s*(?:including|among them|most of them|many of them|mostly|mainly|the majority|the|an?)\b"
+                    r"[^,.;:]*,"
+                    r"|\([^()]*\)|\s[–—][^–—.;]*[–—]")
+_NUMBER = re.compile(r"\d")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
 _OF_DETERMINER = re.compile(
     r"[^\S\n]+(?:of[^\S\n]+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)[^\S\n]+)?"
@@ -102,6 +110,8 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
             break
         word = match.group(1)
         lower = word.lower()
+        if lower.endswith(_CONTRACTIONS) or lower in NUMBER_WORDS:
+            break
         if word[0].islower() and lower in PHRASE_ENDS and not (lower in NOUNS and not words) and not (
                 lower in MODIFIERS and not of):
             break
@@ -116,10 +126,14 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
         for n in range(min(_NOUN_MAX_WORDS, len(words) - i), 0, -1):
             noun = NOUNS.get(" ".join(w for w, _ in words[i:i + n]).lower())
             if noun is not None:
+                last_word = words[i + n - 1][0]
                 if words[i][0][0].isupper() and found is None:
+                    if last_word.endswith("s") and weak is None:
+                        return noun, noun.unit, words[i + n - 1][1]  # "four Palestinians sustained ..."
                     weak = weak or (noun, words[i + n - 1][1])
-                else:
+                elif last_word.endswith("s") or found is not None or not _head_follows(words[i + n:]):
                     found = (noun, words[i + n - 1][1])
+                # else a singular noun before another head modifies it ("carrier strike groups")
                 i += n
                 break
         else:
@@ -128,15 +142,32 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
             i += 1
     if found is not None:
         return found[0], found[0].unit, found[1]
-    if words:
-        head, head_end = words[-1]
-        # an unknown head is taken only when it looks like a plural noun ("offenders", "checkpoints")
-        if (head[0].islower() and head.isalpha() and len(head) > 3 and head.lower() not in MODIFIERS
-                and head.endswith("s") and not head.endswith(("ss", "us", "is"))):
-            return None, head.lower(), head_end
+    for head, head_end in words:
+        if _plural_looking(head):
+            return None, head, head_end
+    if words and _plural_looking(words[0][0].lower()) and weak is None:
+        # a capitalised plural right after the number names people: "23 Republicans", "two Britons"
+        return _PEOPLE_BY_NAME, words[0][0], words[0][1]
     if weak is not None:
         return weak[0], weak[0].unit, weak[1]
     return None, "", end
+
+
+def cue_after(text: str, end: int) -> str | None:
+    """The people category of a cue word right after ``end`` ("14 dead", "28,473 killed"), or None."""
+    match = _CUE_AFTER.match(text, end, min(len(text), end + 40))
+    category = _CUES.get(" ".join(match.group(1).lower().split())) if match else None
+    return category if category in PEOPLE_CATEGORIES else None
+
+
+def _plural_looking(word: str) -> bool:
+    """True for an unknown word that may head a counted phrase: lower-case and plural ("offenders")."""
+    return (word[0].islower() and word.isalpha() and len(word) > 3 and word not in MODIFIERS
+            and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _head_follows(words: list[tuple[str, int]]) -> bool:
+    return any(w.lower() in NOUNS or _plural_looking(w) for w, _ in words)
 
 
 def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
@@ -159,6 +190,11 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
             between = text[end:match.start()]
         else:
             between = ""
+        # an aside ("9,000 Palestinians, including 3,600 children, were killed") does not separate a
+        # figure from its verb; another number does: the cue is that number's
+        between = _ASIDE.sub(" ", between)
+        if _NUMBER.search(between):
+            continue
         cost = (len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between))
                 + AND_COST * len(_AND.findall(between)))
         if cost <= CUE_REACH and (best_cost is None or cost < best_cost):

@@ -17,7 +17,8 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 # "F-16", "G7", "COVID-19", "A4": letters glued to the number (or by a hyphen) make a name.
 _CODE_BEFORE = re.compile(r"(?<!\$)(?<!\$[A-Z])[A-Za-z]-?$|[#№]$|\d-$")
-_TIME_AFTER = re.compile(r"(?::\d\d|\.\d\d\s*[ap]\.?m\b)|\s*(?:[ap]\.?m\.?|o['’]clock|GMT|UTC|hrs\b)(?![A-Za-z])", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"(?::\d\d|\.\d\d\s*[ap]\.?m\b)|\s*(?:[ap]\.?m\.?|o['’]clock|GMT|UTC|hrs\b)(?![A-Za-z])", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d[:.]$")
 _SLASH_OR_CODE_AFTER = re.compile(r"[/\\:]\d|\.\d+\.\d|\d")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)

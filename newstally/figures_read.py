@@ -15,8 +15,8 @@ from .numbers import (DIGITS, FRACTION_WORDS, MAGNITUDES, SCALE_WORDS, VAGUE_WOR
 
 _DURATIONS = [w for w, noun in NOUNS.items() if noun.category == "duration" and " " not in w]
 # "a single generator", "more than a decade": an article counts one only before these.
-_ONE_OF_A_KIND = ["a single"] + [f"{article} {word}" for article in ("a", "an") for word in _DURATIONS]
-_WORD_STARTS = alternation(WORD_STARTS + _ONE_OF_A_KIND, fold_first=True)
+_ARTICLE_COUNTS = ["a single"] + [f"{article} {word}" for article in ("a", "an") for word in _DURATIONS]
+_WORD_STARTS = alternation(WORD_STARTS + _ARTICLE_COUNTS, fold_first=True)
 SCANNER = re.compile(rf"(?P<digits>{DIGITS})|\b(?P<words>{_WORD_STARTS})\b")
 # Searching digits and words apart is three times faster than searching SCANNER: a pattern that
 # starts with one character class lets the engine skip ahead to the next candidate character.
@@ -37,17 +37,17 @@ _CURRENCY_AFTER = re.compile(
 )
 _MAGNITUDE = re.compile(rf"({alternation(MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE)
 _SCALE = re.compile(rf"\s+({alternation(SCALE_WORDS)})\b", re.IGNORECASE)
-_ATTACHED = re.compile(r"[A-Za-z°″µμ]+(?:/[A-Za-z]+)?")
+_ATTACHED = re.compile(r"sq\s?[a-z]+|[A-Za-z°″µμ]+(?:/[A-Za-z]+)?")
 _PERCENT = re.compile(r"\s?%|\s*-?(?:percent|per\s+cent|per-cent|pc|percentage\s+points?)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]+)(-old)?\b")
 _HALF_A = re.compile(rf"\s+an?\s+(?:({alternation(SCALE_WORDS)})\b|([a-z]+(?:\s+[a-z]+)?))", re.IGNORECASE)
 _FRACTION_FOLLOWER = re.compile(r"\s+(?:of|the|its|their|his|her|all|our)\b", re.IGNORECASE)
 _NOT_A_HALF_BEFORE = re.compile(
-    r"\b(?:first|second|other|latter|back|front|top|bottom|upper|lower|northern|southern|eastern|western|the|a|and)\s+$",
+    r"\b(?:first|second|other|latter|back|front|top|bottom|upper|lower|northern|southern|eastern|western|the|a|and)"
+    r"\s+$",
     re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_VAGUE_SCALE = re.compile(r"\s+of\s+\w+$")
 
 
 class Reading(NamedTuple):
@@ -105,15 +105,15 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
     phone_end = filters.phone_number_end(text, start)
     if phone_end is not None:
         return None, phone_end
-    if filters.is_date_or_time(text, start, end) or (
-            not range_end and filters.names_something(text, start, end) and not _PERCENT.match(text, end)):
+    currency = _currency_before(text, start)
+    if filters.is_date_or_time(text, start, end) or (not range_end and not currency and filters.names_something(
+            text, start, end) and not _PERCENT.match(text, end)):
         return None, end
     if text.startswith(("/", "\\", ":"), end) or filters.numbers_something(text, end):
         return None, end
     value = digits_value(match.group())
     if value is None:
         return None, end
-    currency = _currency_before(text, start)
     reading = Reading(currency[1] if currency else start, end, value, "digits",
                       unit=currency[0] if currency else "", rule="number")
     reading = _glued_suffix(text, reading, bool(currency))
@@ -142,10 +142,10 @@ def _read_words(text: str, match: re.Match) -> tuple[Reading | None, int]:
 
 
 def _read_vague(text: str, match: re.Match) -> tuple[Reading | None, int]:
-    value = vague_value(match.group())
-    if value is None:
+    parsed = vague_value(match.group())
+    if parsed is None:
         return None, match.end()
-    scale = SCALE_WORDS.get(match.group().split()[-1].lower().rstrip("s"), 1.0) if _VAGUE_SCALE.search(match.group()) else 1.0
+    value, scale = parsed
     label = " ".join(match.group().lower().split())
     reading = Reading(match.start(), match.end(), value, "vague", scale=scale, rule=f"vague:{label}")
     return _carried_unit(text, reading), match.end()
@@ -196,9 +196,10 @@ def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | 
     magnitude = _MAGNITUDE.match(text, end)
     if magnitude:
         multiplier, ambiguous = MAGNITUDES[_magnitude_key(magnitude.group(1))]
-        if has_currency or not ambiguous or _counted_noun_follows(text, magnitude.end()):
+        decimal = "." in text[reading.start:end]
+        if has_currency or not ambiguous or decimal or _counted_noun_follows(text, magnitude.end()):
             return reading._replace(end=magnitude.end(), value=reading.value * multiplier, scale=multiplier,
-                           rule=reading.rule + "+magnitude")
+                                    rule=reading.rule + "+magnitude")
     glued = _ATTACHED.match(text, end)
     if glued:
         noun = NOUNS.get(glued.group().lower())
@@ -209,7 +210,7 @@ def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | 
     if scale:
         multiplier = SCALE_WORDS[scale.group(1).lower()]
         reading = reading._replace(end=scale.end(), value=reading.value * multiplier, scale=multiplier,
-                          rule=reading.rule + "+magnitude")
+                                   rule=reading.rule + "+magnitude")
     hyphen = _HYPHEN_NOUN.match(text, reading.end)
     if hyphen and not hyphen.group(1).isdigit():
         return _hyphen_compound(reading, hyphen)

@@ -36,6 +36,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     documents: frozenset[str]
     genders: dict[str, str]  # lower-cased word -> m | f
+    generic_orgs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def lex() -> Lexicon:
         group_nouns=lexicon.words("group_nouns"),
         documents=lexicon.words("document_nouns"),
         genders={r["word"].lower(): r["gender"] for r in lexicon.rows("gender_words")},
+        generic_orgs=lexicon.words("generic_org_nouns"),
     )
 
 
@@ -69,7 +71,7 @@ class Mention:
 
     text: str
     kind: str  # person | organization | pronoun | description
-    name: str  # the proper name ("Dmitry Peskov"), the organisation, the pronoun, or the description
+    name: str  # the proper name ("Ivan Sokolov"), the organisation, the pronoun, or the description
     role: str = ""
     org: str = ""
     country: str = ""
@@ -81,7 +83,11 @@ def _bare(word: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or word[:1] == "@"
+    """A capitalised word, a handle ("@UNIFIL_") or a name with a particle ("al-Rahbi")."""
+    if word[:1].isupper() or word[:1] == "@":
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[:1].isupper() and head.lower() in _PARTICLES
 
 
 def is_title(word: str, lx: Lexicon) -> bool:
@@ -93,7 +99,7 @@ def is_name_word(word: str, lx: Lexicon) -> bool:
     """A word that can be part of a person's own name."""
     low = word.lower()
     if _POSSESSIVE.search(word) or low.endswith(_ADJECTIVE_SUFFIXES):
-        return False  # "Al Jazeera's Safwat Kahlout", "Singapore-based Trafigura"
+        return False  # "Al Jazeera's Rami Aziz", "Singapore-based Trafigura"
     if low in _PARTICLES or low.split("-")[0] in _PARTICLES:
         return True
     if not is_capitalised(word) or is_title(word, lx) or low in lx.time_words:
@@ -131,10 +137,11 @@ def head_ok(word: str, lx: Lexicon, determined: bool = False) -> bool:
     if low.endswith("-old"):
         return True  # "the 50-year-old"
     if "-" in word and low.split("-")[0] in _PARTICLES and word.split("-")[-1][:1].isupper():
-        return True  # "al-Aqqad"
+        return True  # "al-Rahbi"
     if is_capitalised(word):
         return low not in lx.time_words and not is_title(word, lx) or low in lx.speaker_nouns
-    return low in lx.pronouns or low in lx.speaker_nouns or low in lx.titles or low in lx.org_words
+    return low in lx.pronouns or low in lx.speaker_nouns or low in lx.titles or low in lx.org_words \
+        or low in lx.generic_orgs
 
 
 def parse(words: list[str], appositive: str = "", surface: str = "") -> Mention | None:
@@ -160,8 +167,10 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
         words = [words[0].lower()] + words[1:]  # "Doctors from ..." opening a sentence
     text = " ".join(words)
     low = text.lower()
-    if words[0] in lx.documents and len(words) > 2 and words[1] in {"from", "by", "of"}:
-        return parse(words[2:], appositive, _surface_from(original, words[2]))  # "a statement from Netanyahu's office"
+    for i, word in enumerate(words[:3]):
+        if word.lower() in lx.documents and len(words) > i + 2 and words[i + 1] in {"from", "by", "of"}:
+            # "a statement from the premier's office", "a new report by the committee"
+            return parse(words[i + 2:], appositive, _surface_from(original, words[i + 2]))
     if len(words) == 1 and low in lx.documents:
         return Mention(original, "document", low)
     if len(words) == 1 and low in lx.pronouns:
@@ -171,7 +180,7 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if low in lx.organisations:
         name, org_country = lx.organisations[low]
         return Mention(text, "organization", name, role, name, org_country or country)
-    if not head_ok(words[-1], lx):
+    if not head_ok(words[-1], lx, indefinite and 2 <= len(words) <= 3):
         return None
     if len(words) > 1 and words[0] in lx.quantifiers and words[1].lower() not in PREPOSITIONS:
         words = words[1:]  # "Many Out of the Cold program users"
@@ -183,13 +192,13 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
         # "The UN peacekeeping force in Lebanon": the place says where, not who.
         head = parse(words[:cut], appositive)
         if head is not None:
-            return Mention(original, head.kind, original if head.kind == "description" else head.name,
+            return Mention(original, head.kind, described,
                            head.role, head.org, head.country or lx.places[" ".join(words[cut + 1:]).lower()],
                            head.head)
     if cut < len(words) and not indefinite and is_name_word(words[-1], lx) and is_capitalised(words[-1]):
         named = _proper(words, words, text, role, org, country, lx)
         if named.kind == "person":
-            return named  # "Secretary of State Antony Blinken"
+            return named  # "Secretary of State Laura Hill"
     if cut < len(words) and (before_cut in lx.titles or before_cut in lx.speaker_nouns
                              or before_cut in lx.quantifiers):
         # "a spokesperson for the Lebanese terror group": the head is before the preposition.

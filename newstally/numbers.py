@@ -64,10 +64,11 @@ _MULTIPLIER_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("hun
 
 # Digits: "28,500", "28 500" (grouped by thin or plain spaces), "1.2", ".5". The pattern starts
 # with a digit so the engine can skip to the next digit quickly; the look-behind after the first
-# digit refuses numbers glued to a word or a dot, except a currency such as "$US55,931,000".
+# digit refuses numbers glued to a word or a dot, except a currency such as "$US55,931,000" or
+# "NIS10,000" (three capitals: the reader keeps it only if they are a currency code).
 # Possessive quantifiers keep a megabyte of digits a single linear match.
 DIGITS = (
-    r"\d(?:(?<![\w.,/:]\d)|(?<=\$[A-Z]\d)|(?<=\$[A-Z][A-Z]\d))"
+    r"\d(?:(?<![\w.,/:]\d)|(?<=\$[A-Z]\d)|(?<=\$[A-Z][A-Z]\d)|(?<=\b[A-Z]{3}\d))"
     r"(?:\d{0,2}(?:,\d{3})++(?!\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,])|\d*+)(?:\.\d++)?"
     r"|\.(?<![\w.,/:]\.)\d++"
 )
@@ -91,6 +92,8 @@ WORD_STARTS = (
 )
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_WORD_JOIN = re.compile(r"[\s\-]+(?:and\s+)?")
 _SCALE_OF = re.compile(rf"\s+of\s+({alternation(SCALE_WORDS)})s\b", re.IGNORECASE)
 
 
@@ -112,9 +115,8 @@ def words_value(text: str) -> tuple[float, int] | None:
     unit word cannot follow a unit, so the run stops there.
     """
     total, current, last_kind, end = 0.0, 0.0, "", 0
-    for match in re.finditer(r"[A-Za-z]+", text):
-        between = text[end:match.start()] if end else ""
-        if end and not re.fullmatch(r"[\s\-]+(?:and\s+)?", between):
+    for match in _LETTERS.finditer(text):
+        if end and not _WORD_JOIN.fullmatch(text, end, match.start()):
             break
         word = match.group().lower()
         if word == "and" and last_kind in ("hundred", "scale"):
@@ -149,14 +151,19 @@ def words_value(text: str) -> tuple[float, int] | None:
     return total + current, end
 
 
-def vague_value(text: str) -> float | None:
-    """The typical value of a vague count ("dozens" 24, "tens of thousands" 20000), or None."""
+def vague_value(text: str) -> tuple[float, float] | None:
+    """The typical value of a vague count and the magnitude it ends with, or None.
+
+    "dozens" -> (24, 1); "tens of thousands" -> (20000, 1000): the magnitude lets a range such as
+    "tens if not hundreds of thousands" scale its low end too.
+    """
     scale = _SCALE_OF.search(text)
     head = text[: scale.start()] if scale else text
-    value = VAGUE.get(" ".join(head.strip().lower().split()))
+    value = VAGUE.get(" ".join(head.lower().split()))
     if value is None:
         return None
-    return value * (SCALE_WORDS[scale.group(1).lower()] if scale else 1.0)
+    multiplier = SCALE_WORDS[scale.group(1).lower()] if scale else 1.0
+    return value * multiplier, multiplier
 
 
 def fraction_value(text: str) -> float | None:

@@ -8,124 +8,24 @@ What each filter narrows:
 - source and date range: articles, and through them every figure and statement;
 - speaker, organisation, country: statements and figures by those speakers, and the articles
   that quote them;
-- category: figures (and articles with a figure of that category);
+- category: figures, and the articles (with their statements) that report one of that category;
 - text: statements whose text contains it, figures whose sentence contains it, articles whose
   title or statements contain it (case-insensitive).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
 
+from .filtering import (Filters, article_filter_conditions, figure_conditions, in_list, statement_conditions,
+                        where_clause)
+
+# Filters is re-exported: callers build filters and query them with one import.
+
 TABLE_LIMIT = 500  # rows a table shows; the total is counted and shown beside it
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The sidebar's filters; empty means "no restriction". Hashable, so it keys caches."""
-
-    speakers: tuple[str, ...] = ()  # speaker_id values
-    orgs: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    text: str = ""
-
-    def is_empty(self) -> bool:
-        """True when no filter restricts anything."""
-        return all(not getattr(self, f.name) for f in fields(self))
-
-    @property
-    def by_speaker(self) -> bool:
-        return bool(self.speakers or self.orgs or self.countries)
-
-    def without(self, *names: str) -> Filters:
-        """These filters with ``names`` cleared (e.g. the category chart ignores the category filter)."""
-        return replace(self, **{n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None
-                                for n in names})
-
-
-def _in(column: str, values: tuple[str, ...], params: list) -> str:
-    params.extend(values)
-    return f"{column} IN ({', '.join('?' * len(values))})"
-
-
-def _article_conditions(f: Filters, params: list, alias: str = "a") -> list[str]:
-    conditions = []
-    if f.sources:
-        conditions.append(_in(f"{alias}.source", f.sources, params))
-    if f.date_from:
-        conditions.append(f"{alias}.published >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        conditions.append(f"{alias}.published <= ?")
-        params.append(f.date_to)
-    return conditions
-
-
-def _speaker_set(f: Filters, params: list) -> str:
-    """A subquery of the speaker_ids the speaker, organisation and country filters allow."""
-    conditions = []
-    if f.speakers:
-        conditions.append(_in("speaker_id", f.speakers, params))
-    if f.orgs:
-        conditions.append(_in("org", f.orgs, params))
-    if f.countries:
-        conditions.append(_in("country", f.countries, params))
-    return "(SELECT speaker_id FROM speakers WHERE " + " AND ".join(conditions) + ")"
-
-
-def _text_pattern(text: str) -> str:
-    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _where(conditions: list[str]) -> str:
-    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
-
-
-def _statement_conditions(f: Filters, params: list) -> list[str]:
-    conditions = _article_conditions(f, params)
-    if f.by_speaker:
-        conditions.append("st.speaker_id IN " + _speaker_set(f, params))
-    if f.text.strip():
-        conditions.append("st.text ILIKE ? ESCAPE '\\'")
-        params.append(_text_pattern(f.text))
-    return conditions
-
-
-def _figure_conditions(f: Filters, params: list) -> list[str]:
-    conditions = _article_conditions(f, params)
-    if f.categories:
-        conditions.append(_in("fi.category", f.categories, params))
-    if f.by_speaker:
-        conditions.append("fi.speaker_id IN " + _speaker_set(f, params))
-    if f.text.strip():
-        conditions.append("fi.sentence ILIKE ? ESCAPE '\\'")
-        params.append(_text_pattern(f.text))
-    return conditions
-
-
-def _article_filter_conditions(f: Filters, params: list) -> list[str]:
-    """Conditions on ``articles a``: the article filters, and existence of matching statements/figures."""
-    conditions = _article_conditions(f, params)
-    if f.by_speaker:
-        conditions.append("a.article_id IN (SELECT article_id FROM statements WHERE speaker_id IN "
-                          + _speaker_set(f, params) + ")")
-    if f.categories:
-        conditions.append("a.article_id IN (SELECT article_id FROM figures fi WHERE "
-                          + _in("fi.category", f.categories, params) + ")")
-    if f.text.strip():
-        pattern = _text_pattern(f.text)
-        conditions.append("(a.title ILIKE ? ESCAPE '\\' OR a.article_id IN "
-                          "(SELECT article_id FROM statements WHERE text ILIKE ? ESCAPE '\\'))")
-        params.extend([pattern, pattern])
-    return conditions
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
@@ -149,7 +49,17 @@ def speaker_names(con: duckdb.DuckDBPyConnection, speaker_ids: tuple[str, ...]) 
     if not speaker_ids:
         return {}
     params: list = []
-    rows = con.execute(f"SELECT speaker_id, name FROM speakers WHERE {_in('speaker_id', speaker_ids, params)}",
+    rows = con.execute(f"SELECT speaker_id, name FROM speakers WHERE {in_list('speaker_id', speaker_ids, params)}",
+                       params).fetchall()
+    return dict(rows)
+
+
+def speaker_ids(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> dict[str, str]:
+    """name -> speaker_id for ``names`` that exist (a shared link names speakers, not ids)."""
+    if not names:
+        return {}
+    params: list = []
+    rows = con.execute(f"SELECT name, min(speaker_id) FROM speakers WHERE {in_list('name', names, params)} GROUP BY 1",
                        params).fetchall()
     return dict(rows)
 
@@ -179,11 +89,11 @@ def totals(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
     p_articles: list = []
     p_figures: list = []
     p_statements: list = []
-    articles_sql = f"SELECT count(*) FROM articles a {_where(_article_filter_conditions(f, p_articles))}"
+    articles_sql = f"SELECT count(*) FROM articles a {where_clause(article_filter_conditions(f, p_articles))}"
     figures_sql = (f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) "
-                   f"{_where(_figure_conditions(f, p_figures))}")
+                   f"{where_clause(figure_conditions(f, p_figures))}")
     statements_sql = (f"SELECT count(*), count(DISTINCT st.speaker_id) FROM statements st "
-                      f"JOIN articles a USING (article_id) {_where(_statement_conditions(f, p_statements))}")
+                      f"JOIN articles a USING (article_id) {where_clause(statement_conditions(f, p_statements))}")
     n_statements, n_speakers = con.execute(statements_sql, p_statements).fetchone()
     return {"articles": _scalar(con, articles_sql, p_articles), "figures": _scalar(con, figures_sql, p_figures),
             "statements": int(n_statements or 0), "speakers": int(n_speakers or 0)}
@@ -193,16 +103,16 @@ def figures_by_category(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
     """category, figures: how many figures of each category, most first."""
     params: list = []
     sql = (f"SELECT fi.category, count(*) AS figures FROM figures fi JOIN articles a USING (article_id) "
-           f"{_where(_figure_conditions(f, params))} GROUP BY 1 ORDER BY 2 DESC, 1")
+           f"{where_clause(figure_conditions(f, params))} GROUP BY 1 ORDER BY 2 DESC, 1")
     return _frame(con, sql, params)
 
 
 def top_speakers(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 15) -> pd.DataFrame:
     """speaker_id, speaker, statements: the ``n`` speakers with most statements under ``f``."""
     params: list = []
-    conditions = _statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"]
+    conditions = statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"]
     sql = (f"SELECT st.speaker_id, any_value(st.speaker) AS speaker, count(*) AS statements "
-           f"FROM statements st JOIN articles a USING (article_id) {_where(conditions)} "
+           f"FROM statements st JOIN articles a USING (article_id) {where_clause(conditions)} "
            f"GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT ?")
     return _frame(con, sql, params + [n])
 
@@ -219,15 +129,15 @@ def activity_over_time(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFra
     """period (a date), articles, statements per period; articles without a date are left out."""
     p_articles: list = []
     p_statements: list = []
-    a_conditions = _article_filter_conditions(f, p_articles) + ["a.published IS NOT NULL"]
-    s_conditions = _statement_conditions(f, p_statements) + ["a.published IS NOT NULL"]
-    first, last = con.execute(f"SELECT min(a.published), max(a.published) FROM articles a {_where(a_conditions)}",
+    a_conditions = article_filter_conditions(f, p_articles) + ["a.published IS NOT NULL"]
+    s_conditions = statement_conditions(f, p_statements) + ["a.published IS NOT NULL"]
+    first, last = con.execute(f"SELECT min(a.published), max(a.published) FROM articles a {where_clause(a_conditions)}",
                               p_articles).fetchone()
     bucket = time_bucket(first, last)
     sql = (f"WITH arts AS (SELECT date_trunc('{bucket}', a.published)::DATE AS period, count(*) AS articles "
-           f"FROM articles a {_where(a_conditions)} GROUP BY 1), "
+           f"FROM articles a {where_clause(a_conditions)} GROUP BY 1), "
            f"stats AS (SELECT date_trunc('{bucket}', a.published)::DATE AS period, count(*) AS statements "
-           f"FROM statements st JOIN articles a USING (article_id) {_where(s_conditions)} GROUP BY 1) "
+           f"FROM statements st JOIN articles a USING (article_id) {where_clause(s_conditions)} GROUP BY 1) "
            f"SELECT period, coalesce(arts.articles, 0) AS articles, coalesce(stats.statements, 0) AS statements "
            f"FROM arts FULL JOIN stats USING (period) ORDER BY period")
     frame = _frame(con, sql, p_articles + p_statements)
@@ -256,7 +166,7 @@ _FIGURE_FROM = "FROM figures fi JOIN articles a USING (article_id) LEFT JOIN spe
 def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` figures under ``f``, newest first, with speaker and article; the total count)."""
     params: list = []
-    where = _where(_figure_conditions(f, params))
+    where = where_clause(figure_conditions(f, params))
     total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
     sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} "
            f"ORDER BY a.published DESC NULLS LAST, fi.article_id, fi.start LIMIT ?")
@@ -264,15 +174,15 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE
 
 
 def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...],
-                  per_category: int = 600) -> tuple[pd.DataFrame, int]:
+                  per_category: int = 400) -> tuple[pd.DataFrame, int]:
     """(dated figures of ``categories`` under ``f`` for the over-time chart, at most
     ``per_category`` of each, sampled evenly and repeatably (by a hash of figure_id) when there
     are more, sorted by date; the total count of such figures)."""
     if not categories:
         return _frame(con, f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} LIMIT 0", []), 0
     params: list = []
-    conditions = _figure_conditions(replace(f, categories=tuple(categories)), params)
-    where = _where(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
+    conditions = figure_conditions(replace(f, categories=tuple(categories)), params)
+    where = where_clause(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
     total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
     sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} "
            f"QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ? "
@@ -284,16 +194,17 @@ def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: st
                         top_n: int = 15) -> pd.DataFrame:
     """The figures of ``category`` given by the ``top_n`` speakers or sources that gave most of them.
 
-    Columns as ``figures_table``; ``reported_by`` is the speaker, else the article's source.
+    Columns as ``figures_table``; ``reported_by`` is the speaker, else the article's source. At
+    most 1,000 rows: a chart of more points says no more and draws slower.
     """
     params: list = []
-    conditions = _figure_conditions(f.without("categories"), params) + ["fi.category = ?", "fi.value IS NOT NULL"]
+    conditions = figure_conditions(f.without("categories"), params) + ["fi.category = ?", "fi.value IS NOT NULL"]
     params.append(category)
-    where = _where(conditions)
+    where = where_clause(conditions)
     sql = (f"WITH rows AS (SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where}), "
            f"top AS (SELECT reported_by FROM rows GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?) "
            f"SELECT * FROM rows WHERE reported_by IN (SELECT reported_by FROM top) "
-           f"ORDER BY reported_by, published NULLS LAST, value LIMIT 2000")
+           f"ORDER BY reported_by, published NULLS LAST, value LIMIT 1000")
     return _frame(con, sql, params + [top_n])
 
 
@@ -307,7 +218,7 @@ def statements_table(con: duckdb.DuckDBPyConnection, f: Filters,
                      limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` statements under ``f``, newest first; the total count)."""
     params: list = []
-    where = _where(_statement_conditions(f, params))
+    where = where_clause(statement_conditions(f, params))
     total = _scalar(con, f"SELECT count(*) FROM statements st JOIN articles a USING (article_id) {where}", params)
     sql = (f"SELECT {_STATEMENT_COLUMNS} FROM statements st JOIN articles a USING (article_id) {where} "
            f"ORDER BY a.published DESC NULLS LAST, st.article_id, st.start LIMIT ?")
@@ -319,7 +230,7 @@ def statements_table(con: duckdb.DuckDBPyConnection, f: Filters,
 def speakers_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The speakers quoted under ``f`` (speakers table columns, ``statements`` counted under ``f``)."""
     params: list = []
-    where = _where(_statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
+    where = where_clause(statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
     sql = (f"WITH counted AS (SELECT st.speaker_id, count(*) AS statements, count(DISTINCT st.article_id) AS articles "
            f"FROM statements st JOIN articles a USING (article_id) {where} GROUP BY 1) "
            f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles "
@@ -342,12 +253,13 @@ def speaker_activity(con: duckdb.DuckDBPyConnection, f: Filters, speaker_id: str
     """period, kind, statements: the statements of ``speaker_id`` under ``f`` per period and kind."""
     scoped = replace(f, speakers=(speaker_id,), orgs=(), countries=())
     params: list = []
-    conditions = _statement_conditions(scoped, params) + ["a.published IS NOT NULL"]
+    conditions = statement_conditions(scoped, params) + ["a.published IS NOT NULL"]
     first, last = con.execute(f"SELECT min(a.published), max(a.published) FROM statements st "
-                              f"JOIN articles a USING (article_id) {_where(conditions)}", params).fetchone()
+                              f"JOIN articles a USING (article_id) {where_clause(conditions)}", params).fetchone()
     bucket = time_bucket(first, last)
     sql = (f"SELECT date_trunc('{bucket}', a.published)::DATE AS period, st.kind, count(*) AS statements "
-           f"FROM statements st JOIN articles a USING (article_id) {_where(conditions)} GROUP BY 1, 2 ORDER BY 1, 2")
+           f"FROM statements st JOIN articles a USING (article_id) {where_clause(conditions)} "
+           f"GROUP BY 1, 2 ORDER BY 1, 2")
     frame = _frame(con, sql, params)
     frame.attrs["bucket"] = bucket
     return frame
@@ -360,7 +272,7 @@ def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd
     Index and columns are speaker names; ``attrs["ids"]`` maps each name to its speaker_id.
     """
     params: list = []
-    where = _where(_statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
+    where = where_clause(statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
     sql = (f"WITH quoted AS (SELECT DISTINCT st.article_id, st.speaker_id FROM statements st "
            f"JOIN articles a USING (article_id) {where}), "
            f"top AS (SELECT speaker_id FROM quoted GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?) "
@@ -370,7 +282,8 @@ def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd
     pairs = _frame(con, sql, params + [top_n])
     if pairs.empty:
         return pd.DataFrame()
-    ids = sorted(set(pairs["a_id"]), key=lambda i: (-int(pairs.loc[(pairs.a_id == i) & (pairs.b_id == i), "articles"].sum()), i))
+    alone = pairs[pairs["a_id"] == pairs["b_id"]].set_index("a_id")["articles"]  # articles quoting each at all
+    ids = sorted(alone.index, key=lambda i: (-int(alone[i]), i))
     names = speaker_names(con, tuple(ids))
     labels = {i: names.get(i, i) for i in ids}
     matrix = pairs.pivot(index="a_id", columns="b_id", values="articles").reindex(index=ids, columns=ids)
@@ -385,7 +298,7 @@ def articles_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABL
     """(up to ``limit`` articles under ``f``, newest first, with their figure and statement counts;
     the total count)."""
     params: list = []
-    where = _where(_article_filter_conditions(f, params))
+    where = where_clause(article_filter_conditions(f, params))
     total = _scalar(con, f"SELECT count(*) FROM articles a {where}", params)
     sql = (f"WITH picked AS (SELECT a.* FROM articles a {where} "
            f"ORDER BY a.published DESC NULLS LAST, a.article_id LIMIT ?) "

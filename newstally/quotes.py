@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from . import lexicon
 
-_DOUBLE_MARK = re.compile(r"[\"“”„«»]")
+# Two single closing marks (or apostrophes) stand for a double one in some typesetting: ’’
+_DOUBLE_MARK = re.compile(r"’’|''|[\"“”„«»]")
 _OPENING_ONLY = frozenset("“„«")
 _CLOSING_ONLY = frozenset("”»")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -30,12 +31,13 @@ class Quote:
     or the paragraph end when the quote was never closed (``closed`` is then False)."""
 
     open: int
-    close: int
+    close: int  # the last character of the closing mark
     closed: bool
+    width: int = 1  # of the closing mark: 2 for ’’
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.open + 1, self.close
+        return self.open + 1, self.close + 1 - self.width
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -49,9 +51,11 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
     opened = -1
     for m in _DOUBLE_MARK.finditer(text, start, end):
         i = m.start()
-        mark = text[i]
+        mark = m.group() if len(m.group()) == 1 else "”"
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[m.end()] if m.end() < end else " "
+        if len(m.group()) == 2 and (opened < 0 or before.isspace()):
+            continue  # '' opening or standing alone is not a quote mark
         if opened < 0:
             if mark in _CLOSING_ONLY and not before.isspace():
                 continue  # a closing mark with no opening one: nothing to pair
@@ -62,7 +66,7 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
             _keep(found, text, Quote(opened, i - 1, False))
             opened = i
             continue
-        _keep(found, text, Quote(opened, i, True))
+        _keep(found, text, Quote(opened, m.end() - 1, True, len(m.group())))
         opened = -1
     if opened >= 0:
         stop = end

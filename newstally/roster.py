@@ -1,6 +1,6 @@
 """The speakers of one article: each speaker phrase joined to the fullest name the article gives.
 
-"Zakharova", "she" and "the spokeswoman" resolve to "Maria Zakharova" when the article leaves no
+"Berg", "she" and "the spokeswoman" resolve to "Nina Berg" when the article leaves no
 doubt; when it does (two people share the surname, a pronoun with no person before it), the
 phrase stays unresolved rather than guessed.
 """
@@ -14,7 +14,8 @@ from .records import Speaker
 
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 # How far after a person's first mention a pronoun is taken as theirs (characters).
-_GENDER_WINDOW = 250
+_GENDER_WINDOW = 150
+_GENDER_VOTES = 6
 # A pronoun prefers a named person among this many most recent speakers.
 _RECENT_NAMED = 3
 
@@ -30,6 +31,7 @@ class _Entity:
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None  # m | f | "" unknown; None: not looked at yet
     named: bool = False
+    spoke: bool = False  # resolved as a speaker, not only seen in the narration
 
 
 def plain(name: str) -> str:
@@ -62,6 +64,7 @@ class Roster:
             entity = self._description(mention)
         if entity is None:
             return ""
+        entity.spoke = True
         if mention.kind not in ("pronoun", "document"):
             entity.aliases.add(mention.text)
             entity.role = entity.role or mention.role
@@ -69,6 +72,19 @@ class Roster:
             entity.country = entity.country or mention.country
         self._remember(entity)
         return entity.key
+
+    def observe(self, mention: Mention) -> None:
+        """Note a person the narration names (a sentence's subject): a later "he" may be them."""
+        if mention.kind != "person" or " and " in mention.name \
+                or any(len(w) > 3 and w.isupper() for w in mention.name.split()):
+            return  # "READ MORE" is a heading, not a person
+        if " " in mention.name:
+            entity = self._person(mention)
+        else:
+            entity = next((e for e in self._entities if e.type == "person" and e.named
+                           and _ends_with(e.name, mention.name)), None)
+        if entity is not None:
+            self._remember(entity)
 
     def remember(self, key: str) -> None:
         """Note that ``key`` spoke last (for pronouns that follow)."""
@@ -80,9 +96,9 @@ class Roster:
         """Every speaker resolved so far, as records."""
         out = []
         for e in self._entities:
-            name = plain(e.name)
-            aliases = tuple(sorted({plain(a) for a in e.aliases} - {name}))
-            out.append(Speaker(e.key, name, e.type, plain(e.role), plain(e.org), e.country, aliases))
+            # Spelled as the article spells them; the corpus merge (newstally.speakers) normalises.
+            aliases = tuple(sorted(e.aliases - {e.name}))
+            out.append(Speaker(e.key, e.name, e.type, e.role, e.org, e.country, aliases))
         return out
 
     def _remember(self, entity: _Entity) -> None:
@@ -96,7 +112,14 @@ class Roster:
         lx = lex()
         refers = lx.pronouns.get(pronoun, "")
         if refers == "thing":
-            return next((e for e in self._recent if e.type == "organization"), None)
+            found = next((e for e in self._recent if e.type == "organization"), None)
+            if found is None:
+                # "North Power said ... it said": a name with no gender that "it" stands for is an organisation
+                found = next((e for e in self._recent if e.named and e.spoke
+                              and " and " not in e.name and not self._gender(e)), None)
+                if found is not None:
+                    found.type = "organization"
+            return found
         if refers == "group":
             return next((e for e in self._recent if e.type == "organization" or _is_plural(e.name)), None)
         gender = lx.genders.get(pronoun, "")
@@ -110,14 +133,19 @@ class Roster:
 
     def _gender(self, entity: _Entity) -> str:
         """m, f or "" — from the role's words, else the first he/she after the name's first mention."""
+        if entity.gender is None and any(len(w) > 1 and w.isupper() for w in entity.name.split()):
+            entity.gender = ""  # "North Power", "ABC Local 12": an acronym names an organisation
         if entity.gender is None:
             lx = lex()
             words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
             entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in ("her", "his")), "")
             if not entity.gender and entity.named:
-                at = self._text.find(entity.name.split()[-1])
-                m = _GENDERED.search(self._text, at, at + _GENDER_WINDOW) if at >= 0 else None
-                entity.gender = lx.genders.get(m.group().lower(), "") if m else ""
+                votes = {"m": 0, "f": 0}
+                for at in _occurrences(self._text, entity.name.split()[-1])[:_GENDER_VOTES]:
+                    m = _GENDERED.search(self._text, at, at + _GENDER_WINDOW)
+                    if m:
+                        votes[lx.genders[m.group().lower()]] += 1
+                entity.gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
         return entity.gender
 
     def _find(self, name: str) -> _Entity | None:
@@ -141,15 +169,14 @@ class Roster:
                     e.name = mention.name
                     return e
             return self._new(mention.name, "person", named=True)
-        matches = [e for e in self._entities if e.type == "person" and e.named and _ends_with(e.name, mention.name)]
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            return None
-        fulls = self._full_names(mention.name)
-        if len(fulls) > 1:
-            return None
-        return self._new(fulls[0] if fulls else mention.name, "person", named=True)
+        matches = {e.name: e for e in self._entities if e.type == "person" and e.named and " " in e.name
+                   and _ends_with(e.name, mention.name)}
+        fulls = set(matches) | set(self._full_names(mention.name))
+        if len(fulls) == 1:
+            (full,) = fulls
+            return matches.get(full) or self._find(full) or self._new(full, "person", named=True)
+        # No full name, or two people share the surname: the speaker is only the surname.
+        return self._find(mention.name) or self._new(mention.name, "person", named=True)
 
     def _full_names(self, surname: str) -> list[str]:
         """The distinct full names in the article that end with ``surname``."""
@@ -175,7 +202,16 @@ class Roster:
             return found
         head = mention.head
         lx = lex()
-        if head.endswith("-old") and mention.text.split()[0].lower() == "the":
+        if mention.text.lower().startswith("the ") and head in lx.generic_orgs:
+            # "the utility said": the organisation the article is about, when its name says so
+            known = next((e for e in self._recent if e.type == "organization" and
+                          (head in lx.org_words - lx.generic_orgs and head in e.name.lower().split()
+                           or head in lx.generic_orgs and head not in lx.org_words)), None)
+            if known is not None:
+                return known
+            return self._new(mention.name, "organization")
+        words = mention.text.split()
+        if words[0].lower() == "the" and len(words) > 1 and words[1].lower().endswith("-old"):
             # "the 50-year-old": the person the article has just named
             return next((e for e in self._recent if e.type == "person" and e.named), None) \
                 or self._new(mention.name, "person")
@@ -193,7 +229,7 @@ class Roster:
         return self._new(mention.name, "person")
 
     def _titled_names(self, title: str) -> list[str]:
-        """The names written right after ``title`` in the article ("US President Joe Biden")."""
+        """The names written right after ``title`` in the article ("US President Joan Reyes")."""
         lx = lex()
         out: list[str] = []
         for pos in _occurrences(self._lower, title.lower()):
@@ -234,6 +270,8 @@ def _given_name(word: str, surname: str, lx) -> bool:
 
 
 def _ends_with(name: str, surname: str) -> bool:
+    if " and " in name:
+        return False  # "Logan Couture and Melker Lindqvist" is two people, not a Lindqvist
     return name == surname or name.endswith(" " + surname) or name.split()[-1] == surname.split()[-1]
 
 

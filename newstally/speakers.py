@@ -2,7 +2,7 @@
 
 Mentions merge when their normalised names are equal (case, apostrophes, spaces and a leading
 "the" do not count; an organisation's known aliases count: "UN" is "United Nations"). A surname
-alone ("Zakharova") joins a full name only when exactly one full name in the corpus ends with it;
+alone ("Berg") joins a full name only when exactly one full name in the corpus ends with it;
 otherwise it stays a row of its own, because two people may share it.
 """
 from __future__ import annotations

@@ -11,13 +11,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .attribution import Attribution, CueIndex, after_quote, lead_in, reported
+from .attribution import Attribution, CueIndex, after_quote, lead_in, reported, speaker_after
 from .roster import Roster
 from .quotes import Quote, paragraphs, quotes, sentences
 from .records import Speaker, Statement
 
 _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
+_OPENING_PREPOSITIONS = frozenset({"for"})
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # A quoted span this long (characters) is never a statement: it is a broken text, not speech.
 _LONGEST_QUOTE = 5000
@@ -55,6 +56,7 @@ def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
             if e - s > _LONGEST_SENTENCE or budget < 0:
                 continue
             inside = quoted[bisect_left(opens, s):bisect_left(opens, e)]
+            _observe_subject(text, s, e, state)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):
                     _introduction(text, s, e, state)
@@ -81,7 +83,7 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
     """Statements from a sentence with quotes; False when none of its quotes is attributed.
 
     A sentence that ends with its quote may have the attribution in the next "sentence": the
-    splitter cannot tell ``"... all!" Nunes said.`` from a new sentence.
+    splitter cannot tell ``"... all!" Silva said.`` from a new sentence.
     """
     produced = False
     consumed = s  # where the text not yet part of a statement or attribution starts
@@ -141,7 +143,7 @@ def _next_quote(text: str, start: int, end: int) -> int:
 
 
 def _attribution_next(text: str, start: int, limit: int, index: CueIndex) -> Attribution | None:
-    """``"... all!" Nunes said.``: an attribution that is a whole short sentence of its own."""
+    """``"... all!" Silva said.``: an attribution that is a whole short sentence of its own."""
     found = after_quote(text, start, limit, index)
     if found is None:
         return None
@@ -172,6 +174,17 @@ def _after_joiner(text: str, start: int, stop: int) -> int:
 
 def _continues(state: _State) -> bool:
     return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+
+
+def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
+    """The person a sentence opens with ("For Moreno, ..." too): a later "he" may be them."""
+    first = _WORD.match(text, s, e)
+    if first and first.group().lower() in _OPENING_PREPOSITIONS:
+        s = first.end() + 1
+    if text[s:s + 1].isupper():
+        mention, _ = speaker_after(text, s, min(e, s + 200))
+        if mention is not None:
+            state.roster.observe(mention)
 
 
 def _introduction(text: str, s: int, e: int, state: _State) -> None:

@@ -20,7 +20,8 @@ def _points(rows):
 
 
 POINTS = _points([
-    ("a:f0", "a", "11,000", 11000, 11000, 11000, "exact", "people", "killed", "", "moh", "MoH", "R", "t", "2023-11-20", "MoH"),
+    ("a:f0", "a", "11,000", 11000, 11000, 11000, "exact", "people", "killed", "", "moh", "MoH", "R", "t", "2023-11-20",
+     "MoH"),
     ("b:f0", "b", "more than 28,500", 28500, 28500, None, "more_than", "people", "killed", "", None, None, "AJ", "t",
      "2024-02-14", "AJ"),
     ("b:f1", "b", "5,000-7,000 rockets", 6000, 5000, 7000, "exact", "rockets", "projectiles", "", None, None, "AJ",

@@ -2,6 +2,7 @@
 offered, and empty stores or filters that match nothing give a message, never a traceback."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,91 @@ def test_dashboard_tables_zip_has_every_table(demo_store, monkeypatch):
         assert names == [f"{t}.{fmt}" for t in ("articles", "figures", "statements", "speakers", "rejected")]
     articles_csv = zipfile.ZipFile(io.BytesIO(tables_zip("csv"))).read("articles.csv").decode()
     assert "'=cmd" in articles_csv  # a formula in a source name is neutralised
+
+
+def _click_app(handler: str, points: list, bucket: str = "week"):
+    """A one-button app: pressing it calls ``chart.<handler>`` with ``points``, as a chart click does."""
+    import streamlit as st
+
+    from components import chart
+
+    make = {"filter_by_category": lambda: chart.filter_by("category"),
+            "filter_by_speaker": lambda: chart.filter_by("speaker"),
+            "filter_by_period": lambda: chart.filter_by_period(bucket),
+            "filter_by_reporter": chart.filter_by_reporter}[handler]
+    st.button("click", key="click", on_click=make(), args=(points,))
+    st.write(repr({k: st.session_state.get(k) for k in ("category", "speaker", "source", "dates")}))
+
+
+@pytest.mark.parametrize("handler, points, bucket, expected", [
+    ("filter_by_category", [{"customdata": ["killed", "a:f0", "a"]}], "week", {"category": ["killed"]}),
+    ("filter_by_speaker", [{"customdata": ["dmitry-peskov"]}], "week", {"speaker": ["dmitry-peskov"]}),
+    ("filter_by_period", [{"customdata": ["2024-02-12"]}], "week",
+     {"dates": (date(2024, 2, 12), date(2024, 2, 18))}),
+    ("filter_by_period", [{"customdata": ["2024-02-01"]}], "month",
+     {"dates": (date(2024, 2, 1), date(2024, 2, 29))}),
+    ("filter_by_reporter", [{"customdata": ["speaker", "maria-zakharova", "a3:f0"]}], "week",
+     {"speaker": ["maria-zakharova"]}),
+    ("filter_by_reporter", [{"customdata": ["source", "Al Jazeera", "a1:f0"]}], "week", {"source": ["Al Jazeera"]}),
+    ("filter_by_category", [{"x": 1}], "week", {}),
+])
+def test_dashboard_chart_clicks_become_filters(handler, points, bucket, expected):
+    at = AppTest.from_function(_click_app, args=(handler, points, bucket), default_timeout=30)
+    at.run()
+    at.button(key="click").click().run()
+    assert not at.exception, at.exception
+    state = {k: at.session_state[k] for k in ("category", "speaker", "source", "dates") if k in at.session_state}
+    assert state == expected
+
+
+def _chart_app():
+    import pandas as pd
+
+    from components import chart
+    from newstally import charts
+
+    frame = pd.DataFrame({"category": ["killed"], "figures": [2]})
+    chart.render(charts.category_bars(frame), frame, "figures by category", key="c")
+
+
+def test_dashboard_without_chromium_images_give_way_to_a_note(monkeypatch):
+    from components import downloads
+
+    monkeypatch.setattr(downloads, "chromium_path", lambda: None)
+    downloads.image_exporter.clear()
+    try:
+        at = AppTest.from_function(_chart_app, default_timeout=30)
+        at.run()
+        assert not at.exception, at.exception
+        assert [b.label for b in at.get("download_button")] == ["HTML", "CSV"]
+        assert "apt-get install chromium" in " ".join(c.value for c in at.caption)
+    finally:
+        downloads.image_exporter.clear()
+
+
+def test_dashboard_image_bytes_are_real_images():
+    import pandas as pd
+
+    from components import downloads
+    from newstally import charts
+
+    if downloads.chromium_path() is None:
+        pytest.skip("no Chromium: PNG and SVG export is off, as the page says")
+    figure = charts.category_bars(pd.DataFrame({"category": ["killed"], "figures": [2]}))
+    downloads.image_exporter()
+    assert downloads.image_bytes(figure, "png")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in downloads.image_bytes(figure, "svg")[:200]
+    page = downloads.html_bytes(figure)
+    assert page.lower().startswith(b"<!doctype html>") and b"plotly" in page
+
+
+def test_dashboard_reads_a_rebuilt_store_not_the_old_one(tmp_path, monkeypatch):
+    from conftest import SAMPLE, build_demo_store
+    from newstally.pipeline import build
+
+    store = build_demo_store(tmp_path / "store.duckdb")
+    at = app(store, monkeypatch)
+    assert at.metric[0].value == "4"
+    build([SAMPLE], store, fresh=True)  # replaces the file while the dashboard holds it open
+    at.run()
+    assert at.metric[0].value == "2"

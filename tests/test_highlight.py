@@ -108,7 +108,8 @@ def test_highlight_anchor_id_is_safe():
 
 
 def test_highlight_spans_from_rows():
-    figures = figure_spans([{"start": 1, "end": 3, "figure_id": "f", "category": "aid", "text": "30", "reported_by": None}])
+    figures = figure_spans([{"start": 1, "end": 3, "figure_id": "f", "category": "aid", "text": "30",
+                             "reported_by": None}])
     statements = statement_spans([{"start": 0, "end": 5, "statement_id": "s", "speaker": None, "kind": "direct",
                                    "cue": "said"}])
     assert figures[0].kind == "figure" and figures[0].label == "aid"

@@ -120,9 +120,9 @@ def test_statements_speaker_keeps_role_organisation_and_country():
                     "opened the road.", "Israeli army").country == "Israel"
 
 
-def test_statements_two_people_sharing_a_surname_stay_unresolved():
+def test_statements_a_surname_two_people_share_joins_neither():
     text = "Ann Kerr met Tom Kerr on Monday. Kerr said the talks failed."
-    assert _found(text) == [("the talks failed", "indirect", "")]
+    assert _found(text) == [("the talks failed", "indirect", "Kerr")]
 
 
 def test_statements_keep_cue_and_rule():

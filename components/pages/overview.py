@@ -3,13 +3,11 @@ import streamlit as st
 
 from components import chart, filters
 from components.data import load
-from newstally import charts
 
 st.title("Overview")
 current = filters.current()
 totals = load("totals", current)
-columns = st.columns(4)
-for column, (label, count) in zip(columns, totals.items()):
+for column, (label, count) in zip(st.columns(4), totals.items()):
     column.metric(label.capitalize(), f"{count:,}")
 
 if totals["articles"] == 0:
@@ -19,15 +17,16 @@ else:
     left, right = st.columns(2)
     with left:
         by_category = load("figures_by_category", current)
-        chart.render(charts.category_bars(by_category), by_category, "figures-by-category", key="overview-categories",
-                     on_click=chart.filter_by("category"), hint="Click a bar to filter by its category.")
+        chart.render(chart.built("category_bars", by_category), by_category, "figures-by-category",
+                     key="overview-categories", on_click=chart.filter_by("category"),
+                     hint="Click a bar to filter by its category.")
     with right:
         speakers = load("top_speakers", current, 15)
-        chart.render(charts.speaker_bars(speakers), speakers, "top-speakers", key="overview-speakers",
-                     on_click=chart.filter_by("speaker"), hint="Click a bar to filter by that speaker.")
+        chart.render(chart.built("speaker_bars", speakers), speakers, "most-quoted-speakers",
+                     key="overview-speakers", on_click=chart.filter_by("speaker"),
+                     hint="Click a bar to filter by that speaker.")
     activity = load("activity_over_time", current)
     bucket = activity.attrs.get("bucket", "week")
-
-    chart.render(charts.activity_timeline(activity), activity, "articles-and-statements-over-time",
+    chart.render(chart.built("activity_timeline", activity), activity, "articles-and-statements-over-time",
                  key="overview-activity", on_click=chart.filter_by_period(bucket),
                  hint=f"Click a bar to narrow the dates to that {bucket}.")

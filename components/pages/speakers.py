@@ -6,7 +6,6 @@ import streamlit as st
 
 from components import chart, filters, profile, tables
 from components.data import load
-from newstally import charts
 
 st.title("Speakers")
 current = filters.current()
@@ -22,7 +21,7 @@ own = replace(current, speakers=(speaker_id,), orgs=(), countries=())
 left, right = st.columns(2)
 with left:
     activity = load("speaker_activity", current, speaker_id)
-    chart.render(charts.speaker_timeline(activity, profile.name_of(speaker_id)), activity,
+    chart.render(chart.built("speaker_timeline", activity, profile.name_of(speaker_id)), activity,
                  f"statements-by-{speaker_id}-over-time", key="speaker-activity",
                  on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
                  hint="Click a bar to narrow the dates to that period.")
@@ -30,12 +29,15 @@ with right:
     st.subheader("Figures they gave")
     given, given_total = load("figures_table", own)
     tables.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
-                  span="figure_id", what="figures", empty="No figure is attributed to this speaker under these filters.")
+                  span="figure_id", what="figures",
+                  empty="No figure is attributed to this speaker under these filters.")
 
 st.subheader("Quoted alongside")
+st.caption("The most quoted speakers under the source, date, category and search filters (the speaker filters are "
+           "left out here, so their company shows), and in how many articles each pair is quoted together.")
 top_n = st.slider("Speakers in the matrix", 5, 40, 15, key="co-quoted-n")
-matrix = load("co_quoted", current, top_n)
-chart.render(charts.co_quotation_heatmap(matrix), matrix.reset_index(names="speaker") if not matrix.empty else matrix,
+matrix = load("co_quoted", current.without("speakers", "orgs", "countries"), top_n)
+chart.render(chart.built("co_quotation_heatmap", matrix), matrix.reset_index(names="speaker"),
              "speakers-quoted-in-the-same-articles", key="speaker-co-quoted")
 with st.expander(f"All {len(quoted):,} speakers quoted under these filters"):
     st.dataframe(quoted, hide_index=True, key="speakers-table")

@@ -9,7 +9,7 @@ current = filters.current()
 st.caption("Search with “Search statements” in the sidebar; narrow by speaker, organisation, country, "
            "source and dates there too. Select a row, or use its “open” link, to read it in its article.")
 statements, total = load("statements_table", current)
-tables.render(statements, total, ["published", "speaker", "kind", "cue", "text", "title", "source"],
+tables.render(statements, total, ["published", "speaker", "kind", "cue", "text", "title", "source", "article_id"],
               key="statements-table", span="statement_id", what="statements",
               empty="No statement matches these filters. Loosen them in the sidebar, or press “Reset filters”."
               if not current.is_empty() else "The store has no statements yet.")

@@ -1,0 +1,119 @@
+"""The dashboard's filters and the SQL conditions they become.
+
+``Filters`` is what the sidebar holds; the ``*_conditions`` functions turn it into SQL conditions
+(with ``?`` parameters appended to ``params``) on the aliases the queries use: ``a`` for
+articles, ``st`` for statements, ``fi`` for figures. See ``newstally.queries`` for what each
+filter narrows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's filters; empty means "no restriction". Hashable, so it keys caches."""
+
+    speakers: tuple[str, ...] = ()  # speaker_id values
+    orgs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        """True when no filter restricts anything."""
+        return all(not getattr(self, f.name) for f in fields(self))
+
+    @property
+    def by_speaker(self) -> bool:
+        return bool(self.speakers or self.orgs or self.countries)
+
+    def without(self, *names: str) -> Filters:
+        """These filters with ``names`` cleared (e.g. the category chart ignores the category filter)."""
+        return replace(self, **{n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None
+                                for n in names})
+
+
+def in_list(column: str, values: tuple[str, ...], params: list) -> str:
+    params.extend(values)
+    return f"{column} IN ({', '.join('?' * len(values))})"
+
+
+def article_conditions(f: Filters, params: list, alias: str = "a") -> list[str]:
+    conditions = []
+    if f.sources:
+        conditions.append(in_list(f"{alias}.source", f.sources, params))
+    if f.date_from:
+        conditions.append(f"{alias}.published >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        conditions.append(f"{alias}.published <= ?")
+        params.append(f.date_to)
+    return conditions
+
+
+def speaker_set(f: Filters, params: list) -> str:
+    """A subquery of the speaker_ids the speaker, organisation and country filters allow."""
+    conditions = []
+    if f.speakers:
+        conditions.append(in_list("speaker_id", f.speakers, params))
+    if f.orgs:
+        conditions.append(in_list("org", f.orgs, params))
+    if f.countries:
+        conditions.append(in_list("country", f.countries, params))
+    return "(SELECT speaker_id FROM speakers WHERE " + " AND ".join(conditions) + ")"
+
+
+def text_pattern(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def where_clause(conditions: list[str]) -> str:
+    return ("WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def statement_conditions(f: Filters, params: list) -> list[str]:
+    conditions = article_conditions(f, params)
+    if f.by_speaker:
+        conditions.append("st.speaker_id IN " + speaker_set(f, params))
+    if f.categories:
+        conditions.append("st.article_id IN (SELECT article_id FROM figures fc WHERE "
+                          + in_list("fc.category", f.categories, params) + ")")
+    if f.text.strip():
+        conditions.append("st.text ILIKE ? ESCAPE '\\'")
+        params.append(text_pattern(f.text))
+    return conditions
+
+
+def figure_conditions(f: Filters, params: list) -> list[str]:
+    conditions = article_conditions(f, params)
+    if f.categories:
+        conditions.append(in_list("fi.category", f.categories, params))
+    if f.by_speaker:
+        conditions.append("fi.speaker_id IN " + speaker_set(f, params))
+    if f.text.strip():
+        conditions.append("fi.sentence ILIKE ? ESCAPE '\\'")
+        params.append(text_pattern(f.text))
+    return conditions
+
+
+def article_filter_conditions(f: Filters, params: list) -> list[str]:
+    """Conditions on ``articles a``: the article filters, and existence of matching statements/figures."""
+    conditions = article_conditions(f, params)
+    if f.by_speaker:
+        conditions.append("a.article_id IN (SELECT article_id FROM statements WHERE speaker_id IN "
+                          + speaker_set(f, params) + ")")
+    if f.categories:
+        conditions.append("a.article_id IN (SELECT article_id FROM figures fi WHERE "
+                          + in_list("fi.category", f.categories, params) + ")")
+    if f.text.strip():
+        pattern = text_pattern(f.text)
+        conditions.append("(a.title ILIKE ? ESCAPE '\\' OR a.article_id IN "
+                          "(SELECT article_id FROM statements WHERE text ILIKE ? ESCAPE '\\'))")
+        params.extend([pattern, pattern])
+    return conditions
