@@ -17,8 +17,8 @@ from . import downloads, filters
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def built(builder: str, *args) -> go.Figure:
-    """``newstally.charts.<builder>(*args)``, cached by its inputs: drawing a thousand points
-    takes longer than the query behind them, and a rerun should not pay for it again."""
+    """``newstally.charts.<builder>(*args)``, cached by its inputs: plotly's validation of a
+    figure of a thousand points costs a tenth of a second or more, which a rerun need not pay again."""
     return getattr(charts, builder)(*args)
 
 

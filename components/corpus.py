@@ -20,8 +20,10 @@ from newstally.export import csv_bytes, table_frame
 from newstally.ingest import allowed_extensions
 from newstally.schema import PUBLIC_TABLES
 
-from .data import SAMPLE_CORPUS, store_path
+from .data import SAMPLE_CORPUS, load, store_path
 
+UPLOAD_PREFIX = "newstally-upload-"
+_UPLOAD_FOLDER = re.compile(r"^.*?" + re.escape(UPLOAD_PREFIX) + r"[^/\\]+[/\\]")
 UPLOAD_ENV = "NEWSTALLY_MAX_UPLOAD_MB"
 DEFAULT_UPLOAD_MB = 200
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -74,7 +76,7 @@ def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
     def progress(done: int, share: float) -> None:
         bar.progress(min(1.0, max(0.0, share)), text=f"{done:,} articles read")
 
-    with tempfile.TemporaryDirectory(prefix="newstally-upload-") as folder:
+    with tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as folder:
         saved = save_uploads(uploads, Path(folder))
         inputs = ([SAMPLE_CORPUS] if with_sample else []) + saved
         try:
@@ -85,6 +87,24 @@ def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
             return None
     bar.progress(1.0, text="Done")
     return summary
+
+
+def shown_path(path: str) -> str:
+    """``path`` as the page lists it: an uploaded file by its name ("upload: a.txt"), since the
+    temporary folder it was built from is gone."""
+    return _UPLOAD_FOLDER.sub("upload: ", path, count=1)
+
+
+def render_rejected(key: str = "rejected") -> None:
+    """The rejected inputs of the last build with their reasons, or a note that there were none."""
+    rejected, total = load("rejected")
+    if total == 0:
+        st.info("Every input of the last build was read.")
+        return
+    shown = f" (showing {len(rejected):,})" if total > len(rejected) else ""
+    st.caption(f"{total:,} inputs could not be read{shown}.")
+    st.dataframe(rejected.assign(path=rejected["path"].map(shown_path)), hide_index=True, key=key,
+                 column_config={"reason": st.column_config.TextColumn("reason", width="large")})
 
 
 def tables_zip(fmt: str) -> bytes:

@@ -13,10 +13,7 @@ from typing import Any
 import duckdb
 import streamlit as st
 
-import pandas as pd
-
 from newstally import queries
-from newstally.reference import discrepancies, series_categories
 from newstally.store import DEFAULT_STORE, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
@@ -105,20 +102,3 @@ def ensure_store() -> bool:
         st.error(str(err))
         return False
     return True
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _differing(path: str, version: str, filters: queries.Filters, reference: pd.DataFrame,
-               tolerance: float) -> pd.DataFrame:
-    compared = tuple(sorted(set(series_categories(reference).values())))
-    candidates, _ = _cached("figure_points", path, version, filters, compared, 20000)
-    return discrepancies(candidates, reference, tolerance)
-
-
-def differing(filters: queries.Filters, reference: pd.DataFrame, tolerance: float) -> pd.DataFrame:
-    """The figures under ``filters`` that differ from ``reference`` by more than ``tolerance``
-    (``newstally.reference.discrepancies``), cached."""
-    if reference.empty:
-        return discrepancies(reference.iloc[0:0], reference, tolerance)
-    path = store_path()
-    return _differing(str(path), store_version(path), filters, reference, tolerance)

@@ -26,10 +26,19 @@ def _date_bounds() -> tuple[date | None, date | None]:
     return (as_date(first) if first is not None else None, as_date(last) if last is not None else None)
 
 
+def _speaker_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The speaker filter as speaker_ids: a name typed into the box becomes its speaker's id (a name
+    no speaker has is kept, and matches nothing)."""
+    typed = tuple(v for v in values if v not in load("speaker_names", values))
+    found = load("speaker_ids", typed) if typed else {}
+    return tuple(dict.fromkeys(found.get(v, v) for v in values))
+
+
 def current() -> Filters:
     """The filters the sidebar holds now (no filter before the sidebar has rendered)."""
     state = st.session_state
     picked = {field: tuple(state.get(key) or ()) for key, field in KEYS.items() if key in _LIST_KEYS}
+    picked["speakers"] = _speaker_ids(picked["speakers"])
     first, last = _date_bounds()
     chosen = tuple(state.get("dates") or ())
     date_from = chosen[0] if len(chosen) >= 1 and chosen[0] != first else None
@@ -86,7 +95,9 @@ def render(key: str = "filters") -> Filters:
     sidebar.header("Filters")
     sidebar.multiselect("Speaker", speaker_ids, key="speaker", bind="query-params",
                         format_func=lambda sid: names.get(sid, sid), placeholder="any speaker",
-                        help="Type to search; pick several to compare them.")
+                        accept_new_options=True,
+                        help="Type to search the most quoted speakers; pick several to compare them. Someone "
+                             "not listed: type their full name and press Enter.")
     sidebar.multiselect("Organisation", _with_current(values["orgs"], "org"), key="org", bind="query-params",
                         placeholder="any organisation")
     sidebar.multiselect("Country", _with_current(values["countries"], "country"), key="country",
@@ -103,6 +114,6 @@ def render(key: str = "filters") -> Filters:
                        help="Matches statement text, and the sentence around each figure.")
     filters = current()
     sidebar.button("Reset filters", on_click=reset, key=f"{key}-reset", disabled=filters.is_empty(),
-                   use_container_width=True)
+                   width="stretch")
     sidebar.caption("The filters are kept in the page address: copy it to share this view.")
     return filters

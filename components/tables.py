@@ -62,6 +62,8 @@ def render(frame: pd.DataFrame, total: int, columns: list[str], key: str, span: 
               "high": st.column_config.NumberColumn(format="%,.0f"),
               "reference": st.column_config.NumberColumn(format="%,.0f"),
               "n_words": st.column_config.NumberColumn("words"),
+              "text": st.column_config.TextColumn("text", width="large"),
+              "title": st.column_config.TextColumn("title", width="medium"),
               "reported_by": st.column_config.TextColumn("reported by", help="The speaker, else the article's source"),
               "difference": st.column_config.NumberColumn(format="percent", help="value / reference - 1"),
               "published": st.column_config.DateColumn("date", format="YYYY-MM-DD")}

@@ -1,9 +1,8 @@
-"""Attribution: the cue verbs of a sentence and the speaker phrase each one takes.
+"""Attribution: the cue verbs of a text and the speaker phrase each one takes.
 
 Shapes handled: ``"...," X said`` and ``"...," said X, ROLE`` after a quote; ``X said: "..."``
-before one; ``X said (that) CLAUSE``, ``X told Y that CLAUSE``, ``X called for OBJECT``,
-``CLAUSE, X said``, ``according to X, CLAUSE`` and ``CLAUSE, according to X`` for reported speech;
-``X, ROLE, said`` and ``ROLE X said`` for the speaker phrase.
+before one; ``X, ROLE, said``, ``ROLE X said`` and ``X, who ..., said`` for the speaker phrase.
+Reported clauses are in ``newstally.clauses``.
 """
 from __future__ import annotations
 
@@ -16,34 +15,18 @@ from . import lexicon
 from .mentions import TOKEN, Mention, head_ok, is_capitalised, lex, parse, speaker_word_ok
 
 _LEADING = re.compile(r"[\s,;:—–\-]*")
-_THAT = re.compile(r"\s+(?:(?:on|in|at|during|late|early|last|this|earlier|later|to|from|via|before|after|"
-                   r"through|with|over|told|on\s+\w+)\b[^,;:\"“”.]{0,80}?\s+)?that\s+")
-_TELL_OBJECT = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){1,4}(?:news\s+agency\s+|newspaper\s+|"
-                          r"broadcaster\s+|television\s+|radio\s+)?|(?:reporters|journalists|"
-                          r"lawmakers|parliament|supporters|them|him|her|us|me)\s+)")
-_TELL_THAT = re.compile(r"[^,;:\"“”.]{1,80}?\s+that\s+")
-_CLAUSE_START = re.compile(r"\s+(?=[\w“\"])")
-_TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
-# Cues tried per sentence, from each end: a sentence with more is not prose.
-_CUES_TRIED = 8
 # How far before a quote or cue an attribution is looked for (characters).
 _REACH = 300
-_ADDING = re.compile(r",?\s+(?:and\s+)?(?P<cue>adding|added)(?:\s+that)?\s+")
-_ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
 _WORDS = re.compile(r"\w+")
 _MOST_APPOSITIVES = 4
+# How far a speaker phrase after a cue may run (characters): ten words at most.
+_PHRASE_REACH = 160
 _RELATIVE = re.compile(r"(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 _TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "next"})
 _FORWARD_STOP = frozenset({"in", "on", "at", "during", "after", "before", "with", "to", "from", "while", "when",
                            "who", "which", "whose", "that", "as", "and", "but", "said", "says", "told"})
 _SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "amid", "despite", "after",
                             "before", "because", "since", "when", "following", "if", "until"})
-_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:while|whereas|although)\s+|,\s+but\s+(?!(?:there|it|he|she|"
-                         r"they|we|i|you|the|a|an|this|that|its|his|her|their|our|[A-Z])\w*\b)")
-_NOT_CLAUSE_START = frozenset({"on", "in", "at", "to", "during", "last", "this", "earlier", "later", "from",
-                               "via", "by", "with", "after", "before", "as", "of", "for", "about"})
-
-
 @dataclass(frozen=True)
 class Cue:
     text: str
@@ -257,20 +240,24 @@ def _looks_named(phrase: list[tuple[str, int]]) -> bool:
 def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> tuple[Mention | None, int]:
     """The speaker phrase right after an inverted cue (``said Omar Haddad, who ...``), and its end."""
     lx = lex()
-    tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, pos, min(end, pos + 300))]
+    tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, pos, min(end, pos + _PHRASE_REACH))]
     words: list[tuple[str, int, int]] = []
     for i, (word, s, e) in enumerate(tokens):
         if not word[0].isalnum() and word[0] != "@" or len(words) >= 10:
             break
         low = word.lower()
         left = words[-1][0] if words else ""
-        if low == "and" and left and is_capitalised(left) and i + 1 < len(tokens) \
-                and is_capitalised(tokens[i + 1][0]):
+        ahead = [t[0] for t in tokens[i + 1:i + 4]]
+        # "oil and gas worker Mike Wipf", "Cambridge cartoonist Ana Ruiz": words before a role or a name
+        leads_to_role = any(a.lower() in lx.titles or a.lower() in lx.speaker_nouns for a in ahead) or (
+            bool(ahead) and is_capitalised(ahead[0]) and bool(words) and is_capitalised(words[0][0]))
+        if low == "and" and left and (is_capitalised(left) and ahead and is_capitalised(ahead[0])
+                                      or not is_capitalised(left) and leads_to_role):
             words.append((word, s, e))  # "Heart and Lung senior manager Ada Lim"
             continue
         if low in lx.time_words or low in _FORWARD_STOP or not speaker_word_ok(word, lx, left or "the"):
             break
-        if not is_capitalised(word) and not _describing(low, lx) and not (
+        if not is_capitalised(word) and not _describing(low, lx) and not leads_to_role and not (
                 words and words[0][0].lower() in ("the", "a", "an")):
             break  # "Sam Ortiz hopes ...": a verb ends the phrase
         words.append((word, s, e))
@@ -282,7 +269,7 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
     appositive = ""
     rest = tokens[len(words):]
     if appositive_ok and rest and rest[0][0] == ",":
-        after = [t for t in rest[1:]]
+        after = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, rest[0][2], min(end, rest[0][2] + _REACH))]
         k = 0
         while k < len(after) and after[k][0] not in ",;:()—–" and k < 25:
             k += 1
@@ -327,177 +314,3 @@ def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribut
         return None
     mention, start = speaker_before(text, floor, cue.start)
     return Attribution(cue, mention, start if mention else cue.start, quote_open)
-
-
-@dataclass(frozen=True)
-class Reported:
-    attribution: Attribution
-    start: int
-    end: int
-    rule: str
-
-
-def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> list[Reported]:
-    """The reported clauses of the sentence ``text[start:end]`` (at most one cue plus an ``adding``)."""
-    found = [c for c in index.between(start, end) if not inside_quote(c.start)]
-    if len(found) > 2 * _CUES_TRIED:
-        found = found[:_CUES_TRIED] + found[-_CUES_TRIED:]
-    for cue in found[:_CUES_TRIED]:
-        if cue.frame in ("quote", "source"):
-            continue
-        mention, mstart = speaker_before(text, start, cue.start)
-        rule = "reported"
-        if mention is None and _joined(text, start, cue):
-            mention, mstart = _sentence_subject(text, start, cue.start)
-            rule = "reported-participle"
-        if mention is None:
-            continue
-        clause = _clause_start(text, cue, end)
-        if clause is None and text[:mstart].rstrip().endswith(",") and text.startswith(",", cue.end):
-            after = _WORDS.match(text, cue.end + 1 + _space(text, cue.end + 1))
-            if after and after.group().lower() not in _NOT_CLAUSE_START | _SUBORDINATORS:
-                clause, rule = cue.end + 1, "reported-parenthetical"  # "In terms of fuel, he said, the ..."
-        if clause is None:
-            continue
-        if cue.frame == "name" and not _has_quote(text, clause, end):
-            continue
-        stop = end
-        first = _WORDS.match(text, start)
-        if first and first.group().lower() in _SUBORDINATORS and "," not in text[start:mstart]:
-            comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
-            stop = comma if comma > 0 and not inside_quote(comma) else end
-        return _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, stop, rule, inside_quote)
-    return _trailing(text, start, end, found, index)
-
-
-def _joined(text: str, start: int, cue: Cue) -> bool:
-    """A cue with no subject of its own: ``..., saying`` / ``– urging`` / ``but also added``."""
-    before = text[start:cue.start].rstrip()
-    if cue.text.endswith("ing") and before.endswith((",", "–", "—")):
-        return True
-    words = before.split()[-3:]
-    return bool(words) and words[-1].lower() in ("and", "but", "also") and cue.text.endswith("ed")
-
-
-def _has_quote(text: str, start: int, end: int) -> bool:
-    return any(ch in text[start:end] for ch in "\"“”")
-
-
-def _sentence_subject(text: str, start: int, limit: int) -> tuple[Mention | None, int]:
-    p = _LEADING.match(text, start, limit).end()
-    mention, stop = speaker_after(text, p, limit)
-    return (mention, p) if mention and mention.kind != "pronoun" else (None, p)
-
-
-def _clause_start(text: str, cue: Cue, end: int) -> int | None:
-    if cue.frame == "object":
-        m = _CLAUSE_START.match(text, cue.end, end)
-        return m.end() if m else None
-    if cue.frame == "tell":
-        m = _TELL_THAT.match(text, cue.end, end) or _TELL_OBJECT.match(text, cue.end, end)
-        if not m:
-            return None
-        first = _WORDS.match(text, m.end(), end)
-        if not first or first.group().lower() in _NOT_CLAUSE_START or first.group().lower() in lex().time_words:
-            return None
-        return m.end()
-    m = _THAT.match(text, cue.end, end)
-    if m:
-        return m.end()
-    if cue.frame == "that":
-        return None
-    m = _CLAUSE_START.match(text, cue.end, end)
-    if not m:
-        return None
-    first = _WORDS.match(text, m.end(), end)
-    if not first or first.group().lower() in _NOT_CLAUSE_START or first.group().lower() in lex().time_words:
-        return None
-    return m.end()
-
-
-def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: str,
-             inside_quote) -> list[Reported]:
-    stop = end
-    extra: list[Reported] = []
-    cut = _CLAUSE_CUT.search(text, clause, stop)
-    while cut and inside_quote(cut.start()):
-        cut = _CLAUSE_CUT.search(text, cut.end(), stop)
-    if cut:
-        stop = cut.start()
-    stop = _after_last_quote(text, clause, stop, inside_quote)
-    for pattern in (_ACCORDING_AFTER, _ADDING):
-        m = pattern.search(text, clause, stop)
-        while m and inside_quote(m.start()):
-            m = pattern.search(text, m.end(), stop)
-        if not m:
-            continue
-        if pattern is _ADDING:
-            cue = Cue(m.group("cue"), m.start("cue"), m.end("cue"), "say")
-            extra = _finish([Reported(Attribution(cue, attribution.mention, cue.start, cue.end), m.end(), stop,
-                                      "reported-adding")], text)
-        stop = m.start()
-    return _finish([Reported(attribution, clause, stop, rule)], text) + extra
-
-
-def _after_last_quote(text: str, clause: int, stop: int, inside_quote) -> int:
-    """A mixed clause ends with its quote when what follows is an adjunct (``"..." as Israel ...``)."""
-    last = max(text.rfind("”", clause, stop), text.rfind('"', clause, stop))
-    if last < 0:
-        return stop
-    nxt = _WORDS.match(text, last + 1 + _space(text, last + 1), stop)
-    if nxt and nxt.group().lower() in _SUBORDINATORS:
-        return last + 1
-    return stop
-
-
-def _finish(found: list[Reported], text: str) -> list[Reported]:
-    out = []
-    for r in found:
-        stop = r.end
-        while stop > r.start and text[stop - 1] in _TRAILING_MARKS:
-            stop -= 1
-        if _WORDS.search(text, r.start, stop) and len(_WORDS.findall(text, r.start, min(stop, r.start + 100))) >= 2:
-            out.append(Reported(r.attribution, r.start, stop, r.rule))
-    return out
-
-
-def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex) -> list[Reported]:
-    """``CLAUSE, X said.`` / ``CLAUSE, said X.`` / ``CLAUSE, according to X.`` / ``According to X, CLAUSE``."""
-    lx = lex()
-    for cue in found:
-        if cue.frame == "source":
-            if not text[start:cue.start].strip():
-                mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
-                comma = text.find(",", stop, end)
-                if mention and comma >= 0 and not text[stop:comma].strip():
-                    attribution = Attribution(cue, mention, cue.start, stop)
-                    return _finish([Reported(attribution, comma + 1 + _space(text, comma + 1), end,
-                                             "according-to-first")], text)
-                continue
-            before = text[:cue.start].rstrip()
-            if before.endswith(","):
-                mention, stop = speaker_after(text, cue.end, end)
-                if mention and len(_WORDS.findall(text, stop, end)) <= 3:
-                    return _finish([Reported(Attribution(cue, mention, cue.start, stop), start, len(before) - 1,
-                                             "according-to-last")], text)
-            continue
-        comma = text.rfind(",", max(start, cue.start - _REACH), cue.start)
-        if comma < 0:
-            continue
-        attribution = after_quote(text, comma + 1, end, index)
-        if not attribution or attribution.cue.start != cue.start:
-            continue
-        rest = _WORDS.findall(text, attribution.end, end)
-        parenthetical = text[attribution.end:attribution.end + 1] == ","
-        if len(_WORDS.findall(text, start, comma)) < 4:
-            continue
-        if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
-            return _finish([Reported(attribution, start, comma, "reported-trailing")], text)
-    return []
-
-
-def _space(text: str, pos: int) -> int:
-    n = 0
-    while pos + n < len(text) and text[pos + n].isspace():
-        n += 1
-    return n

@@ -6,6 +6,7 @@ maps a selected point to a filter with ``clicked_values``.
 """
 from __future__ import annotations
 
+import html
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -45,6 +46,16 @@ def default_categories(available: Iterable[str], chosen: Iterable[str] = (), n: 
     return (keys or available)[:n]
 
 
+def label(value: object) -> str:
+    """``value`` as text for a chart: plotly reads tags such as <a href> and <b> in labels and
+    hover text, and names and titles come from articles, so they are escaped first."""
+    return html.escape("" if value is None else str(value), quote=False)
+
+
+def _labels(values: Iterable) -> list[str]:
+    return [label(v) for v in values]
+
+
 def category_color(category: str) -> str:
     """The colour of ``category`` (grey for one this module does not know)."""
     return CATEGORY_COLORS.get(category, CATEGORY_COLORS["other"])
@@ -80,7 +91,7 @@ def category_bars(frame: pd.DataFrame, title: str = "Figures by category") -> go
         return empty_figure("No figures match these filters")
     ordered = frame.sort_values("figures")
     fig = go.Figure(go.Bar(
-        x=ordered["figures"], y=ordered["category"], orientation="h",
+        x=ordered["figures"], y=_labels(ordered["category"]), orientation="h",
         marker_color=[category_color(c) for c in ordered["category"]],
         customdata=ordered[["category"]].to_numpy(),
         hovertemplate="%{y}: %{x:,} figures<extra></extra>"))
@@ -95,7 +106,7 @@ def speaker_bars(frame: pd.DataFrame, title: str = "Most quoted speakers") -> go
         return empty_figure("No statements match these filters")
     ordered = frame.iloc[::-1]
     fig = go.Figure(go.Bar(
-        x=ordered["statements"], y=ordered["speaker"], orientation="h", marker_color="#455a64",
+        x=ordered["statements"], y=_labels(ordered["speaker"]), orientation="h", marker_color="#455a64",
         customdata=ordered[["speaker_id"]].to_numpy(),
         hovertemplate="%{y}: %{x:,} statements<extra></extra>"))
     fig.update_layout(title=title, xaxis_title="statements", yaxis_title=None,
@@ -134,7 +145,7 @@ def _hover_text(points: pd.DataFrame) -> list[str]:
     def one(row) -> str:
         by = row.get("reported_by") or "unattributed"
         title = row.get("title") or row.get("article_id")
-        return f"{row['text']} ({row.get('qualifier') or ''})<br>by {by}<br>{title}"
+        return f"{label(row['text'])} ({label(row.get('qualifier'))})<br>by {label(by)}<br>{label(title)}"
     return [one(row) for row in points.to_dict("records")]
 
 
@@ -174,7 +185,7 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
     rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}  # the key categories first, in their usual order
     categories = sorted(counts.index, key=lambda c: (rank.get(c, len(rank)), -counts[c]))[:max_panels]
     fig = make_subplots(rows=len(categories), cols=1, shared_xaxes=True, vertical_spacing=.06,
-                        subplot_titles=categories)
+                        subplot_titles=_labels(categories))
     dates = pd.to_datetime(points["published"])
     if reference is not None and not reference.empty:
         when = pd.to_datetime(reference["date"])
@@ -206,9 +217,9 @@ def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
     kinds = np.where(frame["speaker_id"].notna(), "speaker", "source")
     keys = np.where(frame["speaker_id"].notna(), frame["speaker_id"].astype(str),
                     frame["source"].fillna("").astype(str))
-    order = frame.groupby("reported_by")["value"].max().sort_values().index.tolist()
+    order = _labels(frame.groupby("reported_by")["value"].max().sort_values().index)
     fig = go.Figure(go.Scatter(
-        x=frame["value"], y=frame["reported_by"], mode="markers",
+        x=frame["value"], y=_labels(frame["reported_by"]), mode="markers",
         marker=dict(color=category_color(category), size=10, opacity=.8,
                     symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in frame["qualifier"]]),
         error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
@@ -217,7 +228,7 @@ def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
         hovertemplate="%{y}: %{x:,.0f} (%{text})<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.update_xaxes(tickformat="~s", range=[0, _robust_top(frame)])
-    fig.update_layout(title=f"{category}: what each speaker or source reported", xaxis_title=category,
+    fig.update_layout(title=f"{label(category)}: what each speaker or source reported", xaxis_title=label(category),
                       height=max(280, 32 * len(order) + 110), **_LAYOUT)
     return fig
 
@@ -236,7 +247,7 @@ def speaker_timeline(frame: pd.DataFrame, name: str) -> go.Figure:
                              customdata=np.array([[d.date().isoformat()] for d in periods], dtype=object),
                              hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y}} {kind}<extra></extra>"))
     fig.update_xaxes(tickformat="%Y-%m-%d" if bucket != "month" else "%b %Y")
-    fig.update_layout(title=f"Statements by {name} (per {bucket})", barmode="stack", height=320, **_LAYOUT)
+    fig.update_layout(title=f"Statements by {label(name)} (per {bucket})", barmode="stack", height=320, **_LAYOUT)
     return fig
 
 
@@ -250,7 +261,7 @@ def co_quotation_heatmap(matrix: pd.DataFrame) -> go.Figure:
     counts = matrix.to_numpy().astype(float)
     np.fill_diagonal(counts, np.nan)  # a speaker with themselves says nothing; keep the colours for pairs
     fig = go.Figure(go.Heatmap(
-        z=counts, x=list(matrix.columns), y=list(matrix.index), colorscale="Blues", customdata=custom,
+        z=counts, x=_labels(matrix.columns), y=_labels(matrix.index), colorscale="Blues", customdata=custom,
         hovertemplate="%{y} and %{x}: %{z} articles<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     size = max(360, 30 * len(matrix) + 160)

@@ -179,24 +179,15 @@ def _category_right(pred: dict, gold: dict) -> bool:
 
 
 def _align(preds: list[dict], golds: list[dict], matches) -> list[tuple[int, int]]:
-    """The largest one-to-one matching that keeps text order (a longest common subsequence)."""
-    n, m = len(preds), len(golds)
-    best = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            if matches(preds[i], golds[j]):
-                best[i][j] = best[i + 1][j + 1] + 1
-            else:
-                best[i][j] = max(best[i + 1][j], best[i][j + 1])
-    pairs, i, j = [], 0, 0
-    while i < n and j < m:
-        if matches(preds[i], golds[j]) and best[i][j] == best[i + 1][j + 1] + 1:
+    """One-to-one pairs (pred index, gold index): each prediction, in text order, takes the first
+    gold figure still free that it matches (gold lists need not follow the text)."""
+    free = list(range(len(golds)))
+    pairs = []
+    for i, pred in enumerate(preds):
+        j = next((j for j in free if matches(pred, golds[j])), None)
+        if j is not None:
+            free.remove(j)
             pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i + 1][j] >= best[i][j + 1]:
-            i += 1
-        else:
-            j += 1
     return pairs
 
 

@@ -11,7 +11,8 @@ from .records import Extraction
 from .statements import extract_statements
 
 _RULE_MODULES = ("extract.py", "figures.py", "figures_read.py", "figures_context.py", "figures_filters.py",
-                 "numbers.py", "statements.py", "text.py")
+                 "numbers.py", "statements.py", "text.py", "quotes.py", "attribution.py", "clauses.py",
+                 "mentions.py", "roster.py")
 
 
 @lru_cache(maxsize=None)

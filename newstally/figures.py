@@ -34,12 +34,13 @@ _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
-# "Shahin, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
+# "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?i:aged|age|age\s+of|who\s+is|who\s+was)\s+$")
 _AGE_AFTER = re.compile(r"\s*[,.;)]|\s+(?:at|when|and)\b")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_FULL_STOP = r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"
+_SENTENCE_END = re.compile(rf"{_FULL_STOP}|\n+")
 # The last sentence end in a window: the greedy ".*" makes the engine try from the right.
-_LAST_SENTENCE_END = re.compile(r".*(?:[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n)", re.DOTALL)
+_LAST_SENTENCE_END = re.compile(rf".*(?:{_FULL_STOP}|\n)", re.DOTALL)
 _YEAR_PREPOSITION = re.compile(
     r"\b(?:in|since|by|until|till|from|of|during|before|after|between|early|late|mid|an?|the)[\s-]+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
@@ -50,7 +51,7 @@ _OPEN_PAREN = re.compile(r"\s*\(\s*$")
 _LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bincluding\b|\bamong them\b|\bas well as\b|\bplus\b|[–—])\s*"
                        r"(?:(?:and|including|among them|as well as|plus)\s+)?", re.IGNORECASE)
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
-_NAME_BEFORE = re.compile(r"(?<=[\w,;)] )[A-Z][\w&’'.\-]*\s$")
+_NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
 
 
@@ -89,6 +90,7 @@ def extract_figures(text: str) -> list[Figure]:
 
 
 def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figure: _Previous | None) -> Figure | None:
+    """The figure that ``reading`` opens (a range, a qualifier and the counted noun included), or None."""
     low_reading, high_reading, link = _range(text, reading)
     if link == "skip":
         return None
@@ -138,6 +140,8 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
         unit = factor[0]
         value, low, high = (x * factor[1] if x is not None else None for x in (value, low, high))
     end = max(end, noun_end)
+    if last_figure is not None and start < last_figure.end:
+        start = last_figure.end  # a sign between two numbers ("0$ 0") belongs to the first
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
     unit, category, source = _unit_and_category(text, start, max(end, phrase_end), sentence_start, sentence_end,
                                                 first, last, carried_unit, noun, unit, last_count)

@@ -16,7 +16,7 @@ _IDENTIFIER_BEFORE = re.compile(
     rf"(?<![\w])(?:{alternation(lexicon.entries('figure_identifier_words'))})\s*#?\s*$", re.IGNORECASE
 )
 # "F-16", "G7", "COVID-19", "A4": letters glued to the number (or by a hyphen) make a name.
-_CODE_BEFORE = re.compile(r"(?<!\$)(?<!\$[A-Z])[A-Za-z]-?$|[#№]$|\d-$")
+_CODE_BEFORE = re.compile(r"(?<!\$)(?<!\$[A-Z])[A-Za-z]-?$|[A-Z]{2}\s-$|[#№]$|\d-$")
 _TIME_AFTER = re.compile(
     r"(?::\d\d|\.\d\d\s*[ap]\.?m\b)|\s*(?:[ap]\.?m\.?|o['’]clock|GMT|UTC|hrs\b)(?![A-Za-z])", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d[:.]$")

@@ -48,6 +48,8 @@ _NOT_A_HALF_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# a sign glued to the digits ("-1.4", "$-50.8bn", "minus-130"), not a dash between words or numbers
+_MINUS = re.compile(r"(?:\b[Mm]inus[\s-]?|(?:(?<=[\s($])|^)(?<![A-Z]{2}\s)[-−])$")
 
 
 class Reading(NamedTuple):
@@ -105,22 +107,24 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
     phone_end = filters.phone_number_end(text, start)
     if phone_end is not None:
         return None, phone_end
-    currency = _currency_before(text, start)
-    if filters.is_date_or_time(text, start, end) or (not range_end and not currency and filters.names_something(
-            text, start, end) and not _PERCENT.match(text, end)):
+    minus = None if range_end else _MINUS.search(text, max(0, start - 7), start)
+    number_start = minus.start() if minus else start
+    currency = _currency_before(text, number_start)
+    if filters.is_date_or_time(text, start, end) or (not range_end and not currency and not minus and (
+            filters.names_something(text, start, end) and not _PERCENT.match(text, end))):
         return None, end
     if text.startswith(("/", "\\", ":"), end) or filters.numbers_something(text, end):
         return None, end
     value = digits_value(match.group())
     if value is None:
         return None, end
-    reading = Reading(currency[1] if currency else start, end, value, "digits",
+    reading = Reading(currency[1] if currency else number_start, end, -value if minus else value, "digits",
                       unit=currency[0] if currency else "", rule="number")
     reading = _glued_suffix(text, reading, bool(currency))
     if reading is None:
         return None, end
     if reading.noun is None and reading.scale == 1.0:
-        reading = reading._replace(year_like=not currency and filters.looks_like_year(match.group()))
+        reading = reading._replace(year_like=not currency and not minus and filters.looks_like_year(match.group()))
     return _carried_unit(text, reading), reading.end
 
 

@@ -20,8 +20,10 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from .filtering import (Filters, article_filter_conditions, figure_conditions, in_list, statement_conditions,
-                        where_clause)
+from .reference import series_categories
+
+from .filtering import (Filters, article_filter_conditions, articles_join, figure_conditions, in_list,
+                        statement_conditions, where_clause)
 
 # Filters is re-exported: callers build filters and query them with one import.
 
@@ -55,13 +57,16 @@ def speaker_names(con: duckdb.DuckDBPyConnection, speaker_ids: tuple[str, ...]) 
 
 
 def speaker_ids(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> dict[str, str]:
-    """name -> speaker_id for ``names`` that exist (a shared link names speakers, not ids)."""
+    """name -> speaker_id for those of ``names`` a speaker has (ignoring case): a shared link and a
+    typed name give speakers by name, not id."""
     if not names:
         return {}
     params: list = []
-    rows = con.execute(f"SELECT name, min(speaker_id) FROM speakers WHERE {in_list('name', names, params)} GROUP BY 1",
-                       params).fetchall()
-    return dict(rows)
+    lowered = tuple(dict.fromkeys(n.strip().lower() for n in names))
+    rows = con.execute(f"SELECT lower(name), min(speaker_id) FROM speakers "
+                       f"WHERE {in_list('lower(name)', lowered, params)} GROUP BY 1", params).fetchall()
+    found = dict(rows)
+    return {n: found[n.strip().lower()] for n in names if n.strip().lower() in found}
 
 
 def distinct_values(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
@@ -90,10 +95,10 @@ def totals(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
     p_figures: list = []
     p_statements: list = []
     articles_sql = f"SELECT count(*) FROM articles a {where_clause(article_filter_conditions(f, p_articles))}"
-    figures_sql = (f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) "
+    figures_sql = (f"SELECT count(*) FROM figures fi {articles_join(f)} "
                    f"{where_clause(figure_conditions(f, p_figures))}")
     statements_sql = (f"SELECT count(*), count(DISTINCT st.speaker_id) FROM statements st "
-                      f"JOIN articles a USING (article_id) {where_clause(statement_conditions(f, p_statements))}")
+                      f"{articles_join(f)} {where_clause(statement_conditions(f, p_statements))}")
     n_statements, n_speakers = con.execute(statements_sql, p_statements).fetchone()
     return {"articles": _scalar(con, articles_sql, p_articles), "figures": _scalar(con, figures_sql, p_figures),
             "statements": int(n_statements or 0), "speakers": int(n_speakers or 0)}
@@ -102,7 +107,7 @@ def totals(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
 def figures_by_category(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """category, figures: how many figures of each category, most first."""
     params: list = []
-    sql = (f"SELECT fi.category, count(*) AS figures FROM figures fi JOIN articles a USING (article_id) "
+    sql = (f"SELECT fi.category, count(*) AS figures FROM figures fi {articles_join(f)} "
            f"{where_clause(figure_conditions(f, params))} GROUP BY 1 ORDER BY 2 DESC, 1")
     return _frame(con, sql, params)
 
@@ -112,7 +117,7 @@ def top_speakers(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 15) -> pd.
     params: list = []
     conditions = statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"]
     sql = (f"SELECT st.speaker_id, any_value(st.speaker) AS speaker, count(*) AS statements "
-           f"FROM statements st JOIN articles a USING (article_id) {where_clause(conditions)} "
+           f"FROM statements st {articles_join(f)} {where_clause(conditions)} "
            f"GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT ?")
     return _frame(con, sql, params + [n])
 
@@ -158,7 +163,7 @@ def period_end(start: date, bucket: str) -> date:
 # --- figures -----------------------------------------------------------------------------------
 
 _FIGURE_COLUMNS = """fi.figure_id, fi.article_id, fi.text, fi.value, fi.low, fi.high, fi.qualifier, fi.unit,
-    fi.category, fi.sentence, fi.speaker_id, s.name AS speaker, a.source, a.title, a.published,
+    fi.category, fi.speaker_id, s.name AS speaker, a.source, a.title, a.published,
     coalesce(s.name, nullif(a.source, ''), 'unattributed') AS reported_by"""
 _FIGURE_FROM = "FROM figures fi JOIN articles a USING (article_id) LEFT JOIN speakers s USING (speaker_id)"
 
@@ -167,7 +172,7 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE
     """(up to ``limit`` figures under ``f``, newest first, with speaker and article; the total count)."""
     params: list = []
     where = where_clause(figure_conditions(f, params))
-    total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
+    total = _scalar(con, f"SELECT count(*) FROM figures fi {articles_join(f)} {where}", params)
     sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} "
            f"ORDER BY a.published DESC NULLS LAST, fi.article_id, fi.start LIMIT ?")
     return _frame(con, sql, params + [limit]), total
@@ -208,6 +213,37 @@ def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: st
     return _frame(con, sql, params + [top_n])
 
 
+def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.DataFrame, tolerance: float,
+                      limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` figures under ``f`` that differ from ``reference`` by more than
+    ``tolerance``, largest difference first, with the columns series, reference and difference;
+    the total count). The rule is ``newstally.reference.discrepancies``, run in DuckDB so a large
+    store is compared without loading its figures; a category takes one reference series."""
+    columns = ("date", "series", "value")
+    if reference.empty:
+        return _frame(con, f"SELECT {_FIGURE_COLUMNS}, NULL AS series, NULL::DOUBLE AS reference, "
+                           f"NULL::DOUBLE AS difference {_FIGURE_FROM} LIMIT 0", []), 0
+    series = reference[list(columns)].assign(category=reference["series"].map(series_categories(reference)))
+    con.register("reference_series", series)
+    params: list = []
+    conditions = figure_conditions(replace(f, categories=tuple(sorted(set(series["category"])))), params)
+    where = where_clause(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
+    sql = (f"WITH candidates AS (SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where}), "
+           f"matched AS (SELECT c.*, r.series, r.value AS reference, r.date AS reference_date FROM candidates c "
+           f"ASOF JOIN reference_series r ON c.category = r.category AND c.published >= r.date) "
+           f"SELECT * EXCLUDE (reference_date), value / reference - 1 AS difference FROM matched "
+           f"WHERE reference > 0 AND date_diff('day', reference_date::DATE, published) <= 7 "
+           f"AND (reference < coalesce(low, '-inf'::DOUBLE) * (1 - ?) "
+           f"OR reference > coalesce(high, 'inf'::DOUBLE) * (1 + ?))")
+    params += [tolerance, tolerance]
+    try:
+        total = _scalar(con, f"SELECT count(*) FROM ({sql})", params)
+        frame = _frame(con, f"{sql} ORDER BY abs(difference) DESC, figure_id LIMIT ?", params + [limit])
+    finally:
+        con.unregister("reference_series")
+    return frame, total
+
+
 # --- statements --------------------------------------------------------------------------------
 
 _STATEMENT_COLUMNS = """st.statement_id, st.article_id, st.speaker_id, st.speaker, st.kind, st.cue, st.text,
@@ -219,7 +255,7 @@ def statements_table(con: duckdb.DuckDBPyConnection, f: Filters,
     """(up to ``limit`` statements under ``f``, newest first; the total count)."""
     params: list = []
     where = where_clause(statement_conditions(f, params))
-    total = _scalar(con, f"SELECT count(*) FROM statements st JOIN articles a USING (article_id) {where}", params)
+    total = _scalar(con, f"SELECT count(*) FROM statements st {articles_join(f)} {where}", params)
     sql = (f"SELECT {_STATEMENT_COLUMNS} FROM statements st JOIN articles a USING (article_id) {where} "
            f"ORDER BY a.published DESC NULLS LAST, st.article_id, st.start LIMIT ?")
     return _frame(con, sql, params + [limit]), total
@@ -232,7 +268,7 @@ def speakers_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABL
     params: list = []
     where = where_clause(statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
     sql = (f"WITH counted AS (SELECT st.speaker_id, count(*) AS statements, count(DISTINCT st.article_id) AS articles "
-           f"FROM statements st JOIN articles a USING (article_id) {where} GROUP BY 1) "
+           f"FROM statements st {articles_join(f)} {where} GROUP BY 1) "
            f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles "
            f"FROM counted c JOIN speakers s USING (speaker_id) ORDER BY c.statements DESC, s.name LIMIT ?")
     return _frame(con, sql, params + [limit])
@@ -274,7 +310,7 @@ def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd
     params: list = []
     where = where_clause(statement_conditions(f, params) + ["st.speaker_id IS NOT NULL"])
     sql = (f"WITH quoted AS (SELECT DISTINCT st.article_id, st.speaker_id FROM statements st "
-           f"JOIN articles a USING (article_id) {where}), "
+           f"{articles_join(f)} {where}), "
            f"top AS (SELECT speaker_id FROM quoted GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?) "
            f"SELECT x.speaker_id AS a_id, y.speaker_id AS b_id, count(*) AS articles FROM quoted x "
            f"JOIN quoted y ON x.article_id = y.article_id "

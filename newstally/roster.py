@@ -32,6 +32,7 @@ class _Entity:
     gender: str | None = None  # m | f | "" unknown; None: not looked at yet
     named: bool = False
     spoke: bool = False  # resolved as a speaker, not only seen in the narration
+    shared: bool = False  # a surname several people in the article have: never completed
 
 
 def plain(name: str) -> str:
@@ -164,7 +165,7 @@ class Roster:
             return found
         if len(parts) > 1:
             for e in self._entities:
-                if e.type == "person" and " " not in e.name and e.name == parts[-1]:
+                if e.type == "person" and " " not in e.name and e.name == parts[-1] and not e.shared:
                     e.aliases.add(e.name)
                     e.name = mention.name
                     return e
@@ -176,7 +177,9 @@ class Roster:
             (full,) = fulls
             return matches.get(full) or self._find(full) or self._new(full, "person", named=True)
         # No full name, or two people share the surname: the speaker is only the surname.
-        return self._find(mention.name) or self._new(mention.name, "person", named=True)
+        entity = self._find(mention.name) or self._new(mention.name, "person", named=True)
+        entity.shared = entity.shared or len(fulls) > 1
+        return entity
 
     def _full_names(self, surname: str) -> list[str]:
         """The distinct full names in the article that end with ``surname``."""

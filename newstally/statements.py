@@ -11,13 +11,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .attribution import Attribution, CueIndex, after_quote, lead_in, reported, speaker_after
+from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
+from .clauses import reported
 from .roster import Roster
 from .quotes import Quote, paragraphs, quotes, sentences
 from .records import Speaker, Statement
 
 _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
+# Two capitalised words open a sentence that may open with a person's name (a cheap first test).
+_NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
 _OPENING_PREPOSITIONS = frozenset({"for"})
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # A quoted span this long (characters) is never a statement: it is a broken text, not speech.
@@ -181,7 +184,7 @@ def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
     first = _WORD.match(text, s, e)
     if first and first.group().lower() in _OPENING_PREPOSITIONS:
         s = first.end() + 1
-    if text[s:s + 1].isupper():
+    if _NAMED_OPENING.match(text, s, e):
         mention, _ = speaker_after(text, s, min(e, s + 200))
         if mention is not None:
             state.roster.observe(mention)

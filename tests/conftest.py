@@ -67,7 +67,8 @@ def build_demo_store(path: Path) -> Path:
                 ("a3", "Moscow on Gaza", "Al Jazeera", "", date(2024, 2, 14)),
                 ("a4", "<script>alert('title')</script>", "=cmd|' /C calc'!A0", "", None)]
     statements = [("a1:s0", "a1", "dmitry-peskov", "Dmitry Peskov", "direct", "said", "We are extremely concerned."),
-                  ("a2:s0", "a2", "maria-zakharova", "Maria Zakharova", "indirect", "said", "the war in Gaza must stop"),
+                  ("a2:s0", "a2", "maria-zakharova", "Maria Zakharova", "indirect", "said",
+                   "the war in Gaza must stop"),
                   ("a2:s1", "a2", "gaza-health-ministry", "Gaza Health Ministry", "indirect", "said",
                    "11,000 people were killed and 27,000 injured"),
                   ("a3:s0", "a3", "maria-zakharova", "Maria Zakharova", "direct", "stressed",
@@ -84,14 +85,15 @@ def build_demo_store(path: Path) -> Path:
                ("a3:f1", "a3", "between 5,000 and 7,000 rockets", 6000, 5000, 7000, "exact", "rockets", "projectiles",
                 "a3:s1", "dmitry-peskov"),
                ("a4:f0", "a4", "30 trucks", 30, 30, 30, "exact", "trucks", "aid", None, None)]
-    speakers = [("dmitry-peskov", "Dmitry Peskov", "person", "Kremlin spokesman", "Kremlin", "Russia", ["Peskov"], 2, 2),
+    speakers = [("dmitry-peskov", "Dmitry Peskov", "person", "Kremlin spokesman", "Kremlin", "Russia", ["Peskov"],
+                 2, 2),
                 ("maria-zakharova", "Maria Zakharova", "person", "Foreign Ministry spokeswoman",
                  "Russian Foreign Ministry", "Russia", ["Zakharova"], 2, 2),
                 ("gaza-health-ministry", "Gaza Health Ministry", "organization", "", "Gaza Health Ministry",
                  "Palestine", [], 1, 1)]
     with writing(path, fresh=True) as writer:
-        writer.insert("articles", [(aid, title, source, url, published, len(DEMO_TEXTS[aid].split()), aid, f"{aid}.txt", "demo")
-                                   for aid, title, source, url, published in articles])
+        writer.insert("articles", [(aid, title, source, url, published, len(DEMO_TEXTS[aid].split()), aid,
+                                    f"{aid}.txt", "demo") for aid, title, source, url, published in articles])
         writer.insert("texts", [(aid, text) for aid, text in DEMO_TEXTS.items()])
         writer.insert("statements", [(sid, aid, spk, name, kind, cue, text, *_span(aid, text), None, "demo")
                                      for sid, aid, spk, name, kind, cue, text in statements])

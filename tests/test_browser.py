@@ -113,9 +113,9 @@ def settle(page, timeout: float = 30_000) -> None:
     except Exception:  # noqa: BLE001 - playwright's TimeoutError: nothing was running
         pass
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]') && Array.from("
-                           "document.querySelectorAll('[data-testid=stPlotlyChart]')).every(c => c.querySelector('.main-svg'))",
-                           timeout=timeout)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]') && "
+                           "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
+                           ".every(c => c.querySelector('.main-svg'))", timeout=timeout)
 
 
 def open_page(page, url: str) -> None:

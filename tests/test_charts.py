@@ -1,6 +1,7 @@
 """newstally.charts: DataFrames in, plotly figures out, with customdata a click can filter by."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import numpy as np
@@ -131,3 +132,29 @@ def test_charts_default_categories(available, chosen, expected):
 @pytest.mark.parametrize("category", ["killed", "unknown-category"])
 def test_charts_category_color_is_hex(category):
     assert charts.category_color(category).startswith("#")
+
+
+HOSTILE_NAME = "<a href='javascript:alert(1)'>click</a><script>x</script>"
+
+
+@pytest.mark.parametrize("figure", [
+    lambda: charts.speaker_bars(pd.DataFrame({"speaker_id": ["x"], "speaker": [HOSTILE_NAME], "statements": [1]})),
+    lambda: charts.speaker_timeline(pd.DataFrame({"period": [date(2024, 1, 1)], "kind": ["direct"],
+                                                  "statements": [1]}), HOSTILE_NAME),
+    lambda: charts.reporter_comparison(POINTS.assign(reported_by=HOSTILE_NAME, title=HOSTILE_NAME), "killed"),
+    lambda: charts.figures_over_time(POINTS.assign(reported_by=HOSTILE_NAME, title=HOSTILE_NAME, text=HOSTILE_NAME)),
+])
+def test_charts_names_from_articles_are_escaped(figure):
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    texts = list(strings(json.loads(figure().to_json())))
+    assert not [t for t in texts if "<a" in t or "<script" in t]
+    assert any("&lt;a href=" in t for t in texts)

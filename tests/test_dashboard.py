@@ -91,19 +91,40 @@ def test_dashboard_statements_filter_by_speaker_and_search(demo_store, monkeypat
     assert all(link.startswith("articles?article=") and "statement=" in link for link in shown["open"])
 
 
+def _figures_tab(store, monkeypatch, tab: str) -> AppTest:
+    """The Figures page with ``tab`` open (only the open tab is drawn)."""
+    monkeypatch.setenv("NEWSTALLY_STORE", str(store))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["view"] = tab
+    at.switch_page("components/pages/figures.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("tab, charts_drawn, compare_shown", [("Over time", 1, False),
+                                                             ("Who reported what", 1, True), ("Table", 0, False)])
+def test_dashboard_figures_draws_only_the_open_tab(demo_store, monkeypatch, tab, charts_drawn, compare_shown):
+    at = _figures_tab(demo_store, monkeypatch, tab)
+    assert len(at.get("plotly_chart")) == charts_drawn
+    assert bool(at.get_by_key("compare")) if compare_shown else not at.selectbox
+    if charts_drawn:
+        assert {"HTML", "CSV"} <= set(_labels(at))
+
+
 def test_dashboard_figures_page_table_links_to_the_reader(demo_store, monkeypatch):
-    at = app(demo_store, monkeypatch, "figures")
+    at = _figures_tab(demo_store, monkeypatch, "Table")
     table = at.dataframe[-1].value
     assert len(table) == 6
     assert "articles?article=a3&figure=a3%3Af0" in set(table["open"])
-    assert "HTML" in _labels(at) and "CSV" in _labels(at)
 
 
 def test_dashboard_figures_category_filter(demo_store, monkeypatch):
     at = app(demo_store, monkeypatch, "figures")
     at.sidebar.multiselect(key="category").set_value(["projectiles"]).run()
-    assert set(at.dataframe[-1].value["category"]) == {"projectiles"}
     assert at.multiselect(key="chart-categories").value == ["projectiles"]
+    at = _figures_tab(demo_store, monkeypatch, "Table")
+    at.sidebar.multiselect(key="category").set_value(["projectiles"]).run()
+    assert set(at.dataframe[-1].value["category"]) == {"projectiles"}
 
 
 def test_dashboard_figures_lists_differences_from_the_reference(demo_store, monkeypatch):
@@ -342,3 +363,27 @@ def test_dashboard_reads_a_rebuilt_store_not_the_old_one(tmp_path, monkeypatch):
     build([SAMPLE], store, fresh=True)  # replaces the file while the dashboard holds it open
     at.run()
     assert at.metric[0].value == "2"
+
+
+def test_dashboard_a_typed_speaker_name_filters_by_that_speaker(demo_store, monkeypatch):
+    at = app(demo_store, monkeypatch, "statements")
+    at.sidebar.multiselect(key="speaker").set_value(["gaza health ministry"]).run()
+    assert set(at.dataframe[0].value["speaker"]) == {"Gaza Health Ministry"}
+
+
+def test_dashboard_reader_back_to_the_list(demo_store, monkeypatch):
+    at = app(demo_store, monkeypatch, "articles", {"article": "a3"})
+    at.button(key="articles-back").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Articles" and "article" not in at.query_params
+
+
+@pytest.mark.parametrize("path, shown", [
+    ("/tmp/newstally-upload-ab12/empty.txt", "upload: empty.txt"),
+    ("/tmp/newstally-upload-ab12/a.zip!../x.txt", "upload: a.zip!../x.txt"),
+    ("data/articles/x.txt", "data/articles/x.txt"),
+])
+def test_dashboard_rejected_uploads_are_listed_by_name(path, shown):
+    from components.corpus import shown_path
+
+    assert shown_path(path) == shown

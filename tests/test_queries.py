@@ -185,3 +185,43 @@ def test_queries_filters_is_empty(filters, empty_):
 def test_queries_filters_without():
     f = Filters(categories=("killed",), speakers=("a",), date_from=date(2024, 1, 1))
     assert f.without("categories", "date_from") == Filters(speakers=("a",))
+
+
+@pytest.mark.parametrize("names, expected", [
+    (("Maria Zakharova",), {"Maria Zakharova": "maria-zakharova"}),
+    (("maria zakharova ",), {"maria zakharova ": "maria-zakharova"}),
+    (("Nobody",), {}),
+    ((), {}),
+])
+def test_queries_speaker_ids_by_name(con, names, expected):
+    assert queries.speaker_ids(con, names) == expected
+
+
+@pytest.mark.parametrize("tolerance", [0.0, 0.05, 0.15, 0.5])
+def test_queries_differing_figures_follow_the_reference_rule(con, tolerance):
+    from newstally.reference import discrepancies, load_reference
+
+    reference = load_reference(b"date,series,value\n2023-11-19,killed_cum,13300\n2023-11-20,injured_cum,31000\n"
+                               b"2024-02-13,killed_cum,28000\n2024-02-14,projectiles,3000\n")
+    points, _ = queries.figure_points(con, Filters(), ("killed", "injured", "projectiles"), per_category=10_000)
+    expected = discrepancies(points, reference, tolerance)
+    frame, total = queries.differing_figures(con, Filters(), reference, tolerance)
+    assert total == len(expected)
+    assert sorted(frame["figure_id"]) == sorted(expected["figure_id"])
+    if total:
+        by_id = frame.set_index("figure_id")
+        for row in expected.itertuples():
+            assert by_id.loc[row.figure_id, "reference"] == row.reference
+            assert by_id.loc[row.figure_id, "difference"] == pytest.approx(row.difference)
+
+
+def test_queries_differing_figures_respect_filters_and_limit(con):
+    from newstally.reference import load_reference
+
+    reference = load_reference(b"date,series,value\n2023-11-15,killed_cum,1\n2023-11-15,injured_cum,1\n")
+    assert queries.differing_figures(con, Filters(), reference, 0.1)[1] == 2
+    assert queries.differing_figures(con, Filters(sources=("Al Jazeera",)), reference, 0.1)[1] == 0
+    frame, total = queries.differing_figures(con, Filters(), reference, 0.1, limit=1)
+    assert len(frame) == 1 and total == 2 and frame["figure_id"].iloc[0] == "a2:f1"  # 27,000 vs 1 is the largest
+    empty, none = queries.differing_figures(con, Filters(), reference.iloc[0:0], 0.1)
+    assert empty.empty and none == 0 and "difference" in empty.columns

@@ -1,5 +1,5 @@
-"""Corpus: what the store holds, upload and build, what was rejected and why, and every table
-as a download."""
+"""Corpus: upload and build, what the store holds, what was rejected and why, and every table as
+a download."""
 import streamlit as st
 
 from components import corpus
@@ -9,9 +9,6 @@ from newstally.queries import Filters
 st.title("Corpus")
 path = store_path()
 st.text(f"Store: {path}")
-if path.is_file():
-    summary = load("totals", Filters())
-    st.text(" · ".join(f"{count:,} {name}" for name, count in summary.items()))
 
 st.subheader("Add articles")
 st.markdown(
@@ -29,14 +26,11 @@ if st.button("Build the store", type="primary", disabled=not uploads, key="corpu
     if result is not None:
         st.success(result.line().rsplit(" -> ", 1)[0])
 
+# drawn after the build above, so they show the store it made
 if path.is_file():
+    st.subheader("What the store holds")
+    st.text(" · ".join(f"{count:,} {name}" for name, count in load("totals", Filters()).items()))
     st.subheader("Rejected inputs")
-    rejected, total = load("rejected")
-    if total == 0:
-        st.info("Every input of the last build was read.")
-    else:
-        st.caption(f"{total:,} inputs could not be read" + (f" (showing {len(rejected):,})." if total > len(rejected)
-                                                           else "."))
-        st.dataframe(rejected, hide_index=True, key="corpus-rejected")
+    corpus.render_rejected(key="corpus-rejected")
     st.subheader("Download the tables")
     corpus.render_downloads(key="corpus-tables")
