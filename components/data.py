@@ -14,6 +14,7 @@ import duckdb
 import streamlit as st
 
 from newstally import queries
+from newstally import store
 from newstally.store import DEFAULT_STORE, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
@@ -44,27 +45,8 @@ def _close(connection: duckdb.DuckDBPyConnection) -> None:
 @st.cache_resource(max_entries=4, show_spinner=False, on_release=_close)
 def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
     """One read-only connection per store version, shared by all sessions (each query takes its
-    own cursor, which DuckDB allows from any thread).
-
-    The store is attached to an in-memory database rather than opened with ``duckdb.connect``:
-    DuckDB keeps one instance per file path in a process, so after a build replaces the file a
-    plain connect would go on reading the old one.
-    """
-    if not Path(path).is_file():
-        raise StoreError(f"no store at {path}: build one first with `newstally build CORPUS --store {path}`")
-    connection = duckdb.connect(":memory:")
-    try:
-        connection.execute(f"ATTACH '{_quoted(path)}' AS store (READ_ONLY)")
-        connection.execute("USE store")
-    except duckdb.Error as err:
-        connection.close()
-        raise StoreError(f"{path} is not a readable newstally store ({err}); rebuild it with "
-                         f"`newstally build CORPUS --fresh`") from None
-    return connection
-
-
-def _quoted(path: str) -> str:
-    return path.replace("'", "''")
+    own cursor, which DuckDB allows from any thread)."""
+    return store.connect(path)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)

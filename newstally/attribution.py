@@ -25,8 +25,6 @@ _RELATIVE = re.compile(r"(?:who|which|whose|whom|where)\b", re.IGNORECASE)
 _TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "next"})
 _FORWARD_STOP = frozenset({"in", "on", "at", "during", "after", "before", "with", "to", "from", "while", "when",
                            "who", "which", "whose", "that", "as", "and", "but", "said", "says", "told"})
-_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "as", "amid", "despite", "after",
-                            "before", "because", "since", "when", "following", "if", "until"})
 @dataclass(frozen=True)
 class Cue:
     text: str
@@ -168,7 +166,7 @@ def _before_appositives(text: str, tokens: list[tuple[str, int]], comma: int, lx
         phrase = _collect_back(tokens, j, lx)
         start = tokens.index(phrase[0]) if phrase else -1
         before = tokens[start - 1][0] if start > 0 else ""
-        whole = start == 0 or start > 0 and (not before[0].isalnum() or before.lower() in _SUBORDINATORS
+        whole = start == 0 or start > 0 and (not before[0].isalnum() or before.lower() in lex().subordinators
                                              or before.lower() in ("and", "but", "so", "then"))
         if phrase and whole and (_looks_named(phrase) or _looks_named_words(segments[-1])):
             described = [a for a in reversed(segments) if not _RELATIVE.match(a) and not a[:1].isdigit()]
@@ -248,7 +246,7 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
         low = word.lower()
         left = words[-1][0] if words else ""
         ahead = [t[0] for t in tokens[i + 1:i + 4]]
-        # "oil and gas worker Mike Wipf", "Cambridge cartoonist Ana Ruiz": words before a role or a name
+        # "oil and gas worker Leo Hart", "Leeds cartoonist Ana Ruiz": words before a role or a name
         leads_to_role = any(a.lower() in lx.titles or a.lower() in lx.speaker_nouns for a in ahead) or (
             bool(ahead) and is_capitalised(ahead[0]) and bool(words) and is_capitalised(words[0][0]))
         if low == "and" and left and (is_capitalised(left) and ahead and is_capitalised(ahead[0])
@@ -269,7 +267,8 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
     appositive = ""
     rest = tokens[len(words):]
     if appositive_ok and rest and rest[0][0] == ",":
-        after = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, rest[0][2], min(end, rest[0][2] + _REACH))]
+        reach = min(end, rest[0][2] + _REACH)
+        after = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, rest[0][2], reach)]
         k = 0
         while k < len(after) and after[k][0] not in ",;:()—–" and k < 25:
             k += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import (_LEADING, _REACH, _SUBORDINATORS, _WORDS, Attribution, Cue, CueIndex, after_quote,
+from .attribution import (_LEADING, _REACH, _WORDS, Attribution, Cue, CueIndex, after_quote,
                           speaker_after, speaker_before)
 from .mentions import Mention, lex
 
@@ -30,7 +30,8 @@ _CUES_TRIED = 8
 _ADDING = re.compile(r",?\s+(?:and\s+)?(?P<cue>adding|added|noting|saying|stressing|warning|arguing|explaining|"
                      r"insisting|claiming)(?:\s+that)?\s+")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
-_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:while|whereas|although)\s+|,\s+but\s+(?!(?:there|it|he|she|"
+_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:while|whereas|although)\s+"
+                         r"|,\s+but\s+(?!(?:there|it|he|she|"
                          r"they|we|i|you|the|a|an|this|that|its|his|her|their|our|[A-Z])\w*\b)")
 _NOT_CLAUSE_START = frozenset({"on", "in", "at", "to", "during", "last", "this", "earlier", "later", "from",
                                "via", "by", "with", "after", "before", "as", "of", "for", "about"})
@@ -64,7 +65,7 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         clause = _clause_start(text, cue, end)
         if clause is None and text[:mstart].rstrip().endswith(",") and text.startswith(",", cue.end):
             after = _WORDS.match(text, cue.end + 1 + _space(text, cue.end + 1))
-            if after and after.group().lower() not in _NOT_CLAUSE_START | _SUBORDINATORS | {"and", "but", "or"} \
+            if after and after.group().lower() not in _NOT_CLAUSE_START | lex().subordinators | {"and", "but", "or"} \
                     and not after.group().endswith("ing"):
                 clause, rule = cue.end + 1, "reported-parenthetical"  # "In terms of fuel, he said, the ..."
         if clause is None:
@@ -72,7 +73,7 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         if cue.frame == "name" and not _has_quote(text, clause, end):
             continue
         first = _WORDS.match(text, start)
-        if first and first.group().lower() in _SUBORDINATORS and "," not in text[start:mstart]:
+        if first and first.group().lower() in lex().subordinators and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
             if comma > 0 and not inside_quote(comma):
                 found = _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, comma, rule, inside_quote)
@@ -154,12 +155,12 @@ def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: s
 
 
 def _after_last_quote(text: str, clause: int, stop: int, inside_quote) -> int:
-    """A mixed clause ends with its quote when what follows is an adjunct (``"..." as Israel ...``)."""
+    """A mixed clause ends with its quote when what follows is an adjunct (``"..." as the talks ...``)."""
     last = max(text.rfind("”", clause, stop), text.rfind('"', clause, stop))
     if last < 0:
         return stop
     nxt = _WORDS.match(text, last + 1 + _space(text, last + 1), stop)
-    if nxt and nxt.group().lower() in _SUBORDINATORS:
+    if nxt and nxt.group().lower() in lex().subordinators:
         return last + 1
     return stop
 

@@ -30,11 +30,17 @@ _WORDS = re.compile(WORDS)
 _SYMBOLS = [t for t, (_, kind) in CURRENCIES.items() if kind == "symbol"]
 _CODES = [t for t, (_, kind) in CURRENCIES.items() if kind == "code"]
 _CURRENCY_WORDS = [t for t, (_, kind) in CURRENCIES.items() if kind == "word"]
+_GLUED = [t for t, (_, kind) in CURRENCIES.items() if kind == "glued"]
 _CURRENCY_UNITS = {" ".join(t.lower().split()): unit for t, (unit, _) in CURRENCIES.items()}
-_CURRENCY_BEFORE = re.compile(rf"(?:(?:{alternation(_SYMBOLS)})|\b(?:{alternation(_CODES)})\s?)\s?$")
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?:{alternation(_SYMBOLS)})\s?|\b(?:{alternation(_CODES)})\s?\s?|\b(?P<glued>{alternation(_GLUED)}))$")
 _CURRENCY_AFTER = re.compile(
     rf"\s?(?:{alternation(_SYMBOLS)})(?![\w$])|\s+(?:of\s+)?((?:{alternation(_CODES + _CURRENCY_WORDS)}))\b"
 )
+# "1.99×10^30", "6.02 x 10²³", "1.99×10−30" (a superscript flattened to a sign and digits): the
+# exponent needs a mark (caret, superscript, sign), or "2 x 10 metres" would read as a power.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+_TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d{1,3})|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|([-−⁻]\d{1,3}))(?![\d.,])")
 _MAGNITUDE = re.compile(rf"({alternation(MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE)
 _SCALE = re.compile(rf"\s+({alternation(SCALE_WORDS)})\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"sq\s?[a-z]+|[A-Za-z°″µμ]+(?:/[A-Za-z]+)?")
@@ -109,7 +115,7 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
         return None, phone_end
     minus = None if range_end else _MINUS.search(text, max(0, start - 7), start)
     number_start = minus.start() if minus else start
-    currency = _currency_before(text, number_start)
+    currency = _currency_before(text, number_start, match)
     if filters.is_date_or_time(text, start, end) or (not range_end and not currency and not minus and (
             filters.names_something(text, start, end) and not _PERCENT.match(text, end))):
         return None, end
@@ -186,10 +192,12 @@ def _noun_at(phrase: str) -> Noun | None:
     return NOUNS.get(" ".join(words)) or NOUNS.get(words[0])
 
 
-def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+def _currency_before(text: str, start: int, digits: re.Match) -> tuple[str, int] | None:
     found = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     if not found:
         return None
+    if found.group("glued") and len(digits.group()) == 1 and not _MAGNITUDE.match(text, digits.end()):
+        return None  # "PS5" is a games console; a price in pounds has more digits or a magnitude
     token = " ".join(found.group().strip().lower().split())
     return _CURRENCY_UNITS.get(token, "USD"), found.start()
 
@@ -197,6 +205,11 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
 def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | None:
     """The reading with what is glued to its digits: "5bn", "1.2m", "25km", "50-metre"; None for "5G"."""
     end = reading.end
+    power = _TIMES_TEN.match(text, end)
+    if power:
+        exponent = int((power.group(1) or power.group(2) or power.group(3)).translate(_SUPERSCRIPTS))
+        return reading._replace(end=power.end(), value=float(f"{reading.value * 10.0 ** exponent:.12g}"),
+                                rule=reading.rule + "+power-of-ten")
     magnitude = _MAGNITUDE.match(text, end)
     if magnitude:
         multiplier, ambiguous = MAGNITUDES[_magnitude_key(magnitude.group(1))]

@@ -16,9 +16,6 @@ TOKEN = re.compile(r"[^\W_][\w’'\-.&@]*[\w]|[^\W_]|[,;:—–()]")
 _POSSESSIVE = re.compile(r"[’']s?$")
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "to", "with", "on", "close"})
-_ADJECTIVE_SUFFIXES = ("-based", "-backed", "-led", "-run", "-aligned", "-born", "-linked", "-owned", "-affiliated")
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "der", "van", "von", "da", "du", "di",
-                        "la", "le", "abu", "bint", "dos", "das", "ben", "st"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +34,9 @@ class Lexicon:
     documents: frozenset[str]
     genders: dict[str, str]  # lower-cased word -> m | f
     generic_orgs: frozenset[str]
+    particles: frozenset[str]
+    descriptive_suffixes: tuple[str, ...]
+    subordinators: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +62,9 @@ def lex() -> Lexicon:
         documents=lexicon.words("document_nouns"),
         genders={r["word"].lower(): r["gender"] for r in lexicon.rows("gender_words")},
         generic_orgs=lexicon.words("generic_org_nouns"),
+        particles=lexicon.words("name_particles"),
+        descriptive_suffixes=tuple(e.lower() for e in lexicon.entries("descriptive_suffixes")),
+        subordinators=lexicon.words("subordinators"),
     )
 
 
@@ -83,11 +86,11 @@ def _bare(word: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    """A capitalised word, a handle ("@UNIFIL_") or a name with a particle ("al-Rahbi")."""
+    """A capitalised word, a handle ("@agency_press") or a name with a particle ("al-Rahbi")."""
     if word[:1].isupper() or word[:1] == "@":
         return True
     head, _, rest = word.partition("-")
-    return bool(rest) and rest[:1].isupper() and head.lower() in _PARTICLES
+    return bool(rest) and rest[:1].isupper() and head.lower() in lex().particles
 
 
 def is_title(word: str, lx: Lexicon) -> bool:
@@ -98,9 +101,9 @@ def is_title(word: str, lx: Lexicon) -> bool:
 def is_name_word(word: str, lx: Lexicon) -> bool:
     """A word that can be part of a person's own name."""
     low = word.lower()
-    if _POSSESSIVE.search(word) or low.endswith(_ADJECTIVE_SUFFIXES):
-        return False  # "Al Jazeera's Rami Aziz", "Singapore-based Trafigura"
-    if low in _PARTICLES or low.split("-")[0] in _PARTICLES:
+    if _POSSESSIVE.search(word) or low.endswith(lex().descriptive_suffixes):
+        return False  # "the network's Rami Aziz", "Oslo-based Norfrakt"
+    if low in lex().particles or low.split("-")[0] in lex().particles:
         return True
     if not is_capitalised(word) or is_title(word, lx) or low in lx.time_words:
         return False
@@ -110,7 +113,7 @@ def is_name_word(word: str, lx: Lexicon) -> bool:
 def speaker_word_ok(word: str, lx: Lexicon, left: str = "") -> bool:
     """Whether ``word`` may sit inside a speaker phrase (verbs and clause words may not).
 
-    ``left`` is the word before it: "UN peacekeeping force" and "Gaza's only cancer hospital" are
+    ``left`` is the word before it: "UN monitoring mission" and "the city's only children's hospital" are
     phrases, "avoided calling for" is not.
     """
     low = word.lower()
@@ -136,7 +139,7 @@ def head_ok(word: str, lx: Lexicon, determined: bool = False) -> bool:
         return True
     if low.endswith("-old"):
         return True  # "the 50-year-old"
-    if "-" in word and low.split("-")[0] in _PARTICLES and word.split("-")[-1][:1].isupper():
+    if "-" in word and low.split("-")[0] in lex().particles and word.split("-")[-1][:1].isupper():
         return True  # "al-Rahbi"
     if is_capitalised(word):
         return low not in lx.time_words and not is_title(word, lx) or low in lx.speaker_nouns
@@ -164,7 +167,7 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if not words or len(words) > 14:
         return None
     if words[0].lower() in lx.speaker_nouns or words[0].lower() in lx.quantifiers:
-        words = [words[0].lower()] + words[1:]  # "Doctors from ..." opening a sentence
+        words = [words[0].lower()] + words[1:]  # "Nurses from ..." opening a sentence
     text = " ".join(words)
     low = text.lower()
     for i, word in enumerate(words[:3]):
@@ -183,13 +186,13 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if not head_ok(words[-1], lx, indefinite and 2 <= len(words) <= 3):
         return None
     if len(words) > 1 and words[0] in lx.quantifiers and words[1].lower() not in PREPOSITIONS:
-        words = words[1:]  # "Many Out of the Cold program users"
+        words = words[1:]  # "Many Night Shelter program users"
         original = text = " ".join(words)
     described = original[4:] if original.lower().startswith("the ") else original
     cut = next((i for i, w in enumerate(words) if w.lower() in PREPOSITIONS and i > 0), len(words))
     before_cut = _bare(words[cut - 1])
     if cut < len(words) and words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
-        # "The UN peacekeeping force in Lebanon": the place says where, not who.
+        # "The UN monitoring mission in Cyprus": the place says where, not who.
         head = parse(words[:cut], appositive)
         if head is not None:
             return Mention(original, head.kind, described,
@@ -201,8 +204,10 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
             return named  # "Secretary of State Laura Hill"
     if cut < len(words) and (before_cut in lx.titles or before_cut in lx.speaker_nouns
                              or before_cut in lx.quantifiers):
-        # "a spokesperson for the Lebanese terror group": the head is before the preposition.
+        # "a spokesperson for the armed group": the head is before the preposition.
         head_part = words[:cut]
+        if before_cut in lx.org_words and before_cut not in lx.titles and is_capitalised(head_part[-1]):
+            return Mention(original, "organization", described, role, org or described, country)  # "Ministry of Health"
         org = org or _proper_run(words[cut + 1:], lx)
         if is_capitalised(head_part[-1]) and not is_title(head_part[-1], lx) and before_cut not in lx.speaker_nouns:
             return _proper(head_part, words, text, role, org, country, lx)
@@ -226,7 +231,7 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
                      and is_name_word(head_part[k - 2], lx) and k < len(head_part)):
         k -= 1
     run = head_part[k:]
-    if run and run[0].lower() in _PARTICLES and k > 0 and is_capitalised(head_part[k - 1]):
+    if run and run[0].lower() in lex().particles and k > 0 and is_capitalised(head_part[k - 1]):
         k -= 1
         run = head_part[k:]
     name = " ".join(run)

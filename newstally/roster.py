@@ -267,7 +267,8 @@ _NAME_SHAPE = re.compile(r"(?:[A-Z][\w’'\-]*|(?:al|el|bin|ibn|de|van|von|abu))
 
 def _given_name(word: str, surname: str, lx) -> bool:
     low = word.lower()
-    return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx) and low not in lx.places and low not in lx.stopwords
+    return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx)
+            and low not in lx.places and low not in lx.stopwords
             and low not in PREPOSITIONS and low not in DETERMINERS and low not in lx.quantifiers
             and not low.endswith("ing") and word != surname)
 

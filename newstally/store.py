@@ -49,14 +49,26 @@ def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
 
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the store at ``path``; raises StoreError when there is none."""
+    """A read-only connection to the store at ``path`` (its tables are in the database ``store``,
+    the connection's default); raises StoreError when there is no readable store.
+
+    The file is attached to an in-memory database rather than opened with ``duckdb.connect``:
+    DuckDB keeps one instance per file path in a process, so after a build replaced the file a
+    plain connect could go on reading the old one. A cursor of this connection starts in the
+    in-memory database: run ``USE store`` on it first.
+    """
     path = Path(path)
     if not path.is_file():
         raise StoreError(f"no store at {path}: build one first with `newstally build CORPUS --store {path}`")
+    con = duckdb.connect(":memory:")
     try:
-        return duckdb.connect(str(path), read_only=True)
+        con.execute(f"ATTACH '{_quote(path)}' AS store (READ_ONLY)")
+        con.execute("USE store")
     except duckdb.Error as err:
-        raise StoreError(f"{path} is not a readable newstally store ({err}); rebuild it with `newstally build CORPUS --fresh`") from None
+        con.close()
+        raise StoreError(f"{path} is not a readable newstally store ({err}); rebuild it with "
+                         "`newstally build CORPUS --fresh`") from None
+    return con
 
 
 def read(path: str | Path, sql: str, params: list | None = None) -> pd.DataFrame:

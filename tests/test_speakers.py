@@ -81,7 +81,8 @@ def test_speakers_scale_to_many_mentions():
     picks = rng.integers(0, len(surnames), n)
     names = np.where(rng.random(n) < 0.3, surnames[picks],
                      np.char.add(np.char.add(given[picks % 3], " "), surnames[picks]))
-    mentions = pd.DataFrame({"mention_id": [f"a{i}:p0" for i in range(n)], "article_id": [f"a{i // 4}" for i in range(n)],
+    mentions = pd.DataFrame({"mention_id": [f"a{i}:p0" for i in range(n)],
+                             "article_id": [f"a{i // 4}" for i in range(n)],
                              "name": names, "type": "person", "role": "", "org": "", "country": "",
                              "aliases": [[] for _ in range(n)], "n_statements": 1})
     started = time.perf_counter()
