@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .figures_context import (PEOPLE_CATEGORIES, UNIT_FACTORS, Noun, category_cue, counted_noun, cue_after,
-                              qualifier_after, qualifier_before)
+                              one_counts, qualifier_after, qualifier_before)
 from .figures_read import SCANNER, Reading, candidates, read_number
 from .numbers import alternation
 from .records import Figure
@@ -50,6 +50,10 @@ _OPEN_PAREN = re.compile(r"\s*\(\s*$")
 # and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
 _LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bincluding\b|\bamong them\b|\bas well as\b|\bplus\b|[–—])\s*"
                        r"(?:(?:and|including|among them|as well as|plus)\s+)?", re.IGNORECASE)
+# a model number: a name word follows the digits, and a count comes before them ("two new 737 Max jets")
+_MODEL_AFTER = re.compile(r"[^\S\n]+[A-Z][A-Za-z]*(?<!s)\b(?![’'])")
+_COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(COUNT_WORDS)})|\d)((?:[^\S\n]+[a-z]+){{0,2}})[^\S\n]+$",
+                           re.IGNORECASE)
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
@@ -115,6 +119,11 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
     carried_unit = last.unit or first.unit
     noun, unit, noun_end = counted_noun(text, last.end) if last.noun is None and first.noun is None else (
         last.noun or first.noun, (last.noun or first.noun).unit, end)
+    plain_one = None
+    if noun is None and not carried_unit and high_reading is None and first.kind == "words" and first.value == 1:
+        plain_one = one_counts(text, first.start, first.end)
+        if plain_one is not None:
+            unit, noun_end = plain_one
     phrase_end = noun_end  # the counted noun, or the "of the population" a share is taken of
     if carried_unit:
         noun_end = end
@@ -126,7 +135,7 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
     bare = noun is None and not unit and not carried_unit
     qualified = before is not None or after is not None
     if not _is_figure(text, first, last, noun, noun_end, bare, qualified,
-                      qualified and qualifier in ("more_than", "less_than")):
+                      qualified and qualifier in ("more_than", "less_than"), plain_one is not None):
         return None
     if high_reading is None:
         value = first.value
@@ -206,9 +215,10 @@ def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None
 
 
 def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, noun_end: int, bare: bool,
-               qualified: bool, bounded: bool) -> bool:
+               qualified: bool, bounded: bool, plain_one: bool) -> bool:
     """False for what reads as a number but is not a figure here: a year, "one of", "a week" alone,
-    a bare number inside a name or an address ("S&P 500", "Galaxy Note 20", "49 Zorro Ranch Road")."""
+    a bare number inside a name or an address ("S&P 500", "Galaxy Note 20", "49 Zorro Ranch Road"),
+    a model number after a count ("two new 737 Max jets")."""
     if first.year_like and last is first:
         # "1,967 people" has a comma; "in 1967", "the 1967 borders", "a 2015 knife attack" are years
         if _YEAR_PREPOSITION.search(text, max(0, first.start - 12), first.start):
@@ -223,9 +233,18 @@ def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, noun
         if first.kind == "words" and _ONE_OF.match(text, first.end):
             return False
         if noun is None:
-            return bounded
+            return bounded or plain_one
         return bounded or noun.category != "duration"
+    if (first.kind == "digits" and last is first and not qualified and not first.unit and first.noun is None
+            and _MODEL_AFTER.match(text, first.end) and _counted_before(text, first.start)):
+        return False
     return True
+
+
+def _counted_before(text: str, start: int) -> bool:
+    """True when a count stands right before ``start``, with at most two adjectives between ("two new")."""
+    match = _COUNT_BEFORE.search(text, max(0, start - 40), start)
+    return match is not None and not any(w.lower() in PHRASE_ENDS for w in match.group(1).split())
 
 
 def _unit_and_category(text: str, start: int, end: int, sentence_start: int, sentence_end: int,

@@ -53,6 +53,8 @@ _PEOPLE_BY_NAME = Noun("people", "people", PEOPLE_CATEGORIES)
 _CONTRACTIONS = ("n’t", "n't", "’ve", "'ve", "’re", "'re", "’ll", "'ll", "’d", "'d")
 _NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
 PHRASE_ENDS = lexicon.words("figure_phrase_ends")
+_ONE_BEFORE = lexicon.words("figure_one_before")
+_ONE_AFTER = lexicon.words("figure_one_after")
 CURRENCIES = {r["token"]: (r["unit"], r["kind"]) for r in lexicon.rows("figure_currencies")}
 
 _CUES = {}
@@ -68,6 +70,9 @@ _ASIDE = re.compile(r",\s*(?:including|among them|most of them|many of them|most
                     r"[^,.;:]*,"
                     r"|\([^()]*\)|\s[–—][^–—.;]*[–—]")
 _NUMBER = re.compile(r"\d")
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)[^\S\n]+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*|[\"“‘(]\s*)$")
+_PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
 _OF_DETERMINER = re.compile(
     r"[^\S\n]+(?:of[^\S\n]+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)[^\S\n]+)?"
@@ -151,6 +156,29 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     if weak is not None:
         return weak[0], weak[0].unit, weak[1]
     return None, "", end
+
+
+def one_counts(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(noun, end of noun) when "one" at ``text[start:end]`` counts the plain noun after it ("one
+    solution", "One proposal asks"), or None for the pronoun and the idioms ("no one", "the one",
+    "one another", "one said", "Formula One", "for one thing")."""
+    before = text[max(0, start - 30):start]
+    if text[start].isupper():
+        if not _SENTENCE_OPENS.search(before):
+            return None  # a capitalised "One" inside a sentence is a name
+    else:
+        word = _WORD_BEFORE.search(before)
+        if word is not None and word.group(1).lower() in _ONE_BEFORE:
+            return None
+    match = _PLAIN_WORD.match(text, end, min(len(text), end + 40))
+    if match is None:
+        return None
+    noun = match.group(1)
+    if (len(noun) < 3 or noun in PHRASE_ENDS or noun in _ONE_AFTER or noun in NUMBER_WORDS
+            or noun.endswith("ly") or (len(noun) > 5 and noun.endswith("ed"))
+            or (noun.endswith("s") and not noun.endswith(("ss", "us", "is")))):
+        return None  # an adverb, a verb after the pronoun ("one needs", "one noted"), a function word
+    return noun, match.end(1)
 
 
 def cue_after(text: str, end: int) -> str | None:

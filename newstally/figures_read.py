@@ -38,9 +38,10 @@ _CURRENCY_AFTER = re.compile(
     rf"\s?(?:{alternation(_SYMBOLS)})(?![\w$])|\s+(?:of\s+)?((?:{alternation(_CODES + _CURRENCY_WORDS)}))\b"
 )
 # "1.99×10^30", "6.02 x 10²³", "1.99×10−30" (a superscript flattened to a sign and digits): the
-# exponent needs a mark (caret, superscript, sign), or "2 x 10 metres" would read as a power.
+# exponent needs a mark (caret, superscript, sign), or "2 x 10 metres" would read as a power; two
+# digits at most keep the value a float.
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-_TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d{1,3})|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|([-−⁻]\d{1,3}))(?![\d.,])")
+_TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d\d?)|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|([-−⁻]\d\d?))(?![\d.,⁰¹²³⁴⁵⁶⁷⁸⁹])")
 _MAGNITUDE = re.compile(rf"({alternation(MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE)
 _SCALE = re.compile(rf"\s+({alternation(SCALE_WORDS)})\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"sq\s?[a-z]+|[A-Za-z°″µμ]+(?:/[A-Za-z]+)?")
