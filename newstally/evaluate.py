@@ -269,7 +269,8 @@ def _names_for(record: dict, gold_speaker: str) -> set[str]:
 
 
 def _norm_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", str(name)).strip().lower()
+    # Typographic apostrophes and spacing are spelling, not identity.
+    name = re.sub(r"\s+", " ", str(name)).strip().lower().replace("’", "'").replace("‘", "'")
     return name[4:] if name.startswith("the ") else name
 
 

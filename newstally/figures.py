@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .figures_context import (PEOPLE_CATEGORIES, UNIT_FACTORS, Noun, category_cue, counted_noun, cue_after,
-                              one_counts, qualifier_after, qualifier_before)
+from .figures_context import (PEOPLE_CATEGORIES, PHRASE_ENDS, UNIT_FACTORS, Noun, category_cue, counted_noun,
+                              cue_after, one_counts, qualifier_after, qualifier_before)
 from .figures_read import SCANNER, Reading, candidates, read_number
-from .numbers import alternation
+from .numbers import NUMBER_WORDS, alternation
 from .records import Figure
 
 # A bare number ("followed by Myanmar (43)") counts what the figure just before it counted,
@@ -28,9 +28,10 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_VERBS = alternation(lexicon.entries("figure_change_verbs"))
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_CHANGE_BEFORE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:\w+\s+){{0,3}}from\s+(?:[a-z]+\s+){{0,2}}$",
-                                 re.IGNORECASE)
-_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# "from 21 mpg combined to 23", "from 20 miles per gallon in 2008 to 29 mpg": a "per" phrase, a word
+# and a year may follow the unit before the "to" that ends the range
+_TO = re.compile(r"(?:[^\S\n]+per[^\S\n]+[a-z]+)?(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+in[^\S\n]+\d{4})?"
+                 r"[^\S\n]+to[^\S\n]+")
 _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -52,7 +53,8 @@ _LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bincluding\b|\bamong them\
                        r"(?:(?:and|including|among them|as well as|plus)\s+)?", re.IGNORECASE)
 # a model number: a name word follows the digits, and a count comes before them ("two new 737 Max jets")
 _MODEL_AFTER = re.compile(r"[^\S\n]+[A-Z][A-Za-z]*(?<!s)\b(?![’'])")
-_COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(COUNT_WORDS)})|\d)((?:[^\S\n]+[a-z]+){{0,2}})[^\S\n]+$",
+_COUNT_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("unit", "tens")]
+_COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n]+[a-z]+){{0,2}})[^\S\n]+$",
                            re.IGNORECASE)
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
@@ -120,7 +122,8 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
     noun, unit, noun_end = counted_noun(text, last.end) if last.noun is None and first.noun is None else (
         last.noun or first.noun, (last.noun or first.noun).unit, end)
     plain_one = None
-    if noun is None and not carried_unit and high_reading is None and first.kind == "words" and first.value == 1:
+    if (noun is None and not carried_unit and high_reading is None and before is None and after is None
+            and first.kind == "words" and first.value == 1):
         plain_one = one_counts(text, first.start, first.end)
         if plain_one is not None:
             unit, noun_end = plain_one
@@ -200,15 +203,17 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
 
 
 def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None:
-    """The high end of "from 252 miles to 287 miles", or None: "from X <noun> to Y" reads as a range
-    unless a verb of change comes before ("rose from 200 to 240" is a change, reported as two figures)."""
+    """The high end of "from 252 miles to 287 miles", or None: "from X <noun> to Y" reads as one
+    span, after a verb of change too ("rose from 200 people to 240"), as "from 200 to 240" does."""
     if noun_end <= left.end or not _FROM_BEFORE.search(text, max(0, left.start - 20), left.start):
         return None
-    if _CHANGE_BEFORE_FROM.search(text, max(0, left.start - 40), left.start):
-        return None
-    link = _TO.match(text, noun_end, min(len(text), noun_end + 6))
+    link = _TO.match(text, noun_end, min(len(text), noun_end + 30))
+    if link is not None and link.group(1) and link.group(1) in PHRASE_ENDS:
+        link = None  # "from 200 people who went to 30 towns"
     match = SCANNER.match(text, link.end()) if link else None
     right = read_number(text, match, range_end=True)[0] if match else None
+    # a fall ("reduced from 11 to four employees", "revised down from 1,400 to 1,200") names two
+    # figures, the old one and the new one
     if right is None or right.kind != left.kind or not left.value < right.value:
         return None
     return right

@@ -55,6 +55,7 @@ _NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
 PHRASE_ENDS = lexicon.words("figure_phrase_ends")
 _ONE_BEFORE = lexicon.words("figure_one_before")
 _ONE_AFTER = lexicon.words("figure_one_after")
+_OBJECTS = lexicon.words("figure_objects")
 CURRENCIES = {r["token"]: (r["unit"], r["kind"]) for r in lexicon.rows("figure_currencies")}
 
 _CUES = {}
@@ -70,9 +71,10 @@ _ASIDE = re.compile(r",\s*(?:including|among them|most of them|many of them|most
                     r"[^,.;:]*,"
                     r"|\([^()]*\)|\s[–—][^–—.;]*[–—]")
 _NUMBER = re.compile(r"\d")
-_WORD_BEFORE = re.compile(r"([\w'’\-]+)[^\S\n]+$")
+_WORDS_BEFORE = re.compile(r"(?:([\w'’\-]+)[^\S\n]+)?([\w'’\-]+)[^\S\n]+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*|[\"“‘(]\s*)$")
-_PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])")
+_PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])(?:[^\S\n]+([a-z]+))?")
+_PHRASE_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’\-])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
 _OF_DETERMINER = re.compile(
     r"[^\S\n]+(?:of[^\S\n]+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)[^\S\n]+)?"
@@ -160,25 +162,38 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
 
 def one_counts(text: str, start: int, end: int) -> tuple[str, int] | None:
     """(noun, end of noun) when "one" at ``text[start:end]`` counts the plain noun after it ("one
-    solution", "One proposal asks"), or None for the pronoun and the idioms ("no one", "the one",
-    "one another", "one said", "Formula One", "for one thing")."""
+    solution", "One proposal asks"), or None for the pronoun and the idioms ("no one", "the only one
+    left", "one another", "one said", "One hit the house", "Formula One", "for one thing")."""
     before = text[max(0, start - 30):start]
     if text[start].isupper():
         if not _SENTENCE_OPENS.search(before):
             return None  # a capitalised "One" inside a sentence is a name
     else:
-        word = _WORD_BEFORE.search(before)
-        if word is not None and word.group(1).lower() in _ONE_BEFORE:
+        words = _WORDS_BEFORE.search(before)
+        if words is not None and (words.group(2).lower() in _ONE_BEFORE
+                                  or f"{words.group(1)} {words.group(2)}".lower() in _ONE_BEFORE):
             return None
-    match = _PLAIN_WORD.match(text, end, min(len(text), end + 40))
-    if match is None:
+    match = _PLAIN_WORD.match(text, end, min(len(text), end + 60))
+    if match is None or not _may_follow_one(match.group(1)):
         return None
-    noun = match.group(1)
-    if (len(noun) < 3 or noun in PHRASE_ENDS or noun in _ONE_AFTER or noun in NUMBER_WORDS
-            or noun.endswith("ly") or (len(noun) > 5 and noun.endswith("ed"))
-            or (noun.endswith("s") and not noun.endswith(("ss", "us", "is")))):
-        return None  # an adverb, a verb after the pronoun ("one needs", "one noted"), a function word
-    return noun, match.end(1)
+    if match.group(2) in _OBJECTS:
+        return None  # a verb before its object: "One hit the house", "One asked him"
+    # the head is the last word of the phrase: "one ice cream company says", "one senior official told"
+    noun, noun_end = match.group(1), match.end(1)
+    for _ in range(2):
+        word = _PHRASE_WORD.match(text, noun_end, min(len(text), noun_end + 40))
+        if word is None or not _may_follow_one(word.group(1).lower()):
+            break
+        noun, noun_end = word.group(1), word.end(1)
+    return noun, noun_end
+
+
+def _may_follow_one(word: str) -> bool:
+    """False for an adverb, a function word, or a verb after the pronoun "one": "one needs", "one
+    armed with", "one hitting its target", "one really"; a singular noun or adjective may follow."""
+    return not (len(word) < 3 or word in PHRASE_ENDS or word in _ONE_AFTER or word in NUMBER_WORDS
+                or word.endswith("ly") or (len(word) > 4 and word.endswith(("ed", "ing")) and not word.endswith("eed"))
+                or (word.endswith("s") and not word.endswith(("ss", "us", "is"))))
 
 
 def cue_after(text: str, end: int) -> str | None:
