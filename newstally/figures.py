@@ -28,6 +28,10 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_VERBS = alternation(lexicon.entries("figure_change_verbs"))
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# "the toll rose from 200 to 240" reports an old and a new level, not a range: a midpoint of 220
+# would be a toll nobody gave.
+_CHANGE_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:[a-z]+\s+){{0,2}}from\s+(?:[a-z]+\s+){{0,2}}$",
+                                 re.IGNORECASE)
 # "from 21 mpg combined to 23", "from 20 miles per gallon in 2008 to 29 mpg": a "per" phrase, a word
 # and a year may follow the unit before the "to" that ends the range
 _TO = re.compile(r"(?:[^\S\n]+per[^\S\n]+[a-z]+)?(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+in[^\S\n]+\d{4})?"
@@ -180,7 +184,8 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
     dash = word == "dash"
     if word == "and" and not _BETWEEN_BEFORE.search(text, max(0, left.start - 10), left.start):
         return left, None, None
-    if word == "to" and _CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start):
+    if word == "to" and (_CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start)
+                         or _CHANGE_FROM_BEFORE.search(text, max(0, left.start - 60), left.start)):
         return left, None, None
     right_start = link.end()
     sign = _CURRENCY_SIGN.match(text, right_start)
@@ -204,16 +209,18 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
 
 def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None:
     """The high end of "from 252 miles to 287 miles", or None: "from X <noun> to Y" reads as one
-    span, after a verb of change too ("rose from 200 people to 240"), as "from 200 to 240" does."""
+    span, as "from 200 to 240" does, except after a verb of change ("rose from 200 people to 240"
+    names the old level and the new one)."""
     if noun_end <= left.end or not _FROM_BEFORE.search(text, max(0, left.start - 20), left.start):
+        return None
+    if _CHANGE_FROM_BEFORE.search(text, max(0, left.start - 60), left.start):
         return None
     link = _TO.match(text, noun_end, min(len(text), noun_end + 30))
     if link is not None and link.group(1) and link.group(1) in PHRASE_ENDS:
         link = None  # "from 200 people who went to 30 towns"
     match = SCANNER.match(text, link.end()) if link else None
     right = read_number(text, match, range_end=True)[0] if match else None
-    # a fall ("reduced from 11 to four employees", "revised down from 1,400 to 1,200") names two
-    # figures, the old one and the new one
+    # a fall without a listed verb ("cut from 11 to four employees") names two figures too
     if right is None or right.kind != left.kind or not left.value < right.value:
         return None
     return right

@@ -1,7 +1,8 @@
 """What a number counts and why it is reported: qualifier, unit and category from the words around it.
 
 Vocabularies come from ``newstally/lexicon``: figure_qualifiers.tsv, figure_units.tsv,
-figure_currencies.tsv, figure_categories.tsv and figure_phrase_ends.txt.
+figure_currencies.tsv, figure_categories.tsv, figure_phrase_ends.txt, and for "one" before a plain
+noun figure_one_before.txt, figure_one_after.txt and figure_objects.txt.
 """
 from __future__ import annotations
 

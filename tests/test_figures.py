@@ -256,12 +256,85 @@ def test_figures_ages(sentence, value):
     ("It cost $US55,931,000 ($A82,615,680) in 2019.", [55_931_000, 82_615_680]),
     ("Horsepower went from 240 to 273.", [256.5]),
     ("The toll rose from 200 people to 240 people.", [200, 240]),
+    ("The death toll has climbed from 1,200 to 1,450.", [1200, 1450]),
+    ("Monthly rents range from 1,000 to 1,500 dollars.", [1250]),
     ("They voted 87 to 26 against it.", [87, 26]),
     ("The toll rose to 1,200 and more than 2,700 people were wounded.", [1200, 2700]),
     ("Properties at 49 Zorro Ranch Road were sold.", []),
     ("Only 9 of Gaza's 36 hospitals work.", [9, 36]),
 ])
 def test_figures_numbers_in_context(sentence, values):
+    assert [f.value for f in extract_figures(sentence)] == values
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Output rose from 40 tonnes to 55 tonnes.", [40, 55]),  # a change names two levels
+    ("Attendance grew from 120 people in 2019 to 300 in 2023.", [120, 300]),
+    ("Speeds went from 8 kilometres per hour to 12.", [10]),
+    ("Mileage climbed from 30 mpg overall to 34.", [30, 34]),
+    ("Staff was cut from 40 people to 25 people.", [40, 25]),
+    ("They moved from 200 homes that belonged to 30 families.", [200, 30]),
+])
+def test_figures_from_to_spans(sentence, values):
+    """"from X <unit> to Y" is one span, after a verb of change too; a fall names the old and the new figure."""
+    assert [f.value for f in extract_figures(sentence)] == values
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("We have one plan that covers everything.", "one plan", "plan"),
+    ("One bidder offered more.", "One bidder", "bidder"),
+    ("Police questioned one young driver.", "one young driver", "driver"),
+    ("The firm sold one ice cream brand last year.", "one ice cream brand", "brand"),
+])
+def test_figures_one_counts_a_plain_noun(sentence, text, unit):
+    figure = _only(sentence)
+    assert (figure.text, figure.value, figure.unit) == (text, 1, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Not one complaint was filed.",
+    "They help one another.",
+    "One could argue the opposite.",
+    "One hit the roof of a school.",
+    "One asked him why.",
+    "The only one left was closed.",
+    "It won the Formula One title.",
+    "For one thing, prices rose.",
+    "She is one of the best.",
+    "Each one costs more.",
+    "The number one reason is cost.",
+])
+def test_figures_one_as_pronoun_or_idiom_is_no_figure(sentence):
+    assert extract_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Light travels at 3 × 10⁸ metres per second.", 3e8, "metres"),
+    ("The cell holds about 6 x 10^9 molecules.", 6e9, "molecules"),
+    ("The particle weighs 1.7×10−27 kilograms.", 1.7e-27, "kg"),
+])
+def test_figures_powers_of_ten(sentence, value, unit):
+    figure = _only(sentence)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The deal was worth PS2.7m.", [2_700_000]),
+    ("Tickets cost PS45 each.", [45]),
+    ("He queued for a PS5 console.", []),
+])
+def test_figures_pound_sign_transliterated(sentence, values):
+    """ASCII transliteration writes "£" as "PS" glued to the digits."""
+    figures = extract_figures(sentence)
+    assert [f.value for f in figures] == values
+    assert all(f.unit == "GBP" for f in figures)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The carrier bought three new 787 Dreamliner jets.", [3]),
+    ("The firm shipped 300 Tesla cars.", [300]),
+])
+def test_figures_model_number_after_a_count(sentence, values):
     assert [f.value for f in extract_figures(sentence)] == values
 
 
