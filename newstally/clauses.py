@@ -109,10 +109,7 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
         m = _TELL_THAT.match(text, cue.end, end) or _TELL_OBJECT.match(text, cue.end, end)
         if not m:
             return None
-        first = _WORDS.match(text, m.end(), end)
-        if not first or first.group().lower() in _NOT_CLAUSE_START or first.group().lower() in lex().time_words:
-            return None
-        return m.end()
+        return m.end() if _opens_clause(text, m.end(), end) else None
     m = _THAT.match(text, cue.end, end)
     if m:
         return m.end()
@@ -122,12 +119,13 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
     if m:
         return m.end()
     m = _CLAUSE_START.match(text, cue.end, end)
-    if not m:
-        return None
-    first = _WORDS.match(text, m.end(), end)
-    if not first or first.group().lower() in _NOT_CLAUSE_START or first.group().lower() in lex().time_words:
-        return None
-    return m.end()
+    return m.end() if m and _opens_clause(text, m.end(), end) else None
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start`` can open a reported clause (not a time word or a non-starter)."""
+    first = _WORDS.match(text, start, end)
+    return bool(first) and first.group().lower() not in _NOT_CLAUSE_START and first.group().lower() not in lex().time_words
 
 
 def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: str,

@@ -15,6 +15,23 @@ _RULE_MODULES = ("extract.py", "figures.py", "figures_read.py", "figures_context
                  "mentions.py", "roster.py")
 
 
+def _source_hash(names: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in names:
+        path = here / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+@lru_cache(maxsize=None)
+def speakers_version() -> str:
+    """A name for the corpus-wide speaker merge in force: a build whose articles are all unchanged
+    still merges the speakers again when it differs from the store's."""
+    return f"speakers-{_source_hash(('speakers.py',))}"
+
+
 @lru_cache(maxsize=None)
 def extractor_version() -> str:
     """A name for the rules in force: it changes whenever extraction code or a lexicon changes.
@@ -22,13 +39,7 @@ def extractor_version() -> str:
     Stored with every figure and statement; a rebuild re-extracts articles whose stored version
     differs, and reuses the rows of the others.
     """
-    digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for name in _RULE_MODULES:
-        path = here / name
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return f"rules-{digest.hexdigest()[:8]}-lex-{lexicon.fingerprint()}"
+    return f"rules-{_source_hash(_RULE_MODULES)}-lex-{lexicon.fingerprint()}"
 
 
 def extract(text: str) -> Extraction:

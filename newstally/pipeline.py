@@ -15,16 +15,13 @@ from typing import Callable, Iterable, Iterator
 import pyarrow as pa
 
 from .engines import mapper
-from .extract import extract, extractor_version
+from .extract import extract, extractor_version, speakers_version
 from .ingest import FieldMap, read_corpus
-from .records import Article, Extraction, Rejected
-from .speakers import speakers as resolve_speakers
+from .records import Article, Rejected
 from .store import StoreWriter, write_meta, writing
-from .tables import article_tables, content_hash
+from .tables import article_tables, articles, content_hash
 
 BATCH_SIZE = 64  # articles per task: large enough to amortise a task, small enough to stream
-_COPY_EVERY = 2048  # cached article ids collected before one copy from the previous store
-_EMPTY = Extraction()
 
 
 @dataclass(frozen=True)
@@ -64,17 +61,18 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
           batch_size: int = BATCH_SIZE, progress: Callable[[int, float], None] | None = None) -> BuildSummary:
     """Builds the store at ``store`` from the corpus files or folders in ``paths``.
 
-    Articles whose text and extractor version are unchanged since the previous build are copied,
-    not extracted again (``fresh`` extracts all). ``progress(done, share)`` is called as articles
-    complete, with an estimate of the share of the input read.
+    Articles whose text and extractor version are unchanged since the previous build keep their
+    rows (``fresh`` extracts all); articles no longer in the corpus are dropped.
+    ``progress(done, share)`` is called as articles complete, with an estimate of the share of
+    the input read.
     """
     paths = [Path(p) for p in paths]
     started = time.perf_counter()
     version = extractor_version()
     counts = {"extracted": 0, "reused": 0}
     with mapper(engine, workers, scheduler) as map_batches, writing(store, fresh=fresh) as writer:
-        cached = writer.cached_articles()
-        todo = _extraction_batches(read_corpus(paths, fields), writer, cached, version, batch_size, counts)
+        seen: list[str] = []
+        todo = _extraction_batches(read_corpus(paths, fields), writer, version, batch_size, counts, seen)
         total_bytes = max(1, _input_bytes(paths))
         done, read_chars = 0, 0
         for results in map_batches(extract_batch, todo):
@@ -88,43 +86,57 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
                 read_chars += len(result["texts"][0][1])  # about its bytes in the input: enough for an estimate
             if progress:
                 progress(done + counts["reused"], min(1.0, read_chars / total_bytes))
-        _derive_speakers(writer)
+        removed = writer.keep_only(seen)
+        if counts["extracted"] or removed or writer.previous_meta.get("speakers_version") != speakers_version():
+            _derive_speakers(writer)
         summary_counts = {t: writer.count(t) for t in ("articles", "figures", "statements", "speakers", "rejected")}
-        write_meta(writer, extractor_version=version, **{f"n_{k}": v for k, v in summary_counts.items()})
+        write_meta(writer, extractor_version=version, speakers_version=speakers_version(),
+                   **{f"n_{k}": v for k, v in summary_counts.items()})
     return BuildSummary(store=str(store), **summary_counts, extracted=counts["extracted"], reused=counts["reused"],
                         seconds=round(time.perf_counter() - started, 2))
 
 
-def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWriter, cached: dict[str, tuple[str, str]],
-                        version: str, batch_size: int, counts: dict[str, int]) -> Iterator[list[Article]]:
-    """Batches of articles to extract; writes rejected rows and copies unchanged articles on the way."""
+def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWriter, version: str, batch_size: int,
+                        counts: dict[str, int], seen: list[str]) -> Iterator[list[Article]]:
+    """Batches of articles to extract. On the way: writes rejected rows, keeps the rows of
+    unchanged articles (rewriting their articles row when only the metadata changed), and lists
+    in ``seen`` every article id of the corpus."""
+    previous = writer.previous_articles()
     batch: list[Article] = []
-    unchanged: list[str] = []
     for record in records:
         if isinstance(record, Rejected):
             writer.insert("rejected", [(record.path, record.reason)])
             continue
-        if cached.get(record.article_id) == (content_hash(record.text), version):
-            # metadata may have changed: the articles row is written anew, the rest is copied
-            writer.insert("articles", article_tables(record, _EMPTY, version)["articles"])
-            unchanged.append(record.article_id)
+        seen.append(record.article_id)
+        old = previous.get(record.article_id)
+        if old and old[:2] == (content_hash(record.text), version):
             counts["reused"] += 1
-            if len(unchanged) >= _COPY_EVERY:
-                writer.copy_previous(("texts", "figures", "statements", "mentions"), unchanged)
-                unchanged = []
+            row = articles(record, version)
+            if old[2:] != _metadata(row[0]):
+                writer.forget(record.article_id, tables=("articles",))
+                writer.insert("articles", row)
             continue
+        if old:
+            writer.forget(record.article_id)
         batch.append(record)
         counts["extracted"] += 1
         if len(batch) >= batch_size:
             yield batch
             batch = []
-    writer.copy_previous(("texts", "figures", "statements", "mentions"), unchanged)
     if batch:
         yield batch
 
 
+def _metadata(row: tuple) -> tuple:
+    """(title, source, url, published, path) of an articles row, as previous_articles gives them."""
+    _, title, source, url, published, _, _, path, _ = row
+    return (title, source, url, published.isoformat() if published else "", path)
+
+
 def _derive_speakers(writer: StoreWriter) -> None:
     """The corpus-wide step: merges the articles' speakers and sets every speaker column from it."""
+    from .speakers import speakers as resolve_speakers  # pandas is loaded only when speakers change
+
     writer.flush()
     con = writer.con
     mentions = con.execute("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "

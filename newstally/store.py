@@ -10,19 +10,22 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from . import __version__
 from .errors import NewstallyError
 from .schema import PER_ARTICLE_TABLES, TABLES, columns, create_sql
+
+if TYPE_CHECKING:  # pandas loads only where a DataFrame is made: a rebuild may need none
+    import pandas as pd
 
 DEFAULT_STORE = Path("data/newstally.duckdb")
 
@@ -83,24 +86,29 @@ def meta(path: str | Path) -> dict[str, str]:
 
 
 class StoreWriter:
-    """A build in progress: a new DuckDB file, with the previous store attached as ``old``."""
+    """A build in progress on a new file: a copy of the previous store (rows of unchanged articles
+    stay as they are) or, for a fresh build, empty tables."""
 
     # Rows buffered before one INSERT per table: one statement per article would cost more than
     # the extraction itself.
     FLUSH_ROWS = 50_000
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, has_previous: bool):
+    def __init__(self, con: duckdb.DuckDBPyConnection, from_previous: bool):
         self.con = con
-        self.has_previous = has_previous
+        self.from_previous = from_previous
         self._buffer: dict[str, list[tuple]] = {table: [] for table in TABLES}
         self._buffered = 0
+        self._forget: dict[str, list[str]] = {table: [] for table in PER_ARTICLE_TABLES}
+        self.previous_meta: dict[str, str] = {}
 
-    def cached_articles(self) -> dict[str, tuple[str, str]]:
-        """article_id -> (content_hash, extractor_version) of the previous store's articles."""
-        if not self.has_previous:
+    def previous_articles(self) -> dict[str, tuple]:
+        """article_id -> (content_hash, extractor_version, title, source, url, published, path) of
+        the articles the previous store holds ({} for a fresh build)."""
+        if not self.from_previous:
             return {}
-        rows = self.con.execute("SELECT article_id, content_hash, extractor_version FROM old.articles").fetchall()
-        return {aid: (h, v) for aid, h, v in rows}
+        rows = self.con.execute("SELECT article_id, content_hash, extractor_version, title, source, url, "
+                                "CAST(published AS VARCHAR), path FROM articles").fetchall()
+        return {row[0]: tuple("" if v is None else v for v in row[1:]) for row in rows}
 
     def insert(self, table: str, rows: list[tuple]) -> None:
         """Adds ``rows`` (tuples in schema order) to ``table``; written in bulk, at the latest by ``flush``."""
@@ -109,8 +117,17 @@ class StoreWriter:
         if self._buffered >= self.FLUSH_ROWS:
             self.flush()
 
+    def forget(self, article_id: str, tables: tuple[str, ...] = PER_ARTICLE_TABLES) -> None:
+        """Drops the previous rows of ``article_id`` in ``tables`` (before its new rows are written)."""
+        for table in tables:
+            self._forget[table].append(article_id)
+
     def flush(self) -> None:
-        """Writes every buffered row."""
+        """Writes every buffered change: forgotten articles first, then the new rows."""
+        for table, ids in self._forget.items():
+            if ids:
+                self._delete_articles("IN", ids, (table,))
+                ids.clear()
         for table, rows in self._buffer.items():
             if rows:
                 batch = arrow_table(table, rows)  # noqa: F841 (read by name in the SQL below)
@@ -118,17 +135,34 @@ class StoreWriter:
                 rows.clear()
         self._buffered = 0
 
-    def copy_previous(self, tables: tuple[str, ...], article_ids: list[str]) -> None:
-        """Copies ``tables`` rows of ``article_ids`` from the previous store, unchanged."""
-        if not article_ids:
-            return
-        ids = pa.table({"article_id": pa.array(article_ids, type=pa.string())})  # noqa: F841
+    def keep_only(self, article_ids: list[str]) -> int:
+        """Drops every article not in ``article_ids`` (gone from the corpus); returns how many."""
+        before = self.count("articles")
+        if before == len(set(article_ids)):
+            return 0  # every stored article is in the corpus (the usual rebuild): nothing to look up
+        self._delete_articles("NOT IN", article_ids)
+        return before - self.count("articles")
+
+    def _delete_articles(self, which: str, article_ids: list[str], tables: tuple[str, ...] = PER_ARTICLE_TABLES) -> None:
+        # The ids go in as one list parameter: no Arrow table, which would load pandas for nothing.
         for table in tables:
-            self.con.execute(f"INSERT INTO {table} SELECT t.* FROM old.{table} t SEMI JOIN ids USING (article_id)")
+            self.con.execute(f"DELETE FROM {table} WHERE article_id {which} (SELECT unnest(?::VARCHAR[]))",
+                             [article_ids])
 
     def count(self, table: str) -> int:
         self.flush()
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _same_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the open store has every table of the schema, with the schema's columns."""
+    for table in TABLES:
+        found = [r[0] for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name = current_database() "
+            "ORDER BY column_index", [table]).fetchall()]
+        if found != columns(table):
+            return False
+    return True
 
 
 def _lock(path: Path):
@@ -153,34 +187,31 @@ def _lock(path: Path):
 def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
     """A StoreWriter whose file replaces the store at ``path`` when the block completes.
 
-    On an exception (or a kill) the store at ``path`` is left as it was. ``fresh`` ignores the
-    previous store (nothing is reused from it).
+    The new file starts as a copy of the previous store, so unchanged articles cost nothing;
+    ``fresh`` (or a previous store that cannot be read, or has another schema) starts empty. On an
+    exception (or a kill) the store at ``path`` is left as it was.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = _lock(path)
     building = path.with_name(path.name + ".building")
+    con = None
     try:
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)  # from a build that was killed
-        con = duckdb.connect(str(building))
-        has_previous = False
-        if path.is_file() and not fresh:
-            try:
-                con.execute(f"ATTACH '{_quote(path)}' AS old (READ_ONLY)")
-                has_previous = all(
-                    con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'old' AND table_name = ?",
-                                [t]).fetchone()[0] for t in PER_ARTICLE_TABLES)
-            except duckdb.Error:
-                has_previous = False  # an unreadable previous store is rebuilt from scratch
-        for table in TABLES:
-            con.execute(create_sql(table))
-        con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
-        writer = StoreWriter(con, has_previous)
+        con = _open_copy(path, building) if path.is_file() and not fresh else None
+        from_previous = con is not None
+        if con is None:
+            con = duckdb.connect(str(building))
+            for table in TABLES:
+                con.execute(create_sql(table))
+            con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
+        writer = StoreWriter(con, from_previous)
+        writer.previous_meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        con.execute("DELETE FROM rejected")  # inputs are judged anew at every build
+        con.execute("DELETE FROM meta")
         yield writer
         writer.flush()
-        if has_previous:
-            con.execute("DETACH old")
         con.execute("CHECKPOINT")
         con.close()
         os.replace(building, path)
@@ -190,14 +221,33 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
         finally:
             os.close(dir_fd)
     except BaseException:
-        try:
-            con.close()
-        except Exception:
-            pass
+        if con is not None:
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
         building.unlink(missing_ok=True)
         raise
     finally:
         lock.close()
+
+
+def _open_copy(path: Path, building: Path) -> duckdb.DuckDBPyConnection | None:
+    """A connection to a copy of the store at ``path``, or None when it is no usable store."""
+    shutil.copyfile(path, building)
+    try:
+        con = duckdb.connect(str(building))
+    except duckdb.Error:
+        building.unlink(missing_ok=True)
+        return None
+    try:
+        if _same_schema(con) and con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone()[0]:
+            return con
+    except duckdb.Error:
+        pass
+    con.close()
+    building.unlink(missing_ok=True)
+    return None
 
 
 def write_meta(writer: StoreWriter, **values: object) -> None:

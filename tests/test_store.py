@@ -122,3 +122,31 @@ def test_store_unreadable_previous_store_is_rebuilt(tmp_path):
     target.write_bytes(b"garbage")
     summary = build([SAMPLE], target)
     assert summary.articles == 2 and os.path.getsize(target) > 0
+
+
+def test_store_rebuild_drops_articles_gone_from_the_corpus(tmp_path):
+    corpus = _corpus(tmp_path / "c", 10)
+    target = tmp_path / "s.duckdb"
+    build([corpus], target)
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    corpus.write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")
+    summary = build([corpus], target)
+    assert (summary.articles, summary.extracted, summary.reused) == (6, 0, 6)
+    for table in ("texts", "figures", "statements", "mentions"):
+        left = read(target, f"SELECT count(*) AS n FROM {table} WHERE article_id NOT IN "
+                            "(SELECT article_id FROM articles)")["n"][0]
+        assert left == 0, table
+
+
+def test_store_rebuild_updates_metadata_without_extracting_again(tmp_path):
+    import json
+
+    corpus = _corpus(tmp_path / "c", 3)
+    target = tmp_path / "s.duckdb"
+    build([corpus], target)
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    records[1]["title"] = "A new title"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    summary = build([corpus], target)
+    assert (summary.extracted, summary.reused) == (0, 3)
+    assert read(target, "SELECT title FROM articles WHERE article_id = 'a00001'")["title"][0] == "A new title"
