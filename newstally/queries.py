@@ -188,11 +188,13 @@ def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[
     params: list = []
     conditions = figure_conditions(replace(f, categories=tuple(categories)), params)
     where = where_clause(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
-    total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
-    sql = (f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where} "
-           f"QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ? "
-           f"ORDER BY a.published, fi.value")
-    return _frame(con, sql, params + [per_category]), total
+    # one pass: the total rides along as a window count instead of a second scan
+    sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, count(*) OVER () AS n_dated, "
+           f"row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) AS pick "
+           f"{_FIGURE_FROM} {where}) WHERE pick <= ? ORDER BY published, value")
+    frame = _frame(con, sql, params + [per_category])
+    total = int(frame["n_dated"].iloc[0]) if len(frame) else 0
+    return frame.drop(columns=["n_dated", "pick"]), total
 
 
 def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: str,
@@ -237,11 +239,13 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
            f"OR reference > coalesce(high, 'inf'::DOUBLE) * (1 + ?))")
     params += [tolerance, tolerance]
     try:
-        total = _scalar(con, f"SELECT count(*) FROM ({sql})", params)
-        frame = _frame(con, f"{sql} ORDER BY abs(difference) DESC, figure_id LIMIT ?", params + [limit])
+        # one pass: the total rides along as a window count instead of a second scan
+        frame = _frame(con, f"SELECT *, count(*) OVER () AS n_differing FROM ({sql}) "
+                            f"ORDER BY abs(difference) DESC, figure_id LIMIT ?", params + [limit])
     finally:
         con.unregister("reference_series")
-    return frame, total
+    total = int(frame["n_differing"].iloc[0]) if len(frame) else 0
+    return frame.drop(columns="n_differing"), total
 
 
 # --- statements --------------------------------------------------------------------------------
