@@ -32,9 +32,10 @@ def _slug(name: str) -> str:
     return slug.replace("_", "-") or "speaker"
 
 
-def _keys(names: list[str], kinds: list[str]) -> list[str]:
-    """One merge key per (distinct) mention name: type plus normalised name; organisations by their
-    canonical name; a lone surname by the one full name in the corpus that ends with it."""
+def _keys(names: list[str], kinds: list[str]) -> tuple[list[str], list[str]]:
+    """Per (distinct) mention name: its own merge key (type plus normalised name; organisations by
+    their canonical name), and for a lone surname the key of the one full name in the corpus that
+    ends with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``)."""
     organisations = {k.casefold(): _normal(v[0]) for k, v in lex().organisations.items()}
     normals = [_normal(n) for n in names]
     normals = [organisations.get(n, n) if k == "organization" else n for n, k in zip(normals, kinds)]
@@ -43,8 +44,27 @@ def _keys(names: list[str], kinds: list[str]) -> list[str]:
         if k == "person" and " " in n:
             fulls.setdefault(n.rsplit(" ", 1)[1], set()).add(n)
     joined = {surname: next(iter(found)) for surname, found in fulls.items() if len(found) == 1}
-    return [f"{k}|{joined.get(n, n) if k == 'person' and ' ' not in n else n}" if n else ""
+    own = [f"{k}|{n}" if n else "" for n, k in zip(normals, kinds)]
+    join = [f"person|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
             for n, k in zip(normals, kinds)]
+    return own, join
+
+
+def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
+    """The merge key of each row: a lone surname joins the full name another article gives only
+    when its article names the same role or organisation for it ("Foreign Ministry spokeswoman
+    Zakharova"); a bare "Kim" may be anyone called Kim, so it stays apart (refuse, not guess)."""
+    evidence = [{_normal(v) for v in (r, o) if isinstance(v, str) and v.strip()}
+                for r, o in zip(frame["role"], frame["org"])]
+    known: dict[str, set[str]] = {}
+    for key, found in zip(own, evidence):
+        if found:
+            known.setdefault(key, set()).update(found)
+    keys = own.copy()
+    for i in np.flatnonzero(join != ""):
+        if evidence[i] & known.get(join[i], set()):
+            keys[i] = join[i]
+    return keys
 
 
 def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[str]:
@@ -83,18 +103,21 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
                                      + frame["name"].fillna("").astype(str))
     pair_kinds, pair_names = zip(*(str(p).split("\x1f", 1) for p in pairs))
     pair_display = [_display(plain(n)) for n in pair_names]
-    pair_keys = _keys(list(pair_names), list(pair_kinds))
-    unique_keys = sorted(set(pair_keys) - {""})
+    own, join = _keys(list(pair_names), list(pair_kinds))
+    row_key_names = _joined_keys(np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes],
+                                 frame)
+    unique_keys = sorted(set(row_key_names.tolist()) - {""})
     key_number = {k: i for i, k in enumerate(unique_keys)}
-    pair_key_ids = np.asarray([key_number.get(k, -1) for k in pair_keys], dtype=np.int64)
-    row_keys = pair_key_ids[pair_codes]
+    row_keys = np.asarray([key_number.get(k, -1) for k in row_key_names], dtype=np.int64)
     keep = row_keys >= 0
     frame, row_keys, row_pairs = frame[keep].reset_index(drop=True), row_keys[keep], pair_codes[keep]
     n_keys = len(unique_keys)
     # The display name: the commonest spelling among mentions that give the key's full name.
-    gives_full = np.asarray([bool(k) and _normal(d) == k.split("|", 1)[1] for d, k in zip(pair_display, pair_keys)])
     shown_rows = pd.Series(np.asarray(pair_display, dtype=object)[row_pairs], dtype=object)
-    full_rows = gives_full[row_pairs]
+    combos, combo_of_row = np.unique(row_pairs.astype(np.int64) * max(n_keys, 1) + row_keys, return_inverse=True)
+    gives_full = np.asarray([_normal(pair_display[c // max(n_keys, 1)]) == unique_keys[c % max(n_keys, 1)].split("|", 1)[1]
+                             for c in combos.tolist()], dtype=bool)
+    full_rows = gives_full[combo_of_row.reshape(-1)]
     display = _most_common(row_keys[full_rows], shown_rows[full_rows].reset_index(drop=True), n_keys)
     fallback = _most_common(row_keys, shown_rows, n_keys)
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}

@@ -23,8 +23,13 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("rows, expected", [
-    # a surname joins the one full name that ends with it
-    ([("a:p0", "Nina Berg", "person"), ("b:p0", "Berg", "person")], {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
+    # a surname joins the one full name that ends with it when its article gives the same role ...
+    ([("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "spokeswoman")],
+     {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
+    # ... or organisation; a bare surname may be anyone of that name, so it stays its own row
+    ([("a:p0", "Nina Berg", "person", "", "Foreign Ministry"), ("b:p0", "Berg", "person", "", "Foreign Ministry")],
+     {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
+    ([("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person")], {"a:p0": "nina-berg", "b:p0": "berg"}),
     # two people share the surname: the surname alone stays its own row
     ([("a:p0", "Nina Berg", "person"), ("b:p0", "Tom Berg", "person"), ("c:p0", "Berg", "person")],
      {"a:p0": "nina-berg", "b:p0": "tom-berg", "c:p0": "berg"}),
@@ -48,7 +53,7 @@ def test_speakers_merge_by_name(rows, expected):
 def test_speakers_row_has_the_fullest_name_and_the_rest_as_aliases():
     table, _ = speakers(_mentions(
         ("a:p0", "Nina Berg", "person", "Foreign Ministry spokeswoman", "Foreign Ministry", "Russia", ["Berg"], 3),
-        ("b:p0", "Berg", "person", "", "", "", [], 2)))
+        ("b:p0", "Berg", "person", "", "Foreign Ministry", "", [], 2)))
     row = table.iloc[0]
     assert list(table.columns) == columns("speakers")
     assert (row["name"], row["role"], row["country"], row["aliases"]) == (
@@ -83,7 +88,7 @@ def test_speakers_scale_to_many_mentions():
                      np.char.add(np.char.add(given[picks % 3], " "), surnames[picks]))
     mentions = pd.DataFrame({"mention_id": [f"a{i}:p0" for i in range(n)],
                              "article_id": [f"a{i // 4}" for i in range(n)],
-                             "name": names, "type": "person", "role": "", "org": "", "country": "",
+                             "name": names, "type": "person", "role": "minister", "org": "", "country": "",
                              "aliases": [[] for _ in range(n)], "n_statements": 1})
     started = time.perf_counter()
     table, mapping = speakers(mentions)
