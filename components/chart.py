@@ -41,6 +41,16 @@ def filter_by(filter_key: str, column: int = 0,
     return handle
 
 
+def filter_by_pair(filter_key: str) -> Callable[[list], None]:
+    """A click handler for a matrix cell: sets ``filter_key`` to both values of the clicked pair
+    (``customdata[0]`` and ``customdata[1]``)."""
+    def handle(points: list) -> None:
+        values = list(dict.fromkeys(clicked_values(points, 0) + clicked_values(points, 1)))
+        if values:
+            filters.apply(filter_key, values)
+    return handle
+
+
 def filter_by_period(bucket: str) -> Callable[[list], None]:
     """A click handler narrowing the date filter to the clicked period (a day, week or month)."""
     def to_range(values: list) -> list:

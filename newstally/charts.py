@@ -251,19 +251,30 @@ def speaker_timeline(frame: pd.DataFrame, name: str) -> go.Figure:
     return fig
 
 
-def co_quotation_heatmap(matrix: pd.DataFrame) -> go.Figure:
-    """A heatmap of ``queries.co_quoted``: articles quoting both speakers; a click gives the
-    row speaker's id and the column speaker's id."""
+def co_quotation_matrix(matrix: pd.DataFrame) -> go.Figure:
+    """The matrix of ``queries.co_quoted`` as squares sized and coloured by the articles quoting
+    both speakers (a scatter, not a heatmap: Streamlit reports clicks on points, not on heatmap
+    cells); a click gives the row speaker's id and the column speaker's id. The diagonal (a
+    speaker with themselves) is left out."""
     if matrix.empty:
         return empty_figure("No speakers are quoted under these filters")
     ids = matrix.attrs.get("ids", {})
-    custom = np.array([[[ids.get(r, r), ids.get(c, c)] for c in matrix.columns] for r in matrix.index], dtype=object)
-    counts = matrix.to_numpy().astype(float)
-    np.fill_diagonal(counts, np.nan)  # a speaker with themselves says nothing; keep the colours for pairs
-    fig = go.Figure(go.Heatmap(
-        z=counts, x=_labels(matrix.columns), y=_labels(matrix.index), colorscale="Blues", customdata=custom,
-        hovertemplate="%{y} and %{x}: %{z} articles<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
+    cells = [(r, c, int(matrix.loc[r, c])) for r in matrix.index for c in matrix.columns
+             if r != c and matrix.loc[r, c] > 0]
+    if not cells:
+        return empty_figure("These speakers are never quoted in the same article")
+    rows, cols, counts = zip(*cells)
+    top = max(counts)
+    fig = go.Figure(go.Scatter(
+        x=_labels(cols), y=_labels(rows), mode="markers",
+        marker=dict(symbol="square", size=[10 + 16 * (n / top) ** 0.5 for n in counts], color=list(counts),
+                    colorscale="Blues", cmin=0, showscale=True, colorbar=dict(title="articles"),
+                    line=dict(width=0.5, color="#90a4ae")),
+        customdata=[[ids.get(r, r), ids.get(c, c)] for r, c in zip(rows, cols)],
+        hovertemplate="%{y} and %{x}: %{marker.color} articles<extra></extra>"))
+    order = _labels(matrix.index)
+    fig.update_xaxes(categoryorder="array", categoryarray=order, tickangle=-45)
+    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed")
     size = max(360, 30 * len(matrix) + 160)
     fig.update_layout(title="Quoted in the same articles", height=size, **_LAYOUT)
     return fig

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -80,7 +81,6 @@ def _version() -> str:
 
 
 def _cores() -> int:
-    import os
     return os.cpu_count() or 1
 
 
@@ -143,6 +143,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"newstally {args.command}: interrupted; the store was left as it was", file=sys.stderr)
         return 130
+    except OSError as err:  # disk full, permission denied, ...: the user's to fix, not a bug
+        print(f"newstally {args.command}: {err.strerror or err} ({err.filename or 'no file name'}); "
+              "the store was left as it was", file=sys.stderr)
+        return 1
+    except Exception as err:  # noqa: BLE001 - a bug: say so plainly, with the details on request
+        if os.environ.get("NEWSTALLY_DEBUG"):
+            raise
+        print(f"newstally {args.command}: unexpected error ({type(err).__name__}: {err}); the store was left "
+              "as it was. Run again with NEWSTALLY_DEBUG=1 for the traceback, and please report it.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

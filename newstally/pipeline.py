@@ -142,6 +142,7 @@ def _derive_speakers(writer: StoreWriter) -> None:
     mentions = con.execute("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
                            "FROM mentions").df()
     table, mapping = resolve_speakers(mentions)
+    con.execute("DELETE FROM speakers")  # the copy of the previous store holds its own merge
     writer.insert("speakers", list(table.itertuples(index=False, name=None)))
     writer.flush()
     speaker_of = pa.table({"mention_id": pa.array(list(mapping), pa.string()),  # noqa: F841
@@ -168,9 +169,9 @@ def _input_bytes(paths: list[Path]) -> int:
 class ProgressBar:
     """A one-line progress bar on stderr: articles done, rate and time left (only on a terminal)."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
-        self.enabled = stream.isatty()
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr  # looked up now: sys.stderr may have been replaced
+        self.enabled = self.stream.isatty()
         self.started = time.perf_counter()
         self.last = 0.0
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pandas loads only where a DataFrame is made: a rebuild may 
     import pandas as pd
 
 DEFAULT_STORE = Path("data/newstally.duckdb")
+WRITER_MEMORY_LIMIT = "512MB"
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(), "INTEGER": pa.int64(), "DOUBLE": pa.float64(), "DATE": pa.date32(),
@@ -206,6 +207,9 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
             for table in TABLES:
                 con.execute(create_sql(table))
             con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
+        # DuckDB would cache up to 80% of the machine's memory; a build needs little of it, and
+        # spills to disk past this, so peak memory stays flat as the corpus grows
+        con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
         writer = StoreWriter(con, from_previous)
         writer.previous_meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         con.execute("DELETE FROM rejected")  # inputs are judged anew at every build

@@ -92,7 +92,7 @@ def test_charts_figures_over_time_keeps_outliers_from_flattening_the_rest():
 @pytest.mark.parametrize("builder, args", [
     (charts.category_bars, ()), (charts.speaker_bars, ()), (charts.activity_timeline, ()),
     (charts.figures_over_time, ()), (charts.reporter_comparison, ("killed",)), (charts.speaker_timeline, ("X",)),
-    (charts.co_quotation_heatmap, ()),
+    (charts.co_quotation_matrix, ()),
 ])
 def test_charts_empty_data_gives_a_message_not_an_error(builder, args):
     fig = builder(pd.DataFrame(), *args)
@@ -110,13 +110,13 @@ def test_charts_speaker_timeline_stacks_kinds():
     assert {t.name for t in fig.data} == {"direct", "indirect"} and fig.layout.barmode == "stack"
 
 
-def test_charts_heatmap_blanks_the_diagonal():
+def test_charts_co_quotation_matrix_leaves_out_the_diagonal_and_clicks_give_both_ids():
     matrix = pd.DataFrame([[2, 1], [1, 3]], index=["A", "B"], columns=["A", "B"])
     matrix.attrs["ids"] = {"A": "a", "B": "b"}
-    fig = charts.co_quotation_heatmap(matrix)
-    z = np.array(fig.data[0].z, dtype=float)
-    assert np.isnan(z[0, 0]) and z[0, 1] == 1
-    assert list(fig.data[0].customdata[0][1]) == ["a", "b"]
+    fig = charts.co_quotation_matrix(matrix)
+    assert list(zip(fig.data[0].y, fig.data[0].x)) == [("A", "B"), ("B", "A")]
+    assert list(fig.data[0].marker.color) == [1, 1]
+    assert [list(c) for c in fig.data[0].customdata] == [["a", "b"], ["b", "a"]]
 
 
 @pytest.mark.parametrize("available, chosen, expected", [

@@ -72,3 +72,11 @@ def test_cli_evaluate_prints_the_score_table(seed_store, capsys):
     assert main(["evaluate", str(gold), "--store", str(seed_store)]) == 0
     out = capsys.readouterr().out
     assert "statements attribution (strict)" in out and "figures (key categories)" in out
+
+
+def test_cli_unwritable_store_is_a_message_not_a_traceback(tmp_path, capsys):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be", encoding="utf-8")
+    assert main(["build", str(SAMPLE), "--store", str(blocked / "s.duckdb")]) == 1
+    err = capsys.readouterr().err
+    assert "newstally build:" in err and "Traceback" not in err

@@ -286,7 +286,8 @@ def _click_app(handler: str, points: list, bucket: str = "week"):
     make = {"filter_by_category": lambda: chart.filter_by("category"),
             "filter_by_speaker": lambda: chart.filter_by("speaker"),
             "filter_by_period": lambda: chart.filter_by_period(bucket),
-            "filter_by_reporter": chart.filter_by_reporter}[handler]
+            "filter_by_reporter": chart.filter_by_reporter,
+            "filter_by_pair": lambda: chart.filter_by_pair("speaker")}[handler]
     st.button("click", key="click", on_click=make(), args=(points,))
     st.write(repr({k: st.session_state.get(k) for k in ("category", "speaker", "source", "dates")}))
 
@@ -302,6 +303,8 @@ def _click_app(handler: str, points: list, bucket: str = "week"):
      {"speaker": ["maria-zakharova"]}),
     ("filter_by_reporter", [{"customdata": ["source", "Al Jazeera", "a1:f0"]}], "week", {"source": ["Al Jazeera"]}),
     ("filter_by_category", [{"x": 1}], "week", {}),
+    ("filter_by_pair", [{"customdata": ["maria-zakharova", "dmitry-peskov"]}], "week",
+     {"speaker": ["maria-zakharova", "dmitry-peskov"]}),
 ])
 def test_dashboard_chart_clicks_become_filters(handler, points, bucket, expected):
     at = AppTest.from_function(_click_app, args=(handler, points, bucket), default_timeout=30)

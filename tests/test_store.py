@@ -102,6 +102,10 @@ def test_store_rebuild_extracts_changed_articles_only(tmp_path):
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     summary = build([corpus], target)
     assert (summary.extracted, summary.reused) == (1, 9)
+    speakers = read(target, "SELECT count(*) AS n, count(DISTINCT speaker_id) AS ids FROM speakers")
+    assert speakers["n"][0] == speakers["ids"][0], "the speakers are merged anew, not appended"
+    fresh = build([corpus], tmp_path / "fresh.duckdb")
+    assert summary.speakers == fresh.speakers and summary.figures == fresh.figures
 
 
 @pytest.mark.parametrize("content", [b"", b"not a duckdb file at all"])

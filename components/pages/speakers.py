@@ -37,7 +37,8 @@ st.caption("The most quoted speakers under the source, date, category and search
            "left out here, so their company shows), and in how many articles each pair is quoted together.")
 top_n = st.slider("Speakers in the matrix", 5, 40, 15, key="co-quoted-n")
 matrix = load("co_quoted", current.without("speakers", "orgs", "countries"), top_n)
-chart.render(chart.built("co_quotation_heatmap", matrix), matrix.reset_index(names="speaker"),
-             "speakers-quoted-in-the-same-articles", key="speaker-co-quoted")
+chart.render(chart.built("co_quotation_matrix", matrix), matrix.reset_index(names="speaker"),
+             "speakers-quoted-in-the-same-articles", key="speaker-co-quoted", on_click=chart.filter_by_pair("speaker"),
+             hint="Click a square to filter by both speakers.")
 with st.expander(f"All {len(quoted):,} speakers quoted under these filters"):
     st.dataframe(quoted, hide_index=True, key="speakers-table")
