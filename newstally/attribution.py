@@ -169,7 +169,8 @@ def _before_appositives(text: str, tokens: list[tuple[str, int]], comma: int, lx
         whole = start == 0 or start > 0 and (not before[0].isalnum() or before.lower() in lex().subordinators
                                              or before.lower() in ("and", "but", "so", "then"))
         if phrase and whole and (_looks_named(phrase) or _looks_named_words(segments[-1])):
-            described = [a for a in reversed(segments) if not _RELATIVE.match(a) and not a[:1].isdigit()]
+            described = [a for a in reversed(segments) if not _RELATIVE.match(a) and not a[:1].isdigit()
+                         and a.lower() not in lexicon.words("discourse_adverbials")]
             return phrase, described[0] if described else ""
         stop = j
     return [], ""

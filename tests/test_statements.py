@@ -191,3 +191,12 @@ def test_statements_hostile_inputs_finish_in_bounded_time(text):
     started = time.perf_counter()
     extract_statements(text)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Israel, meanwhile, said it would continue the offensive.", "Israel"),
+    ("Hamas, for its part, said the talks had failed.", "Hamas"),
+])
+def test_statements_discourse_adverbial_is_no_role(text, name):
+    _, speakers = extract_statements(text)
+    assert [(s.role, name in s.name) for s in speakers] == [("", True)]
