@@ -1,7 +1,9 @@
 """Shared fixtures: paths to the sample and shared corpora, and a store built from the seed articles."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "data" / "articles"
+
+
+def pytest_configure(config):
+    # No test may touch the repository's own store (a user's data/newstally.duckdb): a dashboard
+    # run that names no store, or outlives a test's monkeypatch, gets this throwaway one.
+    os.environ["NEWSTALLY_STORE"] = str(Path(tempfile.mkdtemp(prefix="newstally-tests-")) / "default.duckdb")
 
 
 def shared(*parts: str) -> Path:
