@@ -188,13 +188,13 @@ def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[
     params: list = []
     conditions = figure_conditions(replace(f, categories=tuple(categories)), params)
     where = where_clause(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
-    # one pass: the total rides along as a window count instead of a second scan
-    sql = (f"SELECT * FROM (SELECT {_FIGURE_COLUMNS}, count(*) OVER () AS n_dated, "
-           f"row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) AS pick "
-           f"{_FIGURE_FROM} {where}) WHERE pick <= ? ORDER BY published, value")
-    frame = _frame(con, sql, params + [per_category])
-    total = int(frame["n_dated"].iloc[0]) if len(frame) else 0
-    return frame.drop(columns=["n_dated", "pick"]), total
+    total = _scalar(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
+    # the sample is drawn on ids alone; only the picked rows are joined for their columns
+    sql = (f"WITH picked AS (SELECT fi.figure_id FROM figures fi JOIN articles a USING (article_id) {where} "
+           f"QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ?) "
+           f"SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} WHERE fi.figure_id IN (SELECT figure_id FROM picked) "
+           f"ORDER BY a.published, fi.value")
+    return _frame(con, sql, params + [per_category]), total
 
 
 def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: str,
@@ -230,18 +230,24 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
     params: list = []
     conditions = figure_conditions(replace(f, categories=tuple(sorted(set(series["category"])))), params)
     where = where_clause(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
-    sql = (f"WITH candidates AS (SELECT {_FIGURE_COLUMNS} {_FIGURE_FROM} {where}), "
+    # The comparison runs on the few columns it needs; only the rows shown are joined for the rest.
+    sql = (f"WITH candidates AS (SELECT fi.figure_id, fi.category, a.published, fi.value, fi.low, fi.high "
+           f"FROM figures fi JOIN articles a USING (article_id) {where}), "
            f"matched AS (SELECT c.*, r.series, r.value AS reference, r.date AS reference_date FROM candidates c "
-           f"ASOF JOIN reference_series r ON c.category = r.category AND c.published >= r.date) "
-           f"SELECT * EXCLUDE (reference_date), value / reference - 1 AS difference FROM matched "
+           f"ASOF JOIN reference_series r ON c.category = r.category AND c.published >= r.date), "
+           f"differing AS (SELECT figure_id, series, reference, value / reference - 1 AS difference FROM matched "
            f"WHERE reference > 0 AND date_diff('day', reference_date::DATE, published) <= 7 "
            f"AND (reference < coalesce(low, '-inf'::DOUBLE) * (1 - ?) "
-           f"OR reference > coalesce(high, 'inf'::DOUBLE) * (1 + ?))")
-    params += [tolerance, tolerance]
+           f"OR reference > coalesce(high, 'inf'::DOUBLE) * (1 + ?))), "
+           f"shown AS (SELECT *, count(*) OVER () AS n_differing FROM differing "
+           f"ORDER BY abs(difference) DESC, figure_id LIMIT ?) "
+           f"SELECT {_FIGURE_COLUMNS}, d.series, d.reference, d.difference, d.n_differing "
+           f"FROM shown d JOIN figures fi USING (figure_id) JOIN articles a USING (article_id) "
+           f"LEFT JOIN speakers s ON s.speaker_id = fi.speaker_id "
+           f"ORDER BY abs(d.difference) DESC, fi.figure_id")
+    params += [tolerance, tolerance, limit]
     try:
-        # one pass: the total rides along as a window count instead of a second scan
-        frame = _frame(con, f"SELECT *, count(*) OVER () AS n_differing FROM ({sql}) "
-                            f"ORDER BY abs(difference) DESC, figure_id LIMIT ?", params + [limit])
+        frame = _frame(con, sql, params)
     finally:
         con.unregister("reference_series")
     total = int(frame["n_differing"].iloc[0]) if len(frame) else 0
