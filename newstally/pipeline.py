@@ -19,7 +19,7 @@ from .extract import extract, extractor_version, speakers_version
 from .ingest import FieldMap, read_corpus
 from .records import Article, Rejected
 from .store import StoreWriter, write_meta, writing
-from .tables import article_tables, articles, content_hash
+from .tables import article_tables, articles, content_hash, metadata
 
 BATCH_SIZE = 64  # articles per task: large enough to amortise a task, small enough to stream
 
@@ -111,10 +111,9 @@ def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWrit
         old = previous.get(record.article_id)
         if old and old[:2] == (content_hash(record.text), version):
             counts["reused"] += 1
-            row = articles(record, version)
-            if old[2:] != _metadata(row[0]):
+            if old[2:] != metadata(record):  # the text is the same; only its row is written again
                 writer.forget(record.article_id, tables=("articles",))
-                writer.insert("articles", row)
+                writer.insert("articles", articles(record, version))
             continue
         if old:
             writer.forget(record.article_id)
@@ -125,12 +124,6 @@ def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWrit
             batch = []
     if batch:
         yield batch
-
-
-def _metadata(row: tuple) -> tuple:
-    """(title, source, url, published, path) of an articles row, as previous_articles gives them."""
-    _, title, source, url, published, _, _, path, _ = row
-    return (title, source, url, published.isoformat() if published else "", path)
 
 
 def _derive_speakers(writer: StoreWriter) -> None:

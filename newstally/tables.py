@@ -26,6 +26,13 @@ def _date(value: str) -> date | None:
         return None
 
 
+def metadata(article: Article) -> tuple:
+    """(title, source, url, published as ISO text or "", path): what a rebuild compares to decide
+    whether an unchanged article's row needs writing again."""
+    published = _date(article.published)
+    return (article.title, article.source, article.url, published.isoformat() if published else "", article.path)
+
+
 def articles(article: Article, version: str) -> list[tuple]:
     return [(article.article_id, article.title, article.source, article.url, _date(article.published),
              len(article.text.split()), content_hash(article.text), article.path, version)]
