@@ -1,9 +1,10 @@
 """Download buttons for a chart: PNG, SVG, interactive HTML, and its data as CSV.
 
 Files are made only when the user clicks (``st.download_button`` with a callable), so drawing a
-page exports nothing. PNG and SVG go through kaleido and the system Chromium, started once per
-server process (``st.cache_resource``) and reused for every image; where Chromium is missing those
-two buttons give way to a note on how to enable them.
+page exports nothing. PNG and SVG go through kaleido and the system Chromium, started on the first
+image a user asks for (not when a page is drawn: a browser starting up would slow every page on a
+small server) and reused for every later image; where Chromium is missing those two buttons give
+way to a note on how to enable them.
 """
 from __future__ import annotations
 
@@ -47,14 +48,15 @@ def image_exporter() -> bool:
 
 
 def image_bytes(figure: go.Figure, fmt: str) -> bytes:
-    """``figure`` as PNG or SVG bytes through the shared kaleido browser."""
+    """``figure`` as PNG or SVG bytes through the shared kaleido browser (started by the first call)."""
     height = max(500, int(figure.layout.height or 500))
+    image_exporter()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # plotly warns that per-call options are ignored by a server
             return figure.to_image(format=fmt, width=1200, height=height, scale=2 if fmt == "png" else 1)
     except Exception:
-        # the browser died or cannot start: the next page draw tries again, or shows the note
+        # the browser died or cannot start: the next image starts it again
         image_exporter.clear()
         raise
 
@@ -73,7 +75,7 @@ def file_stem(name: str) -> str:
 def render(figure: go.Figure, data: pd.DataFrame, name: str, key: str) -> None:
     """A row of download buttons for ``figure`` and its ``data``, named ``<name>.<ext>``."""
     stem = file_stem(name)
-    images = image_exporter()
+    images = chromium_path() is not None
     columns = st.columns(4 if images else 3)
     if images:
         columns[0].download_button("PNG", partial(image_bytes, figure, "png"), f"{stem}.png", "image/png",

@@ -55,6 +55,21 @@ def series_categories(reference: pd.DataFrame) -> dict[str, str]:
     return {s: SERIES_CATEGORY.get(s, s) for s in reference["series"].unique()}
 
 
+def daily(reference: pd.DataFrame) -> pd.DataFrame:
+    """The reference day by day: day (a date), series, category, reference, one row for every day
+    on which ``reference_on`` gives the series a value, so a store joins its figures to it on
+    (category, publication day) instead of looking back for the latest report."""
+    parts = []
+    for series, category in series_categories(reference).items():
+        dates = reference.loc[reference["series"] == series, "date"]
+        days = pd.Series(pd.date_range(dates.min(), dates.max() + pd.Timedelta(days=7), freq="D"))
+        parts.append(pd.DataFrame({"day": days.dt.date, "series": series, "category": category,
+                                   "reference": reference_on(reference, series, days).to_numpy()}))
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["day", "series", "category",
+                                                                                     "reference"])
+    return frame.dropna(subset=["reference"]).reset_index(drop=True)
+
+
 def reference_on(reference: pd.DataFrame, series: str, dates: pd.Series) -> pd.Series:
     """The value of ``series`` on each of ``dates``: the latest value reported on or before that
     day (NaN before the series starts or more than 7 days after its last report)."""

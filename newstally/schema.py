@@ -2,7 +2,8 @@
 
 Each table is a tuple of (column, DuckDB type). The first five are the contract of DESIGN.md;
 ``mentions`` (each article's speakers before the corpus-wide merge) and ``texts`` (article text,
-loaded only when an article is opened) are the store's own.
+loaded only when an article is opened) are the store's own, and so are the two lookups of
+``DERIVED``, which the store recomputes at the end of every build.
 """
 from __future__ import annotations
 
@@ -35,6 +36,20 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_statements", "INTEGER"), ("speaker_id", "VARCHAR"),
     ),
     "texts": (("article_id", "VARCHAR"), ("text", "VARCHAR")),
+    "article_categories": (("article_id", "VARCHAR"), ("category", "VARCHAR"), ("n_figures", "INTEGER")),
+    "article_speakers": (("article_id", "VARCHAR"), ("speaker_id", "VARCHAR"), ("n_statements", "INTEGER")),
+}
+
+# Lookups the dashboard filters and counts through instead of the large tables they summarise
+# (on 100,000 articles: 350k rows instead of 0.9M figures, 570k instead of 1.1M statements).
+# Each is the query that fills it; rows are sorted by the column filters pick on, so DuckDB skips
+# whole blocks. article_speakers keeps unattributed statements under a NULL speaker_id, so
+# statement totals can be counted from it too.
+DERIVED: dict[str, str] = {
+    "article_categories": "SELECT article_id, category, count(*) FROM figures WHERE category IS NOT NULL "
+                          "GROUP BY ALL ORDER BY category, article_id",
+    "article_speakers": "SELECT article_id, speaker_id, count(*) FROM statements GROUP BY ALL "
+                        "ORDER BY speaker_id, article_id",
 }
 
 # The tables a user sees and exports, in the order DESIGN.md lists them.

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from . import __version__
 from .errors import NewstallyError
-from .schema import PER_ARTICLE_TABLES, TABLES, columns, create_sql
+from .schema import DERIVED, PER_ARTICLE_TABLES, TABLES, columns, create_sql
 
 if TYPE_CHECKING:  # pandas loads only where a DataFrame is made: a rebuild may need none
     import pandas as pd
@@ -68,10 +68,15 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     try:
         con.execute(f"ATTACH '{_quote(path)}' AS store (READ_ONLY)")
         con.execute("USE store")
+        same = _same_schema(con)
     except duckdb.Error as err:
         con.close()
         raise StoreError(f"{path} is not a readable newstally store ({err}); rebuild it with "
                          "`newstally build CORPUS --fresh`") from None
+    if not same:
+        con.close()
+        raise StoreError(f"{path} was built by another version of newstally; rebuild it with "
+                         "`newstally build CORPUS`")
     return con
 
 
@@ -150,6 +155,13 @@ class StoreWriter:
             self.con.execute(f"DELETE FROM {table} WHERE article_id {which} (SELECT unnest(?::VARCHAR[]))",
                              [article_ids])
 
+    def derive(self) -> None:
+        """Writes everything buffered and recomputes the lookups of ``schema.DERIVED`` from it."""
+        self.flush()
+        for table, sql in DERIVED.items():
+            self.con.execute(f"DELETE FROM {table}")
+            self.con.execute(f"INSERT INTO {table} {sql}")
+
     def count(self, table: str) -> int:
         self.flush()
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -157,13 +169,9 @@ class StoreWriter:
 
 def _same_schema(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the open store has every table of the schema, with the schema's columns."""
-    for table in TABLES:
-        found = [r[0] for r in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name = current_database() "
-            "ORDER BY column_index", [table]).fetchall()]
-        if found != columns(table):
-            return False
-    return True
+    found = dict(con.execute("SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
+                             "WHERE database_name = current_database() GROUP BY 1").fetchall())
+    return all(found.get(table) == columns(table) for table in TABLES)
 
 
 def _lock(path: Path):
@@ -215,7 +223,7 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
         con.execute("DELETE FROM rejected")  # inputs are judged anew at every build
         con.execute("DELETE FROM meta")
         yield writer
-        writer.flush()
+        writer.derive()
         con.execute("CHECKPOINT")
         con.close()
         os.replace(building, path)

@@ -97,6 +97,23 @@ def test_queries_activity_over_time_by_period(con):
     frame = queries.activity_over_time(con, Filters())
     assert frame.attrs["bucket"] == "week"
     assert frame["articles"].sum() == 3 and frame["statements"].sum() == 5
+    # weeks start on Monday: 14 February 2024 is a Wednesday
+    assert list(frame["period"].dt.date) == [date(2023, 10, 9), date(2023, 11, 20), date(2024, 2, 12)]
+
+
+@pytest.mark.parametrize("days, bucket, periods", [
+    (["2024-01-03", "2024-01-03", "2024-01-20"], "day", ["2024-01-03", "2024-01-20"]),
+    (["2023-01-01", "2023-01-02", "2024-01-07"], "week", ["2022-12-26", "2023-01-02", "2024-01-01"]),
+    (["2017-01-31", "2017-01-01", "2024-02-29"], "month", ["2017-01-01", "2024-02-01"]),
+])
+def test_queries_counts_per_day_are_summed_per_period(days, bucket, periods):
+    import pandas as pd
+
+    per_day = pd.DataFrame({"day": pd.to_datetime(days), "kind": "direct", "statements": 1})
+    frame = queries._per_period(per_day, keys=("kind",))
+    assert frame.attrs["bucket"] == bucket
+    assert [d.isoformat() for d in frame["period"].dt.date] == periods
+    assert frame["statements"].sum() == len(days) and list(frame.columns) == ["period", "kind", "statements"]
 
 
 @pytest.mark.parametrize("first, last, bucket", [
@@ -223,5 +240,23 @@ def test_queries_differing_figures_respect_filters_and_limit(con):
     assert queries.differing_figures(con, Filters(sources=("Al Jazeera",)), reference, 0.1)[1] == 0
     frame, total = queries.differing_figures(con, Filters(), reference, 0.1, limit=1)
     assert len(frame) == 1 and total == 2 and frame["figure_id"].iloc[0] == "a2:f1"  # 27,000 vs 1 is the largest
+    assert queries.differing_figures(con, Filters(categories=("injured",)), reference, 0.1)[1] == 1
+    assert queries.differing_figures(con, Filters(categories=("aid",)), reference, 0.1)[1] == 0
     empty, none = queries.differing_figures(con, Filters(), reference.iloc[0:0], 0.1)
     assert empty.empty and none == 0 and "difference" in empty.columns
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(text="Gaza"), Filters(text="e"), Filters(categories=("killed",)),
+                                     Filters(sources=("Reuters",), text="killed")])
+def test_queries_speaker_counts_agree_with_the_statements_table(con, filters):
+    """Speaker counts come from a per-article lookup, or from statements when text is searched:
+    either way they are the counts of the statements the Statements page lists."""
+    listed, total = queries.statements_table(con, filters)
+    speakers = queries.speakers_table(con, filters)
+    attributed = listed.dropna(subset=["speaker_id"])
+    assert dict(zip(speakers["speaker_id"], speakers["statements"])) == attributed["speaker_id"].value_counts().to_dict()
+    assert dict(zip(speakers["speaker_id"], speakers["articles"])) == \
+        attributed.groupby("speaker_id")["article_id"].nunique().to_dict()
+    assert queries.totals(con, filters)["statements"] == total == len(listed)
+    top = queries.top_speakers(con, filters)
+    assert top["statements"].sum() == len(attributed)

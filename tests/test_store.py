@@ -154,3 +154,38 @@ def test_store_rebuild_updates_metadata_without_extracting_again(tmp_path):
     summary = build([corpus], target)
     assert (summary.extracted, summary.reused) == (0, 3)
     assert read(target, "SELECT title FROM articles WHERE article_id = 'a00001'")["title"][0] == "A new title"
+
+
+def _lookups_match_their_tables(target: Path) -> None:
+    from newstally.schema import DERIVED
+
+    for table, sql in DERIVED.items():
+        stored = read(target, f"SELECT * FROM {table} ORDER BY ALL")
+        derived = read(target, f"SELECT * FROM ({sql}) ORDER BY ALL")
+        assert len(stored) > 0 and stored.values.tolist() == derived.values.tolist(), table
+
+
+def test_store_lookups_follow_changed_and_dropped_articles(tmp_path):
+    corpus = _corpus(tmp_path / "c", 10)
+    target = tmp_path / "s.duckdb"
+    build([corpus], target)
+    _lookups_match_their_tables(target)
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("Report 3.", "Report three, revised.")
+    corpus.write_text("\n".join(lines[:7]) + "\n", encoding="utf-8")
+    build([corpus], target)
+    _lookups_match_their_tables(target)
+    assert read(target, "SELECT count(DISTINCT article_id) AS n FROM article_speakers")["n"][0] == 7
+
+
+def test_store_from_an_older_version_asks_for_a_rebuild(tmp_path):
+    import duckdb
+
+    target = tmp_path / "s.duckdb"
+    build([SAMPLE], target)
+    with duckdb.connect(str(target)) as con:
+        con.execute("DROP TABLE article_speakers")  # as a store written before that table existed
+    with pytest.raises(StoreError, match="another version of newstally.*newstally build"):
+        store_module.connect(target)
+    assert build([SAMPLE], target).articles == 2  # the next build starts afresh
+    store_module.connect(target).close()
