@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .mentions import DETERMINERS, PREPOSITIONS, Mention, is_name_word, lex
+from .mentions import DETERMINERS, PREPOSITIONS, Mention, bare, is_name_word, lex, names_speaker
 from .records import Speaker
 
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -67,8 +67,10 @@ class Roster:
             return ""
         entity.spoke = True
         if mention.kind not in ("pronoun", "document"):
-            entity.aliases.add(mention.text)
-            entity.role = entity.role or mention.role
+            if names_speaker(mention.text):
+                entity.aliases.add(mention.text)  # not "Reyes said Norway": a clause, not a name
+            if not (mention.kind == "description" and mention.role.lower() in lex().generic_orgs):
+                entity.role = entity.role or mention.role  # "the charity" says nothing of who
             entity.org = entity.org or mention.org
             entity.country = entity.country or mention.country
         self._remember(entity)
@@ -207,7 +209,7 @@ class Roster:
         lx = lex()
         if mention.text.lower().startswith("the ") and head in lx.generic_orgs:
             # "the utility said": the organisation the article is about, when its name says so
-            known = next((e for e in self._recent if e.type == "organization" and
+            known = next((e for e in self._recent if e.type == "organization" and _fits(e, mention.name) and
                           (head in lx.org_words - lx.generic_orgs and head in e.name.lower().split()
                            or head in lx.generic_orgs and head not in lx.org_words)), None)
             if known is not None:
@@ -225,9 +227,20 @@ class Roster:
             if len(holders) == 1:
                 return holders[0]
             if not holders and mention.text.split()[0].lower() not in ("a", "an"):
-                named = self._titled_names(" ".join(wanted)) or self._titled_names(head)
+                named = self._titled_names(" ".join(wanted))
+                found = self._find(named[0]) if len(named) == 1 else None
+                if not named:
+                    # Only the head ("minister") is written before a name: the description's other
+                    # words must fit that person, so "Qatar's prime minister" is not Israel's.
+                    named = self._titled_names(head)
+                    found = self._find(named[0]) if len(named) == 1 else None
+                    extra = {w for w in wanted if w != head and bare(w) not in lx.places}
+                    if len(named) == 1 and (extra or mention.country) and (
+                            found is None or mention.country and found.country != mention.country
+                            or not extra <= set(f"{found.role} {found.org}".lower().replace("-", " ").split())):
+                        return self._new(mention.name, "person")
                 if len(named) == 1:
-                    return self._find(named[0]) or self._person(
+                    return found or self._person(
                         Mention(named[0], "person", named[0], mention.role, mention.org, mention.country))
         return self._new(mention.name, "person")
 
@@ -271,6 +284,19 @@ def _given_name(word: str, surname: str, lx) -> bool:
             and low not in lx.places and low not in lx.stopwords
             and low not in PREPOSITIONS and low not in DETERMINERS and low not in lx.quantifiers
             and not low.endswith("ing") and word != surname)
+
+
+def _fits(entity: _Entity, description: str) -> bool:
+    """Whether the proper words of a description ("the UN body") may name ``entity``: each is a word
+    of its name or an alias of it, so "the UN body" is not the Israeli army the article just quoted."""
+    lx = lex()
+    words = set(entity.name.lower().split()) | {a.lower() for a in entity.aliases}
+    for w in description.split():
+        low = w.lower()
+        if w[:1].isupper() and low not in lx.places and low not in lx.titles and low not in words \
+                and lx.organisations.get(low, ("",))[0] != entity.name:
+            return False
+    return True
 
 
 def _ends_with(name: str, surname: str) -> bool:

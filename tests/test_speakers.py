@@ -94,3 +94,91 @@ def test_speakers_scale_to_many_mentions():
     table, mapping = speakers(mentions)
     assert time.perf_counter() - started < 10
     assert len(table) == len(surnames) and len(mapping) == n
+
+
+def _article_speakers(text: str) -> list[tuple]:
+    from newstally.statements import extract_statements
+
+    return [(s.name, s.role, s.org, s.aliases) for s in extract_statements(text)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner before the name is the organisation ("Al Jazeera", not "Al"); a participle is no role
+    ("Al Jazeera’s Lena Park, reporting from Rafah, said the crossing was closed.",
+     [("Lena Park", "", "Al Jazeera", ("Al Jazeera’s Lena Park",))]),
+    ("Al Jazeera correspondent Lena Park said the crossing was closed.",
+     [("Lena Park", "Al Jazeera correspondent", "Al Jazeera", ("Al Jazeera correspondent Lena Park",))]),
+    # a title is a role, never an organisation ("Prime", "Defence"); a place's possessive is the country
+    ("Israeli Prime Minister Ana Levi said the talks had failed.",
+     [("Ana Levi", "Israeli Prime Minister", "", ("Israeli Prime Minister Ana Levi",))]),
+    ("Israel’s Defence Minister Ana Levi said the talks had failed.",
+     [("Ana Levi", "Defence Minister", "", ("Israel’s Defence Minister Ana Levi",))]),
+    ("State Department spokesperson Tom Hale said the talks had failed.",
+     [("Tom Hale", "State Department spokesperson", "State Department", ("State Department spokesperson Tom Hale",))]),
+    ("UN aid chief Tom Hale said the talks had failed.",
+     [("Tom Hale", "UN aid chief", "United Nations", ("UN aid chief Tom Hale",))]),
+    # the words before a name that are about something else are no part of the alias
+    ("The administration of President Joan Reyes said the talks had failed.",
+     [("Joan Reyes", "President", "", ("President Joan Reyes",))]),
+    ("Last week President Joan Reyes said the talks had failed.",
+     [("Joan Reyes", "President", "", ("President Joan Reyes",))]),
+    ("Omar Haddad sent a letter to Secretary of State Joan Reyes. Secretary of State Joan Reyes said the talks "
+     "had failed.", [("Joan Reyes", "Secretary of State", "", ("Secretary of State Joan Reyes",))]),
+    # a person of an organisation is that person, not the organisation
+    ("Omar Haddad of Hamas said the talks had failed.", [("Omar Haddad", "", "Hamas", ())]),
+    # an appositive is a role when it describes; not when it adds a circumstance or a name
+    ("Hamas, the group that governs the besieged Gaza Strip, said the talks had failed.",
+     [("Hamas", "group that governs the besieged Gaza Strip", "Hamas", ())]),
+    ("Hamas, with Egypt’s help, said the talks had failed.", [("Hamas", "", "Hamas", ())]),
+    ("Hamas, Omar Haddad, said the talks had failed.", [("Hamas", "", "Hamas", ())]),
+])
+def test_speakers_article_record_keeps_what_the_phrase_says(text, expected):
+    assert _article_speakers(text) == expected
+
+
+@pytest.mark.parametrize("phrase, appositive, expected", [
+    ("Palestinian lawyer and analyst Rana Aziz", "", ("Rana Aziz", "Palestinian lawyer and analyst", "")),
+    ("Al Jazeera’s senior political analyst Rana Aziz", "", ("Rana Aziz", "senior political analyst", "Al Jazeera")),
+    # a portfolio after "Minister of" is no part of the name
+    ("Palestinian Minister of Foreign Affairs Rana Aziz", "", ("Rana Aziz", "Palestinian Minister of Foreign Affairs", "")),
+    ("US Department of State spokesperson Tom Hale", "",
+     ("Tom Hale", "US Department of State spokesperson", "US Department of State")),
+    ("Houthi spokesperson Tom Hale", "", ("Tom Hale", "Houthi spokesperson", "Houthis")),
+    # a word in capitals is not an acronym that names an organisation
+    ("NEW Israeli Defence Minister Tom Hale", "", ("Tom Hale", "NEW Israeli Defence Minister", "")),
+    ("Hamas", "the Foreign Ministry spokeswoman", ("Hamas", "Foreign Ministry spokeswoman", "Hamas")),
+    ("Hamas", "amid protests against the continuing bombardment", ("Hamas", "", "Hamas")),
+    ("Hamas", "and around 240 others taken captive", ("Hamas", "", "Hamas")),
+    ("Hamas", "including more than 4", ("Hamas", "", "Hamas")),
+    ("Hamas", "among other organisations", ("Hamas", "", "Hamas")),
+    ("Hamas", "famine is spreading with incredible speed", ("Hamas", "", "Hamas")),
+    ("Hamas", "a researcher with the group that monitors the strip",
+     ("Hamas", "researcher with the group that monitors the strip", "Hamas")),
+])
+def test_speakers_phrase_role_and_organisation(phrase, appositive, expected):
+    from newstally.mentions import TOKEN, parse
+
+    mention = parse(TOKEN.findall(phrase), appositive, phrase)
+    assert (mention.name, mention.role, mention.org) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("US President Joan Reyes", True),
+    ("Israel’s Joan Reyes", True),
+    ("the US president", True),
+    ("a spokesperson for the armed group", True),
+    ("ambassador to the United Nations", True),
+    ("Human rights group Amnesty International", True),
+    ("the 41-year-old", True),
+    ("Reyes said Norway", False),
+    ("The secretary of", False),
+    ("Israel demolishes the homes of people", False),
+    ("19 percent of residents", False),
+    ("letter to Secretary of State Joan Reyes", False),
+    ("2011 United Nations", False),
+    ("Tensions around Norway", False),
+])
+def test_speakers_alias_is_a_way_of_naming_the_speaker(phrase, expected):
+    from newstally.mentions import names_speaker
+
+    assert names_speaker(phrase) is expected
