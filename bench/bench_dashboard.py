@@ -4,8 +4,9 @@
 
 For each page: the first render (empty caches: what a new server's first visitor waits for),
 a rerun with warm caches, and filter changes: each of the four commonest figure categories picked
-in turn in the sidebar, then (categories cleared) each of the four most quoted speakers. Every
-change asks for something not yet cached; the median and the slowest are printed. Build the store
+in turn in the sidebar, then (categories cleared) each of the four most quoted speakers, then
+(speakers cleared) four words typed into the search box. Every change asks for something not yet
+cached; the median and the slowest are printed. Build the store
 first with `python bench/bench_scale.py --keep`.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from common import ROOT, machine
 
 PAGES = ("overview", "figures", "speakers", "statements", "articles")
+SEARCHES = ("ceasefire", "hospital", "Security Council", "humanitarian")
 
 
 def _timed(run) -> float:
@@ -56,7 +58,7 @@ def main() -> None:
                                            "ORDER BY sum(n_figures) DESC LIMIT 4")["category"])
     print(f"categories picked: {', '.join(top_categories)}; speakers picked: {', '.join(top_speakers)}")
     print(f"\n{'page':12} {'first render':>13} {'warm rerun':>11} {'category: median':>17} {'max':>5} "
-          f"{'speaker: median':>16} {'max':>5}   (seconds)")
+          f"{'speaker: median':>16} {'max':>5} {'search: median':>15} {'max':>5}   (seconds)")
     worst = 0.0
     for page in PAGES:
         st.cache_data.clear()  # every page's first render starts cold
@@ -74,10 +76,16 @@ def main() -> None:
         for speaker in top_speakers:
             at.sidebar.multiselect(key="speaker").set_value([speaker])
             by_speaker.append(_timed(at.run))
+        at.sidebar.multiselect(key="speaker").set_value([]).run()
+        by_search = []
+        for words in SEARCHES:
+            at.sidebar.text_input(key="q").input(words)
+            by_search.append(_timed(at.run))
         failed = " (exception!)" if at.exception else ""
-        worst = max(worst, *by_category, *by_speaker)
+        worst = max(worst, *by_category, *by_speaker, *by_search)
         print(f"{page:12} {first:13.2f} {warm:11.2f} {statistics.median(by_category):17.2f} {max(by_category):5.2f} "
-              f"{statistics.median(by_speaker):16.2f} {max(by_speaker):5.2f}{failed}")
+              f"{statistics.median(by_speaker):16.2f} {max(by_speaker):5.2f} "
+              f"{statistics.median(by_search):15.2f} {max(by_search):5.2f}{failed}")
     print(f"\nslowest filter change on any page: {worst:.2f} s")
     print("\nfirst render starts with empty caches (the server's first visitor after a build);"
           "\nlater visitors and reruns get the warm figure; filter changes run uncached queries.")
