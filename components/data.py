@@ -15,6 +15,8 @@ import streamlit as st
 
 from newstally import queries
 from newstally import store
+from newstally.filtering import Filters
+from newstally.search import TextMatches, text_matches
 from newstally.store import DEFAULT_STORE, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
@@ -49,14 +51,25 @@ def _connection(path: str, version: str) -> duckdb.DuckDBPyConnection:
     return store.connect(path)
 
 
+def _cursor(path: str, version: str) -> duckdb.DuckDBPyConnection:
+    cursor = _connection(path, version).cursor()
+    cursor.execute("USE store")  # a cursor starts in the in-memory database
+    return cursor
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _text_matches(path: str, version: str, text: str) -> TextMatches:
+    """The rows a search matches, found once per search and store version for all the page's queries."""
+    with _cursor(path, version) as cursor:
+        return text_matches(cursor, text)
+
+
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(name: str, path: str, version: str, *args: Any) -> Any:
-    cursor = _connection(path, version).cursor()
-    try:
-        cursor.execute("USE store")  # a cursor starts in the in-memory database
-        return getattr(queries, name)(cursor, *args)
-    finally:
-        cursor.close()
+    searched = args and isinstance(args[0], Filters) and args[0].text.strip()
+    extra = {"matches": _text_matches(path, version, args[0].text)} if searched else {}
+    with _cursor(path, version) as cursor:
+        return getattr(queries, name)(cursor, *args, **extra)
 
 
 def load(name: str, *args: Any) -> Any:

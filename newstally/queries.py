@@ -10,7 +10,8 @@ What each filter narrows:
   that quote them;
 - category: figures, and the articles (with their statements) that report one of that category;
 - text: statements whose text contains it, figures whose sentence contains it, articles whose
-  title or statements contain it (case-insensitive).
+  title or statements contain it (case-insensitive). The matching rows are found once per search
+  (``newstally.search``); a caller that holds them passes ``matches=`` to any query taking filters.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from .reference import daily
+from .search import searching
 
 from .filtering import (Filters, article_filter_conditions, articles_join, figure_conditions, in_list,
                         quotations, statement_conditions, where_clause)
@@ -34,8 +36,14 @@ def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFra
     return con.execute(sql, params).df()
 
 
+def _row(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple:
+    # fetchall, not fetchone: a result left unread would keep the connection busy
+    rows = con.execute(sql, params).fetchall()
+    return rows[0] if rows else ()
+
+
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> int:
-    return int(con.execute(sql, params).fetchone()[0] or 0)
+    return int(_row(con, sql, params)[0] or 0)
 
 
 # --- what the sidebar offers -------------------------------------------------------------------
@@ -83,12 +91,13 @@ def distinct_values(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
 
 def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
     """The first and last publication date in the store (None, None when no article has one)."""
-    first, last = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    first, last = _row(con, "SELECT min(published), max(published) FROM articles", [])
     return first, last
 
 
 # --- overview ----------------------------------------------------------------------------------
 
+@searching
 def totals(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
     """Counts of articles, figures, statements and speakers under ``f``."""
     p_articles: list = []
@@ -98,11 +107,12 @@ def totals(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, int]:
     figures_sql = (f"SELECT count(*) FROM figures fi {articles_join(f)} "
                    f"{where_clause(figure_conditions(f, p_figures))}")
     statements_sql = f"SELECT sum(q.n_statements), count(DISTINCT q.speaker_id) FROM {quotations(f, p_statements)} q"
-    n_statements, n_speakers = con.execute(statements_sql, p_statements).fetchone()
+    n_statements, n_speakers = _row(con, statements_sql, p_statements)
     return {"articles": _scalar(con, articles_sql, p_articles), "figures": _scalar(con, figures_sql, p_figures),
             "statements": int(n_statements or 0), "speakers": int(n_speakers or 0)}
 
 
+@searching
 def figures_by_category(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """category, figures: how many figures of each category, most first."""
     params: list = []
@@ -111,6 +121,7 @@ def figures_by_category(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
     return _frame(con, sql, params)
 
 
+@searching
 def top_speakers(con: duckdb.DuckDBPyConnection, f: Filters, n: int = 15) -> pd.DataFrame:
     """speaker_id, speaker, statements: the ``n`` speakers with most statements under ``f``."""
     params: list = []
@@ -128,6 +139,7 @@ def time_bucket(first: date | None, last: date | None) -> str:
     return "day" if span <= 62 else "week" if span <= 730 else "month"
 
 
+@searching
 def activity_over_time(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """period (a date), articles, statements per period; articles without a date are left out."""
     p_articles: list = []
@@ -179,6 +191,7 @@ _FIGURE_COLUMNS = """fi.figure_id, fi.article_id, fi.text, fi.value, fi.low, fi.
 _FIGURE_FROM = "FROM figures fi JOIN articles a USING (article_id) LEFT JOIN speakers s USING (speaker_id)"
 
 
+@searching
 def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` figures under ``f``, newest first, with speaker and article; the total count)."""
     params: list = []
@@ -189,6 +202,7 @@ def figures_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE
     return _frame(con, sql, params + [limit]), total
 
 
+@searching
 def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...],
                   per_category: int = 400) -> tuple[pd.DataFrame, int]:
     """(dated figures of ``categories`` under ``f`` for the over-time chart, at most
@@ -209,6 +223,7 @@ def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[
     return _frame(con, sql, params + [per_category]), total
 
 
+@searching
 def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: str,
                         top_n: int = 15) -> pd.DataFrame:
     """The figures of ``category`` given by the ``top_n`` speakers or sources that gave most of them.
@@ -227,6 +242,7 @@ def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: st
     return _frame(con, sql, params + [top_n])
 
 
+@searching
 def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.DataFrame, tolerance: float,
                       limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` figures under ``f`` that differ from ``reference`` by more than
@@ -274,6 +290,7 @@ _STATEMENT_COLUMNS = """st.statement_id, st.article_id, st.speaker_id, st.speake
     a.title, a.source, a.published"""
 
 
+@searching
 def statements_table(con: duckdb.DuckDBPyConnection, f: Filters,
                      limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` statements under ``f``, newest first; the total count)."""
@@ -288,6 +305,7 @@ def statements_table(con: duckdb.DuckDBPyConnection, f: Filters,
 
 # --- speakers ----------------------------------------------------------------------------------
 
+@searching
 def speakers_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> pd.DataFrame:
     """The speakers quoted under ``f`` (speakers table columns, ``statements`` counted under ``f``)."""
     params: list = []
@@ -309,6 +327,7 @@ def speaker_profile(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict | N
     return row
 
 
+@searching
 def speaker_activity(con: duckdb.DuckDBPyConnection, f: Filters, speaker_id: str) -> pd.DataFrame:
     """period, kind, statements: the statements of ``speaker_id`` under ``f`` per period and kind."""
     scoped = replace(f, speakers=(speaker_id,), orgs=(), countries=())
@@ -319,6 +338,7 @@ def speaker_activity(con: duckdb.DuckDBPyConnection, f: Filters, speaker_id: str
     return _per_period(_frame(con, sql, params), keys=("kind",))
 
 
+@searching
 def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd.DataFrame:
     """A square frame: for the ``top_n`` most quoted speakers under ``f``, how many articles quote
     both the row's and the column's speaker (the diagonal: articles quoting the speaker at all).
@@ -348,6 +368,7 @@ def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd
 
 # --- articles ----------------------------------------------------------------------------------
 
+@searching
 def articles_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` articles under ``f``, newest first, with their figure and statement counts;
     the total count)."""

@@ -260,3 +260,18 @@ def test_queries_speaker_counts_agree_with_the_statements_table(con, filters):
     assert queries.totals(con, filters)["statements"] == total == len(listed)
     top = queries.top_speakers(con, filters)
     assert top["statements"].sum() == len(attributed)
+
+
+@pytest.mark.parametrize("name, args", [("totals", ()), ("statements_table", ()), ("figures_table", ()),
+                                        ("articles_table", ()), ("speakers_table", ()), ("top_speakers", ())])
+def test_queries_a_search_found_once_serves_every_query(con, name, args):
+    """The dashboard finds a search's rows once and hands them to each query of the page."""
+    from newstally.search import text_matches
+
+    searched = Filters(text="gaza")
+    matches = text_matches(con, searched.text)
+    assert len(matches.statements) == 2 and len(matches.articles) == 2
+    given = getattr(queries, name)(con, searched, *args, matches=matches)
+    found = getattr(queries, name)(con, searched, *args)
+    assert str(given) == str(found)
+    assert "matched_statements" not in {r[0] for r in con.execute("SHOW TABLES").fetchall()}  # nothing left behind
