@@ -12,7 +12,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import lexicon
-from .mentions import TOKEN, Mention, head_ok, is_capitalised, lex, parse, speaker_word_ok
+from .mentions import Mention, head_ok, parse, speaker_word_ok
+from .words import TOKEN, is_capitalised, lex
 
 _LEADING = re.compile(r"[\s,;:—–\-]*")
 # How far before a quote or cue an attribution is looked for (characters).

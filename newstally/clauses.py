@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .attribution import (_LEADING, _REACH, _WORDS, Attribution, Cue, CueIndex, after_quote,
                           speaker_after, speaker_before)
-from .mentions import Mention, lex
+from .mentions import Mention
+from .words import lex
 
 _THAT = re.compile(r"\s+(?:(?:on|in|at|during|late|early|last|this|earlier|later|to|from|via|before|after|"
                    r"through|with|over|told|on\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)"

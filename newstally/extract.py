@@ -11,17 +11,15 @@ from .records import Extraction
 from .statements import extract_statements
 
 _RULE_MODULES = ("extract.py", "figures.py", "figures_read.py", "figures_context.py", "figures_filters.py",
-                 "numbers.py", "statements.py", "text.py", "quotes.py", "attribution.py", "clauses.py",
-                 "mentions.py", "roster.py")
+                 "numbers.py", "statements.py", "quotes.py", "attribution.py", "clauses.py",
+                 "words.py", "naming.py", "mentions.py", "roster.py")
 
 
 def _source_hash(names: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     for name in names:
-        path = here / name
-        if path.is_file():
-            digest.update(path.read_bytes())
+        digest.update((here / name).read_bytes())  # a module missing from disk is a bug: let it fail
     return digest.hexdigest()[:8]
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .mentions import DETERMINERS, PREPOSITIONS, Mention, bare, is_name_word, lex, names_speaker
+from .mentions import Mention
+from .naming import names_speaker
+from .words import DETERMINERS, PREPOSITIONS, bare, is_name_word, lex
 from .records import Speaker
 
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)

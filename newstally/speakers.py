@@ -13,7 +13,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .mentions import lex
+from .words import lex
 from .roster import plain
 from .schema import columns
 

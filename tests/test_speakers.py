@@ -156,7 +156,8 @@ def test_speakers_article_record_keeps_what_the_phrase_says(text, expected):
      ("Hamas", "researcher with the group that monitors the strip", "Hamas")),
 ])
 def test_speakers_phrase_role_and_organisation(phrase, appositive, expected):
-    from newstally.mentions import TOKEN, parse
+    from newstally.mentions import parse
+    from newstally.words import TOKEN
 
     mention = parse(TOKEN.findall(phrase), appositive, phrase)
     assert (mention.name, mention.role, mention.org) == expected
@@ -179,6 +180,6 @@ def test_speakers_phrase_role_and_organisation(phrase, appositive, expected):
     ("Tensions around Norway", False),
 ])
 def test_speakers_alias_is_a_way_of_naming_the_speaker(phrase, expected):
-    from newstally.mentions import names_speaker
+    from newstally.naming import names_speaker
 
     assert names_speaker(phrase) is expected
