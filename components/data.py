@@ -57,9 +57,10 @@ def _cursor(path: str, version: str) -> duckdb.DuckDBPyConnection:
     return cursor
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=8, show_spinner=False)
 def _text_matches(path: str, version: str, text: str) -> TextMatches:
-    """The rows a search matches, found once per search and store version for all the page's queries."""
+    """The rows a search matches, found once per search and store version for all the page's queries
+    (a search for a common word holds a few MB of row numbers per 100,000 articles: few are kept)."""
     with _cursor(path, version) as cursor:
         return text_matches(cursor, text)
 
