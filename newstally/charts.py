@@ -14,6 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .measures import COUNT, PERCENT, figure_measures, measure_label
+
 # One colour per category of ../shared/gold/FORMAT.md, shared by charts and the article reader.
 CATEGORY_COLORS: dict[str, str] = {
     "killed": "#c62828", "injured": "#ef6c00", "casualties": "#ad1457", "missing": "#6a1b9a",
@@ -149,15 +151,78 @@ def _hover_text(points: pd.DataFrame) -> list[str]:
     return [one(row) for row in points.to_dict("records")]
 
 
-def _figure_trace(points: pd.DataFrame, name: str, color: str, dates: str = "published") -> go.Scatter:
+def _panels(points: pd.DataFrame, max_panels: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(the (category, measure) panels to draw, key categories first and each category's counts
+    before its percentages and amounts; those left out beyond ``max_panels``)."""
+    sizes = points.groupby(["category", "measure"]).size()
+    per_category = points["category"].value_counts()
+    rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}
+    kind = {COUNT: 0, PERCENT: 1}
+    ordered = sorted(sizes.index, key=lambda cm: (rank.get(cm[0], len(rank)), -per_category[cm[0]], cm[0],
+                                                  kind.get(cm[1], 2), -sizes[cm]))
+    return ordered[:max_panels], ordered[max_panels:]
+
+
+def over_time_rows(points: pd.DataFrame, max_panels: int = 8) -> pd.DataFrame:
+    """The rows of ``points`` that ``figures_over_time`` draws (a panel per category and measure,
+    at most ``max_panels``), with a ``measure`` column (see ``figure_measures``); what a chart's
+    CSV download should hold. ``attrs["left_out"]`` lists the (category, measure) panels beyond
+    ``max_panels`` and how many figures each holds."""
+    if points.empty:
+        return points
+    rows = points.assign(measure=figure_measures(points))
+    drawn, left_out = _panels(rows, max_panels)
+    keep = pd.MultiIndex.from_frame(rows[["category", "measure"]]).isin(drawn)
+    plotted = rows[keep]
+    plotted.attrs["left_out"] = [(c, m, int(((rows["category"] == c) & (rows["measure"] == m)).sum()))
+                                 for c, m in left_out]
+    return plotted
+
+
+def _measure_words(measure: str, n: int) -> str:
+    if measure == COUNT:
+        return f"{n:,} count" + ("s" if n != 1 else "")
+    if measure == PERCENT:
+        return f"{n:,} percentage" + ("s" if n != 1 else "")
+    return f"{n:,} in {measure}"
+
+
+def over_time_note(plotted: pd.DataFrame) -> str:
+    """A line for under the chart of ``over_time_rows``: how many figures of each measure each
+    category has when a category has more than one (they are drawn on separate axes), and
+    which panels were left out; "" when there is nothing to say."""
+    if plotted.empty or "measure" not in plotted:
+        return ""
+    parts = []
+    panels, _ = _panels(plotted, len(plotted))
+    sizes = plotted.groupby(["category", "measure"]).size()
+    for category in dict.fromkeys(c for c, _ in panels):
+        measures = [m for c, m in panels if c == category]
+        if len(measures) > 1:
+            parts.append(f"{category}: " + ", ".join(_measure_words(m, sizes[category, m]) for m in measures))
+    note = ("Percentages and amounts of money or time are drawn in panels of their own, never on a count's "
+            "axis (" + "; ".join(parts) + ")." if parts else "")
+    left_out = plotted.attrs.get("left_out") or []
+    if left_out:
+        note += (" Not drawn (too many panels; chart fewer categories): "
+                 + ", ".join(f"{c} ({_measure_words(m, n)})" for c, m, n in left_out) + ".")
+    return note.strip()
+
+
+_VALUE_FORMATS = {COUNT: "%{y:,.0f}", PERCENT: "%{y:,.2~f}%"}  # else "%{y:,.2~f} USD"
+
+
+def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str = COUNT,
+                  dates: str = "published") -> go.Scatter:
     plus, minus = _error_arrays(points)
+    value = _VALUE_FORMATS.get(measure, f"%{{y:,.2~f}} {label(measure)}")
     return go.Scatter(
         x=pd.to_datetime(points[dates]), y=points["value"], mode="markers", name=name,
         marker=dict(color=color, size=9, symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in points["qualifier"]],
                     line=dict(width=1, color="white")),
         error_y=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
         customdata=points[["category", "figure_id", "article_id"]].to_numpy(),
-        text=_hover_text(points), hovertemplate="%{x|%Y-%m-%d}: %{y:,.0f}<br>%{text}<extra></extra>")
+        text=_hover_text(points), hovertemplate=f"%{{x|%Y-%m-%d}}: {value}<br>%{{text}}<extra></extra>")
 
 
 def _robust_top(points: pd.DataFrame) -> float:
@@ -170,28 +235,50 @@ def _robust_top(points: pd.DataFrame) -> float:
     return float(top) * 1.1 or 1.0
 
 
+def _panel_title(category: str, measure: str, alone: bool) -> str:
+    if alone and measure == COUNT:
+        return label(category)
+    return label(f"{category}: " + {COUNT: "counts", PERCENT: "percentages"}.get(measure, measure))
+
+
+def _y_axis(panel: pd.DataFrame, measure: str) -> dict:
+    """The y-axis of one panel: from 0, a share on 0-100% unless a value goes beyond."""
+    top = _robust_top(panel)
+    if measure == PERCENT:
+        return dict(range=[0, 100 if top <= 110 else top], ticksuffix="%", title_text="percent")
+    return dict(range=[0, top], tickformat="~s", title_text="count" if measure == COUNT else label(measure))
+
+
 def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = None,
-                      series_category: Mapping[str, str] | None = None, max_panels: int = 6,
+                      series_category: Mapping[str, str] | None = None, max_panels: int = 8,
                       title: str = "Reported figures over time") -> go.Figure:
-    """One panel per category (at most ``max_panels``; key categories first) of the figures in
-    ``points`` (rows of ``queries.figure_points``) by publication date; ranges are error bars
-    from low to high, the marker says the qualifier (triangle up: more than, down: less than,
-    diamond: approximately). ``reference`` (date, series, value) is drawn under the panel of
-    the category ``series_category`` maps its series to. A click gives the category, figure_id
-    and article_id."""
+    """One panel per category and measure (at most ``max_panels``; key categories first, see
+    ``over_time_rows``) of the figures in ``points`` (rows of ``queries.figure_points``) by
+    publication date: a category's counts, its percentages (a y-axis in %) and its amounts of
+    money or time (a y-axis per unit) are never drawn on one axis. Ranges are error bars from
+    low to high, the marker says the qualifier (triangle up: more than, down: less than,
+    diamond: approximately). ``reference`` (date, series, value) is drawn in the counts panel
+    of the category ``series_category`` maps its series to. A click gives the category,
+    figure_id and article_id."""
     if points.empty:
         return empty_figure("No dated figures match these filters")
-    counts = points["category"].value_counts()
-    rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}  # the key categories first, in their usual order
-    categories = sorted(counts.index, key=lambda c: (rank.get(c, len(rank)), -counts[c]))[:max_panels]
-    fig = make_subplots(rows=len(categories), cols=1, shared_xaxes=True, vertical_spacing=.06,
-                        subplot_titles=_labels(categories))
-    dates = pd.to_datetime(points["published"])
+    plotted = points if "measure" in points else over_time_rows(points, max_panels)
+    panels, _ = _panels(plotted, max_panels)
+    measures_of = plotted.groupby("category")["measure"].nunique()
+    # a share or an amount gets a lower panel than a count: it is there to be read apart, not to dominate
+    heights = [1.0 if measure == COUNT else .7 for _, measure in panels]
+    height = 120 + int(230 * sum(heights))
+    # the gap between panels stays ~70 px (room for the next panel's title) however many there are
+    gap = min(70 / height, 1 / (len(panels) - 1)) if len(panels) > 1 else 0
+    fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, row_heights=heights, vertical_spacing=gap,
+                        subplot_titles=[_panel_title(c, m, measures_of[c] == 1) for c, m in panels])
+    dates = pd.to_datetime(plotted["published"])
     if reference is not None and not reference.empty:
         when = pd.to_datetime(reference["date"])
         reference = reference[(when >= dates.min() - _REFERENCE_MARGIN) & (when <= dates.max() + _REFERENCE_MARGIN)]
-    for row, category in enumerate(categories, start=1):
-        if reference is not None and not reference.empty:
+    for row, (category, measure) in enumerate(panels, start=1):
+        panel = plotted[(plotted["category"] == category) & (plotted["measure"] == measure)]
+        if measure == COUNT and reference is not None and not reference.empty:
             for series, cat in (series_category or {}).items():
                 line = reference[reference["series"] == series]
                 if cat == category and not line.empty:
@@ -199,18 +286,17 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
                         x=pd.to_datetime(line["date"]), y=line["value"], mode="lines", name=f"reference: {series}",
                         line=dict(color=REFERENCE_COLOR, width=2), hovertemplate="%{x|%Y-%m-%d}: %{y:,.0f} "
                         f"({series})<extra>reference</extra>"), row=row, col=1)
-        fig.add_trace(_figure_trace(points[points["category"] == category], category, category_color(category)),
-                      row=row, col=1)
-    for row, category in enumerate(categories, start=1):
-        fig.update_yaxes(range=[0, _robust_top(points[points["category"] == category])], row=row, col=1)
-    fig.update_yaxes(tickformat="~s")
-    fig.update_layout(title=title, height=120 + 230 * len(categories), **_LAYOUT)
+        name = category if measure == COUNT else f"{category} ({'%' if measure == PERCENT else measure})"
+        fig.add_trace(_figure_trace(panel, label(name), category_color(category), measure), row=row, col=1)
+        fig.update_yaxes(**_y_axis(panel, measure), title_font_size=11, row=row, col=1)
+    fig.update_layout(title=title, height=height, **_LAYOUT)
     return fig
 
 
-def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
+def reporter_comparison(frame: pd.DataFrame, category: str, measure: str = COUNT) -> go.Figure:
     """What each speaker or source reported for ``category``: one row per ``reported_by``, a point
-    per figure (ranges as error bars). A click gives ("speaker", speaker_id) or ("source", name)."""
+    per figure (ranges as error bars), all of one ``measure`` (``newstally.measures``: the caller
+    picks the rows). A click gives ("speaker", speaker_id) or ("source", name)."""
     if frame.empty:
         return empty_figure(f"No {category} figures match these filters")
     plus, minus = _error_arrays(frame)
@@ -225,10 +311,12 @@ def reporter_comparison(frame: pd.DataFrame, category: str) -> go.Figure:
         error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
         customdata=np.column_stack([kinds, keys, frame["figure_id"].astype(str)]),
         text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(frame["published"])],
-        hovertemplate="%{y}: %{x:,.0f} (%{text})<extra></extra>"))
+        hovertemplate="%{y}: " + _VALUE_FORMATS.get(measure, f"%{{x:,.2~f}} {label(measure)}").replace("{y", "{x")
+                      + " (%{text})<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
-    fig.update_xaxes(tickformat="~s", range=[0, _robust_top(frame)])
-    fig.update_layout(title=f"{label(category)}: what each speaker or source reported", xaxis_title=label(category),
+    fig.update_xaxes(tickformat="~s", range=[0, _robust_top(frame)], ticksuffix="%" if measure == PERCENT else "")
+    axis = label(category) if measure == COUNT else f"{label(category)} ({measure_label(measure)})"
+    fig.update_layout(title=f"{label(category)}: what each speaker or source reported", xaxis_title=axis,
                       height=max(280, 32 * len(order) + 110), **_LAYOUT)
     return fig
 

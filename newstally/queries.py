@@ -21,6 +21,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from .measures import measured_units
 from .reference import daily
 from .search import searching
 
@@ -258,7 +259,10 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
                            f"NULL::DOUBLE AS difference {_FIGURE_FROM} LIMIT 0", []), 0
     con.register("reference_daily", by_day)
     params: list = []
-    where = where_clause(figure_conditions(replace(f, categories=categories), params) + ["fi.value IS NOT NULL"])
+    # the reference counts: a share or an amount of money or time is no count to compare with it
+    where = where_clause(figure_conditions(replace(f, categories=categories), params)
+                         + ["fi.value IS NOT NULL", "coalesce(fi.unit, '') NOT IN (SELECT unnest(?::VARCHAR[]))"])
+    params.append(sorted(measured_units()))
     # The reference is joined on (category, day); the rows carry their columns through the
     # ranking (reading them again for the 500 shown would scan figures and articles once more).
     sql = (f"WITH differing AS (SELECT fi.figure_id, fi.article_id, fi.text, fi.value, fi.low, fi.high, "

@@ -89,6 +89,76 @@ def test_charts_figures_over_time_keeps_outliers_from_flattening_the_rest():
     assert fig.layout.yaxis.range[1] < 1000
 
 
+def _displaced(units):
+    """Figures of "displaced", one per unit in ``units``: counts in millions, shares below 100."""
+    values = {"people": 1_900_000, "families": 20_000, "percent": 85, "USD": 5_000_000}
+    return _points([(f"d:f{i}", "d", f"{values[unit]:,} {unit}", values[unit], values[unit], values[unit], "exact",
+                     unit, "displaced", "", None, None, "AJ", "t", f"2024-01-{i + 1:02d}", "AJ")
+                    for i, unit in enumerate(units)])
+
+
+@pytest.mark.parametrize("unit, category, expected", [
+    ("people", "killed", "count"), ("families", "displaced", "count"), ("", "other", "count"),
+    (None, "killed", "count"), ("percent", "displaced", "percent"), ("USD", "money", "USD"),
+    ("ILS", "money", "ILS"), ("years", "duration", "years"),
+])
+def test_charts_figure_measures(unit, category, expected):
+    frame = pd.DataFrame({"unit": [unit], "category": [category]})
+    assert list(charts.figure_measures(frame)) == [expected]
+
+
+def test_charts_figures_over_time_never_puts_percentages_on_the_counts_axis():
+    fig = charts.figures_over_time(_displaced(["people", "percent", "families", "people"]))
+    counts, shares = fig.data
+    assert counts.name == "displaced" and list(counts.y) == [1_900_000, 20_000, 1_900_000]
+    assert shares.name == "displaced (%)" and list(shares.y) == [85]
+    assert counts.yaxis != shares.yaxis
+    share_axis = fig.layout[shares.yaxis.replace("y", "yaxis")]
+    assert share_axis.ticksuffix == "%" and share_axis.title.text == "percent" and share_axis.range[1] == 100
+    assert fig.layout[counts.yaxis.replace("y", "yaxis")].range[1] > 1_900_000
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == ["displaced: counts", "displaced: percentages"]
+    assert "%" in shares.hovertemplate
+    assert [row[0] for row in shares.customdata] == ["displaced"]  # a click still filters by the category
+    assert charts.clicked_values([{"customdata": list(shares.customdata[0])}]) == ["displaced"]
+
+
+def test_charts_figures_over_time_keeps_the_reference_on_the_counts_axis():
+    points = pd.concat([POINTS, _displaced(["percent"]).assign(category="killed")], ignore_index=True)
+    fig = charts.figures_over_time(points, REFERENCE, {"killed_cum": "killed"})
+    axes = {trace.name: trace.yaxis for trace in fig.data}
+    assert list(axes) == ["reference: killed_cum", "killed", "killed (%)", "projectiles"]
+    assert axes["reference: killed_cum"] == axes["killed"] != axes["killed (%)"]
+
+
+def test_charts_figures_over_time_gives_each_currency_its_own_axis():
+    money = _displaced(["USD", "USD", "USD"]).assign(category="money")
+    money.loc[1, "unit"] = "EUR"  # the more frequent currency comes first
+    fig = charts.figures_over_time(money)
+    assert [t.name for t in fig.data] == ["money (USD)", "money (EUR)"] and fig.data[0].yaxis != fig.data[1].yaxis
+    assert fig.layout.yaxis.title.text == "USD"
+
+
+def test_charts_over_time_rows_are_the_plotted_rows_with_their_measure():
+    points = pd.concat([_displaced(["people", "percent"]), POINTS], ignore_index=True)
+    plotted = charts.over_time_rows(points, max_panels=2)  # killed counts, then displaced counts
+    assert set(zip(plotted["category"], plotted["measure"])) == {("killed", "count"), ("displaced", "count")}
+    fig = charts.figures_over_time(plotted)
+    assert sum(len(t.y) for t in fig.data) == len(plotted)
+    assert plotted.attrs["left_out"] == [("displaced", "percent", 1), ("projectiles", "count", 1)]
+    note = charts.over_time_note(plotted)
+    assert "Not drawn" in note and "displaced (1 percentage)" in note
+
+
+@pytest.mark.parametrize("units, expected", [
+    (["people", "people"], ""),
+    (["people", "percent", "percent"], "displaced: 1 count, 2 percentages"),
+])
+def test_charts_over_time_note_counts_each_measure(units, expected):
+    note = charts.over_time_note(charts.over_time_rows(_displaced(units)))
+    assert (expected in note) if expected else note == ""
+
+
 @pytest.mark.parametrize("builder, args", [
     (charts.category_bars, ()), (charts.speaker_bars, ()), (charts.activity_timeline, ()),
     (charts.figures_over_time, ()), (charts.reporter_comparison, ("killed",)), (charts.speaker_timeline, ("X",)),
@@ -102,6 +172,28 @@ def test_charts_empty_data_gives_a_message_not_an_error(builder, args):
 def test_charts_reporter_comparison_maps_clicks_to_speaker_or_source():
     fig = charts.reporter_comparison(POINTS[POINTS["category"] == "killed"], "killed")
     assert [list(row[:2]) for row in fig.data[0].customdata] == [["speaker", "moh"], ["source", "AJ"]]
+
+
+@pytest.mark.parametrize("measure, suffix, axis, hover", [
+    ("count", "", "killed", "%{x:,.0f}"),
+    ("percent", "%", "killed (percentages)", "%{x:,.2~f}%"),
+    ("USD", "", "killed (USD)", "%{x:,.2~f} USD"),
+])
+def test_charts_reporter_comparison_names_its_measure(measure, suffix, axis, hover):
+    fig = charts.reporter_comparison(POINTS[POINTS["category"] == "killed"], "killed", measure)
+    assert (fig.layout.xaxis.ticksuffix or "") == suffix
+    assert fig.layout.xaxis.title.text == axis and hover in fig.data[0].hovertemplate
+
+
+@pytest.mark.parametrize("units, order", [
+    (["people", "percent", None, "USD"], ["count", "percent", "USD"]),
+    (["percent"], ["percent"]),
+    ([], []),
+])
+def test_charts_measures_are_offered_counts_first(units, order):
+    from newstally.measures import figure_measures, measure_order
+
+    assert measure_order(figure_measures(pd.DataFrame({"unit": units}, dtype=object))) == order
 
 
 def test_charts_speaker_timeline_stacks_kinds():

@@ -2,6 +2,7 @@
 offered, and empty stores or filters that match nothing give a message, never a traceback."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -109,6 +110,21 @@ def test_dashboard_figures_draws_only_the_open_tab(demo_store, monkeypatch, tab,
     assert bool(at.get_by_key("compare")) if compare_shown else not at.selectbox
     if charts_drawn:
         assert {"HTML", "CSV"} <= set(_labels(at))
+
+
+def test_dashboard_figures_over_time_draws_percentages_on_their_own_axis(seed_store, monkeypatch):
+    # the seed articles give "displaced" a count and a share ("85% of the territory's population")
+    monkeypatch.setenv("NEWSTALLY_STORE", str(seed_store))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["view"] = "Over time"
+    at.session_state["chart-categories"] = ["displaced"]
+    at.switch_page("components/pages/figures.py").run()
+    assert not at.exception, at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    axes = {trace["name"]: trace.get("yaxis", "y") for trace in spec["data"]}
+    assert axes["displaced"] != axes["displaced (%)"]
+    assert spec["layout"][axes["displaced (%)"].replace("y", "yaxis")]["ticksuffix"] == "%"
+    assert any("displaced: 1 count, 1 percentage" in c.value for c in at.caption)
 
 
 def test_dashboard_figures_page_table_links_to_the_reader(demo_store, monkeypatch):

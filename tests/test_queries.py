@@ -275,3 +275,21 @@ def test_queries_a_search_found_once_serves_every_query(con, name, args):
     found = getattr(queries, name)(con, searched, *args)
     assert str(given) == str(found)
     assert "matched_statements" not in {r[0] for r in con.execute("SHOW TABLES").fetchall()}  # nothing left behind
+
+
+def test_queries_differing_figures_compare_counts_only(tmp_path):
+    """A share ("85 percent") is no count: the reference of counts is not compared with it."""
+    from newstally.reference import load_reference
+    from newstally.store import write_meta, writing
+
+    with writing(tmp_path / "s.duckdb", fresh=True) as writer:
+        writer.insert("articles", [("a1", "t", "s", "", date(2024, 1, 10), 9, "h", "a1.txt", "v")])
+        writer.insert("figures", [
+            (f"a1:f{i}", "a1", 0, 1, text, value, value, value, "exact", unit, "killed", text, None, None, "r")
+            for i, (text, value, unit) in enumerate([("85 percent", 85.0, "percent"), ("2,000 people", 2000.0, "people"),
+                                                      ("$5m", 5e6, "USD")])])
+        write_meta(writer, extractor_version="v")
+    reference = load_reference(b"date,series,value\n2024-01-09,killed_cum,24000\n")
+    with duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True) as store:
+        frame, total = queries.differing_figures(store, Filters(), reference, 0.1)
+    assert total == 1 and list(frame["figure_id"]) == ["a1:f1"]

@@ -5,6 +5,7 @@ import streamlit as st
 from components import chart, filters, reference_picker, tables
 from components.data import load
 from newstally import charts
+from newstally.measures import COUNT, figure_measures, measure_label, measure_order
 from newstally.reference import series_categories
 
 st.title("Figures")
@@ -30,11 +31,14 @@ with over_time:
         if dated > len(points):
             st.caption(f"Drawing {len(points):,} of {dated:,} dated figures (an even sample of each category).")
         mapping = series_categories(reference) if len(reference) else {}
-        chart.render(chart.built("figures_over_time", points, reference, mapping), points,
+        plotted = charts.over_time_rows(points)
+        chart.render(chart.built("figures_over_time", plotted, reference, mapping), plotted,
                      "figures-" + "-".join(charted or ["none"]) + "-over-time", key="figures-over-time",
                      on_click=chart.filter_by("category"),
                      hint="Ranges are drawn from low to high; ▲ more than, ▼ less than, ◆ approximately. "
                           "Click a point to keep only its category; double-click the chart to see every point.")
+        if note := charts.over_time_note(plotted):
+            st.caption(note)
         st.subheader("Reported figures that differ from the reference")
         tolerance = st.slider("Differ by more than", 0, 100, 10, step=5, format="%d%%", key="tolerance",
                               help="A figure is listed when its value (or its range) is further than this share "
@@ -54,7 +58,13 @@ with comparison:
                                                                   n=len(available)) + available))
         picked = st.selectbox("Category", categories, key="compare")
         by_reporter = load("figures_by_reporter", current, picked, 15)
-        chart.render(chart.built("reporter_comparison", by_reporter, picked), by_reporter,
+        measures = figure_measures(by_reporter)
+        kinds = measure_order(measures)
+        measure = st.radio("Measure", kinds, horizontal=True, key="compare-measure", format_func=measure_label,
+                           help="Counts, shares and amounts are never drawn on one axis.") \
+            if len(kinds) > 1 else (kinds[0] if kinds else COUNT)
+        by_reporter = by_reporter[measures == measure]
+        chart.render(chart.built("reporter_comparison", by_reporter, picked, measure), by_reporter,
                      f"figures-{picked}-by-speaker-or-source", key="figures-by-reporter",
                      on_click=chart.filter_by_reporter(),
                      hint="Each row is a speaker or, when no speaker is known, the article's source. "
