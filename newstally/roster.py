@@ -58,7 +58,9 @@ class Roster:
         if mention.kind == "pronoun":
             entity = self._pronoun(mention.name)
         elif mention.kind == "document":
-            entity = self._recent[0] if self._recent else self._new(mention.name, "organization")
+            # "the statement said" is its author speaking; with no one before it, the author is unknown
+            # (a speaker called "statement" would say nothing)
+            entity = self._recent[0] if self._recent else None
         elif mention.kind == "person":
             entity = self._person(mention)
         elif mention.kind == "organization":

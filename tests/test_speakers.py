@@ -131,6 +131,10 @@ def _article_speakers(text: str) -> list[tuple]:
      [("Hamas", "group that governs the besieged Gaza Strip", "Hamas", ())]),
     ("Hamas, with Egypt’s help, said the talks had failed.", [("Hamas", "", "Hamas", ())]),
     ("Hamas, Omar Haddad, said the talks had failed.", [("Hamas", "", "Hamas", ())]),
+    # a document speaks for its author; with no author before it, there is no speaker to name
+    ("\u201cThe siege must end,\u201d the statement said.", []),
+    ("Hamas said the talks had failed. \u201cThe siege must end,\u201d the statement said.",
+     [("Hamas", "", "Hamas", ())]),
 ])
 def test_speakers_article_record_keeps_what_the_phrase_says(text, expected):
     assert _article_speakers(text) == expected
