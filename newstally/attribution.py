@@ -58,6 +58,14 @@ def _cues() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
     return frames, {k: frozenset(v) for k, v in seconds.items()}, lexicon.words("speaker_adverbs")
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _noun_markers() -> frozenset[str]:
+    return lexicon.words("cue_noun_markers")
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` factored by common prefix (fast to scan)."""
     trie: dict = {}
@@ -90,8 +98,12 @@ class CueIndex:
 
     def __init__(self, text: str, limit: int | None = None):
         frames = _cues()[0]
+        markers = _noun_markers()
         self.cues: list[Cue] = []
         for m in _cue_pattern().finditer(text, 0, len(text) if limit is None else limit):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if before and before.group(1).lower() in markers:
+                continue  # "the report said", "in a post": a noun, not the cue
             form = " ".join(m.group().lower().split())
             self.cues.append(Cue(m.group(), m.start(), m.end(), frames[form]))
         self._starts = [c.start for c in self.cues]
@@ -274,18 +286,24 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
         k = 0
         while k < len(after) and after[k][0] not in ",;:()—–" and k < 25:
             k += 1
-        if after and after[0][0].lower() not in {"who", "which", "whose", "adding", "saying"} and k:
+        first = after[0][0].lower() if after else ""
+        participle = first.endswith("ing") and first in _cues()[0]  # ", noting that ...": not a role
+        if after and first not in {"who", "which", "whose"} and not participle and k:
             appositive = text[after[0][1]:after[k - 1][2]]
             stop = after[k - 1][2]
     surface = text[words[0][1]:words[-1][2]]
     return _named_appositive(parse([w for w, _, _ in words], appositive, surface), appositive), stop
 
 
-def after_quote(text: str, pos: int, limit: int, index: CueIndex) -> Attribution | None:
-    """The attribution that follows a closing quote mark at ``pos`` (``, X said`` or ``, said X``)."""
+def after_quote(text: str, pos: int, limit: int, index: CueIndex, quoted: bool = False) -> Attribution | None:
+    """The attribution that follows a closing quote mark at ``pos`` (``, X said`` or ``, said X``).
+
+    ``quoted``: ``pos`` follows a quote itself (not a clause), so the attribution may also be
+    ``, recalled X`` or ``, the lanky, bespectacled professor said``.
+    """
     p = _LEADING.match(text, pos, limit).end()
     cue = index.at(p, limit)
-    if cue and cue.frame in ("say", "quote"):
+    if cue and (cue.frame in ("say", "quote") or quoted and cue.frame == "that"):
         mention, stop = speaker_after(text, cue.end, limit)
         if mention:
             return Attribution(cue, mention, p, stop)
@@ -293,10 +311,29 @@ def after_quote(text: str, pos: int, limit: int, index: CueIndex) -> Attribution
         if cue.frame == "source":
             return None
         mention, start = speaker_before(text, p, cue.start)
-        if mention and not text[p:start].strip(" ,"):
+        if mention and (not text[p:start].strip(" ,") or quoted and _modifiers_only(text, p, start)):
             return Attribution(cue, mention, p, cue.end)
         return None
     return None
+
+
+_MODIFIERS = re.compile(r"(?:[a-z][a-z\-]*|\d[\w\-]*)(?:,?\s+|$)")
+_MOST_MODIFIERS = 3
+
+
+def _modifiers_only(text: str, start: int, stop: int) -> bool:
+    """``"...," shipping giant Acme said`` / ``the lanky, bespectacled professor said``: only a few
+    lower-case describing words lie between the quote and the speaker phrase found before the cue."""
+    words = 0
+    pos = start
+    while pos < stop:
+        m = _MODIFIERS.match(text, pos, stop)
+        word = m.group().split(",")[0].strip() if m else ""
+        if not m or word in lex().stopwords or word in lex().prepositions:
+            return False
+        words += 1
+        pos = m.end()
+    return 0 < words <= _MOST_MODIFIERS
 
 
 def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribution | None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
-from .clauses import reported
+from .clauses import Reported, participle, reported
+from .mentions import Mention
 from .roster import Roster
 from .quotes import Quote, paragraphs, quotes, sentences
 from .records import Speaker, Statement
@@ -23,6 +24,10 @@ _WORD = re.compile(r"\w+")
 _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
 _OPENING_PREPOSITIONS = frozenset({"for"})
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+# An embedded post as scraped pages flatten it, text and signature in one paragraph:
+# ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
+_POST_SIGNATURE = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
+                             r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
 # A quoted span this long (characters) is never a statement: it is a broken text, not speech.
 _LONGEST_QUOTE = 5000
 # A "sentence" this long is not prose (a table, a dump, a file with no full stops): skipped.
@@ -41,6 +46,7 @@ class _State:
     last_key: str = ""  # speaker of the latest statement that may be continued
     last_paragraph: int = -1  # index of the paragraph that statement is in
     paragraph: int = 0
+    posts: list[tuple[int, int, Mention]] = field(default_factory=list)  # embedded posts: start, end, author
 
 
 def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
@@ -52,6 +58,8 @@ def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
             break
         end = min(end, _LONGEST_TEXT)
         state.paragraph = index
+        if _embedded_post(text, start, end, state):
+            continue
         quoted = quotes(text, start, end)
         opens = [q.open for q in quoted]
         for s, e in sentences(text, start, end, quoted):
@@ -63,6 +71,10 @@ def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):
                     _introduction(text, s, e, state)
+    # Posts are inserts, not narration: resolved last, so a later "he said" never means their author.
+    for start, end, mention in state.posts:
+        key = state.roster.resolve(mention)
+        state.out.append(Statement(start, end, text[start:end], "direct", "", key, "embedded-post"))
     used = {st.speaker_key for st in state.out if st.speaker_key}
     speakers = [sp for sp in state.roster.speakers() if sp.key in used]
     return sorted(state.out, key=lambda st: (st.start, st.end)), speakers
@@ -92,9 +104,11 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
     consumed = s  # where the text not yet part of a statement or attribution starts
     current: str | None = None  # the speaker attributed in this sentence so far
     for i, q in enumerate(inside):
+        if q.open < consumed:
+            continue  # inside a clause already reported (", adding that \"...\"")
         limit = inside[i + 1].open if i + 1 < len(inside) else e
         inner_start, inner_end = q.inner
-        post = after_quote(text, q.close + 1, limit, state.index) if q.closed else None
+        post = after_quote(text, q.close + 1, limit, state.index, quoted=True) if q.closed else None
         if post is None and q.closed and q.close + 1 >= e:
             post = _attribution_next(text, q.close + 1, _next_quote(text, e, paragraph_end), state.index)
         if post is None and q.closed and limit == e:
@@ -112,6 +126,9 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             else:
                 _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, "quote-then-cue")
             consumed, current, produced = post.end, key, True
+            for found in participle(text, post.end, e, post.mention, _inside_quote(inside), state.index):
+                _emit_reported(state, text, found, key, inside)
+                consumed = max(consumed, found.end)
         elif pre is not None:
             key = state.roster.resolve(pre.mention) if pre.mention else (current or "")
             if pre.mention is None and current is None:
@@ -179,6 +196,25 @@ def _continues(state: _State) -> bool:
     return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
 
 
+def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
+    """A paragraph that is a post with its author's signature: the post is the author's statement."""
+    if text.find("(@", start, end) < 0:
+        return False
+    sign = _POST_SIGNATURE.search(text, start, end)
+    if sign is None or len(_WORD.findall(text, start, sign.start())) < 3:
+        return False
+    mention, stop = speaker_after(text, sign.start("name"), sign.end("name"), appositive_ok=False)
+    if mention is None or stop != sign.end("name"):
+        return False
+    stop = sign.start()
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop - start > _LONGEST_QUOTE:
+        return False
+    state.posts.append((start, stop, mention))
+    return True
+
+
 def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
     """The person a sentence opens with ("For Moreno, ..." too): a later "he" may be them."""
     first = _WORD.match(text, s, e)
@@ -202,23 +238,31 @@ def _introduction(text: str, s: int, e: int, state: _State) -> None:
             state.last_key, state.last_paragraph = key, state.paragraph
 
 
-def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
+def _inside_quote(quoted: list[Quote]):
+    """A test of whether a position lies inside one of ``quoted``."""
     opens = [q.open for q in quoted]
 
     def inside_quote(pos: int) -> bool:
         k = bisect_right(opens, pos) - 1
         return k >= 0 and quoted[k].open < pos < quoted[k].close
 
+    return inside_quote
+
+
+def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
     found_any = False
-    for found in reported(text, s, e, inside_quote, state.index):
+    for found in reported(text, s, e, _inside_quote(quoted), state.index):
         found_any = True
-        key = state.roster.resolve(found.attribution.mention)
-        kind = _kind(text, found.start, found.end, quoted)
-        start, end = found.start, found.end
-        if kind == "direct":
-            start, end = start + 1, end - 1
-        _emit(state, text, start, end, kind, " ".join(found.attribution.cue.text.split()), key, found.rule)
+        _emit_reported(state, text, found, state.roster.resolve(found.attribution.mention), quoted)
     return found_any
+
+
+def _emit_reported(state: _State, text: str, found: Reported, key: str, quoted: list[Quote]) -> None:
+    kind = _kind(text, found.start, found.end, quoted)
+    start, end = found.start, found.end
+    if kind == "direct":
+        start, end = start + 1, end - 1
+    _emit(state, text, start, end, kind, " ".join(found.attribution.cue.text.split()), key, found.rule)
 
 
 def _kind(text: str, start: int, end: int, quoted: list[Quote]) -> str:

@@ -200,3 +200,90 @@ def test_statements_hostile_inputs_finish_in_bounded_time(text):
 def test_statements_discourse_adverbial_is_no_role(text, name):
     _, speakers = extract_statements(text)
     assert [(s.role, name in s.name) for s in speakers] == [("", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reporting participle after a quote's attribution reports a clause of its own
+    ("“We are ready,” Nina Berg told reporters, adding that the army had moved.",
+     [("We are ready,", "direct", "Nina Berg"), ("the army had moved", "indirect", "Nina Berg")]),
+    ("“The road is closed,” the ministry said on Sunday, noting that “nobody can leave” the city.",
+     [("The road is closed,", "direct", "ministry"), ("“nobody can leave” the city", "mixed", "ministry")]),
+    ('"It does say that," Nina Berg confirmed, adding that "nobody told us."',
+     [("It does say that,", "direct", "Nina Berg"), ("nobody told us.", "direct", "Nina Berg")]),
+    ("Each charge carries a penalty of 30 years, Ivan Sokolov said, adding that more charges are possible.",
+     [("Each charge carries a penalty of 30 years", "indirect", "Ivan Sokolov"),
+      ("more charges are possible", "indirect", "Ivan Sokolov")]),
+    # an introducing participle still takes the quote after it
+    ('"We are ready," Nina Berg said, adding: "The talks failed."',
+     [("We are ready,", "direct", "Nina Berg"), ("The talks failed.", "direct", "Nina Berg")]),
+    # negative: a participle that reports nothing
+    ('"We are ready," Nina Berg said, speaking to reporters in Oslo.',
+     [("We are ready,", "direct", "Nina Berg")]),
+])
+def test_statements_participle_after_the_attribution(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "and said" / "but said" / "and called for" share the sentence's subject
+    ("The army destroyed the bridge and said the operation was over.",
+     [("the operation was over", "indirect", "army")]),
+    ("Nina Berg condemned the attack and called for an inquiry.",
+     [("an inquiry", "indirect", "Nina Berg")]),
+    ('In a statement, the Lund Peace Institute gave no details but said "the talks will go on."',
+     [("the talks will go on.", "direct", "Lund Peace Institute")]),
+    # negative: a passive "and told" has no speaker of its own
+    ("Omar Haddad had been diagnosed with cancer and told he had months to live — that day, it ended.", []),
+])
+def test_statements_cue_joined_to_the_sentence_subject(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Ivan Sokolov said Thursday one of the plans could save money.",
+     [("one of the plans could save money", "indirect", "Ivan Sokolov")]),
+    ("The ministry stressed Friday that a final decision had not been made.",
+     [("a final decision had not been made", "indirect", "ministry")]),
+])
+def test_statements_bare_day_after_the_cue(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Nobody makes money here,” shipping giant Acme said in January.",
+     [("Nobody makes money here,", "direct", "Acme")]),
+    ("“Nobody makes money here,” points out Omar Haddad, who runs the shop.",
+     [("Nobody makes money here,", "direct", "Omar Haddad")]),
+    ("Nina Berg pointed out that the talks had failed.",
+     [("the talks had failed", "indirect", "Nina Berg")]),
+    # the noun after a determiner is no cue: "the report said" is the report speaking (whose, unsaid)
+    ("“Nobody makes money here,” the report said.", [("Nobody makes money here,", "direct", "")]),
+    # negatives: "point out" without "that" shows, it does not report; a preposition is no modifier
+    ("Officials pointed out the damaged building to reporters.", []),
+    ("The words “nobody makes money here” in a social media post went viral.", []),
+])
+def test_statements_speaker_after_the_quote(text, expected):
+    assert _found(text) == expected
+
+
+def test_statements_paired_dashes_are_an_aside_not_a_clause_end():
+    text = "Nina Berg said the relationship between young people — especially students — and police needs work."
+    assert _found(text) == [("the relationship between young people — especially students — and police needs work",
+                             "indirect", "Nina Berg")]
+    single = "Nina Berg said the road was closed — a move that angered residents."
+    assert _found(single) == [("the road was closed", "indirect", "Nina Berg")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We were not warned,” Omar Haddad said.\n"
+     "Crews are working to restore power. pic.twitter.com/Ab12Cd — Lund Power (@lundpower) December 22, 2018\n"
+     "“Nobody called us,” he said.",
+     [("We were not warned,", "direct", "Omar Haddad"),
+      ("Crews are working to restore power.", "direct", "Lund Power"),
+      ("Nobody called us,", "direct", "Omar Haddad")]),
+    # negatives: a handle with no date is no embedded post; nor is a signature with no name
+    ("Crews are working to restore power — Lund Power (@lundpower) for updates.", []),
+    ("Crews are working to restore power. — (@lundpower) December 22, 2018", []),
+])
+def test_statements_embedded_post_is_its_authors_statement(text, expected):
+    assert _found(text) == expected
