@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .mentions import Mention, head_ok, parse, speaker_word_ok
-from .words import TOKEN, is_capitalised, lex
+from .words import TOKEN, is_capitalised, is_name_word, lex
 
 _LEADING = re.compile(r"[\s,;:—–\-]*")
 # How far before a quote or cue an attribution is looked for (characters).
@@ -142,7 +142,7 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     phrase = _collect_back(tokens, k, lx)
     if not phrase and k and tokens[k - 1][0] == ",":
         phrase, appositive = _before_appositives(text, tokens, k - 1, lx)
-    if not phrase or not head_ok(phrase[-1][0], lx, _determined(phrase)):
+    if not phrase or not head_ok(phrase[-1][0], lx, _determined(phrase), phrase[-2][0] if len(phrase) > 1 else ""):
         return None, cue_start
     words = [w for w, _ in phrase]
     surface = text[phrase[0][1]:phrase[-1][1] + len(phrase[-1][0])]
@@ -267,13 +267,14 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
                                       or not is_capitalised(left) and leads_to_role):
             words.append((word, s, e))  # "Heart and Lung senior manager Ada Lim"
             continue
-        if low in lx.time_words or low in _FORWARD_STOP or not speaker_word_ok(word, lx, left or "the"):
+        if low in lx.time_words and not is_name_word(word, lx, left) or low in _FORWARD_STOP \
+                or not speaker_word_ok(word, lx, left or "the"):
             break
         if not is_capitalised(word) and not _describing(low, lx) and not leads_to_role and not (
                 words and words[0][0].lower() in ("the", "a", "an")):
             break  # "Sam Ortiz hopes ...": a verb ends the phrase
         words.append((word, s, e))
-    while words and not head_ok(words[-1][0], lx, _determined(words)):
+    while words and not head_ok(words[-1][0], lx, _determined(words), words[-2][0] if len(words) > 1 else ""):
         words.pop()
     if not words:
         return None, pos

@@ -38,6 +38,8 @@ def speaker_word_ok(word: str, lx: Lexicon, left: str = "") -> bool:
     low = word.lower()
     if word.isupper() and len(word) > 1:
         return True  # an acronym ("US"), never the pronoun
+    if low in lx.time_words and is_name_word(word, lx, left):
+        return True  # "Elizabeth May": a surname, though "may" is also a modal verb
     if low in lx.stopwords:
         return False
     if is_capitalised(word) or "-" in word or low in DETERMINERS or low in PREPOSITIONS:
@@ -49,9 +51,10 @@ def speaker_word_ok(word: str, lx: Lexicon, left: str = "") -> bool:
     return True
 
 
-def head_ok(word: str, lx: Lexicon, determined: bool = False) -> bool:
+def head_ok(word: str, lx: Lexicon, determined: bool = False, previous: str = "") -> bool:
     """Whether ``word`` can end a speaker phrase; ``determined`` phrases ("the rookie defenceman")
-    may end in any noun-like word."""
+    may end in any noun-like word; ``previous`` is the word before (a given name makes a month a
+    surname)."""
     low = bare(word)
     if determined and word.isalpha() and word.islower() and low not in lx.stopwords \
             and not low.endswith(("ly", "ed", "ing")):
@@ -61,7 +64,8 @@ def head_ok(word: str, lx: Lexicon, determined: bool = False) -> bool:
     if "-" in word and low.split("-")[0] in lex().particles and word.split("-")[-1][:1].isupper():
         return True  # "al-Rahbi"
     if is_capitalised(word):
-        return low not in lx.time_words and not is_title(word, lx) or low in lx.speaker_nouns
+        return (low not in lx.time_words or is_name_word(word, lx, previous)) and not is_title(word, lx) \
+            or low in lx.speaker_nouns
     return low in lx.pronouns or low in lx.speaker_nouns or low in lx.titles or low in lx.org_words \
         or low in lx.generic_orgs
 
@@ -102,7 +106,7 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if low in lx.organisations:
         name, org_country = lx.organisations[low]
         return Mention(text, "organization", name, role, name, org_country or country)
-    if not head_ok(words[-1], lx, indefinite and 2 <= len(words) <= 3):
+    if not head_ok(words[-1], lx, indefinite and 2 <= len(words) <= 3, words[-2] if len(words) > 1 else ""):
         return None
     if len(words) > 1 and words[0] in lx.quantifiers and words[1].lower() not in PREPOSITIONS:
         words = words[1:]  # "Many Night Shelter program users"
@@ -124,7 +128,8 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
         if named.kind == "person" and named.name == " ".join(words[:cut]) and " " in named.name and whose:
             return Mention(original, "person", named.name, named.role, named.org or whose,
                            named.country or _country(words[cut + 1:], lx))
-    if cut < len(words) and not indefinite and is_name_word(words[-1], lx) and is_capitalised(words[-1]):
+    if cut < len(words) and not indefinite and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "") \
+            and is_capitalised(words[-1]):
         named = _proper(words, words, text, role, org, country, lx)
         if named.kind == "person":
             return named  # "Secretary of State Laura Hill"
@@ -153,7 +158,8 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
 def _proper(head_part: list[str], words: list[str], text: str, role: str, org: str, country: str,
             lx: Lexicon) -> Mention:
     k = len(head_part)
-    while k > 0 and (is_name_word(head_part[k - 1], lx) or head_part[k - 1] == "and" and k >= 2
+    while k > 0 and (is_name_word(head_part[k - 1], lx, head_part[k - 2] if k >= 2 else "")
+                     or head_part[k - 1] == "and" and k >= 2
                      and is_name_word(head_part[k - 2], lx) and k < len(head_part)):
         k -= 1
     run = head_part[k:]

@@ -89,13 +89,27 @@ def is_title(word: str, lx: Lexicon) -> bool:
     return low in lx.titles or any(part in lx.titles for part in low.split("-") if part)
 
 
-def is_name_word(word: str, lx: Lexicon) -> bool:
-    """A word that can be part of a person's own name."""
+def is_name_word(word: str, lx: Lexicon, previous: str = "") -> bool:
+    """A word that can be part of a person's own name; ``previous`` is the word before it, which
+    makes a month a surname after a given name ("Elizabeth May", not "in May")."""
     low = word.lower()
     if POSSESSIVE.search(word) or low.endswith(lex().descriptive_suffixes):
         return False  # "the network's Rami Aziz", "Oslo-based Norfrakt"
     if low in lex().particles or low.split("-")[0] in lex().particles:
         return True
-    if not is_capitalised(word) or is_title(word, lx) or low in lx.time_words:
+    if low in lx.time_words:
+        return is_capitalised(word) and surname_after(previous, lx)
+    if not is_capitalised(word) or is_title(word, lx):
         return False
     return bare(word) not in lx.org_words
+
+
+def surname_after(previous: str, lx: Lexicon) -> bool:
+    """Whether the word after ``previous`` may be a surname even when it is also a month or day:
+    ``previous`` looks like a given name (capitalised, lower-case after its first letter, not a
+    place, title, time word or function word)."""
+    low = previous.lower()
+    return previous[:1].isupper() and previous[1:].islower() and previous.isalpha() \
+        and low not in lx.time_words and low not in lx.places and low not in lx.stopwords \
+        and low not in DETERMINERS and low not in PREPOSITIONS and low not in lx.prepositions \
+        and low not in lx.organisations and is_name_word(previous, lx)

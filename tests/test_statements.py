@@ -287,3 +287,17 @@ def test_statements_paired_dashes_are_an_aside_not_a_clause_end():
 ])
 def test_statements_embedded_post_is_its_authors_statement(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month after a given name is a surname, though "may" is also a modal verb
+    ("Green Party leader Nina May said the plan was flawed.", [("the plan was flawed", "indirect", "Nina May")]),
+    ("“It is flawed,” said Omar June.", [("It is flawed,", "direct", "Omar June")]),
+    # and still a month or a verb everywhere else
+    ("The talks ended in May, the minister said.", [("The talks ended in May", "indirect", "minister")]),
+    ("In May, Nina Berg said the plan was flawed.", [("the plan was flawed", "indirect", "Nina Berg")]),
+    ("Officials said they may leave in May.", [("they may leave in May", "indirect", "Officials")]),
+    ("Nina Berg may say the plan failed.", []),
+])
+def test_statements_a_month_after_a_given_name_is_a_surname(text, expected):
+    assert _found(text) == expected
