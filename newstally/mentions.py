@@ -39,7 +39,7 @@ def speaker_word_ok(word: str, lx: Lexicon, left: str = "") -> bool:
     if word.isupper() and len(word) > 1:
         return True  # an acronym ("US"), never the pronoun
     if low in lx.time_words and is_name_word(word, lx, left):
-        return True  # "Elizabeth May": a surname, though "may" is also a modal verb
+        return True  # "Nina May": a surname, though "may" is also a modal verb
     if low in lx.stopwords:
         return False
     if is_capitalised(word) or "-" in word or low in DETERMINERS or low in PREPOSITIONS:

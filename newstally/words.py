@@ -91,7 +91,7 @@ def is_title(word: str, lx: Lexicon) -> bool:
 
 def is_name_word(word: str, lx: Lexicon, previous: str = "") -> bool:
     """A word that can be part of a person's own name; ``previous`` is the word before it, which
-    makes a month a surname after a given name ("Elizabeth May", not "in May")."""
+    makes a month a surname after a given name ("Nina May", not "in May")."""
     low = word.lower()
     if POSSESSIVE.search(word) or low.endswith(lex().descriptive_suffixes):
         return False  # "the network's Rami Aziz", "Oslo-based Norfrakt"
