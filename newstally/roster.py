@@ -85,7 +85,8 @@ class Roster:
         if mention.kind != "person" or " and " in mention.name \
                 or any(len(w) > 3 and w.isupper() for w in mention.name.split()):
             return  # "READ MORE" is a heading, not a person
-        if " " in mention.name:
+        if " " in mention.name or mention.role:
+            # "Wenna, a resident of the coast, ...": one name with a description is a person too
             entity = self._person(mention)
         else:
             entity = next((e for e in self._entities if e.type == "person" and e.named
@@ -147,13 +148,25 @@ class Roster:
             words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
             entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in ("her", "his")), "")
             if not entity.gender and entity.named:
-                votes = {"m": 0, "f": 0}
-                for at in _occurrences(self._text, entity.name.split()[-1])[:_GENDER_VOTES]:
-                    m = _GENDERED.search(self._text, at, at + _GENDER_WINDOW)
-                    if m:
-                        votes[lx.genders[m.group().lower()]] += 1
-                entity.gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
+                entity.gender = self._voted_gender(entity.name)
         return entity.gender
+
+    def _voted_gender(self, name: str) -> str:
+        """m, f or "" from what the article writes around ``name``: an honorific before it ("Ms
+        Berg") decides; else the first he/his or she/her after each of its first mentions votes."""
+        lx = lex()
+        surname = name.split()[-1]
+        own = {w.lower() for w in name.split()} | set(name.split())
+        votes = {"m": 0, "f": 0}
+        for at in _occurrences(self._text, surname)[:_GENDER_VOTES]:
+            before = self._text[max(0, at - 6):at].split()
+            if before and before[-1].rstrip(".").lower() in lx.honorifics \
+                    and before[-1].rstrip(".").lower() in lx.genders:
+                return lx.genders[before[-1].rstrip(".").lower()]
+            vote = _pronoun_after(self._text, at + len(surname), own, lx)
+            if vote:
+                votes[vote] += 1
+        return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
 
     def _find(self, name: str) -> _Entity | None:
         low = name.lower()
@@ -265,6 +278,34 @@ class Roster:
             if len(name) >= 2 and " ".join(name) not in out:
                 out.append(" ".join(name))
         return out
+
+
+_QUOTED = re.compile(r'“[^”]*(?:”|$)|"[^"]*(?:"|$)')
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
+
+
+def _blank(quoted: re.Match) -> str:
+    return " " * len(quoted.group())
+
+
+def _pronoun_after(text: str, start: int, own: set[str], lx) -> str:
+    """The gender of the first he/his or she/her after a name that ends at ``start``, when it can
+    only be that person's: in the same sentence, outside quotes, with no other name between
+    ("Nina Berg ... noted that Reyes's stance stems from his view" says nothing of Berg)."""
+    window = text[start:start + _GENDER_WINDOW]
+    m = _GENDERED.search(window)
+    if m is not None and ('"' in window or "“" in window):
+        window = _QUOTED.sub(_blank, window)
+        m = _GENDERED.search(window)
+    if m is None or _SENTENCE_BREAK.search(window, 0, m.start() + 1):
+        return ""
+    for word in _CAPITALISED.findall(window, 0, m.start()):
+        if word not in own and bare(word) not in own and bare(word) not in lx.places and is_name_word(word, lx):
+            return ""
+    return lx.genders[m.group().lower()]
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 
 
 def _occurrences(text: str, word: str) -> list[int]:

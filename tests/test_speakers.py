@@ -187,3 +187,30 @@ def test_speakers_alias_is_a_way_of_naming_the_speaker(phrase, expected):
     from newstally.naming import names_speaker
 
     assert names_speaker(phrase) is expected
+
+
+def _speaker_per_statement(text: str) -> list[str]:
+    from newstally.statements import extract_statements
+
+    statements, speakers = extract_statements(text)
+    names = {s.key: s.name for s in speakers}
+    return [names.get(st.speaker_key, "") for st in statements]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # narration naming no other person of the pronoun's gender keeps the last speaker
+    ("Omar Haddad said the talks had failed. Ms Berg was not at the meeting.\n\n“We cannot accept it,” he said.",
+     ["Omar Haddad", "Omar Haddad"]),
+    ("Omar Haddad said the talks had failed. The weather was cold.\n\n“We cannot accept it,” he said.",
+     ["Omar Haddad", "Omar Haddad"]),
+    # a his/her after a name that another name stands between says nothing of the first name's gender
+    ("Nina Berg, who studies the Kremlin, noted that Sokolov’s stance stems from his view of the West.\n\n"
+     "“It will not change,” she said.", ["Nina Berg", "Nina Berg"]),
+    # one name with a description, opening a sentence, is a person a later "she" may stand for ...
+    ("Omar Haddad said the village was flooded.\n\nWenna, a resident of the coast, was at home when she heard "
+     "the water.\n\n“It came so fast,” she said.", ["Omar Haddad", "Wenna"]),
+    # no person at all before the pronoun: unresolved
+    ("“It came so fast,” she said.", [""]),
+])
+def test_speakers_pronoun_resolves_to_the_person_of_its_gender(text, expected):
+    assert _speaker_per_statement(text) == expected
