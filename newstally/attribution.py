@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .mentions import Mention, head_ok, parse, speaker_word_ok
-from .words import TOKEN, is_capitalised, is_name_word, lex
+from .words import PREPOSITIONS, TOKEN, is_capitalised, is_name_word, lex
 
 _LEADING = re.compile(r"[\s,;:—–\-]*")
 # How far before a quote or cue an attribution is looked for (characters).
@@ -222,7 +222,7 @@ def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, 
             break
         j -= 1
     phrase = tokens[j:k]
-    while phrase and (phrase[0][0].lower() in {"of", "for", "at", "from", "in", "to", "with", "on", "close"}
+    while phrase and (phrase[0][0].lower() in PREPOSITIONS
                       or phrase[0][0].lower() in lx.time_words):
         phrase = phrase[1:]
     return phrase

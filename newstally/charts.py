@@ -209,13 +209,17 @@ def over_time_note(plotted: pd.DataFrame) -> str:
     return note.strip()
 
 
-_VALUE_FORMATS = {COUNT: "%{y:,.0f}", PERCENT: "%{y:,.2~f}%"}  # else "%{y:,.2~f} USD"
+def _value_format(measure: str, axis: str = "y") -> str:
+    """The hover format of a value of ``measure`` on ``axis``: "1,200", "85%" or "5,000,000 USD"."""
+    if measure == COUNT:
+        return f"%{{{axis}:,.0f}}"
+    return f"%{{{axis}:,.2~f}}" + ("%" if measure == PERCENT else f" {label(measure)}")
 
 
 def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str = COUNT,
                   dates: str = "published") -> go.Scatter:
     plus, minus = _error_arrays(points)
-    value = _VALUE_FORMATS.get(measure, f"%{{y:,.2~f}} {label(measure)}")
+    value = _value_format(measure)
     return go.Scatter(
         x=pd.to_datetime(points[dates]), y=points["value"], mode="markers", name=name,
         marker=dict(color=color, size=9, symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in points["qualifier"]],
@@ -311,8 +315,7 @@ def reporter_comparison(frame: pd.DataFrame, category: str, measure: str = COUNT
         error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
         customdata=np.column_stack([kinds, keys, frame["figure_id"].astype(str)]),
         text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(frame["published"])],
-        hovertemplate="%{y}: " + _VALUE_FORMATS.get(measure, f"%{{x:,.2~f}} {label(measure)}").replace("{y", "{x")
-                      + " (%{text})<extra></extra>"))
+        hovertemplate=f"%{{y}}: {_value_format(measure, 'x')} (%{{text}})<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.update_xaxes(tickformat="~s", range=[0, _robust_top(frame)], ticksuffix="%" if measure == PERCENT else "")
     axis = label(category) if measure == COUNT else f"{label(category)} ({measure_label(measure)})"

@@ -251,9 +251,9 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
     the total count). The rule is ``newstally.reference.discrepancies``, run in DuckDB so a large
     store is compared without loading its figures; a category takes one reference series, and
     a category filter keeps the comparison to its own categories."""
-    by_day = daily(reference) if len(reference) else pd.DataFrame()
-    categories = tuple(sorted(set(by_day["category"]) & set(f.categories or by_day["category"]))) \
-        if len(by_day) else ()
+    by_day = daily(reference) if len(reference) else pd.DataFrame(columns=["category"])
+    compared = set(by_day["category"])
+    categories = tuple(sorted(compared & set(f.categories) if f.categories else compared))
     if not categories:
         return _frame(con, f"SELECT {_FIGURE_COLUMNS}, NULL AS series, NULL::DOUBLE AS reference, "
                            f"NULL::DOUBLE AS difference {_FIGURE_FROM} LIMIT 0", []), 0
