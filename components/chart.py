@@ -8,16 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from newstally import charts
-from newstally.charts import clicked_values
-from newstally.queries import period_end
+from newstally.read import charts
+from newstally.read.charts import clicked_values
+from newstally.read.queries import period_end
 
-from . import downloads, filters
+from . import downloads, sidebar
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def built(builder: str, *args) -> go.Figure:
-    """``newstally.charts.<builder>(*args)``, cached by its inputs: plotly's validation of a
+    """``newstally.read.charts.<builder>(*args)``, cached by its inputs: plotly's validation of a
     figure of a thousand points costs a tenth of a second or more, which a rerun need not pay again."""
     return getattr(charts, builder)(*args)
 
@@ -37,7 +37,7 @@ def filter_by(filter_key: str, column: int = 0,
     def handle(points: list) -> None:
         values = clicked_values(points, column)
         if values:
-            filters.apply(filter_key, transform(values) if transform else values)
+            sidebar.apply(filter_key, transform(values) if transform else values)
     return handle
 
 
@@ -47,7 +47,7 @@ def filter_by_pair(filter_key: str) -> Callable[[list], None]:
     def handle(points: list) -> None:
         values = list(dict.fromkeys(clicked_values(points, 0) + clicked_values(points, 1)))
         if values:
-            filters.apply(filter_key, values)
+            sidebar.apply(filter_key, values)
     return handle
 
 
@@ -66,7 +66,7 @@ def filter_by_reporter() -> Callable[[list], None]:
         pairs = [p.get("customdata") for p in points if len(p.get("customdata") or ()) >= 2]
         if pairs and pairs[0][1]:
             kind, value = pairs[0][0], pairs[0][1]
-            filters.apply("speaker" if kind == "speaker" else "source", [value])
+            sidebar.apply("speaker" if kind == "speaker" else "source", [value])
     return handle
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from newstally.export import csv_bytes, table_frame
-from newstally.ingest import allowed_extensions
-from newstally.schema import PUBLIC_TABLES
+from newstally.build.export import csv_bytes, table_frame
+from newstally.build.ingest import allowed_extensions
+from newstally.contract.schema import PUBLIC_TABLES
 
 from .data import SAMPLE_CORPUS, load, store_path
 
@@ -69,7 +69,7 @@ def save_uploads(uploads: list, folder: Path) -> list[Path]:
 def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
     """Builds the dashboard's store from ``uploads`` (and the sample articles when ``with_sample``)
     with a progress bar; returns the BuildSummary, or None after showing an error."""
-    from newstally.pipeline import build
+    from newstally.build.pipeline import build
 
     bar = st.progress(0.0, text="Reading the files ...")
 

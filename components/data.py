@@ -1,5 +1,5 @@
 """Where the dashboard's data comes from: the store's path and version, cached connections, and
-``load``, which runs a ``newstally.queries`` function through ``st.cache_data``.
+``load``, which runs a ``newstally.read.queries`` function through ``st.cache_data``.
 
 Caches are keyed by (store path, store version, arguments): a rebuilt store has a new version, so
 nothing stale is served, and nothing is cached at module level.
@@ -13,11 +13,11 @@ from typing import Any
 import duckdb
 import streamlit as st
 
-from newstally import queries
-from newstally import store
-from newstally.filtering import Filters
-from newstally.search import TextMatches, text_matches
-from newstally.store import DEFAULT_STORE, StoreError
+from newstally.read import queries
+from newstally.build import store
+from newstally.read.filters import Filters
+from newstally.read.search import TextMatches, text_matches
+from newstally.build.store import DEFAULT_STORE, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
 SAMPLE_CORPUS = ROOT / "data" / "articles"
@@ -74,7 +74,7 @@ def _cached(name: str, path: str, version: str, *args: Any) -> Any:
 
 
 def load(name: str, *args: Any) -> Any:
-    """``newstally.queries.<name>(connection, *args)`` on the dashboard's store, cached."""
+    """``newstally.read.queries.<name>(connection, *args)`` on the dashboard's store, cached."""
     path = store_path()
     return _cached(name, str(path), store_version(path), *args)
 
@@ -84,7 +84,7 @@ def ensure_store() -> bool:
     False, after showing why, when the store cannot be read."""
     path = store_path()
     if not path.is_file():
-        from newstally.pipeline import build
+        from newstally.build.pipeline import build
 
         with st.spinner(f"First start: building the store from {SAMPLE_CORPUS.relative_to(ROOT)} ..."):
             try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from newstally.queries import Filters
+from newstally.read.queries import Filters
 
 from .data import load
-from .tables import plain
+from .grids import plain
 
 
 def name_of(speaker_id: str) -> str:

@@ -1,7 +1,7 @@
 """The article reader: the text with figures highlighted by category and statements marked with
 their speaker; a figure or statement named in the link is outlined and scrolled to.
 
-The article's HTML comes only from ``newstally.highlight`` (which escapes the text first);
+The article's HTML comes only from ``newstally.read.highlight`` (which escapes the text first);
 titles, sources and names are shown as plain text.
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ import json
 import pandas as pd
 import streamlit as st
 
-from newstally.charts import CATEGORY_COLORS, category_color
-from newstally.highlight import anchor_id, figure_spans, reader_html, statement_spans
+from newstally.read.charts import CATEGORY_COLORS, category_color
+from newstally.read.highlight import anchor_id, figure_spans, reader_html, statement_spans
 
 from .data import load
-from .tables import plain
+from .grids import plain
 
 
 def _legend_html(categories: list[str]) -> str:
@@ -29,7 +29,7 @@ def _legend_html(categories: list[str]) -> str:
 
 
 def _scroll_to(element_id: str) -> None:
-    # our own script, with an id built by newstally.highlight ([a-z0-9-] only), never article text
+    # our own script, with an id built by newstally.read.highlight ([a-z0-9-] only), never article text
     target = json.dumps(element_id)
     st.html(f"<script>setTimeout(() => {{ const el = window.parent.document.getElementById({target}) "
             f"|| document.getElementById({target}); if (el) el.scrollIntoView({{block: 'center'}}); }}, 300);"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import NewstallyError
+from .contract.errors import NewstallyError
 
 KEY_CATEGORIES = frozenset(
     "killed injured casualties missing hostages detained displaced projectiles strikes military aid people".split()

@@ -30,7 +30,7 @@ def shared(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory) -> Path:
     """A store built from the bundled sample articles (read it, do not write it)."""
-    from newstally.pipeline import build
+    from newstally.build.pipeline import build
 
     store = tmp_path_factory.mktemp("seed") / "seed.duckdb"
     build([SAMPLE], store)
@@ -68,7 +68,7 @@ def build_demo_store(path: Path) -> Path:
     directly through the store so dashboard tests do not depend on extraction quality."""
     from datetime import date
 
-    from newstally.store import write_meta, writing
+    from newstally.build.store import write_meta, writing
 
     articles = [("a1", "Kremlin is concerned", "Al Jazeera", "", date(2023, 10, 9)),
                 ("a2", "Gaza toll rises", "Reuters", "", date(2023, 11, 20)),
@@ -123,7 +123,7 @@ def demo_store(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def empty_store(tmp_path_factory) -> Path:
     """A store with every table and no rows."""
-    from newstally.store import write_meta, writing
+    from newstally.build.store import write_meta, writing
 
     path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
     with writing(path, fresh=True) as writer:

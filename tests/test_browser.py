@@ -64,7 +64,7 @@ def server(tmp_path_factory, hostile_inputs):
     """The URL of a dashboard serving a store of the sample articles and the hostile inputs."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run browser tests")
-    from newstally.pipeline import build
+    from newstally.build.pipeline import build
 
     store = tmp_path_factory.mktemp("browser") / "browser.duckdb"
     build([SAMPLE, *hostile_inputs], store)

@@ -1,4 +1,4 @@
-"""newstally.charts: DataFrames in, plotly figures out, with customdata a click can filter by."""
+"""newstally.read.charts: DataFrames in, plotly figures out, with customdata a click can filter by."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from newstally import charts
+from newstally.read import charts
 
 
 def _points(rows):
@@ -191,7 +191,7 @@ def test_charts_reporter_comparison_names_its_measure(measure, suffix, axis, hov
     ([], []),
 ])
 def test_charts_measures_are_offered_counts_first(units, order):
-    from newstally.measures import figure_measures, measure_order
+    from newstally.read.measures import figure_measures, measure_order
 
     assert measure_order(figure_measures(pd.DataFrame({"unit": units}, dtype=object))) == order
 

@@ -6,8 +6,8 @@ import csv
 import pytest
 
 from newstally.cli import main
-from newstally.export import export_columns
-from newstally.schema import PUBLIC_TABLES
+from newstally.build.export import export_columns
+from newstally.contract.schema import PUBLIC_TABLES
 
 from conftest import SAMPLE
 

@@ -335,7 +335,7 @@ def _chart_app():
     import pandas as pd
 
     from components import chart
-    from newstally import charts
+    from newstally.read import charts
 
     frame = pd.DataFrame({"category": ["killed"], "figures": [2]})
     chart.render(charts.category_bars(frame), frame, "figures by category", key="c")
@@ -360,7 +360,7 @@ def test_dashboard_image_bytes_are_real_images():
     import pandas as pd
 
     from components import downloads
-    from newstally import charts
+    from newstally.read import charts
 
     if downloads.chromium_path() is None:
         pytest.skip("no Chromium: PNG and SVG export is off, as the page says")
@@ -374,7 +374,7 @@ def test_dashboard_image_bytes_are_real_images():
 
 def test_dashboard_reads_a_rebuilt_store_not_the_old_one(tmp_path, monkeypatch):
     from conftest import SAMPLE, build_demo_store
-    from newstally.pipeline import build
+    from newstally.build.pipeline import build
 
     store = build_demo_store(tmp_path / "store.duckdb")
     at = app(store, monkeypatch)

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newstally.extract import extract, extractor_version
-from newstally.records import Article
-from newstally.tables import article_tables
+from newstally.rules import extract, extractor_version
+from newstally.contract.records import Article
+from newstally.build.rows import article_tables
 
 NEWS_ALPHABET = st.sampled_from(list('abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:-%$"\'“”‘’()\n')
                                 + ["said", " more than ", " killed ", "1,000", " according to ", "Ministry", " he "])

@@ -1,4 +1,4 @@
-"""Tests of newstally.figures: sentence -> figures tables, non-figures, properties and a time bound."""
+"""Tests of newstally.rules.figures.extract: sentence -> figures tables, non-figures, properties and a time bound."""
 from __future__ import annotations
 
 import time
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstally.figures import extract_figures
+from newstally.rules.figures.extract import extract_figures
 
 
 def _only(sentence: str):
@@ -347,7 +347,7 @@ def test_figures_text_spans(sentence, texts):
 
 
 def test_figures_lexicon_categories_are_format_categories():
-    from newstally import lexicon
+    from newstally.rules import lexicon
 
     known = {"killed", "injured", "casualties", "missing", "hostages", "detained", "displaced", "projectiles",
              "strikes", "military", "aid", "people", "money", "duration", "other"}
@@ -356,8 +356,8 @@ def test_figures_lexicon_categories_are_format_categories():
 
 
 def test_figures_every_category_word_of_the_lexicon_is_a_cue():
-    from newstally import lexicon
-    from newstally.figures_context import CUE
+    from newstally.rules import lexicon
+    from newstally.rules.figures.context import CUE
 
     for row in lexicon.rows("figure_categories"):
         assert CUE.fullmatch(row["word"]), row

@@ -1,4 +1,4 @@
-"""newstally.highlight: untrusted article text in, escaped HTML with marked spans out."""
+"""newstally.read.highlight: untrusted article text in, escaped HTML with marked spans out."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newstally.highlight import Span, anchor_id, css_class, figure_spans, highlighted_html, reader_html, statement_spans
+from newstally.read.highlight import Span, anchor_id, css_class, figure_spans, highlighted_html, reader_html, statement_spans
 
 HOSTILE = [
     "<script>alert(1)</script>",

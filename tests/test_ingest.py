@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from newstally.ingest import EXTENSIONS, FieldMap, Limits, allowed_extensions, read_corpus
-from newstally.ingest.dates import iso_date
-from newstally.ingest.html_text import page
-from newstally.ingest.text import front_matter
-from newstally.records import Article, Rejected
+from newstally.build.ingest import EXTENSIONS, FieldMap, Limits, allowed_extensions, read_corpus
+from newstally.build.ingest.dates import iso_date
+from newstally.build.ingest.html_text import page
+from newstally.build.ingest.text import front_matter
+from newstally.contract.records import Article, Rejected
 
 from conftest import shared
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstally import lexicon
+from newstally.rules import lexicon
 
 from conftest import ROOT, SHARED
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from newstally.pipeline import build
-from newstally.schema import PUBLIC_TABLES, columns
-from newstally.store import read
+from newstally.build.pipeline import build
+from newstally.contract.schema import PUBLIC_TABLES, columns
+from newstally.build.store import read
 
 from conftest import SAMPLE, shared
 

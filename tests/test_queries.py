@@ -1,4 +1,4 @@
-"""newstally.queries on a store with known rows (the ``demo_store`` fixture of conftest.py)."""
+"""newstally.read.queries on a store with known rows (the ``demo_store`` fixture of conftest.py)."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,8 +6,8 @@ from datetime import date
 import duckdb
 import pytest
 
-from newstally import queries
-from newstally.queries import Filters
+from newstally.read import queries
+from newstally.read.queries import Filters
 
 
 @pytest.fixture(scope="module")
@@ -216,7 +216,7 @@ def test_queries_speaker_ids_by_name(con, names, expected):
 
 @pytest.mark.parametrize("tolerance", [0.0, 0.05, 0.15, 0.5])
 def test_queries_differing_figures_follow_the_reference_rule(con, tolerance):
-    from newstally.reference import discrepancies, load_reference
+    from newstally.read.reference import discrepancies, load_reference
 
     reference = load_reference(b"date,series,value\n2023-11-19,killed_cum,13300\n2023-11-20,injured_cum,31000\n"
                                b"2024-02-13,killed_cum,28000\n2024-02-14,projectiles,3000\n")
@@ -233,7 +233,7 @@ def test_queries_differing_figures_follow_the_reference_rule(con, tolerance):
 
 
 def test_queries_differing_figures_respect_filters_and_limit(con):
-    from newstally.reference import load_reference
+    from newstally.read.reference import load_reference
 
     reference = load_reference(b"date,series,value\n2023-11-15,killed_cum,1\n2023-11-15,injured_cum,1\n")
     assert queries.differing_figures(con, Filters(), reference, 0.1)[1] == 2
@@ -266,7 +266,7 @@ def test_queries_speaker_counts_agree_with_the_statements_table(con, filters):
                                         ("articles_table", ()), ("speakers_table", ()), ("top_speakers", ())])
 def test_queries_a_search_found_once_serves_every_query(con, name, args):
     """The dashboard finds a search's rows once and hands them to each query of the page."""
-    from newstally.search import text_matches
+    from newstally.read.search import text_matches
 
     searched = Filters(text="gaza")
     matches = text_matches(con, searched.text)
@@ -279,8 +279,8 @@ def test_queries_a_search_found_once_serves_every_query(con, name, args):
 
 def test_queries_differing_figures_compare_counts_only(tmp_path):
     """A share ("85 percent") is no count: the reference of counts is not compared with it."""
-    from newstally.reference import load_reference
-    from newstally.store import write_meta, writing
+    from newstally.read.reference import load_reference
+    from newstally.build.store import write_meta, writing
 
     with writing(tmp_path / "s.duckdb", fresh=True) as writer:
         writer.insert("articles", [("a1", "t", "s", "", date(2024, 1, 10), 9, "h", "a1.txt", "v")])

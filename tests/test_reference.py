@@ -1,4 +1,4 @@
-"""newstally.reference: loading a reference series and comparing reported figures with it."""
+"""newstally.read.reference: loading a reference series and comparing reported figures with it."""
 from __future__ import annotations
 
 import importlib.util
@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from newstally.reference import BUNDLED, ReferenceError, discrepancies, load_reference, reference_on, series_categories
+from newstally.read.reference import BUNDLED, ReferenceError, discrepancies, load_reference, reference_on, series_categories
 
 from conftest import ROOT, shared
 

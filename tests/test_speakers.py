@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newstally.schema import columns
-from newstally.speakers import speakers
+from newstally.contract.schema import columns
+from newstally.rules.speakers.merge import speakers
 
 
 def _mentions(*rows: tuple) -> pd.DataFrame:
@@ -97,7 +97,7 @@ def test_speakers_scale_to_many_mentions():
 
 
 def _article_speakers(text: str) -> list[tuple]:
-    from newstally.statements import extract_statements
+    from newstally.rules.statements.extract import extract_statements
 
     return [(s.name, s.role, s.org, s.aliases) for s in extract_statements(text)[1]]
 
@@ -160,8 +160,8 @@ def test_speakers_article_record_keeps_what_the_phrase_says(text, expected):
      ("Hamas", "researcher with the group that monitors the strip", "Hamas")),
 ])
 def test_speakers_phrase_role_and_organisation(phrase, appositive, expected):
-    from newstally.mentions import parse
-    from newstally.words import TOKEN
+    from newstally.rules.speakers.mentions import parse
+    from newstally.rules.speakers.words import TOKEN
 
     mention = parse(TOKEN.findall(phrase), appositive, phrase)
     assert (mention.name, mention.role, mention.org) == expected
@@ -184,13 +184,13 @@ def test_speakers_phrase_role_and_organisation(phrase, appositive, expected):
     ("Tensions around Norway", False),
 ])
 def test_speakers_alias_is_a_way_of_naming_the_speaker(phrase, expected):
-    from newstally.naming import names_speaker
+    from newstally.rules.speakers.naming import names_speaker
 
     assert names_speaker(phrase) is expected
 
 
 def _speaker_per_statement(text: str) -> list[str]:
-    from newstally.statements import extract_statements
+    from newstally.rules.statements.extract import extract_statements
 
     statements, speakers = extract_statements(text)
     names = {s.key: s.name for s in speakers}

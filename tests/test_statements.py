@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstally.quotes import quotes
-from newstally.statements import extract_statements
+from newstally.rules.statements.quotes import quotes
+from newstally.rules.statements.extract import extract_statements
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from newstally import store as store_module
-from newstally.pipeline import build
-from newstally.store import StoreBusy, StoreError, meta, read, writing
+from newstally.build import store as store_module
+from newstally.build.pipeline import build
+from newstally.build.store import StoreBusy, StoreError, meta, read, writing
 
 from conftest import ROOT, SAMPLE
 
@@ -157,7 +157,7 @@ def test_store_rebuild_updates_metadata_without_extracting_again(tmp_path):
 
 
 def _lookups_match_their_tables(target: Path) -> None:
-    from newstally.schema import DERIVED
+    from newstally.contract.schema import DERIVED
 
     for table, sql in DERIVED.items():
         stored = read(target, f"SELECT * FROM {table} ORDER BY ALL")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import corpus
 from components.data import ROOT, SAMPLE_CORPUS, load, store_path
-from newstally.queries import Filters
+from newstally.read.queries import Filters
 
 st.title("Corpus")
 path = store_path()

@@ -2,14 +2,14 @@
 what for the same category, and the table of them all."""
 import streamlit as st
 
-from components import chart, filters, reference_picker, tables
+from components import chart, grids, reference_picker, sidebar
 from components.data import load
-from newstally import charts
-from newstally.measures import COUNT, figure_measures, measure_label, measure_order
-from newstally.reference import series_categories
+from newstally.read import charts
+from newstally.read.measures import COUNT, figure_measures, measure_label, measure_order
+from newstally.read.reference import series_categories
 
 st.title("Figures")
-current = filters.current()
+current = sidebar.current()
 by_category = load("figures_by_category", current)
 if by_category.empty:
     st.info("No figure matches these filters. Loosen them in the sidebar, or press “Reset filters”."
@@ -47,7 +47,7 @@ with over_time:
             st.info("Turn on a reference series above to compare the reported figures with it.")
         else:
             listed, listed_total = load("differing_figures", current, reference, tolerance / 100)
-            tables.render(listed, listed_total, ["published", "category", "text", "value", "reference",
+            grids.render(listed, listed_total, ["published", "category", "text", "value", "reference",
                                                  "difference", "reported_by", "title"],
                           key="figures-differing", span="figure_id", what="differing figures",
                           empty=f"No reported figure differs from {reference_name} by more than {tolerance}%.")
@@ -73,6 +73,6 @@ with comparison:
 with table:
     if table.open:
         figures, total = load("figures_table", current)
-        tables.render(figures, total, ["published", "value", "low", "high", "qualifier", "unit", "category",
+        grids.render(figures, total, ["published", "value", "low", "high", "qualifier", "unit", "category",
                                        "text", "reported_by", "title", "source", "article_id"],
                       key="figures-table", span="figure_id", what="figures")

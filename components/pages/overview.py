@@ -1,11 +1,11 @@
 """Overview: how much the store holds under the filters, and where to look next."""
 import streamlit as st
 
-from components import chart, filters
+from components import chart, sidebar
 from components.data import load
 
 st.title("Overview")
-current = filters.current()
+current = sidebar.current()
 totals = load("totals", current)
 for column, (label, count) in zip(st.columns(4), totals.items()):
     column.metric(label.capitalize(), f"{count:,}")

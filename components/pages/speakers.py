@@ -4,11 +4,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import chart, filters, profile, tables
+from components import chart, grids, profile, sidebar
 from components.data import load
 
 st.title("Speakers")
-current = filters.current()
+current = sidebar.current()
 quoted = load("speakers_table", current)
 if quoted.empty:
     st.info("No speaker is quoted under these filters. Loosen them in the sidebar, or press “Reset filters”."
@@ -28,7 +28,7 @@ with left:
 with right:
     st.subheader("Figures they gave")
     given, given_total = load("figures_table", own)
-    tables.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
+    grids.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
                   span="figure_id", what="figures",
                   empty="No figure is attributed to this speaker under these filters.")
 

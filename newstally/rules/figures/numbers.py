@@ -1,0 +1,179 @@
+"""Reading numbers written in news English: digits, number words, vague counts and fractions.
+
+The vocabularies (number words, magnitude abbreviations, vague counts, fractions) live in
+``newstally/lexicon/figure_*.tsv``; this module turns them into precompiled patterns and into the
+values a reader would quote ("28,500" -> 28500, "forty-two" -> 42, "2.3 million" -> 2300000,
+"tens of thousands" -> 20000, "a third" -> 33.33 percent).
+"""
+from __future__ import annotations
+
+import re
+
+from newstally.rules import lexicon
+
+# A number longer than this many digits is an identifier (a phone or account number, a hash),
+# and beyond it float parsing would lose the point of counting anything.
+MAX_DIGITS = 15
+
+
+def alternation(phrases, fold_first: bool = False) -> str:
+    """A regex matching any of the literal ``phrases`` (longest first), spaces matching any whitespace.
+
+    The phrases are merged into a prefix tree ("seven(?:t(?:een|y))?"), so the regex engine
+    rejects a position after one character instead of trying every phrase. ``fold_first``: the
+    first letter may also be upper-case ("Twenty trucks"), without the cost of IGNORECASE.
+    """
+    phrases = [p for p in phrases if p]
+    if fold_first:
+        # separate literal branches, not "[tT]": the engine rejects a literal branch fastest
+        phrases += [p[0].upper() + p[1:] for p in phrases]
+    trie: dict = {}
+    for phrase in phrases:
+        if phrase:
+            node = trie
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        atom = r"\s+" if char == " " else re.escape(char)
+        branches.append(atom + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    optional = "" in node
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    return body + ("?" if optional else "")
+
+
+def _number_words() -> dict[str, tuple[float, str]]:
+    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in lexicon.rows("figure_number_words")}
+
+
+NUMBER_WORDS = _number_words()
+SCALE_WORDS = {w: v for w, (v, kind) in NUMBER_WORDS.items() if kind == "scale"}
+MAGNITUDES = {r["suffix"]: (float(r["multiplier"]), r["ambiguous"] == "yes") for r in lexicon.rows("figure_magnitudes")}
+VAGUE = {r["phrase"].lower(): float(r["value"]) for r in lexicon.rows("figure_vague")}
+FRACTIONS = {r["word"].lower(): float(r["percent"]) for r in lexicon.rows("figure_fractions")}
+
+_COUNTING_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("unit", "tens", "hundred", "scale")]
+_MULTIPLIER_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("hundred", "scale")]
+
+# Digits: "28,500", "28 500" (grouped by thin or plain spaces), "1.2", ".5". The pattern starts
+# with a digit so the engine can skip to the next digit quickly; the look-behind after the first
+# digit refuses numbers glued to a word or a dot, except a currency such as "$US55,931,000" or
+# "NIS10,000", "PS2.7m" (two or three capitals: the reader keeps it only if they are a currency).
+# Possessive quantifiers keep a megabyte of digits a single linear match.
+DIGITS = (
+    r"\d(?:(?<![\w.,/:]\d)|(?<=\$[A-Z]\d)|(?<=\$[A-Z][A-Z]\d)|(?<=\b[A-Z]{3}\d)|(?<=\b[A-Z]{2}\d))"
+    r"(?:\d{0,2}(?:,\d{3})++(?!\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,])|\d*+)(?:\.\d++)?"
+    r"|\.(?<![\w.,/:]\.)\d++"
+)
+# Number words: "seven", "forty-two", "two hundred and fifty", "a million", "a dozen".
+_WORD = alternation(_COUNTING_WORDS)
+WORDS = (
+    rf"(?:[aA]n?\s+(?:{alternation(_MULTIPLIER_WORDS)})|(?:{alternation(_COUNTING_WORDS, fold_first=True)}))"
+    rf"(?:(?:[\s\-]+|\s+and\s+)(?:{_WORD}))*+\b"
+)
+# Vague counts: "dozens", "tens of thousands", "several hundred".
+VAGUE_WORDS = rf"(?:{alternation(VAGUE, fold_first=True)})(?:\s+of\s+(?:{alternation(SCALE_WORDS)})s)?\b"
+# Fractions: "a third", "two-thirds", "half" (checked for context by the caller).
+_FRACTION_COUNTS = [w for w, (v, kind) in NUMBER_WORDS.items() if kind in ("unit", "article") and 0 < v < 10]
+FRACTION_WORDS = (
+    rf"(?:(?:{alternation(_FRACTION_COUNTS, fold_first=True)})[\s\-]+)?(?:{alternation(FRACTIONS, fold_first=True)})\b"
+)
+# Where a word-number can start; the scanner looks for these, then tells the kinds apart.
+WORD_STARTS = (
+    list(_COUNTING_WORDS) + list(VAGUE) + list(FRACTIONS)
+    + [f"{article} {word}" for article in ("a", "an") for word in list(_MULTIPLIER_WORDS) + list(FRACTIONS)]
+)
+
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_WORD_JOIN = re.compile(r"[\s\-]+(?:and\s+)?")
+_SCALE_OF = re.compile(rf"\s+of\s+({alternation(SCALE_WORDS)})s\b", re.IGNORECASE)
+
+
+def digits_value(text: str) -> float | None:
+    """The value of a digits token ("28,500", "28 500", "1.2"), or None when it is too long to be a count."""
+    plain = "".join(text.split()).replace(",", "")
+    if len(plain.replace(".", "")) > MAX_DIGITS:
+        return None
+    try:
+        return float(plain)
+    except ValueError:
+        return None
+
+
+def words_value(text: str) -> tuple[float, int] | None:
+    """The value of the longest well-formed number-word run at the start of ``text``, and its length.
+
+    "two hundred and fifty" -> (250, 21); "forty-two" -> (42, 9); "one two" -> (1, 3): a second
+    unit word cannot follow a unit, so the run stops there.
+    """
+    total, current, last_kind, end = 0.0, 0.0, "", 0
+    for match in _LETTERS.finditer(text):
+        if end and not _WORD_JOIN.fullmatch(text, end, match.start()):
+            break
+        word = match.group().lower()
+        if word == "and" and last_kind in ("hundred", "scale"):
+            continue
+        value, kind = NUMBER_WORDS.get(word, (None, ""))
+        if value is None:
+            break
+        if kind == "article":
+            if last_kind:
+                break
+            current = 1.0
+        elif kind == "unit":
+            if last_kind in ("unit", "article") or (last_kind == "tens" and value >= 10):
+                break
+            current += value
+        elif kind == "tens":
+            if last_kind in ("unit", "tens", "article"):
+                break
+            current += value
+        elif kind == "hundred":
+            if last_kind in ("hundred", ""):
+                break  # "dozen" or "hundred" alone is not a number
+            current = (current or 1.0) * value
+        else:  # scale
+            if not last_kind:
+                break
+            total += (current or 1.0) * value
+            current = 0.0
+        last_kind, end = kind, match.end()
+    if not last_kind or last_kind == "article":
+        return None
+    return total + current, end
+
+
+def vague_value(text: str) -> tuple[float, float] | None:
+    """The typical value of a vague count and the magnitude it ends with, or None.
+
+    "dozens" -> (24, 1); "tens of thousands" -> (20000, 1000): the magnitude lets a range such as
+    "tens if not hundreds of thousands" scale its low end too.
+    """
+    scale = _SCALE_OF.search(text)
+    head = text[: scale.start()] if scale else text
+    value = VAGUE.get(" ".join(head.lower().split()))
+    if value is None:
+        return None
+    multiplier = SCALE_WORDS[scale.group(1).lower()] if scale else 1.0
+    return value * multiplier, multiplier
+
+
+def fraction_value(text: str) -> float | None:
+    """A fraction as a percentage: "a third" 33.33, "two-thirds" 66.67, "half" 50."""
+    parts = _WORD_SPLIT.split(text.strip().lower())
+    share = FRACTIONS.get(parts[-1])
+    if share is None:
+        return None
+    count = 1.0
+    if len(parts) > 1:
+        word_value = NUMBER_WORDS.get(parts[0], (None, ""))[0]
+        count = word_value if word_value is not None else 1.0
+    return round(count * share, 2)
