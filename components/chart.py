@@ -2,24 +2,31 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
+from typing import Callable, ParamSpec
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from newstally.read import charts
 from newstally.read.charts import clicked_values
-from newstally.read.queries import period_end
+from newstally.read.queries.periods import period_end
 
 from . import downloads, sidebar
 
+P = ParamSpec("P")
+
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def built(builder: str, *args) -> go.Figure:
-    """``newstally.read.charts.<builder>(*args)``, cached by its inputs: plotly's validation of a
-    figure of a thousand points costs a tenth of a second or more, which a rerun need not pay again."""
-    return getattr(charts, builder)(*args)
+def _built(name: str, _builder: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
+    # keyed by the builder's name, not the function (its leading underscore keeps it out of the key)
+    return _builder(*args, **kwargs)
+
+
+def built(builder: Callable[P, go.Figure], *args: P.args, **kwargs: P.kwargs) -> go.Figure:
+    """``builder(*args, **kwargs)`` (a chart of ``newstally.read.charts``), cached by its name and
+    inputs: plotly's validation of a figure of a thousand points costs a tenth of a second or
+    more, which a rerun need not pay again."""
+    return _built(f"{builder.__module__}.{builder.__qualname__}", builder, *args, **kwargs)
 
 
 def _selected_points(key: str) -> list[dict]:

@@ -12,8 +12,10 @@ import json
 import pandas as pd
 import streamlit as st
 
-from newstally.read.charts import CATEGORY_COLORS, category_color
+from newstally.contract.vocabulary import CATEGORY_COLORS
+from newstally.read.charts import category_color
 from newstally.read.highlight import anchor_id, figure_spans, reader_html, statement_spans
+from newstally.read.queries.articles import article, article_figures, article_statements
 
 from .data import load
 from .grids import plain
@@ -38,20 +40,20 @@ def _scroll_to(element_id: str) -> None:
 
 def render(article_id: str, figure: str | None = None, statement: str | None = None, key: str = "reader") -> None:
     """Shows the article ``article_id``; ``figure`` or ``statement`` (an id) is the span to mark."""
-    article = load("article", article_id)
-    if article is None:
+    opened = load(article, article_id)
+    if opened is None:
         st.warning(f"There is no article {plain(article_id)} in this store (it may come from another build).")
         return
-    figures = load("article_figures", article_id)
-    statements = load("article_statements", article_id)
-    st.subheader(plain(article.get("title") or article_id))
-    published = article.get("published")
-    details = [str(article.get("source") or "source unknown"),
+    figures = load(article_figures, article_id)
+    statements = load(article_statements, article_id)
+    st.subheader(plain(opened.get("title") or article_id))
+    published = opened.get("published")
+    details = [str(opened.get("source") or "source unknown"),
                published.strftime("%Y-%m-%d") if hasattr(published, "strftime") and pd.notna(published) else "no date",
                f"{len(figures)} figures", f"{len(statements)} statements", f"id {article_id}"]
     st.text(" · ".join(details))
-    if article.get("url"):
-        st.text(f"URL: {article['url']}")
+    if opened.get("url"):
+        st.text(f"URL: {opened['url']}")
     focus_kind, focus = ("figure", figure) if figure else ("statement", statement) if statement else (None, None)
     rows = figures if focus_kind == "figure" else statements
     if focus and not rows.empty:
@@ -65,7 +67,7 @@ def render(article_id: str, figure: str | None = None, statement: str | None = N
                     icon=":material/my_location:")
     st.html(_legend_html(sorted(set(figures["category"].dropna())) if not figures.empty else []))
     spans = figure_spans(figures.to_dict("records")) + statement_spans(statements.to_dict("records"))
-    st.html(reader_html(article.get("text") or "", spans, focus, CATEGORY_COLORS))
+    st.html(reader_html(opened.get("text") or "", spans, focus, CATEGORY_COLORS))
     if focus:
         _scroll_to(anchor_id(focus_kind, focus))
     with st.expander(f"Figures ({len(figures)}) and statements ({len(statements)}) of this article"):

@@ -10,7 +10,9 @@ from datetime import date
 
 import streamlit as st
 
-from newstally.read.queries import Filters
+from newstally.contract.vocabulary import CATEGORIES
+from newstally.read.filters import Filters
+from newstally.read.queries.choices import date_bounds, distinct_values, speaker_choices, speaker_ids, speaker_names
 
 from .data import load
 
@@ -18,10 +20,11 @@ from .data import load
 KEYS = {"speaker": "speakers", "org": "orgs", "country": "countries", "source": "sources",
         "category": "categories", "dates": None, "q": "text"}
 _LIST_KEYS = ("speaker", "org", "country", "source", "category")
+_CATEGORY_HELP = "What each category counts: " + "; ".join(f"{c.name}: {c.meaning}" for c in CATEGORIES) + "."
 
 
 def _date_bounds() -> tuple[date | None, date | None]:
-    first, last = load("date_bounds")
+    first, last = load(date_bounds)
     as_date = lambda v: v.date() if hasattr(v, "date") and callable(v.date) else v  # noqa: E731
     return (as_date(first) if first is not None else None, as_date(last) if last is not None else None)
 
@@ -29,8 +32,8 @@ def _date_bounds() -> tuple[date | None, date | None]:
 def _speaker_ids(values: tuple[str, ...]) -> tuple[str, ...]:
     """The speaker filter as speaker_ids: a name typed into the box becomes its speaker's id (a name
     no speaker has is kept, and matches nothing)."""
-    typed = tuple(v for v in values if v not in load("speaker_names", values))
-    found = load("speaker_ids", typed) if typed else {}
+    typed = tuple(v for v in values if v not in load(speaker_names, values))
+    found = load(speaker_ids, typed) if typed else {}
     return tuple(dict.fromkeys(found.get(v, v) for v in values))
 
 
@@ -75,21 +78,29 @@ def _with_current(options: list, key: str) -> list:
 def _speaker_options() -> tuple[list[str], dict[str, str]]:
     """(speaker_ids to offer, speaker_id -> name): the most quoted speakers, plus those a link
     names (the URL holds names, as the widget shows them) or a chart click picked."""
-    choices = load("speaker_choices")
+    choices = load(speaker_choices)
     names = dict(zip(choices["speaker_id"], choices["name"]))
     known_names = set(names.values())
     linked = tuple(v for v in st.query_params.get_all("speaker") if v not in known_names)
-    extra = list(load("speaker_ids", linked).values()) if linked else []
+    extra = list(load(speaker_ids, linked).values()) if linked else []
     extra += [v for v in st.session_state.get("speaker") or [] if v not in names]
     extra = [v for v in dict.fromkeys(extra) if v not in names]
-    names.update(load("speaker_names", tuple(extra)) if extra else {})
+    names.update(load(speaker_names, tuple(extra)) if extra else {})
     return list(choices["speaker_id"]) + [v for v in extra if v in names], names
+
+
+def nothing_to_show(current: Filters, singular: str, plural: str) -> str:
+    """What a page says when it has no ``plural`` to show: that the filters match none (and how to
+    loosen them), or, with no filter set, that the store holds none yet."""
+    if not current.is_empty():
+        return f"No {singular} matches these filters. Loosen them in the sidebar, or press “Reset filters”."
+    return f"The store has no {plural} yet: add articles on the Corpus page."
 
 
 def render(key: str = "filters") -> Filters:
     """Draws the filters in the sidebar and returns them."""
     speaker_ids, names = _speaker_options()
-    values = load("distinct_values")
+    values = load(distinct_values)
     first, last = _date_bounds()
     sidebar = st.sidebar
     sidebar.header("Filters")
@@ -105,7 +116,7 @@ def render(key: str = "filters") -> Filters:
     sidebar.multiselect("Source", _with_current(values["sources"], "source"), key="source", bind="query-params",
                         placeholder="any source")
     sidebar.multiselect("Figure category", _with_current(values["categories"], "category"), key="category",
-                        bind="query-params", placeholder="any category")
+                        bind="query-params", placeholder="any category", help=_CATEGORY_HELP)
     if first and last:
         sidebar.date_input("Published between", value=(first, last), min_value=first, max_value=last,
                            key="dates", bind="query-params", format="YYYY-MM-DD",

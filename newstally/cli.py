@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from .contract.errors import NewstallyError
 from .build.store import DEFAULT_STORE
+from .contract.errors import NewstallyError
 
 DESCRIPTION = """\
 newstally turns news articles into tables: every figure they report (people killed, rockets
@@ -116,8 +116,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from .evaluate import load_gold, score
     from .build.store import connect
+    from .evaluate import load_gold, score
 
     gold = load_gold(args.gold)
     with connect(args.store) as con:

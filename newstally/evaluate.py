@@ -14,10 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from .contract.errors import NewstallyError
+from .contract.vocabulary import KEY_CATEGORIES
 
-KEY_CATEGORIES = frozenset(
-    "killed injured casualties missing hostages detained displaced projectiles strikes military aid people".split()
-)
 _WORD = re.compile(r"\w+")
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from newstally.contract.vocabulary import CATEGORY_COLORS
 from newstally.read import charts
 
 
@@ -50,7 +51,7 @@ def test_charts_category_bars_carry_the_category():
     bar = fig.data[0]
     assert isinstance(fig, go.Figure) and list(bar.y) == ["aid", "killed"]
     assert [row[0] for row in bar.customdata] == ["aid", "killed"]
-    assert bar.marker.color[1] == charts.CATEGORY_COLORS["killed"]
+    assert bar.marker.color[1] == CATEGORY_COLORS["killed"]
 
 
 def test_charts_speaker_bars_carry_the_speaker_id():

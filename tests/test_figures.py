@@ -346,15 +346,6 @@ def test_figures_text_spans(sentence, texts):
     assert [f.text for f in extract_figures(sentence)] == texts
 
 
-def test_figures_lexicon_categories_are_format_categories():
-    from newstally.rules import lexicon
-
-    known = {"killed", "injured", "casualties", "missing", "hostages", "detained", "displaced", "projectiles",
-             "strikes", "military", "aid", "people", "money", "duration", "other"}
-    assert {row["category"] for row in lexicon.rows("figure_categories")} <= known
-    assert {row["category"] for row in lexicon.rows("figure_units")} <= known
-
-
 def test_figures_every_category_word_of_the_lexicon_is_a_cue():
     from newstally.rules import lexicon
     from newstally.rules.figures.context import CUE

@@ -7,6 +7,7 @@ import pandas as pd
 
 from newstally.contract.errors import NewstallyError
 from newstally.contract.schema import PUBLIC_TABLES, columns
+
 from .store import connect
 
 FORMATS = ("csv", "parquet")

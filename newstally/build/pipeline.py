@@ -14,12 +14,13 @@ from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from .engines import mapper
-from newstally.rules import extract, extractor_version, speakers_version
-from .ingest import FieldMap, read_corpus
 from newstally.contract.records import Article, Rejected
-from .store import StoreWriter, write_meta, writing
+from newstally.rules import extract, extractor_version, speakers_version
+
+from .engines import mapper
+from .ingest import FieldMap, read_corpus
 from .rows import article_tables, articles, content_hash, metadata
+from .store import StoreWriter, write_meta, writing
 
 BATCH_SIZE = 64  # articles per task: large enough to amortise a task, small enough to stream
 

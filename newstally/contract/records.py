@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .vocabulary import Category, Qualifier, SpeakerType, StatementKind
+
 
 @dataclass(frozen=True)
 class Article:
@@ -37,9 +39,9 @@ class Figure:
     value: float
     low: float | None
     high: float | None
-    qualifier: str  # exact | approximately | more_than | less_than
+    qualifier: Qualifier
     unit: str
-    category: str  # see ../shared/gold/FORMAT.md
+    category: Category
     sentence: str
     rule: str  # the pattern that produced it, so a wrong row can be explained
 
@@ -49,7 +51,7 @@ class Statement:
     start: int
     end: int
     text: str
-    kind: str  # direct | mixed | indirect
+    kind: StatementKind
     cue: str
     speaker_key: str  # key of a Speaker of the same article, or "" when unresolved
     rule: str
@@ -61,7 +63,7 @@ class Speaker:
 
     key: str
     name: str  # the fullest name the article gives ("Jane Roe", "Israeli army")
-    type: str  # person | organization
+    type: SpeakerType
     role: str = ""
     org: str = ""
     country: str = ""

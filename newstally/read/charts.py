@@ -14,15 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .measures import COUNT, PERCENT, figure_measures, measure_label
+from newstally.contract.vocabulary import CATEGORY_COLORS, COUNT, KEY_CATEGORIES, OTHER, PERCENT
 
-# One colour per category of ../shared/gold/FORMAT.md, shared by charts and the article reader.
-CATEGORY_COLORS: dict[str, str] = {
-    "killed": "#c62828", "injured": "#ef6c00", "casualties": "#ad1457", "missing": "#6a1b9a",
-    "hostages": "#4527a0", "detained": "#283593", "displaced": "#1565c0", "projectiles": "#00838f",
-    "strikes": "#2e7d32", "military": "#558b2f", "aid": "#9e9d24", "people": "#f9a825",
-    "money": "#6d4c41", "duration": "#546e7a", "other": "#757575",
-}
+from .measures import figure_measures, measure_label
+
 _QUALIFIER_SYMBOLS = {"exact": "circle", "approximately": "diamond", "more_than": "triangle-up",
                       "less_than": "triangle-down"}
 REFERENCE_COLOR = "#9e9e9e"
@@ -30,11 +25,6 @@ REFERENCE_COLOR = "#9e9e9e"
 _LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), template="plotly_white", hovermode="closest",
                legend=dict(yanchor="top", y=1, xanchor="left", x=1.01))
 _REFERENCE_MARGIN = pd.Timedelta(days=14)  # how far the reference line runs beyond the reported figures
-
-
-# The categories worth following over time, in the order the Figures page offers them.
-KEY_CATEGORIES = ("killed", "injured", "casualties", "displaced", "detained", "hostages", "missing",
-                  "projectiles", "strikes", "aid", "military", "people")
 
 
 def default_categories(available: Iterable[str], chosen: Iterable[str] = (), n: int = 3) -> list[str]:
@@ -60,7 +50,7 @@ def _labels(values: Iterable) -> list[str]:
 
 def category_color(category: str) -> str:
     """The colour of ``category`` (grey for one this module does not know)."""
-    return CATEGORY_COLORS.get(category, CATEGORY_COLORS["other"])
+    return CATEGORY_COLORS.get(category, CATEGORY_COLORS[OTHER])
 
 
 def clicked_values(points: Iterable[Mapping], column: int = 0) -> list:

@@ -46,7 +46,8 @@ def in_list(column: str, values: tuple[str, ...], params: list) -> str:
     return f"{column} IN ({', '.join('?' * len(values))})"
 
 
-def article_conditions(f: Filters, params: list, alias: str = "a") -> list[str]:
+def _source_and_date(f: Filters, params: list, alias: str = "a") -> list[str]:
+    """The source and date filters as conditions on the articles under ``alias``."""
     conditions = []
     if f.sources:
         conditions.append(in_list(f"{alias}.source", f.sources, params))
@@ -82,7 +83,7 @@ def where_clause(conditions: list[str]) -> str:
 
 
 def statement_conditions(f: Filters, params: list) -> list[str]:
-    conditions = article_conditions(f, params)
+    conditions = _source_and_date(f, params)
     if f.by_speaker:
         conditions.append("st.speaker_id IN " + speaker_set(f, params))
     if f.categories:
@@ -111,7 +112,7 @@ def quotations(f: Filters, params: list) -> str:
 
 
 def figure_conditions(f: Filters, params: list) -> list[str]:
-    conditions = article_conditions(f, params)
+    conditions = _source_and_date(f, params)
     if f.categories:
         conditions.append(in_list("fi.category", f.categories, params))
     if f.by_speaker:
@@ -121,9 +122,9 @@ def figure_conditions(f: Filters, params: list) -> list[str]:
     return conditions
 
 
-def article_filter_conditions(f: Filters, params: list) -> list[str]:
+def article_conditions(f: Filters, params: list) -> list[str]:
     """Conditions on ``articles a``: the article filters, and existence of matching statements/figures."""
-    conditions = article_conditions(f, params)
+    conditions = _source_and_date(f, params)
     if f.by_speaker:
         conditions.append("a.article_id IN (SELECT article_id FROM article_speakers WHERE speaker_id IN "
                           + speaker_set(f, params) + ")")

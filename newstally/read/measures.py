@@ -2,28 +2,13 @@
 
 Values of different measures are never drawn on one axis nor compared with one another: "85
 percent of the population" is no count of displaced people, and a reference series of counts
-says nothing of it.
+says nothing of it. Which units measure is the contract's ``MEASURED_UNITS``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
-from newstally.rules import lexicon
-
-COUNT = "count"
-PERCENT = "percent"  # the unit of a share, as FORMAT.md names it
-
-
-@lru_cache(maxsize=1)
-def measured_units() -> frozenset[str]:
-    """The units that measure rather than count: a share, currencies, time, and the units read as
-    a multiple of them (read from the lexicon, which the extractor names its units from)."""
-    currencies = {row["unit"] for row in lexicon.rows("figure_currencies")}
-    amounts = {row["unit"] for row in lexicon.rows("figure_units") if row["category"] in ("money", "duration")}
-    multiples = {row["unit"] for row in lexicon.rows("figure_unit_factors")}
-    return frozenset(currencies | amounts | multiples | {PERCENT}) - {""}
+from newstally.contract.vocabulary import COUNT, MEASURED_UNITS, PERCENT
 
 
 def figure_measures(points: pd.DataFrame) -> pd.Series:
@@ -31,7 +16,7 @@ def figure_measures(points: pd.DataFrame) -> pd.Series:
     money or time ("USD", "years"), "count" for anything counted (people, rockets, trucks, or no
     unit at all)."""
     units = points["unit"].fillna("").astype(str) if "unit" in points else pd.Series("", index=points.index)
-    return units.where(units.isin(measured_units()), COUNT).rename("measure")
+    return units.where(units.isin(MEASURED_UNITS), COUNT).rename("measure")
 
 
 def measure_order(measures: pd.Series) -> list[str]:

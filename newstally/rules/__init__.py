@@ -12,9 +12,10 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from newstally.contract.records import Extraction
+
 from . import lexicon
 from .figures.extract import extract_figures
-from newstally.contract.records import Extraction
 from .statements.extract import extract_statements
 
 _RULE_MODULES = ("__init__.py", "figures/extract.py", "figures/reading.py", "figures/context.py",

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newstally.contract.records import Article, Rejected
+
 from .archives import zip_articles
 from .options import EXTENSIONS, FieldMap, Limits, os_reason
 from .readers import source_articles

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from newstally.contract.records import Article, Rejected
+
 from .options import MB, FieldMap, Limits, human_size, os_reason
 from .readers import source_articles
 from .sources import MANIFEST_NAME, Source, is_hidden, manifest_metadata

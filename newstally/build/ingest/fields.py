@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from newstally.contract.records import Article
+
 from .dates import iso_date
 from .options import FIELD_FLAGS, FieldMap, RejectedInput
 from .text import article_text, normalised_text

@@ -6,6 +6,7 @@ import zlib
 from collections.abc import Iterator
 
 from newstally.contract.records import Article, Rejected
+
 from .fields import article_from_values, metadata_values
 from .html_text import declared_charset, page
 from .options import EXTENSIONS, FieldMap, Limits, RejectedInput, os_reason

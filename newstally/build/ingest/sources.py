@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from newstally.contract.records import Rejected
+
 from .fields import field_key, metadata_values
 from .options import FieldMap, Limits, RejectedInput, human_size, os_reason
 from .text import decoded_text

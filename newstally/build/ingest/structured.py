@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import TextIO
 
 from newstally.contract.records import Article, Rejected
+
 from .fields import kind_of, missing_named_fields, no_text_reason, record_article, resolved_fields
 from .options import FieldMap, Limits, RejectedInput, human_size
 from .sources import Source

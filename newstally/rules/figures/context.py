@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newstally.contract.vocabulary import PEOPLE_CATEGORIES
 from newstally.rules import lexicon
+
 from .numbers import NUMBER_WORDS, alternation
 
-# Categories a count of people can take from its clause; the other cue categories (strikes, aid,
-# projectiles) describe what happened to things, not to the people counted.
-PEOPLE_CATEGORIES = frozenset("killed injured casualties missing hostages detained displaced".split())
+# PEOPLE_CATEGORIES: the categories a count of people can take from its clause; the other cue
+# categories (strikes, aid, projectiles) describe what happened to things, not to the people counted.
 # How far (in characters) a category cue may sit from the figure and still describe it.
 CUE_REACH = 200
 # What it costs to reach a cue across a clause boundary (comma, semicolon, dash) or an "and".

@@ -9,12 +9,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstally.rules import lexicon
-from .context import (PEOPLE_CATEGORIES, PHRASE_ENDS, UNIT_FACTORS, Noun, category_cue, counted_noun,
-                              cue_after, one_counts, qualifier_after, qualifier_before)
-from .reading import SCANNER, Reading, candidates, read_number
-from .numbers import NUMBER_WORDS, alternation
 from newstally.contract.records import Figure
+from newstally.rules import lexicon
+
+from .context import (
+    PEOPLE_CATEGORIES,
+    PHRASE_ENDS,
+    UNIT_FACTORS,
+    Noun,
+    category_cue,
+    counted_noun,
+    cue_after,
+    one_counts,
+    qualifier_after,
+    qualifier_before,
+)
+from .numbers import NUMBER_WORDS, alternation
+from .reading import SCANNER, Reading, candidates, read_number
 
 # A bare number ("followed by Myanmar (43)") counts what the figure just before it counted,
 # when that figure is this close.

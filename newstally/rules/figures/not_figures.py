@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newstally.rules import lexicon
+
 from .numbers import alternation
 
 _MONTHS = alternation(lexicon.entries("figure_months"))

@@ -10,8 +10,20 @@ from typing import NamedTuple
 
 from . import not_figures
 from .context import CURRENCIES, NOUNS, Noun
-from .numbers import (DIGITS, FRACTION_WORDS, MAGNITUDES, SCALE_WORDS, VAGUE_WORDS, WORD_STARTS, WORDS, alternation,
-                      digits_value, fraction_value, vague_value, words_value)
+from .numbers import (
+    DIGITS,
+    FRACTION_WORDS,
+    MAGNITUDES,
+    SCALE_WORDS,
+    VAGUE_WORDS,
+    WORD_STARTS,
+    WORDS,
+    alternation,
+    digits_value,
+    fraction_value,
+    vague_value,
+    words_value,
+)
 
 _DURATIONS = [w for w, noun in NOUNS.items() if noun.category == "duration" and " " not in w]
 # "a single generator", "more than a decade": an article counts one only before these.

@@ -10,8 +10,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .naming import affiliation, naming_start, org_name, role_word
-from .words import (DETERMINERS, POSSESSIVE, PREPOSITIONS, TOKEN, Lexicon, bare, is_capitalised, is_name_word,
-                    is_title, lex)
+from .words import (
+    DETERMINERS,
+    POSSESSIVE,
+    PREPOSITIONS,
+    TOKEN,
+    Lexicon,
+    bare,
+    is_capitalised,
+    is_name_word,
+    is_title,
+    lex,
+)
 
 _RELATIVES = frozenset({"that", "who", "which", "whose", "whom", "where"})
 

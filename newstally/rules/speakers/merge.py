@@ -13,9 +13,10 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .words import lex
-from .roster import plain
 from newstally.contract.schema import columns
+
+from .roster import plain
+from .words import lex
 
 _SPACES = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^\w]+")

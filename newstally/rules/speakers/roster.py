@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newstally.contract.records import Speaker
+
 from .mentions import Mention
 from .naming import names_speaker
 from .words import DETERMINERS, PREPOSITIONS, bare, is_name_word, lex
-from newstally.contract.records import Speaker
 
 _GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 # How far after a person's first mention a pronoun is taken as theirs (characters).

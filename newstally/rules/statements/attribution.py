@@ -7,8 +7,8 @@ Reported clauses are in ``newstally.clauses``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newstally.rules import lexicon

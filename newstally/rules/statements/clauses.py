@@ -11,11 +11,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attribution import (_LEADING, _REACH, _WORDS, Attribution, Cue, CueIndex, after_quote,
-                          speaker_after, speaker_before)
 from newstally.rules import lexicon
 from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
+
+from .attribution import (
+    _LEADING,
+    _REACH,
+    _WORDS,
+    Attribution,
+    Cue,
+    CueIndex,
+    after_quote,
+    speaker_after,
+    speaker_before,
+)
 
 _THAT = re.compile(r"\s+(?:(?:on|in|at|during|late|early|last|this|earlier|later|to|from|via|before|after|"
                    r"through|with|over|told|on\s+\w+|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday))"

@@ -11,12 +11,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
-from .clauses import Reported, participle, reported
+from newstally.contract.records import Speaker, Statement
 from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.roster import Roster
+
+from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
+from .clauses import Reported, participle, reported
 from .quotes import Quote, paragraphs, quotes, sentences
-from newstally.contract.records import Speaker, Statement
 
 _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
