@@ -11,7 +11,7 @@ from newstally.rules import lexicon
 
 from conftest import ROOT, SHARED
 
-LEXICON_FILES = sorted(p for p in lexicon.HERE.iterdir() if p.suffix in {".txt", ".tsv"})
+LEXICON_FILES = lexicon.bundled_files()
 
 
 @pytest.mark.parametrize("path", LEXICON_FILES, ids=lambda p: p.name)
@@ -23,12 +23,13 @@ def test_lexicon_file_loads_and_is_not_empty(path):
 def test_lexicon_extra_folder_extends_a_lexicon(tmp_path, monkeypatch):
     name = next(p.stem for p in LEXICON_FILES if p.suffix == ".txt")
     (tmp_path / f"{name}.txt").write_text("# added by a user\nzzyzx-word\n", encoding="utf-8")
-    monkeypatch.setenv("NEWSTALLY_LEXICON", str(tmp_path))
-    lexicon.entries.cache_clear()
+    monkeypatch.setenv(lexicon.USER_FOLDER, str(tmp_path))
+    lexicon.reset()
     try:
         assert "zzyzx-word" in lexicon.words(name)
     finally:
-        lexicon.entries.cache_clear()
+        monkeypatch.delenv(lexicon.USER_FOLDER)
+        lexicon.reset()
 
 
 def _gold_people() -> set[str]:

@@ -18,17 +18,29 @@ from . import lexicon
 from .figures.extract import extract_figures
 from .statements.extract import extract_statements
 
-_RULE_MODULES = ("__init__.py", "figures/extract.py", "figures/reading.py", "figures/context.py",
-                 "figures/not_figures.py", "figures/numbers.py", "statements/extract.py", "statements/quotes.py",
-                 "statements/attribution.py", "statements/clauses.py", "speakers/words.py", "speakers/naming.py",
-                 "speakers/mentions.py", "speakers/roster.py")
+HERE = Path(__file__).resolve().parent
+CONTRACT = HERE.parent / "contract"
+# The corpus-wide speaker merge has a version of its own: a change to it merges the stored
+# articles' speakers again, without extracting a single article again.
+MERGE = HERE / "speakers" / "merge.py"
 
 
-def _source_hash(names: tuple[str, ...]) -> str:
+def _rule_files() -> list[Path]:
+    """Every file the extraction's output depends on, bar the lexicons (``lexicon.fingerprint``)
+    and the merge: the code and data under rules/ (whatever modules and models it holds) and
+    the contract it reads (records, vocabularies). Walked, not listed, so a new module counts."""
+    def counts(path: Path) -> bool:
+        return (path.is_file() and "__pycache__" not in path.parts and not path.name.startswith(".")
+                and path.suffix != ".pyc" and path != MERGE
+                and not (path.parent == lexicon.HERE and path.suffix in lexicon.SUFFIXES))
+    return sorted(p for folder in (HERE, CONTRACT) for p in folder.rglob("*") if counts(p))
+
+
+def _files_hash(paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for name in names:
-        digest.update((here / name).read_bytes())  # a module missing from disk is a bug: let it fail
+    for path in paths:
+        digest.update(f"{path.relative_to(HERE.parent)}\n".encode())  # a rename counts too
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
 
@@ -36,17 +48,18 @@ def _source_hash(names: tuple[str, ...]) -> str:
 def speakers_version() -> str:
     """A name for the corpus-wide speaker merge in force: a build whose articles are all unchanged
     still merges the speakers again when it differs from the store's."""
-    return f"speakers-{_source_hash(('speakers/merge.py',))}"
+    return f"speakers-{_files_hash([MERGE])}"
 
 
 @lru_cache(maxsize=None)
 def extractor_version() -> str:
-    """A name for the rules in force: it changes whenever extraction code or a lexicon changes.
+    """A name for the rules in force: it changes whenever a file of the rules or the contract
+    changes, or a lexicon file they read, bundled or the user's (``NEWSTALLY_LEXICON``).
 
-    Stored with every figure and statement; a rebuild re-extracts articles whose stored version
-    differs, and reuses the rows of the others.
+    Stored with every article; a rebuild re-extracts articles whose stored version differs, and
+    reuses the rows of the others.
     """
-    return f"rules-{_source_hash(_RULE_MODULES)}-lex-{lexicon.fingerprint()}"
+    return f"rules-{_files_hash(_rule_files())}-lex-{lexicon.fingerprint()}"
 
 
 def extract(text: str) -> Extraction:

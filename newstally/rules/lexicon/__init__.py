@@ -1,43 +1,57 @@
-"""The one loader for language data: every word list the extractors use lives in a file here.
+"""The one loader for language data: every word list the rules use lives in a file here.
 
-File kinds:
+File kinds (parsed by ``newstally.contract.datafiles``):
 - ``NAME.txt``: one entry per line; ``#`` starts a comment; blank lines are ignored.
 - ``NAME.tsv``: tab-separated rows; the first line names the columns.
 
-Users may extend a lexicon by editing its file (or by pointing ``NEWSTALLY_LEXICON`` at a folder
-holding files of the same names, which are read *in addition* to the bundled ones).
+Users may extend a lexicon by editing its file, or by pointing ``NEWSTALLY_LEXICON`` at a folder
+holding files of the same names, which are read *in addition* to the bundled ones. Every file is
+read once per process, and what was read is what ``fingerprint`` hashes: a user's added word
+changes the extractor version, so a rebuild extracts again with it.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
 
+from newstally.contract import datafiles
+
 HERE = Path(__file__).resolve().parent
+USER_FOLDER = "NEWSTALLY_LEXICON"  # the environment variable naming a folder of the user's additions
+SUFFIXES = (".txt", ".tsv")
+
+# (bundled | user, file name) -> sha256 of the bytes read: what this process's rules were built from.
+_read: dict[tuple[str, str], str] = {}
 
 
-def _paths(filename: str) -> list[Path]:
-    paths = [HERE / filename]
-    extra = os.environ.get("NEWSTALLY_LEXICON")
-    if extra and (Path(extra) / filename).is_file():
-        paths.append(Path(extra) / filename)
-    return paths
+def bundled_files() -> list[Path]:
+    """The bundled lexicon files, sorted by name."""
+    return sorted(p for p in HERE.iterdir() if p.suffix in SUFFIXES)
+
+
+def _texts(filename: str) -> list[str]:
+    """The text of the bundled ``filename`` and, when the user's folder has one, of theirs."""
+    sources = [("bundled", HERE / filename)]
+    folder = os.environ.get(USER_FOLDER)
+    if folder and (Path(folder) / filename).is_file():
+        sources.append(("user", Path(folder) / filename))
+    texts = []
+    for origin, path in sources:
+        data = path.read_bytes()  # a bundled file missing from disk is a bug: let it fail
+        _read[(origin, filename)] = hashlib.sha256(data).hexdigest()
+        texts.append(data.decode("utf-8"))
+    return texts
 
 
 @lru_cache(maxsize=None)
 def entries(name: str) -> tuple[str, ...]:
-    """The entries of ``NAME.txt``, in file order, without comments or blanks."""
-    out: list[str] = []
-    for path in _paths(f"{name}.txt"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                out.append(line)
-    return tuple(out)
+    """The entries of ``NAME.txt``, in file order (the user's after the bundled ones)."""
+    return tuple(entry for text in _texts(f"{name}.txt") for entry in datafiles.entries(text))
 
 
+@lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """The entries of ``NAME.txt`` as a lower-cased set."""
     return frozenset(e.lower() for e in entries(name))
@@ -45,21 +59,25 @@ def words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def rows(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of ``NAME.tsv`` as dicts keyed by its header."""
-    out: list[dict[str, str]] = []
-    for path in _paths(f"{name}.tsv"):
-        with path.open(encoding="utf-8", newline="") as f:
-            lines = (l for l in f if l.strip() and not l.lstrip().startswith("#"))
-            for row in csv.DictReader(lines, delimiter="\t"):
-                out.append({k: (v or "").strip() for k, v in row.items()})
-    return tuple(out)
+    """The rows of ``NAME.tsv`` as dicts keyed by its header (the user's after the bundled ones)."""
+    return tuple(row for text in _texts(f"{name}.tsv") for row in datafiles.rows(text))
 
 
 def fingerprint() -> str:
-    """A short hash of every lexicon file: part of the extractor version, so edits invalidate caches."""
+    """A short hash of every lexicon file the rules read: each bundled file and each file of the
+    same name in the user's folder, as this process read them (a file not read yet is read now,
+    so the hash covers them all whatever the rules have asked for so far)."""
+    for path in bundled_files():
+        (entries if path.suffix == ".txt" else rows)(path.stem)
     digest = hashlib.sha256()
-    for path in sorted(HERE.glob("*.*")):
-        if path.suffix in {".txt", ".tsv"}:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for (origin, filename), sha in sorted(_read.items()):
+        digest.update(f"{origin}/{filename}:{sha}\n".encode())
     return digest.hexdigest()[:10]
+
+
+def reset() -> None:
+    """Forgets every file read, so the next read sees the files and ``NEWSTALLY_LEXICON`` as they
+    are now. Rules built at import keep what they read: tests call this around a change."""
+    _read.clear()
+    for cached in (entries, words, rows):
+        cached.cache_clear()
