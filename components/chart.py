@@ -72,8 +72,8 @@ def filter_by_reporter() -> Callable[[list], None]:
     def handle(points: list) -> None:
         pairs = [p.get("customdata") for p in points if len(p.get("customdata") or ()) >= 2]
         if pairs and pairs[0][1]:
-            kind, value = pairs[0][0], pairs[0][1]
-            sidebar.apply("speaker" if kind == "speaker" else "source", [value])
+            by, value = pairs[0][0], pairs[0][1]
+            sidebar.apply("speaker" if by == "speaker" else "source", [value])
     return handle
 
 

@@ -39,8 +39,8 @@ def with_reader_links(frame: pd.DataFrame, span: str | None = None) -> pd.DataFr
     column to mark ("figure_id" or "statement_id")."""
     if frame.empty:
         return frame.assign(open=pd.Series(dtype=str))
-    kind = {"figure_id": "figure", "statement_id": "statement"}.get(span or "")
-    links = [reader_link(row["article_id"], **({kind: row[span]} if kind else {}))
+    record = {"figure_id": "figure", "statement_id": "statement"}.get(span or "")
+    links = [reader_link(row["article_id"], **({record: row[span]} if record else {}))
              for row in frame.to_dict("records")]
     return frame.assign(open=links)
 
@@ -73,6 +73,6 @@ def render(frame: pd.DataFrame, total: int, columns: list[str], key: str, span: 
     rows = getattr(getattr(event, "selection", None), "rows", None) or []
     if rows and "article_id" in frame.columns:
         row = frame.iloc[rows[0]]
-        kind = {"figure_id": "figure", "statement_id": "statement"}.get(span or "")
+        record = {"figure_id": "figure", "statement_id": "statement"}.get(span or "")
         st.switch_page(ARTICLES_PAGE, query_params=reader_params(
-            row["article_id"], **({kind: row[span]} if kind else {})))
+            row["article_id"], **({record: row[span]} if record else {})))

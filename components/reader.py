@@ -54,22 +54,22 @@ def render(article_id: str, figure: str | None = None, statement: str | None = N
     st.text(" · ".join(details))
     if opened.get("url"):
         st.text(f"URL: {opened['url']}")
-    focus_kind, focus = ("figure", figure) if figure else ("statement", statement) if statement else (None, None)
-    rows = figures if focus_kind == "figure" else statements
+    focus_record, focus = ("figure", figure) if figure else ("statement", statement) if statement else (None, None)
+    rows = figures if focus_record == "figure" else statements
     if focus and not rows.empty:
-        match = rows[rows[f"{focus_kind}_id"] == focus]
+        match = rows[rows[f"{focus_record}_id"] == focus]
         if match.empty:
-            st.warning(f"This article has no {focus_kind} {plain(focus)}; showing the whole article.")
+            st.warning(f"This article has no {focus_record} {plain(focus)}; showing the whole article.")
         else:
             row = match.iloc[0]
-            who = row.get("reported_by") if focus_kind == "figure" else row.get("speaker")
-            st.info(f"Marked {focus_kind}: “{plain(row['text'])}” — {plain(who or 'unattributed')}",
+            who = row.get("reported_by") if focus_record == "figure" else row.get("speaker")
+            st.info(f"Marked {focus_record}: “{plain(row['text'])}” — {plain(who or 'unattributed')}",
                     icon=":material/my_location:")
     st.html(_legend_html(sorted(set(figures["category"].dropna())) if not figures.empty else []))
     spans = figure_spans(figures.to_dict("records")) + statement_spans(statements.to_dict("records"))
     st.html(reader_html(opened.get("text") or "", spans, focus, CATEGORY_COLORS))
     if focus:
-        _scroll_to(anchor_id(focus_kind, focus))
+        _scroll_to(anchor_id(focus_record, focus))
     with st.expander(f"Figures ({len(figures)}) and statements ({len(statements)}) of this article"):
         if not figures.empty:
             st.dataframe(figures[["text", "value", "low", "high", "qualifier", "unit", "category", "reported_by"]],

@@ -112,7 +112,7 @@ def test_highlight_spans_from_rows():
                              "reported_by": None}])
     statements = statement_spans([{"start": 0, "end": 5, "statement_id": "s", "speaker": None, "kind": "direct",
                                    "cue": "said"}])
-    assert figures[0].kind == "figure" and figures[0].label == "aid"
+    assert figures[0].record == "figure" and figures[0].label == "aid"
     assert statements[0].label == "" and "said" in statements[0].title
 
 

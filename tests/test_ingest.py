@@ -120,7 +120,7 @@ def test_ingest_csv_without_text_column_names_columns_and_flag():
     assert "--text-field" in record.reason
 
 
-@pytest.mark.parametrize("line, kind, expected", [
+@pytest.mark.parametrize("line, record_type, expected", [
     (1, Article, "ok-1"),
     (2, Rejected, "line 2 is not valid JSON: Unterminated string starting at column 28; "
                   "each line must be one JSON object"),
@@ -130,29 +130,29 @@ def test_ingest_csv_without_text_column_names_columns_and_flag():
     (4, Rejected, "duplicate article id 'ok-1' (first seen in "),
     (5, Rejected, "line 5 is a list, not a JSON object"),
 ])
-def test_ingest_mixed_jsonl_one_record_per_line(line, kind, expected):
+def test_ingest_mixed_jsonl_one_record_per_line(line, record_type, expected):
     records = _by_suffix(_read(shared("corpus", "bad", "mixed.jsonl")))
     assert len(records) == 5
     record = records[f"mixed.jsonl#{line}"]
-    assert isinstance(record, kind)
-    if kind is Article:
+    assert isinstance(record, record_type)
+    if record_type is Article:
         assert (record.article_id, record.title) == (expected, "Blast")
         assert record.text == "Officials said 15 people were injured in the blast."
     else:
         assert record.reason.startswith(expected), record.reason
 
 
-@pytest.mark.parametrize("entry, kind, expected", [
+@pytest.mark.parametrize("entry, record_type, expected", [
     ("../../escape.txt", Rejected, "unsafe entry name: it climbs out of the archive with '..'"),
     ("/abs/path.txt", Rejected, "unsafe entry name: it is an absolute path"),
     ("fine/article.txt", Article, "The ministry said 11 people were injured."),
 ])
-def test_ingest_traversal_zip_refuses_unsafe_names(entry, kind, expected):
+def test_ingest_traversal_zip_refuses_unsafe_names(entry, record_type, expected):
     records = {r.path.split("!", 1)[1]: r for r in _read(shared("corpus", "bad", "traversal.zip"))}
     assert len(records) == 3
     record = records[entry]
-    assert isinstance(record, kind)
-    assert (record.text if kind is Article else record.reason).startswith(expected)
+    assert isinstance(record, record_type)
+    assert (record.text if record_type is Article else record.reason).startswith(expected)
 
 
 def test_ingest_bad_folder_loses_nothing_and_never_raises():
@@ -253,9 +253,9 @@ def test_ingest_md_front_matter_and_id_override(tmp_path):
 def test_ingest_json_shapes(tmp_path, content, expected):
     records = _read(_write(tmp_path / "list.json", content))
     assert len(records) == len(expected), records
-    for record, (kind, *values) in zip(records, expected):
-        assert type(record).__name__ == kind, record
-        if kind == "Article":
+    for record, (record_type, *values) in zip(records, expected):
+        assert type(record).__name__ == record_type, record
+        if record_type == "Article":
             assert (record.article_id, record.text) == tuple(values)
         else:
             assert record.reason.startswith(values[0]), record.reason

@@ -15,9 +15,9 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
     """Mentions from (mention_id, name, type[, role, org, country, aliases, n_statements])."""
     out = []
     for row in rows:
-        mention_id, name, kind, *rest = row
+        mention_id, name, speaker_type, *rest = row
         role, org, country, aliases, n = (rest + ["", "", "", [], 1][len(rest):])
-        out.append(dict(mention_id=mention_id, article_id=mention_id.split(":")[0], name=name, type=kind,
+        out.append(dict(mention_id=mention_id, article_id=mention_id.split(":")[0], name=name, type=speaker_type,
                         role=role, org=org, country=country, aliases=aliases, n_statements=n))
     return pd.DataFrame(out)
 

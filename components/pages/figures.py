@@ -61,10 +61,10 @@ with comparison:
         picked = st.selectbox("Category", categories, key="compare")
         by_reporter = load(figures_by_reporter, current, picked, 15)
         measures = figure_measures(by_reporter)
-        kinds = measure_order(measures)
-        measure = st.radio("Measure", kinds, horizontal=True, key="compare-measure", format_func=measure_label,
+        offered = measure_order(measures)
+        measure = st.radio("Measure", offered, horizontal=True, key="compare-measure", format_func=measure_label,
                            help="Counts, shares and amounts are never drawn on one axis.") \
-            if len(kinds) > 1 else (kinds[0] if kinds else COUNT)
+            if len(offered) > 1 else (offered[0] if offered else COUNT)
         by_reporter = by_reporter[measures == measure]
         chart.render(chart.built(charts.reporter_comparison, by_reporter, picked, measure), by_reporter,
                      f"figures-{picked}-by-speaker-or-source", key="figures-by-reporter",

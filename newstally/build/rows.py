@@ -2,7 +2,8 @@
 
 ``article_tables`` turns one article and its extraction into the rows of every per-article table
 (the unit a worker returns and the store caches). The corpus-wide tables (speakers, and the
-speaker columns that depend on them) are derived after all articles by ``newstally.store``.
+speaker columns that depend on them) are derived after all articles by ``pipeline``
+(the merge of ``newstally.rules.speakers.merge``).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The store: one DuckDB file holding the tables of ``newstally.schema``.
+"""The store: one DuckDB file holding the tables of ``newstally.contract.schema``.
 
 Reading: ``read(path, sql)`` on a read-only connection. Writing: ``writing(path)`` gives a
 ``StoreWriter`` on a fresh file beside the store; only when the build completes does that file

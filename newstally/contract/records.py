@@ -5,7 +5,7 @@ extract(Article) -> Extraction(figures, statements, speakers)
 
 Offsets (start, end) are character offsets into ``Article.text``: ``text[start:end]`` is the
 record's ``text``. Speakers here are *local* to one article (``key`` such as ``"p0"``); the
-speakers table merges them across the corpus (see ``newstally.speakers``).
+speakers table merges them across the corpus (see ``newstally.rules.speakers.merge``).
 """
 from __future__ import annotations
 

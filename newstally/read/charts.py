@@ -1,4 +1,4 @@
-"""Chart builders: DataFrames from ``newstally.queries`` in, plotly ``go.Figure`` out.
+"""Chart builders: DataFrames from ``newstally.read.queries`` in, plotly ``go.Figure`` out.
 
 Pure functions, no Streamlit. Every clickable trace carries ``customdata`` whose first column is
 the value a click filters by (a category, a speaker_id, a period start, ...), so the dashboard
@@ -147,9 +147,9 @@ def _panels(points: pd.DataFrame, max_panels: int) -> tuple[list[tuple[str, str]
     sizes = points.groupby(["category", "measure"]).size()
     per_category = points["category"].value_counts()
     rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}
-    kind = {COUNT: 0, PERCENT: 1}
+    measure_rank = {COUNT: 0, PERCENT: 1}
     ordered = sorted(sizes.index, key=lambda cm: (rank.get(cm[0], len(rank)), -per_category[cm[0]], cm[0],
-                                                  kind.get(cm[1], 2), -sizes[cm]))
+                                                  measure_rank.get(cm[1], 2), -sizes[cm]))
     return ordered[:max_panels], ordered[max_panels:]
 
 
@@ -289,12 +289,12 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
 
 def reporter_comparison(frame: pd.DataFrame, category: str, measure: str = COUNT) -> go.Figure:
     """What each speaker or source reported for ``category``: one row per ``reported_by``, a point
-    per figure (ranges as error bars), all of one ``measure`` (``newstally.measures``: the caller
+    per figure (ranges as error bars), all of one ``measure`` (``measures``: the caller
     picks the rows). A click gives ("speaker", speaker_id) or ("source", name)."""
     if frame.empty:
         return empty_figure(f"No {category} figures match these filters")
     plus, minus = _error_arrays(frame)
-    kinds = np.where(frame["speaker_id"].notna(), "speaker", "source")
+    by = np.where(frame["speaker_id"].notna(), "speaker", "source")
     keys = np.where(frame["speaker_id"].notna(), frame["speaker_id"].astype(str),
                     frame["source"].fillna("").astype(str))
     order = _labels(frame.groupby("reported_by")["value"].max().sort_values().index)
@@ -303,7 +303,7 @@ def reporter_comparison(frame: pd.DataFrame, category: str, measure: str = COUNT
         marker=dict(color=category_color(category), size=10, opacity=.8,
                     symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in frame["qualifier"]]),
         error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
-        customdata=np.column_stack([kinds, keys, frame["figure_id"].astype(str)]),
+        customdata=np.column_stack([by, keys, frame["figure_id"].astype(str)]),
         text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(frame["published"])],
         hovertemplate=f"%{{y}}: {_value_format(measure, 'x')} (%{{text}})<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=order)

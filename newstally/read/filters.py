@@ -2,8 +2,8 @@
 
 ``Filters`` is what the sidebar holds; the ``*_conditions`` functions turn it into SQL conditions
 (with ``?`` parameters appended to ``params``) on the aliases the queries use: ``a`` for
-articles, ``st`` for statements, ``fi`` for figures. See ``newstally.queries`` for what each
-filter narrows. A text search becomes a filter on the rows ``newstally.search`` found (the
+articles, ``st`` for statements, ``fi`` for figures. See ``newstally.read.queries`` for what each
+filter narrows. A text search becomes a filter on the rows ``search`` found (the
 ``matched_*`` relations a query wrapped in ``search.searching`` has registered).
 """
 from __future__ import annotations

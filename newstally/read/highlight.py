@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Literal, Mapping
 
 _UNSAFE_CLASS_CHARS = re.compile(r"[^a-z0-9-]+")
 DEFAULT_FIGURE_COLOR = "#9e9e9e"
@@ -21,11 +21,11 @@ DEFAULT_FIGURE_COLOR = "#9e9e9e"
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of the article to mark: ``kind`` is "figure" or "statement"."""
+    """A stretch of the article to mark: the figure or the statement ``record`` names."""
 
     start: int
     end: int
-    kind: str
+    record: Literal["figure", "statement"]
     span_id: str  # figure_id or statement_id
     label: str = ""  # category of a figure, speaker of a statement
     title: str = ""  # hover text
@@ -36,14 +36,14 @@ def css_class(value: str) -> str:
     return _UNSAFE_CLASS_CHARS.sub("-", value.lower()).strip("-") or "none"
 
 
-def anchor_id(kind: str, span_id: str) -> str:
+def anchor_id(record: str, span_id: str) -> str:
     """The HTML id the reader gives a span, so a link can point at it (ids are made safe)."""
-    return f"nt-{kind}-{css_class(span_id)}"
+    return f"nt-{record}-{css_class(span_id)}"
 
 
 def _open(span: Span, first_piece: bool, focus: str | None, colors: Mapping[str, str]) -> str:
-    classes = [f"nt-{span.kind}"]
-    if span.kind == "figure":
+    classes = [f"nt-{span.record}"]
+    if span.record == "figure":
         classes.append(f"nt-cat-{css_class(span.label)}")
     if focus is not None and span.span_id == focus:
         classes.append("nt-focus")
@@ -51,8 +51,8 @@ def _open(span: Span, first_piece: bool, focus: str | None, colors: Mapping[str,
     if span.title:
         attrs += f' title="{html.escape(span.title, quote=True)}"'
     if first_piece:
-        attrs += f' id="{anchor_id(span.kind, span.span_id)}"'
-    if span.kind == "figure":
+        attrs += f' id="{anchor_id(span.record, span.span_id)}"'
+    if span.record == "figure":
         color = colors.get(span.label, DEFAULT_FIGURE_COLOR)
         if re.fullmatch(r"#[0-9a-fA-F]{3,8}", color):  # colours come from code, checked anyway
             attrs += f' style="background:{color}33;border-bottom:2px solid {color}"'
@@ -61,7 +61,7 @@ def _open(span: Span, first_piece: bool, focus: str | None, colors: Mapping[str,
 
 
 def _close(span: Span) -> str:
-    return "</mark>" if span.kind == "figure" else "</span>"
+    return "</mark>" if span.record == "figure" else "</span>"
 
 
 def _speaker_badge(span: Span) -> str:
@@ -77,21 +77,21 @@ def highlighted_html(text: str, spans: Iterable[Span], focus: str | None = None,
     colors = colors or {}
     size = len(text)
     usable = sorted((s for s in spans if 0 <= s.start < s.end <= size),
-                    key=lambda s: (s.start, -(s.end - s.start), s.kind != "statement"))
+                    key=lambda s: (s.start, -(s.end - s.start), s.record != "statement"))
     cuts = sorted({0, size, *(s.start for s in usable), *(s.end for s in usable)})
     opened: set[str] = set()
     out: list[str] = []
     for left, right in zip(cuts, cuts[1:]):
         covering = [s for s in usable if s.start <= left and right <= s.end]
         # statements outside figures, then longer spans outside shorter ones
-        covering.sort(key=lambda s: (s.kind != "statement", -(s.end - s.start)))
+        covering.sort(key=lambda s: (s.record != "statement", -(s.end - s.start)))
         piece = html.escape(text[left:right])
         for span in covering:
-            if span.kind == "statement" and span.start == left:
+            if span.record == "statement" and span.start == left:
                 out.append(_speaker_badge(span))
         opening = []
         for span in covering:
-            key = f"{span.kind}:{span.span_id}"
+            key = f"{span.record}:{span.span_id}"
             opening.append(_open(span, key not in opened, focus, colors))
             opened.add(key)
         out.append("".join(opening) + piece + "".join(_close(s) for s in reversed(covering)))

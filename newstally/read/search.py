@@ -17,7 +17,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-# The relations a query filters by when the filters search text (see newstally.filtering).
+# The relations a query filters by when the filters search text (see ``filters``).
 MATCHED_STATEMENTS = "matched_statements"
 MATCHED_FIGURES = "matched_figures"
 MATCHED_ARTICLES = "matched_articles"

@@ -64,30 +64,30 @@ def missing_named_fields(resolved: Mapping[str, str | None], fields: FieldMap) -
     ]
 
 
-def no_text_reason(keys: Iterable[str], fields: FieldMap, kind: str) -> str:
+def no_text_reason(keys: Iterable[str], fields: FieldMap, key_word: str) -> str:
     """Why a record or file with these ``keys`` has no text, and how to point at it.
 
-    ``kind`` is "field" for JSON or "column" for CSV.
+    ``key_word`` is what the format calls a key: "field" for JSON, "column" for CSV.
     """
     found = ", ".join(str(k) for k in keys) or "none"
     if fields.text:
-        return (f"no {kind} named '{fields.text}' (given with --text-field) "
-                f"({kind}s found: {found}); check the name")
+        return (f"no {key_word} named '{fields.text}' (given with --text-field) "
+                f"({key_word}s found: {found}); check the name")
     usual = _listed(SYNONYMS["text"][:5])
-    return (f"looked for a {kind} named {usual} ({kind}s found: {found}); name the {kind} "
-            f"that holds the article text with --text-field {kind.upper()}")
+    return (f"looked for a {key_word} named {usual} ({key_word}s found: {found}); name the {key_word} "
+            f"that holds the article text with --text-field {key_word.upper()}")
 
 
 def record_article(record: Mapping, resolved: Mapping[str, str | None], fields: FieldMap, *,
-                   fallback_id: str, path: str, kind: str = "field") -> Article:
+                   fallback_id: str, path: str, key_word: str = "field") -> Article:
     """The Article a record holds; raises RejectedInput when it has no usable text.
 
     ``resolved`` is ``resolved_fields`` of the record's keys (the same for every row of a CSV);
-    ``kind`` is "field" or "column", as the reasons should say.
+    ``key_word`` is "field" or "column", as the reasons should say.
     """
     text_key = resolved["text"]
     if text_key is None or text_key not in record:
-        raise RejectedInput("record has no text: " + no_text_reason(record.keys(), fields, kind))
+        raise RejectedInput("record has no text: " + no_text_reason(record.keys(), fields, key_word))
     raw = record[text_key]
     if isinstance(raw, list) and all(isinstance(part, str) for part in raw):
         raw = "\n".join(raw)  # a list of paragraphs
@@ -95,12 +95,12 @@ def record_article(record: Mapping, resolved: Mapping[str, str | None], fields: 
         raw = ""
     if not isinstance(raw, str):
         raise RejectedInput(
-            f"{kind} '{text_key}' holds {kind_of(raw)}, not text; it should hold the article "
+            f"{key_word} '{text_key}' holds {json_type(raw)}, not text; it should hold the article "
             "text as a string")
     try:
         text = article_text(normalised_text(raw), "text")
     except RejectedInput:
-        raise RejectedInput(f"record has empty text in {kind} '{text_key}'; there is nothing to "
+        raise RejectedInput(f"record has empty text in {key_word} '{text_key}'; there is nothing to "
                             "read, so fill it in or leave the record out") from None
     values = {name: _plain(record.get(key)) if key else "" for name, key in resolved.items()
               if name != "text"}
@@ -143,7 +143,7 @@ def _plain(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def kind_of(value: object) -> str:
+def json_type(value: object) -> str:
     """What a JSON value is, as a user would say it: "a number", "a list", ..."""
     if isinstance(value, bool):
         return "true/false"

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from newstally.contract.records import Article, Rejected
 
-from .fields import kind_of, missing_named_fields, no_text_reason, record_article, resolved_fields
+from .fields import json_type, missing_named_fields, no_text_reason, record_article, resolved_fields
 from .options import FieldMap, Limits, RejectedInput, human_size
 from .sources import Source
 from .text import bom_encoding, normalised_text, refuse_binary
@@ -61,7 +61,7 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
                                      "each line must be one JSON object")
                 continue
             if not isinstance(value, dict):
-                yield Rejected(path, f"line {number} is {kind_of(value)}, not a JSON object; each "
+                yield Rejected(path, f"line {number} is {json_type(value)}, not a JSON object; each "
                                      'line must be one JSON object, such as {"id": "a1", "text": "..."}')
                 continue
             yield _record(value, fields, resolved_by_keys, f"{stem}-{number}", path)
@@ -133,7 +133,7 @@ def _csv_rows(reader: Iterator[list[str]], header: list[str], source: Source,
         record = dict(zip(header, row + [""] * (len(header) - len(row))))
         try:
             yield record_article(record, resolved, fields, fallback_id=f"{source.stem}-{number}",
-                                 path=path, kind="column")
+                                 path=path, key_word="column")
         except RejectedInput as error:
             yield Rejected(path, f"row {number}: {error.reason}")
 
@@ -185,7 +185,7 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
 def _top_level(value: object, source: Source, fields: FieldMap,
                resolved_by_keys: dict) -> Iterator[Article | Rejected]:
     if not isinstance(value, dict):
-        yield Rejected(source.path, f"the file holds {kind_of(value)}; expected a JSON object "
+        yield Rejected(source.path, f"the file holds {json_type(value)}; expected a JSON object "
                                     "or a list of objects")
         return
     resolved = resolved_fields(value.keys(), fields)
@@ -203,7 +203,7 @@ def _element(value: object, number: int, source: Source, fields: FieldMap,
              resolved_by_keys: dict) -> Article | Rejected:
     path = f"{source.path}#{number}"
     if not isinstance(value, dict):
-        return Rejected(path, f"record {number} is {kind_of(value)}, not a JSON object; a list "
+        return Rejected(path, f"record {number} is {json_type(value)}, not a JSON object; a list "
                               'must hold objects such as {"id": "a1", "text": "..."}')
     return _record(value, fields, resolved_by_keys, f"{source.stem}-{number}", path)
 

@@ -71,7 +71,7 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
                       limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` figures under ``f`` that differ from ``reference`` by more than
     ``tolerance``, largest difference first, with the columns series, reference and difference;
-    the total count). The rule is ``newstally.reference.discrepancies``, run in DuckDB so a large
+    the total count). The rule is ``newstally.read.reference.discrepancies``, run in DuckDB so a large
     store is compared without loading its figures; a category takes one reference series, and
     a category filter keeps the comparison to its own categories."""
     by_day = daily(reference) if len(reference) else pd.DataFrame(columns=["category"])

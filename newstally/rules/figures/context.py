@@ -1,6 +1,6 @@
 """What a number counts and why it is reported: qualifier, unit and category from the words around it.
 
-Vocabularies come from ``newstally/lexicon``: figure_qualifiers.tsv, figure_units.tsv,
+Vocabularies come from ``newstally/rules/lexicon``: figure_qualifiers.tsv, figure_units.tsv,
 figure_currencies.tsv, figure_categories.tsv, figure_phrase_ends.txt, and for "one" before a plain
 noun figure_one_before.txt, figure_one_after.txt and figure_objects.txt.
 """
@@ -58,7 +58,7 @@ PHRASE_ENDS = lexicon.words("figure_phrase_ends")
 _ONE_BEFORE = lexicon.words("figure_one_before")
 _ONE_AFTER = lexicon.words("figure_one_after")
 _OBJECTS = lexicon.words("figure_objects")
-CURRENCIES = {r["token"]: (r["unit"], r["kind"]) for r in lexicon.rows("figure_currencies")}
+CURRENCIES = {r["token"]: (r["unit"], r["written"]) for r in lexicon.rows("figure_currencies")}
 
 _CUES = {}
 for _row in lexicon.rows("figure_categories"):

@@ -68,7 +68,7 @@ _LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bincluding\b|\bamong them\
                        r"(?:(?:and|including|among them|as well as|plus)\s+)?", re.IGNORECASE)
 # a model number: a name word follows the digits, and a count comes before them ("two new 737 Max jets")
 _MODEL_AFTER = re.compile(r"[^\S\n]+[A-Z][A-Za-z]*(?<!s)\b(?![’'])")
-_COUNT_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("unit", "tens")]
+_COUNT_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("unit", "tens")]
 _COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n]+[a-z]+){{0,2}})[^\S\n]+$",
                            re.IGNORECASE)
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
@@ -117,7 +117,7 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
         return None
     first, last = low_reading, high_reading or low_reading
     start, end = first.start, last.end
-    qualifier = "approximately" if first.kind == "vague" or last.kind == "vague" else "exact"
+    qualifier = "approximately" if first.form == "vague" or last.form == "vague" else "exact"
     if high_reading is not None:
         between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
         start = between.start() if between else start
@@ -138,7 +138,7 @@ def _figure(text: str, reading: Reading, last_count: _Previous | None, last_figu
         last.noun or first.noun, (last.noun or first.noun).unit, end)
     plain_one = None
     if (noun is None and not carried_unit and high_reading is None and before is None and after is None
-            and first.kind == "words" and first.value == 1):
+            and first.form == "words" and first.value == 1):
         plain_one = one_counts(text, first.start, first.end)
         if plain_one is not None:
             unit, noun_end = plain_one
@@ -186,7 +186,7 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
     """(low, high, link word) when ``left`` opens a range ("5,000-7,000", "between 10 and 20",
     "two or three", "tens if not hundreds of thousands"); (left, None, None) otherwise, and
     link "skip" for a score or code ("2-1", "2014-2017") that is no figure at all."""
-    if left.kind in ("fraction", "single"):
+    if left.form in ("fraction", "single"):
         return left, None, None
     link = _RANGE_LINK.match(text, left.end, min(len(text), left.end + 12))
     if link is None:
@@ -202,8 +202,8 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
     sign = _CURRENCY_SIGN.match(text, right_start)
     match = SCANNER.match(text, sign.end() if sign else right_start)
     right = read_number(text, match, range_end=True)[0] if match else None
-    if right is None or right.kind in ("fraction", "single"):
-        return left, None, ("skip" if dash and _SCORE_AFTER.match(text, left.end) and left.kind == "digits" else None)
+    if right is None or right.form in ("fraction", "single"):
+        return left, None, ("skip" if dash and _SCORE_AFTER.match(text, left.end) and left.form == "digits" else None)
     low = left.value
     if right.scale > 1 and left.scale == 1 and left.value * right.scale <= right.value:
         low = left.value * right.scale
@@ -211,9 +211,9 @@ def _range(text: str, left: Reading) -> tuple[Reading, Reading | None, str | Non
         return left, None, "skip"
     if not low < right.value:
         return left, None, ("skip" if dash else None)
-    low_reading = Reading(left.start, left.end, low, left.kind, left.scale, left.unit or right.unit,
+    low_reading = Reading(left.start, left.end, low, left.form, left.scale, left.unit or right.unit,
                           left.noun, False, left.rule)
-    high_reading = Reading(right.start, right.end, right.value, right.kind, right.scale,
+    high_reading = Reading(right.start, right.end, right.value, right.form, right.scale,
                            right.unit or left.unit, right.noun, False, right.rule)
     return low_reading, high_reading, " ".join(word.split())
 
@@ -232,7 +232,7 @@ def _range_after_noun(text: str, left: Reading, noun_end: int) -> Reading | None
     match = SCANNER.match(text, link.end()) if link else None
     right = read_number(text, match, range_end=True)[0] if match else None
     # a fall without a listed verb ("cut from 11 to four employees") names two figures too
-    if right is None or right.kind != left.kind or not left.value < right.value:
+    if right is None or right.form != left.form or not left.value < right.value:
         return None
     return right
 
@@ -248,17 +248,17 @@ def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, noun
             return False
         return (noun is not None and noun.category not in ("other", "duration")
                 and text[first.end:noun_end].rstrip().endswith("s"))
-    if bare and not qualified and first.kind == "digits" and not cue_after(text, last.end) and (
+    if bare and not qualified and first.form == "digits" and not cue_after(text, last.end) and (
             _NAME_BEFORE.search(text, max(0, first.start - 30), first.start) or _NAME_AFTER.match(text, last.end)):
         return False
-    if first.kind in ("words", "single") and first.value <= 1 and last is first:
+    if first.form in ("words", "single") and first.value <= 1 and last is first:
         # "one" and "zero" are idioms more often than counts ("one of", "no one", "zero tolerance")
-        if first.kind == "words" and _ONE_OF.match(text, first.end):
+        if first.form == "words" and _ONE_OF.match(text, first.end):
             return False
         if noun is None:
             return bounded or plain_one
         return bounded or noun.category != "duration"
-    if (first.kind == "digits" and last is first and not qualified and not first.unit and first.noun is None
+    if (first.form == "digits" and last is first and not qualified and not first.unit and first.noun is None
             and _MODEL_AFTER.match(text, first.end) and _counted_before(text, first.start)):
         return False
     return True

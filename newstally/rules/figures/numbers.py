@@ -1,7 +1,7 @@
 """Reading numbers written in news English: digits, number words, vague counts and fractions.
 
 The vocabularies (number words, magnitude abbreviations, vague counts, fractions) live in
-``newstally/lexicon/figure_*.tsv``; this module turns them into precompiled patterns and into the
+``newstally/rules/lexicon/figure_*.tsv``; this module turns them into precompiled patterns and into the
 values a reader would quote ("28,500" -> 28500, "forty-two" -> 42, "2.3 million" -> 2300000,
 "tens of thousands" -> 20000, "a third" -> 33.33 percent).
 """
@@ -50,17 +50,17 @@ def _trie_regex(node: dict) -> str:
 
 
 def _number_words() -> dict[str, tuple[float, str]]:
-    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in lexicon.rows("figure_number_words")}
+    return {r["word"].lower(): (float(r["value"]), r["part"]) for r in lexicon.rows("figure_number_words")}
 
 
 NUMBER_WORDS = _number_words()
-SCALE_WORDS = {w: v for w, (v, kind) in NUMBER_WORDS.items() if kind == "scale"}
+SCALE_WORDS = {w: v for w, (v, part) in NUMBER_WORDS.items() if part == "scale"}
 MAGNITUDES = {r["suffix"]: (float(r["multiplier"]), r["ambiguous"] == "yes") for r in lexicon.rows("figure_magnitudes")}
 VAGUE = {r["phrase"].lower(): float(r["value"]) for r in lexicon.rows("figure_vague")}
 FRACTIONS = {r["word"].lower(): float(r["percent"]) for r in lexicon.rows("figure_fractions")}
 
-_COUNTING_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("unit", "tens", "hundred", "scale")]
-_MULTIPLIER_WORDS = [w for w, (_, kind) in NUMBER_WORDS.items() if kind in ("hundred", "scale")]
+_COUNTING_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("unit", "tens", "hundred", "scale")]
+_MULTIPLIER_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("hundred", "scale")]
 
 # Digits: "28,500", "28 500" (grouped by thin or plain spaces), "1.2", ".5". The pattern starts
 # with a digit so the engine can skip to the next digit quickly; the look-behind after the first
@@ -81,11 +81,11 @@ WORDS = (
 # Vague counts: "dozens", "tens of thousands", "several hundred".
 VAGUE_WORDS = rf"(?:{alternation(VAGUE, fold_first=True)})(?:\s+of\s+(?:{alternation(SCALE_WORDS)})s)?\b"
 # Fractions: "a third", "two-thirds", "half" (checked for context by the caller).
-_FRACTION_COUNTS = [w for w, (v, kind) in NUMBER_WORDS.items() if kind in ("unit", "article") and 0 < v < 10]
+_FRACTION_COUNTS = [w for w, (v, part) in NUMBER_WORDS.items() if part in ("unit", "article") and 0 < v < 10]
 FRACTION_WORDS = (
     rf"(?:(?:{alternation(_FRACTION_COUNTS, fold_first=True)})[\s\-]+)?(?:{alternation(FRACTIONS, fold_first=True)})\b"
 )
-# Where a word-number can start; the scanner looks for these, then tells the kinds apart.
+# Where a word-number can start; the scanner looks for these, then tells the forms apart.
 WORD_STARTS = (
     list(_COUNTING_WORDS) + list(VAGUE) + list(FRACTIONS)
     + [f"{article} {word}" for article in ("a", "an") for word in list(_MULTIPLIER_WORDS) + list(FRACTIONS)]
@@ -114,39 +114,39 @@ def words_value(text: str) -> tuple[float, int] | None:
     "two hundred and fifty" -> (250, 21); "forty-two" -> (42, 9); "one two" -> (1, 3): a second
     unit word cannot follow a unit, so the run stops there.
     """
-    total, current, last_kind, end = 0.0, 0.0, "", 0
+    total, current, last_part, end = 0.0, 0.0, "", 0
     for match in _LETTERS.finditer(text):
         if end and not _WORD_JOIN.fullmatch(text, end, match.start()):
             break
         word = match.group().lower()
-        if word == "and" and last_kind in ("hundred", "scale"):
+        if word == "and" and last_part in ("hundred", "scale"):
             continue
-        value, kind = NUMBER_WORDS.get(word, (None, ""))
+        value, part = NUMBER_WORDS.get(word, (None, ""))
         if value is None:
             break
-        if kind == "article":
-            if last_kind:
+        if part == "article":
+            if last_part:
                 break
             current = 1.0
-        elif kind == "unit":
-            if last_kind in ("unit", "article") or (last_kind == "tens" and value >= 10):
+        elif part == "unit":
+            if last_part in ("unit", "article") or (last_part == "tens" and value >= 10):
                 break
             current += value
-        elif kind == "tens":
-            if last_kind in ("unit", "tens", "article"):
+        elif part == "tens":
+            if last_part in ("unit", "tens", "article"):
                 break
             current += value
-        elif kind == "hundred":
-            if last_kind in ("hundred", ""):
+        elif part == "hundred":
+            if last_part in ("hundred", ""):
                 break  # "dozen" or "hundred" alone is not a number
             current = (current or 1.0) * value
         else:  # scale
-            if not last_kind:
+            if not last_part:
                 break
             total += (current or 1.0) * value
             current = 0.0
-        last_kind, end = kind, match.end()
-    if not last_kind or last_kind == "article":
+        last_part, end = part, match.end()
+    if not last_part or last_part == "article":
         return None
     return total + current, end
 

@@ -39,10 +39,10 @@ _FRACTION = re.compile(FRACTION_WORDS)
 _SINGLE = re.compile(rf"[aA]\s+single\b|(?:[aA]n?)(?=\s+(?:{alternation(_DURATIONS)})\b)")
 _WORDS = re.compile(WORDS)
 
-_SYMBOLS = [t for t, (_, kind) in CURRENCIES.items() if kind == "symbol"]
-_CODES = [t for t, (_, kind) in CURRENCIES.items() if kind == "code"]
-_CURRENCY_WORDS = [t for t, (_, kind) in CURRENCIES.items() if kind == "word"]
-_GLUED = [t for t, (_, kind) in CURRENCIES.items() if kind == "glued"]
+_SYMBOLS = [t for t, (_, written) in CURRENCIES.items() if written == "symbol"]
+_CODES = [t for t, (_, written) in CURRENCIES.items() if written == "code"]
+_CURRENCY_WORDS = [t for t, (_, written) in CURRENCIES.items() if written == "word"]
+_GLUED = [t for t, (_, written) in CURRENCIES.items() if written == "glued"]
 _CURRENCY_UNITS = {" ".join(t.lower().split()): unit for t, (unit, _) in CURRENCIES.items()}
 _CURRENCY_BEFORE = re.compile(
     rf"(?:(?:{alternation(_SYMBOLS)})\s?|\b(?:{alternation(_CODES)})\s?\s?|\b(?P<glued>{alternation(_GLUED)}))$")
@@ -77,7 +77,7 @@ class Reading(NamedTuple):
     start: int
     end: int
     value: float
-    kind: str  # digits | words | vague | fraction | single
+    form: str  # how it is written: digits | words | vague | fraction | single
     scale: float = 1.0  # the magnitude word that ended it ("2 thousand"), for ranges like "1 to 2 thousand"
     unit: str = ""  # a currency code or "percent" when the number carries one
     noun: Noun | None = None  # a unit glued to it: "25km", "four-day", "50-year-old"

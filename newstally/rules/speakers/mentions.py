@@ -1,12 +1,13 @@
 """Speaker phrases: what a phrase next to a cue names (a person, an organisation, a pronoun or a
 description), and which of the article's speakers it is.
 
-A phrase is parsed from its words alone; ``newstally.roster`` then joins surnames, pronouns and
+A phrase is parsed from its words alone; ``roster`` then joins surnames, pronouns and
 descriptions ("the spokeswoman") to the fullest name the article gives, or refuses.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from functools import lru_cache
 
 from .naming import affiliation, naming_start, org_name, role_word
@@ -25,13 +26,15 @@ from .words import (
 
 _RELATIVES = frozenset({"that", "who", "which", "whose", "whom", "where"})
 
+MentionType = Literal["person", "organization", "pronoun", "description", "document"]
+
 
 @dataclass(frozen=True)
 class Mention:
     """A speaker phrase as written, and what its words say."""
 
     text: str
-    kind: str  # person | organization | pronoun | description
+    type: MentionType  # a speaker's type, or what stands for one: a pronoun, a description, a document
     name: str  # the proper name ("Ivan Sokolov"), the organisation, the pronoun, or the description
     role: str = ""
     org: str = ""
@@ -128,20 +131,20 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
         # "The UN monitoring mission in Cyprus": the place says where, not who.
         head = parse(words[:cut], appositive)
         if head is not None:
-            return Mention(original, head.kind, described,
+            return Mention(original, head.type, described,
                            head.role, head.org, head.country or lx.places[" ".join(words[cut + 1:]).lower()],
                            head.head)
     if 2 <= cut < len(words) - 1 and words[cut].lower() == "of" and not indefinite:
         # "Omar Haddad of the fishermen's union": a person of the organisation, not the organisation
         named = _proper(words[:cut], words[:cut], " ".join(words[:cut]), role, org, country, lx)
         whose = affiliation(words[cut + 1:], lx)
-        if named.kind == "person" and named.name == " ".join(words[:cut]) and " " in named.name and whose:
+        if named.type == "person" and named.name == " ".join(words[:cut]) and " " in named.name and whose:
             return Mention(original, "person", named.name, named.role, named.org or whose,
                            named.country or _country(words[cut + 1:], lx))
     if cut < len(words) and not indefinite and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "") \
             and is_capitalised(words[-1]):
         named = _proper(words, words, text, role, org, country, lx)
-        if named.kind == "person":
+        if named.type == "person":
             return named  # "Secretary of State Laura Hill"
     if cut < len(words) and (before_cut in lx.titles or before_cut in lx.speaker_nouns
                              or before_cut in lx.quantifiers):

@@ -33,21 +33,21 @@ def _slug(name: str) -> str:
     return slug.replace("_", "-") or "speaker"
 
 
-def _keys(names: list[str], kinds: list[str]) -> tuple[list[str], list[str]]:
+def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     """Per (distinct) mention name: its own merge key (type plus normalised name; organisations by
     their canonical name), and for a lone surname the key of the one full name in the corpus that
     ends with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``)."""
     organisations = {k.casefold(): _normal(v[0]) for k, v in lex().organisations.items()}
     normals = [_normal(n) for n in names]
-    normals = [organisations.get(n, n) if k == "organization" else n for n, k in zip(normals, kinds)]
+    normals = [organisations.get(n, n) if k == "organization" else n for n, k in zip(normals, types)]
     fulls: dict[str, set[str]] = {}
-    for n, k in zip(normals, kinds):
+    for n, k in zip(normals, types):
         if k == "person" and " " in n:
             fulls.setdefault(n.rsplit(" ", 1)[1], set()).add(n)
     joined = {surname: next(iter(found)) for surname, found in fulls.items() if len(found) == 1}
-    own = [f"{k}|{n}" if n else "" for n, k in zip(normals, kinds)]
+    own = [f"{k}|{n}" if n else "" for n, k in zip(normals, types)]
     join = [f"person|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
-            for n, k in zip(normals, kinds)]
+            for n, k in zip(normals, types)]
     return own, join
 
 
@@ -102,9 +102,9 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     frame = mentions.reset_index(drop=True)
     pair_codes, pairs = pd.factorize(frame["type"].fillna("").astype(str).str.lower() + "\x1f"
                                      + frame["name"].fillna("").astype(str))
-    pair_kinds, pair_names = zip(*(str(p).split("\x1f", 1) for p in pairs))
+    pair_types, pair_names = zip(*(str(p).split("\x1f", 1) for p in pairs))
     pair_display = [_display(plain(n)) for n in pair_names]
-    own, join = _keys(list(pair_names), list(pair_kinds))
+    own, join = _keys(list(pair_names), list(pair_types))
     row_key_names = _joined_keys(np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes],
                                  frame)
     unique_keys = sorted(set(row_key_names.tolist()) - {""})
@@ -124,8 +124,8 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
     shown = []
     for i, key in enumerate(unique_keys):
-        kind, name = key.split("|", 1)
-        shown.append((canonical.get(name) if kind == "organization" else None) or display[i] or fallback[i] or name)
+        speaker_type, name = key.split("|", 1)
+        shown.append((canonical.get(name) if speaker_type == "organization" else None) or display[i] or fallback[i] or name)
     ids: list[str] = []
     taken: dict[str, int] = {}
     for name in shown:

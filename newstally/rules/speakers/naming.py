@@ -2,8 +2,8 @@
 
 "sent a letter to US President Joan Reyes" names Joan Reyes as "US President Joan Reyes";
 "Al Jazeera's Rami Aziz" gives the organisation Al Jazeera; "X of the fishermen's union" is a
-person of that union. ``newstally.mentions`` parses phrases with these rules and
-``newstally.roster`` keeps as aliases only the phrases ``names_speaker`` accepts.
+person of that union. ``mentions`` parses phrases with these rules and
+``roster`` keeps as aliases only the phrases ``names_speaker`` accepts.
 """
 from __future__ import annotations
 

@@ -56,25 +56,25 @@ class Roster:
         """The key of the speaker ``mention`` names, or "" when that is not certain."""
         if mention is None:
             return ""
-        if mention.kind == "pronoun":
+        if mention.type == "pronoun":
             entity = self._pronoun(mention.name)
-        elif mention.kind == "document":
+        elif mention.type == "document":
             # "the statement said" is its author speaking; with no one before it, the author is unknown
             # (a speaker called "statement" would say nothing)
             entity = self._recent[0] if self._recent else None
-        elif mention.kind == "person":
+        elif mention.type == "person":
             entity = self._person(mention)
-        elif mention.kind == "organization":
+        elif mention.type == "organization":
             entity = self._find(mention.name) or self._new(mention.name, "organization")
         else:
             entity = self._description(mention)
         if entity is None:
             return ""
         entity.spoke = True
-        if mention.kind not in ("pronoun", "document"):
+        if mention.type not in ("pronoun", "document"):
             if names_speaker(mention.text):
                 entity.aliases.add(mention.text)  # not "Reyes said Norway": a clause, not a name
-            if not (mention.kind == "description" and mention.role.lower() in lex().generic_orgs):
+            if not (mention.type == "description" and mention.role.lower() in lex().generic_orgs):
                 entity.role = entity.role or mention.role  # "the charity" says nothing of who
             entity.org = entity.org or mention.org
             entity.country = entity.country or mention.country
@@ -83,7 +83,7 @@ class Roster:
 
     def observe(self, mention: Mention) -> None:
         """Note a person the narration names (a sentence's subject): a later "he" may be them."""
-        if mention.kind != "person" or " and " in mention.name \
+        if mention.type != "person" or " and " in mention.name \
                 or any(len(w) > 3 and w.isupper() for w in mention.name.split()):
             return  # "READ MORE" is a heading, not a person
         if " " in mention.name or mention.role:
@@ -105,7 +105,7 @@ class Roster:
         """Every speaker resolved so far, as records."""
         out = []
         for e in self._entities:
-            # Spelled as the article spells them; the corpus merge (newstally.speakers) normalises.
+            # Spelled as the article spells them; the corpus merge (speakers.merge) normalises.
             aliases = tuple(sorted(e.aliases - {e.name}))
             out.append(Speaker(e.key, e.name, e.type, e.role, e.org, e.country, aliases))
         return out
@@ -173,8 +173,8 @@ class Roster:
         low = name.lower()
         return next((e for e in self._entities if e.name.lower() == low), None)
 
-    def _new(self, name: str, kind: str, named: bool = False) -> _Entity:
-        entity = _Entity(f"p{len(self._entities)}", name, kind, named=named)
+    def _new(self, name: str, entity_type: str, named: bool = False) -> _Entity:
+        entity = _Entity(f"p{len(self._entities)}", name, entity_type, named=named)
         self._entities.append(entity)
         return entity
 

@@ -2,7 +2,7 @@
 
 Shapes handled: ``"...," X said`` and ``"...," said X, ROLE`` after a quote; ``X said: "..."``
 before one; ``X, ROLE, said``, ``ROLE X said`` and ``X, who ..., said`` for the speaker phrase.
-Reported clauses are in ``newstally.clauses``.
+Reported clauses are in ``clauses``.
 """
 from __future__ import annotations
 
@@ -196,12 +196,12 @@ def _looks_named_words(segment: str) -> bool:
 
 def _named_appositive(mention: Mention | None, appositive: str) -> Mention | None:
     """"the boy's uncle, Karim Nassar, said": the appositive is the name, the phrase the role."""
-    if mention is None or mention.kind != "description" or not appositive:
+    if mention is None or mention.type != "description" or not appositive:
         return mention
     words = TOKEN.findall(appositive)
     if 1 <= len(words) <= 4 and all(is_capitalised(w) or w.lower().startswith("al-") for w in words):
         named = parse(words, "", appositive)
-        if named is not None and named.kind == "person":
+        if named is not None and named.type == "person":
             return Mention(named.text, "person", named.name, mention.name, mention.org, mention.country)
     return mention
 

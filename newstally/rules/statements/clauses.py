@@ -160,7 +160,7 @@ def _sentence_subject(text: str, start: int, limit: int) -> tuple[Mention | None
     if verb:
         limit = verb.start()
     mention, stop = speaker_after(text, p, limit)
-    return (mention, p) if mention and mention.kind != "pronoun" else (None, p)
+    return (mention, p) if mention and mention.type != "pronoun" else (None, p)
 
 
 def _clause_start(text: str, cue: Cue, end: int) -> int | None:
