@@ -1,8 +1,10 @@
 """What a number counts and why it is reported: qualifier, unit and category from the words around it.
 
-Vocabularies come from ``newstally/rules/lexicon``: figure_qualifiers.tsv, figure_units.tsv,
-figure_currencies.tsv, figure_categories.tsv, figure_phrase_ends.txt, and for "one" before a plain
-noun figure_one_before.txt, figure_one_after.txt and figure_objects.txt.
+The words come from ``FIGURE_WORDS`` (``newstally/rules/lexicon``: figure_qualifiers.tsv,
+figure_units.tsv, figure_currencies.tsv, figure_categories.tsv, figure_phrase_ends.txt, and for
+"one" before a plain noun figure_one_before.txt, figure_one_after.txt and figure_objects.txt).
+PEOPLE_CATEGORIES are the categories a count of people can take from its clause; the other cue
+categories (strikes, aid, projectiles) describe what happened to things, not to the people counted.
 """
 from __future__ import annotations
 
@@ -10,19 +12,18 @@ import re
 from dataclasses import dataclass
 
 from newstally.contract.vocabulary import PEOPLE_CATEGORIES
-from newstally.rules import lexicon
+from newstally.rules.lexicon import alternation, alternatives
 
-from .numbers import NUMBER_WORDS, alternation
+from .numbers import NUMBER_WORDS
+from .words import FIGURE_WORDS
 
-# PEOPLE_CATEGORIES: the categories a count of people can take from its clause; the other cue
-# categories (strikes, aid, projectiles) describe what happened to things, not to the people counted.
 # How far (in characters) a category cue may sit from the figure and still describe it.
 CUE_REACH = 200
 # What it costs to reach a cue across a clause boundary (comma, semicolon, dash) or an "and".
 BOUNDARY_COST = 40
 AND_COST = 15
 
-_QUALIFIERS = {(r["phrase"].lower(), r["position"]): r["qualifier"] for r in lexicon.rows("figure_qualifiers")}
+_QUALIFIERS = FIGURE_WORDS.qualifiers
 QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])({alternation(p for p, pos in _QUALIFIERS if pos == 'before')})\s*$", re.IGNORECASE
 )
@@ -47,29 +48,29 @@ def _clause_categories(field: str) -> frozenset[str]:
     return frozenset(names)
 
 
-NOUNS = {r["word"].lower(): Noun(r["unit"], r["category"], _clause_categories(r["clause"]))
-         for r in lexicon.rows("figure_units")}
-UNIT_FACTORS = {r["word"].lower(): (r["unit"], float(r["factor"])) for r in lexicon.rows("figure_unit_factors")}
-MODIFIERS = lexicon.words("figure_modifiers")
+NOUNS = {word: Noun(unit, category, _clause_categories(clause))
+         for word, (unit, category, clause) in FIGURE_WORDS.units.items()}
+UNIT_FACTORS = FIGURE_WORDS.unit_factors
+MODIFIERS = FIGURE_WORDS.modifiers
 _PEOPLE_BY_NAME = Noun("people", "people", PEOPLE_CATEGORIES)
-_CONTRACTIONS = ("n’t", "n't", "’ve", "'ve", "’re", "'re", "’ll", "'ll", "’d", "'d")
+_CONTRACTIONS = FIGURE_WORDS.contractions
 _NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
-PHRASE_ENDS = lexicon.words("figure_phrase_ends")
-_ONE_BEFORE = lexicon.words("figure_one_before")
-_ONE_AFTER = lexicon.words("figure_one_after")
-_OBJECTS = lexicon.words("figure_objects")
-CURRENCIES = {r["token"]: (r["unit"], r["written"]) for r in lexicon.rows("figure_currencies")}
+PHRASE_ENDS = FIGURE_WORDS.phrase_ends
+_ONE_BEFORE = FIGURE_WORDS.one_before
+_ONE_AFTER = FIGURE_WORDS.one_after
+_OBJECTS = FIGURE_WORDS.objects
+CURRENCIES = FIGURE_WORDS.currencies
 
-_CUES = {}
-for _row in lexicon.rows("figure_categories"):
-    _CUES.setdefault(_row["word"].lower(), _row["category"])
+_CUES: dict[str, str] = {}
+for _word, _category in FIGURE_WORDS.category_cues:
+    _CUES.setdefault(_word.lower(), _category)
 # Cue words as the file writes them (proper nouns keep their capital), or capitalised.
-_CUE_WORDS = alternation((r["word"] for r in lexicon.rows("figure_categories")), fold_first=True)
+_CUE_WORDS = alternation((word for word, _ in FIGURE_WORDS.category_cues), fold_first=True)
 CUE = re.compile(rf"(?<![\w])(?:{_CUE_WORDS})\b")
 _CUE_AFTER = re.compile(rf"[^\S\n]+({_CUE_WORDS})\b")
-_BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b")
+_BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|" + "|".join(rf"\b{w}\b" for w in FIGURE_WORDS.clause_breaks))
 _AND = re.compile(r"\band\b")
-_ASIDE = re.compile(r",\s*(?:including|among them|most of them|many of them|mostly|mainly|the majority|the|an?)\b"
+_ASIDE = re.compile(rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')})\b"
                     r"[^,.;:]*,"
                     r"|\([^()]*\)|\s[–—][^–—.;]*[–—]")
 _NUMBER = re.compile(r"\d")
@@ -79,7 +80,7 @@ _PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])(?:[^\S\n]+([a-z]+))?")
 _PHRASE_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’\-])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
 _OF_DETERMINER = re.compile(
-    r"[^\S\n]+(?:of[^\S\n]+(?:(?:the|them|those|these|its|their|his|her|my|our|your|whom|which|all)[^\S\n]+)?"
+    rf"[^\S\n]+(?:of[^\S\n]+(?:(?:{alternatives(FIGURE_WORDS.of_determiners)})[^\S\n]+)?"
     r"|the[^\S\n]+)"
 )
 

@@ -10,22 +10,13 @@ import re
 from dataclasses import dataclass
 
 from newstally.contract.records import Figure
-from newstally.rules import lexicon
+from newstally.rules.lexicon import alternation, alternatives
 
-from .context import (
-    PEOPLE_CATEGORIES,
-    PHRASE_ENDS,
-    UNIT_FACTORS,
-    Noun,
-    category_cue,
-    counted_noun,
-    cue_after,
-    one_counts,
-    qualifier_after,
-    qualifier_before,
-)
-from .numbers import NUMBER_WORDS, alternation
+from .context import (PEOPLE_CATEGORIES, PHRASE_ENDS, UNIT_FACTORS, Noun, category_cue, counted_noun, cue_after,
+                      one_counts, qualifier_after, qualifier_before)
+from .numbers import NUMBER_WORDS
 from .reading import SCANNER, Reading, candidates, read_number
+from .words import FIGURE_WORDS
 
 # A bare number ("followed by Myanmar (43)") counts what the figure just before it counted,
 # when that figure is this close.
@@ -36,7 +27,7 @@ _SHARE_REACH = 25
 
 _RANGE_LINK = re.compile(r"\s*[-–—]\s*|\s+(to|or|and|if\s+not|or\s+even)\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_CHANGE_VERBS = alternation(lexicon.entries("figure_change_verbs"))
+_CHANGE_VERBS = alternation(FIGURE_WORDS.change_verbs)
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "the toll rose from 200 to 240" reports an old and a new level, not a range: a midpoint of 220
@@ -51,21 +42,22 @@ _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _ONE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$|\b(?i:aged|age|age\s+of|who\s+is|who\s+was)\s+$")
-_AGE_AFTER = re.compile(r"\s*[,.;)]|\s+(?:at|when|and)\b")
+_AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
+_AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
 _FULL_STOP = r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"
 _SENTENCE_END = re.compile(rf"{_FULL_STOP}|\n+")
 # The last sentence end in a window: the greedy ".*" makes the engine try from the right.
 _LAST_SENTENCE_END = re.compile(rf".*(?:{_FULL_STOP}|\n)", re.DOTALL)
-_YEAR_PREPOSITION = re.compile(
-    r"\b(?:in|since|by|until|till|from|of|during|before|after|between|early|late|mid|an?|the)[\s-]+$", re.IGNORECASE)
+# "in 1967", "the 1967 borders", "mid-2015": a year, unless a counted noun follows
+_YEAR_LEAD = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.year_lead)})[\s-]+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+_OF_THEM = re.compile(rf"\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)})\b", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*$")
 # what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
 # and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
-_LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bincluding\b|\bamong them\b|\bas well as\b|\bplus\b|[–—])\s*"
-                       r"(?:(?:and|including|among them|as well as|plus)\s+)?", re.IGNORECASE)
+_LIST_LINKS = alternatives(FIGURE_WORDS.list_links, space=" ")
+_LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|" + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
+                       + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?", re.IGNORECASE)
 # a model number: a name word follows the digits, and a count comes before them ("two new 737 Max jets")
 _MODEL_AFTER = re.compile(r"[^\S\n]+[A-Z][A-Za-z]*(?<!s)\b(?![’'])")
 _COUNT_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("unit", "tens")]
@@ -244,7 +236,7 @@ def _is_figure(text: str, first: Reading, last: Reading, noun: Noun | None, noun
     a model number after a count ("two new 737 Max jets")."""
     if first.year_like and last is first:
         # "1,967 people" has a comma; "in 1967", "the 1967 borders", "a 2015 knife attack" are years
-        if _YEAR_PREPOSITION.search(text, max(0, first.start - 12), first.start):
+        if _YEAR_LEAD.search(text, max(0, first.start - 12), first.start):
             return False
         return (noun is not None and noun.category not in ("other", "duration")
                 and text[first.end:noun_end].rstrip().endswith("s"))

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 
-from newstally.rules import lexicon
+from newstally.rules.lexicon import alternation
 
-from .numbers import alternation
+from .words import FIGURE_WORDS
 
-_MONTHS = alternation(lexicon.entries("figure_months"))
+_MONTHS = alternation(FIGURE_WORDS.months)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
 _IDENTIFIER_BEFORE = re.compile(
-    rf"(?<![\w])(?:{alternation(lexicon.entries('figure_identifier_words'))})\s*#?\s*$", re.IGNORECASE
+    rf"(?<![\w])(?:{alternation(FIGURE_WORDS.identifier_words)})\s*#?\s*$", re.IGNORECASE
 )
 # "F-16", "G7", "COVID-19", "A4": letters glued to the number (or by a hyphen) make a name.
 _CODE_BEFORE = re.compile(r"(?<!\$)(?<!\$[A-Z])[A-Za-z]-?$|[A-Z]{2}\s-$|[#№]$|\d-$")

@@ -9,55 +9,20 @@ from __future__ import annotations
 
 import re
 
-from newstally.rules import lexicon
+from newstally.rules.lexicon import alternation
+
+from .words import FIGURE_WORDS
 
 # A number longer than this many digits is an identifier (a phone or account number, a hash),
 # and beyond it float parsing would lose the point of counting anything.
 MAX_DIGITS = 15
 
 
-def alternation(phrases, fold_first: bool = False) -> str:
-    """A regex matching any of the literal ``phrases`` (longest first), spaces matching any whitespace.
-
-    The phrases are merged into a prefix tree ("seven(?:t(?:een|y))?"), so the regex engine
-    rejects a position after one character instead of trying every phrase. ``fold_first``: the
-    first letter may also be upper-case ("Twenty trucks"), without the cost of IGNORECASE.
-    """
-    phrases = [p for p in phrases if p]
-    if fold_first:
-        # separate literal branches, not "[tT]": the engine rejects a literal branch fastest
-        phrases += [p[0].upper() + p[1:] for p in phrases]
-    trie: dict = {}
-    for phrase in phrases:
-        if phrase:
-            node = trie
-            for char in phrase:
-                node = node.setdefault(char, {})
-            node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = []
-    for char in sorted(k for k in node if k):
-        atom = r"\s+" if char == " " else re.escape(char)
-        branches.append(atom + _trie_regex(node[char]))
-    if not branches:
-        return ""
-    optional = "" in node
-    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-    return body + ("?" if optional else "")
-
-
-def _number_words() -> dict[str, tuple[float, str]]:
-    return {r["word"].lower(): (float(r["value"]), r["part"]) for r in lexicon.rows("figure_number_words")}
-
-
-NUMBER_WORDS = _number_words()
+NUMBER_WORDS = FIGURE_WORDS.number_words
 SCALE_WORDS = {w: v for w, (v, part) in NUMBER_WORDS.items() if part == "scale"}
-MAGNITUDES = {r["suffix"]: (float(r["multiplier"]), r["ambiguous"] == "yes") for r in lexicon.rows("figure_magnitudes")}
-VAGUE = {r["phrase"].lower(): float(r["value"]) for r in lexicon.rows("figure_vague")}
-FRACTIONS = {r["word"].lower(): float(r["percent"]) for r in lexicon.rows("figure_fractions")}
+MAGNITUDES = FIGURE_WORDS.magnitudes
+VAGUE = FIGURE_WORDS.vague
+FRACTIONS = FIGURE_WORDS.fractions
 
 _COUNTING_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("unit", "tens", "hundred", "scale")]
 _MULTIPLIER_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("hundred", "scale")]

@@ -8,22 +8,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newstally.rules.lexicon import alternation, alternatives
+
 from . import not_figures
 from .context import CURRENCIES, NOUNS, Noun
-from .numbers import (
-    DIGITS,
-    FRACTION_WORDS,
-    MAGNITUDES,
-    SCALE_WORDS,
-    VAGUE_WORDS,
-    WORD_STARTS,
-    WORDS,
-    alternation,
-    digits_value,
-    fraction_value,
-    vague_value,
-    words_value,
-)
+from .numbers import (DIGITS, FRACTION_WORDS, MAGNITUDES, SCALE_WORDS, VAGUE_WORDS, WORD_STARTS, WORDS, digits_value,
+                      fraction_value, vague_value, words_value)
+from .words import FIGURE_WORDS
 
 _DURATIONS = [w for w, noun in NOUNS.items() if noun.category == "duration" and " " not in w]
 # "a single generator", "more than a decade": an article counts one only before these.
@@ -57,15 +48,12 @@ _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d\d?)|(⁻?[⁰¹�
 _MAGNITUDE = re.compile(rf"({alternation(MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE)
 _SCALE = re.compile(rf"\s+({alternation(SCALE_WORDS)})\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"sq\s?[a-z]+|[A-Za-z°″µμ]+(?:/[A-Za-z]+)?")
-_PERCENT = re.compile(r"\s?%|\s*-?(?:percent|per\s+cent|per-cent|pc|percentage\s+points?)\b", re.IGNORECASE)
+_PERCENT = re.compile(rf"\s?%|\s*-?(?:{alternatives(FIGURE_WORDS.percent_words)})\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]+)(-old)?\b")
 _HALF_A = re.compile(rf"\s+an?\s+(?:({alternation(SCALE_WORDS)})\b|([a-z]+(?:\s+[a-z]+)?))", re.IGNORECASE)
-_FRACTION_FOLLOWER = re.compile(r"\s+(?:of|the|its|their|his|her|all|our)\b", re.IGNORECASE)
-_NOT_A_HALF_BEFORE = re.compile(
-    r"\b(?:first|second|other|latter|back|front|top|bottom|upper|lower|northern|southern|eastern|western|the|a|and)"
-    r"\s+$",
-    re.IGNORECASE)
+_FRACTION_FOLLOWER = re.compile(rf"\s+(?:{alternatives(FIGURE_WORDS.fraction_followers)})\b", re.IGNORECASE)
+_NOT_A_HALF_BEFORE = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.not_half_before)})\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # a sign glued to the digits ("-1.4", "$-50.8bn", "minus-130"), not a dash between words or numbers
 _MINUS = re.compile(r"(?:\b[Mm]inus[\s-]?|(?:(?<=[\s($])|^)(?<![A-Z]{2}\s)[-−])$")

@@ -8,11 +8,17 @@ Users may extend a lexicon by editing its file, or by pointing ``NEWSTALLY_LEXIC
 holding files of the same names, which are read *in addition* to the bundled ones. Every file is
 read once per process, and what was read is what ``fingerprint`` hashes: a user's added word
 changes the extractor version, so a rebuild extracts again with it.
+
+Each rules package reads its lists through one object of its own (``figures.words``,
+``statements.words``, ``speakers.words``); ``alternation`` and ``alternatives`` turn a list
+into a regex.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,3 +87,40 @@ def reset() -> None:
     _read.clear()
     for cached in (entries, words, rows):
         cached.cache_clear()
+
+
+def alternatives(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """A regex matching any of ``phrases`` literally, tried in the order given (the order a file
+    lists them), a space in a phrase matching ``space`` (any run of whitespace unless given)."""
+    return "|".join(re.escape(p).replace(r"\-", "-").replace(r"\ ", space) for p in phrases)
+
+
+def alternation(phrases: Iterable[str], fold_first: bool = False) -> str:
+    """A regex matching any of the literal ``phrases``, spaces matching any whitespace, for long
+    lists scanned often: the phrases are merged into a prefix tree ("seven(?:t(?:een|y))?"), so the
+    engine rejects a position after one character instead of trying every phrase. ``fold_first``:
+    the first letter may also be upper-case ("Twenty trucks"), without the cost of IGNORECASE.
+    """
+    phrases = [p for p in phrases if p]
+    if fold_first:
+        # separate literal branches, not "[tT]": the engine rejects a literal branch fastest
+        phrases += [p[0].upper() + p[1:] for p in phrases]
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        atom = r"\s+" if char == " " else re.escape(char)
+        branches.append(atom + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    optional = "" in node
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    return body + ("?" if optional else "")

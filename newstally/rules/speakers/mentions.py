@@ -7,24 +7,11 @@ descriptions ("the spokeswoman") to the fullest name the article gives, or refus
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 from functools import lru_cache
+from typing import Literal
 
 from .naming import affiliation, naming_start, org_name, role_word
-from .words import (
-    DETERMINERS,
-    POSSESSIVE,
-    PREPOSITIONS,
-    TOKEN,
-    Lexicon,
-    bare,
-    is_capitalised,
-    is_name_word,
-    is_title,
-    lex,
-)
-
-_RELATIVES = frozenset({"that", "who", "which", "whose", "whom", "where"})
+from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_name_word, is_title, lex
 
 MentionType = Literal["person", "organization", "pronoun", "description", "document"]
 
@@ -55,12 +42,12 @@ def speaker_word_ok(word: str, lx: Lexicon, left: str = "") -> bool:
         return True  # "Nina May": a surname, though "may" is also a modal verb
     if low in lx.stopwords:
         return False
-    if is_capitalised(word) or "-" in word or low in DETERMINERS or low in PREPOSITIONS:
+    if is_capitalised(word) or "-" in word or low in lx.determiners or low in lx.name_prepositions:
         return True
     if low in lx.titles or low in lx.speaker_nouns or low in lx.org_words:
         return True
     if low.endswith(("ed", "ing", "ly")):
-        return bool(left) and (is_capitalised(left) or left.lower() in DETERMINERS)
+        return bool(left) and (is_capitalised(left) or left.lower() in lx.determiners)
     return True
 
 
@@ -97,8 +84,8 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     words = list(words)
     lx = lex()
     original = surface or " ".join(words)
-    indefinite = bool(words) and words[0].lower() in DETERMINERS
-    while words and words[0].lower() in DETERMINERS:
+    indefinite = bool(words) and words[0].lower() in lx.determiners
+    while words and words[0].lower() in lx.determiners:
         words = words[1:]
     if not words or len(words) > 14:
         return None
@@ -121,11 +108,11 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
         return Mention(text, "organization", name, role, name, org_country or country)
     if not head_ok(words[-1], lx, indefinite and 2 <= len(words) <= 3, words[-2] if len(words) > 1 else ""):
         return None
-    if len(words) > 1 and words[0] in lx.quantifiers and words[1].lower() not in PREPOSITIONS:
+    if len(words) > 1 and words[0] in lx.quantifiers and words[1].lower() not in lx.name_prepositions:
         words = words[1:]  # "Many Night Shelter program users"
         original = text = " ".join(words)
     described = original[4:] if original.lower().startswith("the ") else original
-    cut = next((i for i, w in enumerate(words) if w.lower() in PREPOSITIONS and i > 0), len(words))
+    cut = next((i for i, w in enumerate(words) if w.lower() in lx.name_prepositions and i > 0), len(words))
     before_cut = bare(words[cut - 1])
     if cut < len(words) and words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
         # "The UN monitoring mission in Cyprus": the place says where, not who.
@@ -202,7 +189,7 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
         return Mention(text, "organization", canonical, role, canonical,
                        (known[1] if known else "") or lx.places.get(name.lower(), country))
     owned = max((i + 1 for i, w in enumerate(before) if POSSESSIVE.search(w)), default=0)
-    titles = [w for w in before[owned:] if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in DETERMINERS]
+    titles = [w for w in before[owned:] if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners]
     if any(is_title(w, lx) or bare(w) in lx.speaker_nouns for w in titles):
         role = role or " ".join(titles)  # "Israel's Prime Minister Ana Levi": the role is "Prime Minister"
     org = org or org_name(before, lx)
@@ -222,7 +209,7 @@ def _country(words: list[str], lx: Lexicon) -> str:
 
 def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
     words = TOKEN.findall(appositive)
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in lx.determiners:
         words = words[1:]
     if not words:
         return "", ""
@@ -235,7 +222,8 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
         return "", ""
     if all(is_name_word(w, lx) for w in words):
         return "", ""  # a name ("Omar Haddad") is who, not what the speaker is
-    relative = next((i for i, w in enumerate(words) if w.lower() in _RELATIVES), len(words))
+    # inside an appositive "that" opens a relative clause too: "the group that governs ..."
+    relative = next((i for i, w in enumerate(words) if w.lower() in lx.relatives or w.lower() == "that"), len(words))
     if any(w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs
            for w in words[:relative]):
         return "", ""  # "famine is spreading": a clause; "the group that governs ..." describes

@@ -7,7 +7,7 @@ person of that union. ``mentions`` parses phrases with these rules and
 """
 from __future__ import annotations
 
-from .words import DETERMINERS, POSSESSIVE, PREPOSITIONS, TOKEN, Lexicon, bare, is_capitalised, is_title, lex
+from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_title, lex
 
 
 def naming_start(words: list[str], lx: Lexicon) -> int:
@@ -23,7 +23,7 @@ def naming_start(words: list[str], lx: Lexicon) -> int:
     while k > 0:
         word = words[k - 1]
         low = word.lower()
-        if low in DETERMINERS:
+        if low in lx.determiners:
             return k - 1
         if low == "of" and k < len(words) and k >= 2 and (
                 is_title(words[k - 2], lx) or is_capitalised(words[k - 2]) and bare(words[k - 2]) in lx.org_words):
@@ -73,9 +73,9 @@ def names_speaker(phrase: str) -> bool:
     "a spokesperson for the armed group"; not "Reyes said Norway" or "The secretary of"."""
     lx = lex()
     words = [w for w in TOKEN.findall(phrase) if w[0].isalnum() or w[0] == "@"]
-    if not words or bare(words[-1]) in lx.prepositions or words[-1].lower() in DETERMINERS:
+    if not words or bare(words[-1]) in lx.prepositions or words[-1].lower() in lx.determiners:
         return False
-    cut = next((i for i, w in enumerate(words) if w.lower() in PREPOSITIONS and i > 0
+    cut = next((i for i, w in enumerate(words) if w.lower() in lx.name_prepositions and i > 0
                 and not (w.lower() == "of" and naming_start(words[:i + 2], lx) < i)), len(words))
     if cut < len(words) and (is_title(words[cut - 1], lx) or bare(words[cut - 1]) in lx.speaker_nouns):
         # "a spokesperson for the armed group", "ambassador to the United Nations": the head comes
@@ -94,7 +94,7 @@ def org_name(words: list[str], lx: Lexicon) -> str:
     runs: list[tuple[list[str], bool]] = []  # (capitalised words, ends in a possessive)
     run: list[str] = []
     for i, w in enumerate(words + [""]):
-        capital = bool(w) and is_capitalised(w) and w.lower() not in DETERMINERS \
+        capital = bool(w) and is_capitalised(w) and w.lower() not in lx.determiners \
             and not w.lower().endswith(lx.descriptive_suffixes)
         if capital:
             run.append(POSSESSIVE.sub("", w) if w.endswith(("’s", "'s", "’", "'")) else w)
@@ -135,7 +135,7 @@ def _is_org(span: list[str], lx: Lexicon) -> bool:
 
 def affiliation(words: list[str], lx: Lexicon) -> str:
     """The organisation an "of" phrase names ("of Hamas", "of the fishermen's union"), or ""."""
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in lx.determiners:
         words = words[1:]
     if not words:
         return ""

@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 from newstally.contract.records import Speaker
+from newstally.rules.lexicon import alternatives
 
 from .mentions import Mention
 from .naming import names_speaker
-from .words import DETERMINERS, PREPOSITIONS, bare, is_name_word, lex
+from .words import bare, is_name_word, lex
 
-_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# a pronoun or possessive that tells a gender: "he", "his", "she", "her"
+_GENDERED = re.compile(rf"\b(?:{alternatives(lex().gendered)})\b", re.IGNORECASE)
 # How far after a person's first mention a pronoun is taken as theirs (characters).
 _GENDER_WINDOW = 150
 _GENDER_VOTES = 6
@@ -147,7 +149,7 @@ class Roster:
         if entity.gender is None:
             lx = lex()
             words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
-            entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in ("her", "his")), "")
+            entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in lx.possessives), "")
             if not entity.gender and entity.named:
                 entity.gender = self._voted_gender(entity.name)
         return entity.gender
@@ -239,7 +241,7 @@ class Roster:
             return next((e for e in self._recent if e.type == "person" and e.named), None) \
                 or self._new(mention.name, "person")
         if head in lx.titles:
-            wanted = [w for w in mention.name.lower().split() if w not in DETERMINERS]
+            wanted = [w for w in mention.name.lower().split() if w not in lx.determiners]
             holders = [e for e in self._entities if e.type == "person" and
                        set(wanted) <= set(f"{e.role} {e.org}".lower().replace("-", " ").split())]
             if len(holders) == 1:
@@ -321,14 +323,14 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-_NAME_SHAPE = re.compile(r"(?:[A-Z][\w’'\-]*|(?:al|el|bin|ibn|de|van|von|abu))")
+_NAME_SHAPE = re.compile(rf"(?:[A-Z][\w’'\-]*|(?:{alternatives(sorted(lex().particles))}))")
 
 
 def _given_name(word: str, surname: str, lx) -> bool:
     low = word.lower()
     return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx)
             and low not in lx.places and low not in lx.stopwords
-            and low not in PREPOSITIONS and low not in DETERMINERS and low not in lx.quantifiers
+            and low not in lx.name_prepositions and low not in lx.determiners and low not in lx.quantifiers
             and not low.endswith("ing") and word != surname)
 
 

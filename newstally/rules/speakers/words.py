@@ -11,8 +11,6 @@ from newstally.rules import lexicon
 
 TOKEN = re.compile(r"[^\W_][\w’'\-.&@]*[\w]|[^\W_]|[,;:—–()]")
 POSSESSIVE = re.compile(r"[’']s?$")
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
-PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "to", "with", "on", "close"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,12 @@ class Lexicon:
     modifiers: frozenset[str]  # words that modify a title: "senior", "foreign", "prime"
     prepositions: frozenset[str]  # prepositions and clause links: "with", "amid", "and"
     verbs: frozenset[str]  # one-word reporting verbs: "said", "told", "met"
+    determiners: frozenset[str]  # "the", "his", "this"
+    articles: frozenset[str]  # "the", "a", "an"
+    name_prepositions: frozenset[str]  # prepositions inside a speaker phrase: "spokesperson for", "Minister of"
+    relatives: frozenset[str]  # "who", "which": a relative clause says what a speaker did, not who they are
+    gendered: tuple[str, ...]  # pronouns and possessives that tell a gender: "he", "his", "she", "her"
+    possessives: frozenset[str]  # "his", "her": in a role they tell another person's gender ("her brother")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +72,12 @@ def lex() -> Lexicon:
         modifiers=lexicon.words("role_modifiers"),
         prepositions=lexicon.words("prepositions"),
         verbs=frozenset(r["form"].lower() for r in lexicon.rows("cue_verbs") if " " not in r["form"]),
+        determiners=lexicon.words("determiners"),
+        articles=lexicon.words("articles"),
+        name_prepositions=lexicon.words("name_prepositions"),
+        relatives=lexicon.words("relative_pronouns"),
+        gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words") if r["form"] in ("pronoun", "possessive")),
+        possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r["form"] == "possessive"),
     )
 
 
@@ -111,5 +121,5 @@ def surname_after(previous: str, lx: Lexicon) -> bool:
     low = previous.lower()
     return previous[:1].isupper() and previous[1:].islower() and previous.isalpha() \
         and low not in lx.time_words and low not in lx.places and low not in lx.stopwords \
-        and low not in DETERMINERS and low not in PREPOSITIONS and low not in lx.prepositions \
+        and low not in lx.determiners and low not in lx.name_prepositions and low not in lx.prepositions \
         and low not in lx.organisations and is_name_word(previous, lx)

@@ -11,9 +11,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newstally.rules import lexicon
+from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.speakers.mentions import Mention, head_ok, parse, speaker_word_ok
-from newstally.rules.speakers.words import PREPOSITIONS, TOKEN, is_capitalised, is_name_word, lex
+from newstally.rules.speakers.words import TOKEN, is_capitalised, is_name_word, lex
+
+from .words import STATEMENT_WORDS
 
 _LEADING = re.compile(r"[\s,;:—–\-]*")
 # How far before a quote or cue an attribution is looked for (characters).
@@ -22,10 +24,10 @@ _WORDS = re.compile(r"\w+")
 _MOST_APPOSITIVES = 4
 # How far a speaker phrase after a cue may run (characters): ten words at most.
 _PHRASE_REACH = 160
-_RELATIVE = re.compile(r"(?:who|which|whose|whom|where)\b", re.IGNORECASE)
-_TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "next"})
-_FORWARD_STOP = frozenset({"in", "on", "at", "during", "after", "before", "with", "to", "from", "while", "when",
-                           "who", "which", "whose", "that", "as", "and", "but", "said", "says", "told"})
+_RELATIVE = re.compile(rf"(?:{alternatives(sorted(lex().relatives))})\b", re.IGNORECASE)
+_TIME_LEAD = frozenset(STATEMENT_WORDS.time_leads)
+
+
 @dataclass(frozen=True)
 class Cue:
     text: str
@@ -44,61 +46,21 @@ class Attribution:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
-    """(form -> frame, first word -> second words of two-word forms, adverbs)."""
-    frames = {r["form"].lower(): r["frame"] for r in lexicon.rows("cue_verbs")}
-    for phrase in lexicon.entries("source_cues"):
-        frames[phrase.lower()] = "source"
-    seconds: dict[str, set[str]] = {}
-    for form in frames:
-        if " " in form:
-            first, second = form.split(" ", 1)
-            seconds.setdefault(first, set()).add(second)
-    return frames, {k: frozenset(v) for k, v in seconds.items()}, lexicon.words("speaker_adverbs")
-
-
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 @lru_cache(maxsize=1)
-def _noun_markers() -> frozenset[str]:
-    return lexicon.words("cue_noun_markers")
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored by common prefix (fast to scan)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
-@lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    frames = _cues()[0]
-    forms = [f.replace(" ", "\x00") for f in frames] + ["According\x00to"]
-    return re.compile(r"\b" + _trie_pattern(forms).replace("\\\x00", r"\s+").replace("\x00", r"\s+") + r"\b")
+    forms = list(STATEMENT_WORDS.cue_frames) + ["According to"]
+    return re.compile(r"\b" + alternation(forms) + r"\b")
 
 
 class CueIndex:
     """Every cue of one text, found in one pass; queried by range."""
 
     def __init__(self, text: str, limit: int | None = None):
-        frames = _cues()[0]
-        markers = _noun_markers()
+        frames = STATEMENT_WORDS.cue_frames
+        markers = STATEMENT_WORDS.noun_markers
         self.cues: list[Cue] = []
         for m in _cue_pattern().finditer(text, 0, len(text) if limit is None else limit):
             before = _WORD_BEFORE.search(text, max(0, m.start() - 8), m.start())
@@ -124,7 +86,7 @@ class CueIndex:
 def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | None, int]:
     """The speaker phrase that ends right before a cue (``X, ROLE, said``), and where it starts."""
     lx = lex()
-    adverbs = _cues()[2]
+    adverbs = STATEMENT_WORDS.speaker_adverbs
     window = max(floor, cue_start - 300)
     tokens = _without_brackets([(m.group(), m.start()) for m in TOKEN.finditer(text, window, cue_start)])
     k = len(tokens)
@@ -180,10 +142,10 @@ def _before_appositives(text: str, tokens: list[tuple[str, int]], comma: int, lx
         start = tokens.index(phrase[0]) if phrase else -1
         before = tokens[start - 1][0] if start > 0 else ""
         whole = start == 0 or start > 0 and (not before[0].isalnum() or before.lower() in lex().subordinators
-                                             or before.lower() in ("and", "but", "so", "then"))
+                                             or before.lower() in STATEMENT_WORDS.clause_links)
         if phrase and whole and (_looks_named(phrase) or _looks_named_words(segments[-1])):
             described = [a for a in reversed(segments) if not _RELATIVE.match(a) and not a[:1].isdigit()
-                         and a.lower() not in lexicon.words("discourse_adverbials")]
+                         and a.lower() not in STATEMENT_WORDS.discourse_adverbials]
             return phrase, described[0] if described else ""
         stop = j
     return [], ""
@@ -222,7 +184,7 @@ def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, 
             break
         j -= 1
     phrase = tokens[j:k]
-    while phrase and (phrase[0][0].lower() in PREPOSITIONS
+    while phrase and (phrase[0][0].lower() in lx.name_prepositions
                       or phrase[0][0].lower() in lx.time_words):
         phrase = phrase[1:]
     return phrase
@@ -230,22 +192,23 @@ def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, 
 
 def _describing(low: str, lx) -> bool:
     """Lower-case words that may sit in a speaker phrase with no determiner before them."""
-    return (low in ("the", "a", "an", "of", "for") or "-" in low or low in lx.titles or low in lx.speaker_nouns
+    return (low in lx.articles or low in ("of", "for") or "-" in low or low in lx.titles or low in lx.speaker_nouns
             or low in lx.org_words or low in lx.generic_orgs or low in lx.pronouns)
 
 
 def _determined(phrase) -> bool:
     """"the rookie defenceman": a determiner, a modifier and a head, which may be any noun."""
-    return 3 <= len(phrase) <= 4 and phrase[0][0].lower() in ("the", "a", "an")
+    return 3 <= len(phrase) <= 4 and phrase[0][0].lower() in lex().articles
 
 
 def _looks_named(phrase: list[tuple[str, int]]) -> bool:
     """A name before an appositive: capitalised words ("Lena Park", "Elementary school teacher
     Rosa Conti"), not a description ("a spokesperson for Justice Democrats")."""
-    if phrase and phrase[0][0].lower() not in ("a", "an", "the") and is_capitalised(phrase[-1][0]) \
+    lx = lex()
+    if phrase and phrase[0][0].lower() not in lx.articles and is_capitalised(phrase[-1][0]) \
             and is_capitalised(phrase[0][0]) and len(phrase) <= 6:
         return True
-    return all(is_capitalised(w) or w.lower() in {"al", "bin", "de", "van", "von"} or w.lower().startswith("al-")
+    return all(is_capitalised(w) or w.lower() in lx.particles or w.lower().startswith("al-")
                for w, _ in phrase)
 
 
@@ -267,11 +230,11 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
                                       or not is_capitalised(left) and leads_to_role):
             words.append((word, s, e))  # "Heart and Lung senior manager Ada Lim"
             continue
-        if low in lx.time_words and not is_name_word(word, lx, left) or low in _FORWARD_STOP \
+        if low in lx.time_words and not is_name_word(word, lx, left) or low in STATEMENT_WORDS.phrase_stops \
                 or not speaker_word_ok(word, lx, left or "the"):
             break
         if not is_capitalised(word) and not _describing(low, lx) and not leads_to_role and not (
-                words and words[0][0].lower() in ("the", "a", "an")):
+                words and words[0][0].lower() in lx.articles):
             break  # "Sam Ortiz hopes ...": a verb ends the phrase
         words.append((word, s, e))
     while words and not head_ok(words[-1][0], lx, _determined(words), words[-2][0] if len(words) > 1 else ""):
@@ -288,8 +251,8 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
         while k < len(after) and after[k][0] not in ",;:()—–" and k < 25:
             k += 1
         first = after[0][0].lower() if after else ""
-        participle = first.endswith("ing") and first in _cues()[0]  # ", noting that ...": not a role
-        if after and first not in {"who", "which", "whose"} and not participle and k:
+        participle = first.endswith("ing") and first in STATEMENT_WORDS.cue_frames  # ", noting that ...": not a role
+        if after and first not in lx.relatives and not participle and k:
             appositive = text[after[0][1]:after[k - 1][2]]
             stop = after[k - 1][2]
     surface = text[words[0][1]:words[-1][2]]

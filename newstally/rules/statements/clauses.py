@@ -11,46 +11,33 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newstally.rules import lexicon
+from newstally.rules.lexicon import alternatives
 from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
 
-from .attribution import (
-    _LEADING,
-    _REACH,
-    _WORDS,
-    Attribution,
-    Cue,
-    CueIndex,
-    after_quote,
-    speaker_after,
-    speaker_before,
-)
+from .attribution import (_LEADING, _REACH, _WORDS, Attribution, Cue, CueIndex, after_quote, speaker_after,
+                          speaker_before)
+from .words import STATEMENT_WORDS
 
-_THAT = re.compile(r"\s+(?:(?:on|in|at|during|late|early|last|this|earlier|later|to|from|via|before|after|"
-                   r"through|with|over|told|on\s+\w+|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday))"
+_THAT = re.compile(rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.that_adjuncts)}|on\s+\w+"
+                   r"|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday))"
                    r"\b[^,;:\"“”.]{0,80}?\s+)?that\s+")
 # "said in retrospect he feels ...": a short adjunct, then a clause that opens with a pronoun
-_ADJUNCT_THEN_PRONOUN = re.compile(r"\s+(?:in|on|at|during|last|this|earlier|later)\s+[^,;:\"“”.]{1,40}?\s+"
-                                   r"(?=(?:he|she|they|it|we|there|I)\s)")
-_TELL_OBJECT = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){1,4}(?:news\s+agency\s+|newspaper\s+|"
-                          r"broadcaster\s+|television\s+|radio\s+)?|(?:reporters|journalists|"
-                          r"lawmakers|parliament|supporters|them|him|her|us|me)\s+)")
+_ADJUNCT_THEN_PRONOUN = re.compile(rf"\s+(?:{alternatives(STATEMENT_WORDS.pronoun_adjuncts)})\s+[^,;:\"“”.]{{1,40}}?\s+"
+                                   rf"(?=(?:{alternatives(STATEMENT_WORDS.clause_pronouns)})\s)")
+_TELL_OBJECT = re.compile(rf"\s+(?:(?:{alternatives(sorted(lex().articles))})\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){{1,4}}"
+                          rf"(?:(?:{alternatives(STATEMENT_WORDS.tell_media)})\s+)?"
+                          rf"|(?:{alternatives(STATEMENT_WORDS.tell_objects)})\s+)")
 _TELL_THAT = re.compile(r"[^,;:\"“”.—–]{1,80}?\s+that\s+")
 _CLAUSE_START = re.compile(r"\s+(?=[\w“\"])")
 _TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
 # Cues tried per sentence, from each end: a sentence with more is not prose.
 _CUES_TRIED = 8
-_ADDING = re.compile(r",?\s+(?:and\s+)?(?P<cue>adding|added|noting|saying|stressing|warning|arguing|explaining|"
-                     r"insisting|claiming)(?:\s+that)?\s+")
+_ADDING = re.compile(rf",?\s+(?:and\s+)?(?P<cue>{alternatives(STATEMENT_WORDS.adding_forms)})(?:\s+that)?\s+")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
-_CLAUSE_CUT = re.compile(r"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:while|whereas|although)\s+"
-                         r"|,\s+but\s+(?!(?:there|it|he|she|"
-                         r"they|we|i|you|the|a|an|this|that|its|his|her|their|our|[A-Z])\w*\b)")
-_NOT_CLAUSE_START = frozenset({"on", "in", "at", "to", "during", "last", "this", "earlier", "later", "from",
-                               "via", "by", "with", "after", "before", "as", "of", "for", "about"})
-
-
+_CLAUSE_CUT = re.compile(rf"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:{alternatives(STATEMENT_WORDS.contrasts)})\s+"
+                         rf"|,\s+but\s+(?!(?:{alternatives(STATEMENT_WORDS.but_subjects)}|[A-Z])\w*\b)")
+_NOT_CLAUSE_START = STATEMENT_WORDS.non_starters
 
 
 @dataclass(frozen=True)
@@ -79,7 +66,7 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         clause = _clause_start(text, cue, end)
         if clause is None and text[:mstart].rstrip().endswith(",") and text.startswith(",", cue.end):
             after = _WORDS.match(text, cue.end + 1 + _space(text, cue.end + 1))
-            if after and after.group().lower() not in _NOT_CLAUSE_START | lex().subordinators | {"and", "but", "or"} \
+            if after and after.group().lower() not in _NOT_CLAUSE_START | lex().subordinators | STATEMENT_WORDS.coordinators \
                     and not after.group().endswith("ing"):
                 clause, rule = cue.end + 1, "reported-parenthetical"  # "In terms of fuel, he said, the ..."
         if clause is None:
@@ -124,17 +111,8 @@ def _joined(text: str, start: int, cue: Cue) -> bool:
     if cue.text.endswith("ing") and before.endswith((",", "–", "—")):
         return True
     words = before.split()[-3:]
-    return bool(words) and words[-1].lower() in ("and", "but", "also") and (
-        cue.text.endswith("ed") or cue.text.lower() in _past_forms())
-
-
-@lru_cache(maxsize=1)
-def _past_forms() -> frozenset[str]:
-    """Irregular past forms of the cue verbs ("said", "told", "wrote"): other forms than the lemma
-    that end neither in -s nor in -ing."""
-    return frozenset(r["form"].lower() for r in lexicon.rows("cue_verbs")
-                     if r["form"].replace("z", "s") != r["lemma"].replace("z", "s")
-                     and not r["form"].endswith(("s", "ing")))
+    return bool(words) and words[-1].lower() in STATEMENT_WORDS.joined_leads and (
+        cue.text.endswith("ed") or cue.text.lower() in STATEMENT_WORDS.past_forms)
 
 
 def _has_quote(text: str, start: int, end: int) -> bool:
@@ -191,8 +169,8 @@ def _clause_start(text: str, cue: Cue, end: int) -> int | None:
 def _time_adjunct() -> re.Pattern[str]:
     """A bare day or time word right after the cue: ``said Thursday``, ``said on Friday``."""
     days = "|".join(sorted((re.escape(w) for w in lex().time_words), key=len, reverse=True))
-    parts = r"(?:morning|afternoon|evening|night)"
-    return re.compile(rf"\s+(?:(?:on|last|this|late|early)\s+)?(?i:{days})"
+    parts = rf"(?:{alternatives(STATEMENT_WORDS.day_parts)})"
+    return re.compile(rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.time_leads)})\s+)?(?i:{days})"
                       rf"(?:\s+{parts})?,?\s+(?!{parts}\b)(?=[\w“\"])")
 
 

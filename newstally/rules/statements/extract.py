@@ -18,12 +18,12 @@ from newstally.rules.speakers.roster import Roster
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
 from .clauses import Reported, participle, reported
 from .quotes import Quote, paragraphs, quotes, sentences
+from .words import STATEMENT_WORDS
 
 _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
 # Two capitalised words open a sentence that may open with a person's name (a cheap first test).
 _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
-_OPENING_PREPOSITIONS = frozenset({"for"})
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
 # ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
@@ -219,7 +219,7 @@ def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
 def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
     """The person a sentence opens with ("For Moreno, ..." too): a later "he" may be them."""
     first = _WORD.match(text, s, e)
-    if first and first.group().lower() in _OPENING_PREPOSITIONS:
+    if first and first.group().lower() in STATEMENT_WORDS.opening_prepositions:
         s = first.end() + 1
     if _NAMED_OPENING.match(text, s, e):
         mention, _ = speaker_after(text, s, min(e, s + 200))

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newstally.rules import lexicon
+from .words import STATEMENT_WORDS
 
 # Two single closing marks (or apostrophes) stand for a double one in some typesetting: ’’
 _DOUBLE_MARK = re.compile(r"’’|''|[\"“”„«»]")
@@ -89,15 +88,10 @@ def _has_letter(text: str, start: int, end: int) -> bool:
     return _LETTER.search(text, start, end) is not None
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return lexicon.words("abbreviations")
-
-
 def sentences(text: str, start: int, end: int, quoted: list[Quote]) -> list[tuple[int, int]]:
     """(start, end) of the sentences of a paragraph; a sentence never ends inside a quote."""
     opens = [q.open for q in quoted]
-    abbreviations = _abbreviations()
+    abbreviations = STATEMENT_WORDS.abbreviations
     out: list[tuple[int, int]] = []
     begin = start
     for m in _SENTENCE_END.finditer(text, start, end):
