@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from newstally.rules import extract, extractor_version
 from newstally.contract.records import Article
-from newstally.build.rows import article_tables
+from newstally.build.rows import article_rows
 
 NEWS_ALPHABET = st.sampled_from(list('abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:-%$"\'“”‘’()\n')
                                 + ["said", " more than ", " killed ", "1,000", " according to ", "Ministry", " he "])
@@ -39,12 +39,12 @@ def test_extract_never_raises_and_every_span_is_the_text(text):
 def test_extract_figure_inside_a_statement_carries_its_statement(text, figure_text, speaker_name):
     article = Article(article_id="a", text=text)
     result = extract(text)
-    rows = article_tables(article, result, extractor_version())
-    figure = next(r for r in rows["figures"] if figure_text in r[4])
-    assert figure[12] is not None, "the figure should point to the statement it sits in"
-    statement = next(r for r in rows["statements"] if r[0] == figure[12])
-    mention = next(r for r in rows["mentions"] if r[0] == statement[9])
-    assert speaker_name in mention[2]
+    rows = article_rows(article, result, extractor_version())
+    figure = next(r for r in rows.figures if figure_text in r.text)
+    assert figure.statement_id is not None, "the figure should point to the statement it sits in"
+    statement = next(r for r in rows.statements if r.statement_id == figure.statement_id)
+    mention = next(r for r in rows.mentions if r.mention_id == statement.mention_id)
+    assert speaker_name in mention.name
 
 
 @pytest.mark.parametrize("text", [

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pyarrow as pa
-
 from newstally.contract.records import Article, Rejected
+from newstally.contract.schema import RejectedRow
 from newstally.rules import extract, extractor_version, speakers_version
 
 from .engines import mapper
 from .ingest import FieldMap, read_corpus
-from .rows import article_tables, articles, content_hash, metadata
+from .rows import ArticleRows, article_rows, articles, content_hash, metadata
 from .store import StoreWriter, write_meta, writing
 
 BATCH_SIZE = 64  # articles per task: large enough to amortise a task, small enough to stream
@@ -43,14 +42,14 @@ class BuildSummary:
                 f"({self.extracted:,} extracted, {self.reused:,} unchanged) -> {self.store}")
 
 
-def extract_batch(batch: list[Article]) -> list[dict[str, list[tuple]] | Rejected]:
+def extract_batch(batch: list[Article]) -> list[ArticleRows | Rejected]:
     """Rows of every per-article table for each article; an article whose extraction fails
     becomes a Rejected (a bug in a rule must not stop a build or lose the article silently)."""
     version = extractor_version()
-    out: list[dict[str, list[tuple]] | Rejected] = []
+    out: list[ArticleRows | Rejected] = []
     for article in batch:
         try:
-            out.append(article_tables(article, extract(article.text), version))
+            out.append(article_rows(article, extract(article.text), version))
         except Exception as err:  # noqa: BLE001 - reported per article, with its cause
             out.append(Rejected(article.path or article.article_id,
                                 f"extraction failed ({type(err).__name__}: {err}); please report this article"))
@@ -79,12 +78,12 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
         for results in map_batches(extract_batch, todo):
             for result in results:
                 if isinstance(result, Rejected):
-                    writer.insert("rejected", [(result.path, result.reason)])
+                    writer.insert("rejected", [RejectedRow(result.path, result.reason)])
                     continue
-                for table, rows in result.items():
+                for table, rows in result._asdict().items():
                     writer.insert(table, rows)
                 done += 1
-                read_chars += len(result["texts"][0][1])  # about its bytes in the input: enough for an estimate
+                read_chars += len(result.texts[0].text)  # about its bytes in the input: enough for an estimate
             if progress:
                 progress(done + counts["reused"], min(1.0, read_chars / total_bytes))
         removed = writer.keep_only(seen)
@@ -106,13 +105,13 @@ def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWrit
     batch: list[Article] = []
     for record in records:
         if isinstance(record, Rejected):
-            writer.insert("rejected", [(record.path, record.reason)])
+            writer.insert("rejected", [RejectedRow(record.path, record.reason)])
             continue
         seen.append(record.article_id)
         old = previous.get(record.article_id)
-        if old and old[:2] == (content_hash(record.text), version):
+        if old and (old.content_hash, old.extractor_version) == (content_hash(record.text), version):
             counts["reused"] += 1
-            if old[2:] != metadata(record):  # the text is the same; only its row is written again
+            if old.metadata != metadata(record):  # the text is the same; only its row is written again
                 writer.forget(record.article_id, tables=("articles",))
                 writer.insert("articles", articles(record, version))
             continue
@@ -129,29 +128,9 @@ def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWrit
 
 def _derive_speakers(writer: StoreWriter) -> None:
     """The corpus-wide step: merges the articles' speakers and sets every speaker column from it."""
-    import pandas as pd  # loaded only when speakers change
+    from newstally.rules.speakers.merge import speakers as merge_speakers  # loads pandas: only when speakers change
 
-    from newstally.rules.speakers.merge import speakers as resolve_speakers
-
-    writer.flush()
-    con = writer.con
-    # Read through Arrow into Arrow-backed columns: a million mentions take half the memory of
-    # Python strings, and the merge gives the same table.
-    with con.cursor() as cursor:  # a cursor of its own: the writer's connection may hold a pending result
-        mentions = cursor.sql("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
-                              "FROM mentions").to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
-    table, mapping = resolve_speakers(mentions)
-    con.execute("DELETE FROM speakers")  # the copy of the previous store holds its own merge
-    writer.insert("speakers", list(table.itertuples(index=False, name=None)))
-    writer.flush()
-    speaker_of = pa.table({"mention_id": pa.array(list(mapping), pa.string()),  # noqa: F841
-                           "speaker_id": pa.array(list(mapping.values()), pa.string())})
-    con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM speaker_of m WHERE mentions.mention_id = m.mention_id")
-    con.execute("UPDATE statements SET speaker_id = NULL, speaker = NULL")
-    con.execute("UPDATE statements SET speaker_id = m.speaker_id, speaker = s.name FROM mentions m, speakers s "
-                "WHERE statements.mention_id = m.mention_id AND m.speaker_id = s.speaker_id")
-    con.execute("UPDATE figures SET speaker_id = NULL")
-    con.execute("UPDATE figures SET speaker_id = s.speaker_id FROM statements s WHERE figures.statement_id = s.statement_id")
+    writer.set_speakers(*merge_speakers(writer.mentions()))
 
 
 def _input_bytes(paths: list[Path]) -> int:

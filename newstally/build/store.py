@@ -15,14 +15,16 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 import duckdb
 import pyarrow as pa
 
 from newstally import __version__
 from newstally.contract.errors import NewstallyError
-from newstally.contract.schema import DERIVED, PER_ARTICLE_TABLES, TABLES, columns, create_sql
+from newstally.contract.schema import DERIVED, PER_ARTICLE_TABLES, TABLES, columns, create_sql, sql_types
+
+from .rows import ArticleMetadata
 
 if TYPE_CHECKING:  # pandas loads only where a DataFrame is made: a rebuild may need none
     import pandas as pd
@@ -44,11 +46,19 @@ class StoreBusy(StoreError):
     """Another build holds the store's lock."""
 
 
+class StoredArticle(NamedTuple):
+    """What the store holds of an article, for a rebuild to tell what changed."""
+
+    content_hash: str
+    extractor_version: str
+    metadata: ArticleMetadata
+
+
 def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
-    """``rows`` (tuples in schema order) as an Arrow table with the schema's types."""
+    """``rows`` (the table's row type, or tuples in its column order) as an Arrow table with the schema's types."""
     names = columns(table)
     cols = list(zip(*rows)) if rows else [()] * len(names)
-    arrays = [pa.array(list(col), type=_ARROW_TYPES[kind]) for col, (_, kind) in zip(cols, TABLES[table])]
+    arrays = [pa.array(list(col), type=_ARROW_TYPES[sql_type]) for col, (_, sql_type) in zip(cols, sql_types(table))]
     return pa.Table.from_arrays(arrays, names=names)
 
 
@@ -107,14 +117,15 @@ class StoreWriter:
         self._forget: dict[str, list[str]] = {table: [] for table in PER_ARTICLE_TABLES}
         self.previous_meta: dict[str, str] = {}
 
-    def previous_articles(self) -> dict[str, tuple]:
-        """article_id -> (content_hash, extractor_version, title, source, url, published, path) of
-        the articles the previous store holds ({} for a fresh build)."""
+    def previous_articles(self) -> dict[str, StoredArticle]:
+        """article_id -> what the previous store holds of it ({} for a fresh build)."""
         if not self.from_previous:
             return {}
         rows = self.con.execute("SELECT article_id, content_hash, extractor_version, title, source, url, "
                                 "CAST(published AS VARCHAR), path FROM articles").fetchall()
-        return {row[0]: tuple("" if v is None else v for v in row[1:]) for row in rows}
+        return {article_id: StoredArticle(content_hash or "", version or "",
+                                          ArticleMetadata(*("" if v is None else v for v in metadata)))
+                for article_id, content_hash, version, *metadata in rows}
 
     def insert(self, table: str, rows: list[tuple]) -> None:
         """Adds ``rows`` (tuples in schema order) to ``table``; written in bulk, at the latest by ``flush``."""
@@ -165,6 +176,35 @@ class StoreWriter:
     def count(self, table: str) -> int:
         self.flush()
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def mentions(self) -> pd.DataFrame:
+        """Every article's speakers (the mentions table), as the corpus-wide merge reads them."""
+        import pandas as pd  # loaded only when the speakers are merged again
+
+        self.flush()
+        # Read through Arrow into Arrow-backed columns: a million mentions take half the memory of
+        # Python strings, and the merge gives the same table.
+        with self.con.cursor() as cursor:  # a cursor of its own: the connection may hold a pending result
+            return cursor.sql("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
+                              "FROM mentions").to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+
+    def set_speakers(self, speakers: pd.DataFrame, speaker_of: dict[str, str]) -> None:
+        """Replaces the speakers table with ``speakers`` (its columns) and sets every speaker column
+        from the merge: each mention's speaker_id (``speaker_of``: mention_id -> speaker_id), each
+        statement's speaker_id and name, and each figure's (its statement's speaker)."""
+        con = self.con
+        con.execute("DELETE FROM speakers")  # the copy of the previous store holds its own merge
+        self.insert("speakers", list(speakers.itertuples(index=False, name=None)))
+        self.flush()
+        merged = pa.table({"mention_id": pa.array(list(speaker_of), pa.string()),  # noqa: F841 (read by name)
+                           "speaker_id": pa.array(list(speaker_of.values()), pa.string())})
+        con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM merged m WHERE mentions.mention_id = m.mention_id")
+        con.execute("UPDATE statements SET speaker_id = NULL, speaker = NULL")
+        con.execute("UPDATE statements SET speaker_id = m.speaker_id, speaker = s.name FROM mentions m, speakers s "
+                    "WHERE statements.mention_id = m.mention_id AND m.speaker_id = s.speaker_id")
+        con.execute("UPDATE figures SET speaker_id = NULL")
+        con.execute("UPDATE figures SET speaker_id = s.speaker_id FROM statements s "
+                    "WHERE figures.statement_id = s.statement_id")
 
 
 def _same_schema(con: duckdb.DuckDBPyConnection) -> bool:
