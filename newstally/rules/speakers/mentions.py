@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .naming import affiliation, naming_start, org_name, role_word
 from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_name_word, is_title, lex
@@ -78,63 +78,86 @@ def parse(words: list[str], appositive: str = "", surface: str = "") -> Mention 
     return _parse(tuple(words), appositive, surface)
 
 
+class _Phrase(NamedTuple):
+    """A speaker phrase being parsed: its words without the determiners, and as written."""
+
+    words: list[str]
+    original: str  # as the text writes it
+    text: str  # the words, joined
+    indefinite: bool  # it opened with a determiner ("the spokeswoman", "a spokesperson")
+    appositive: str
+
+    @property
+    def described(self) -> str:
+        """The phrase as a description names its speaker: without a leading "the"."""
+        return self.original[4:] if self.original.lower().startswith("the ") else self.original
+
+
 @lru_cache(maxsize=8192)
 def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | None:
     # A pure function of its words: cached, because a speaker's phrase recurs through an article.
-    words = list(words)
     lx = lex()
     original = surface or " ".join(words)
     indefinite = bool(words) and words[0].lower() in lx.determiners
-    while words and words[0].lower() in lx.determiners:
-        words = words[1:]
-    if not words or len(words) > 14:
+    phrase = list(words)
+    while phrase and phrase[0].lower() in lx.determiners:
+        phrase = phrase[1:]
+    if not phrase or len(phrase) > 14:
         return None
-    if words[0].lower() in lx.speaker_nouns or words[0].lower() in lx.quantifiers:
-        words = [words[0].lower()] + words[1:]  # "Nurses from ..." opening a sentence
-    text = " ".join(words)
+    if phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers:
+        phrase = [phrase[0].lower()] + phrase[1:]  # "Nurses from ..." opening a sentence
+    text = " ".join(phrase)
     low = text.lower()
-    for i, word in enumerate(words[:3]):
-        if word.lower() in lx.documents and len(words) > i + 2 and words[i + 1] in {"from", "by", "of"}:
+    for i, word in enumerate(phrase[:3]):
+        if word.lower() in lx.documents and len(phrase) > i + 2 and phrase[i + 1] in {"from", "by", "of"}:
             # "a statement from the premier's office", "a new report by the committee"
-            return parse(words[i + 2:], appositive, _surface_from(original, words[i + 2]))
-    if len(words) == 1 and low in lx.documents:
+            return parse(phrase[i + 2:], appositive, _surface_from(original, phrase[i + 2]))
+    if len(phrase) == 1 and low in lx.documents:
         return Mention(original, "document", low)
-    if len(words) == 1 and low in lx.pronouns:
+    if len(phrase) == 1 and low in lx.pronouns:
         return Mention(text, "pronoun", low)
-    country = _country(words, lx)
+    country = _country(phrase, lx)
     role, org = _appositive(appositive, lx)
     if low in lx.organisations:
         name, org_country = lx.organisations[low]
         return Mention(text, "organization", name, role, name, org_country or country)
-    if not head_ok(words[-1], lx, indefinite and 2 <= len(words) <= 3, words[-2] if len(words) > 1 else ""):
+    if not head_ok(phrase[-1], lx, indefinite and 2 <= len(phrase) <= 3, phrase[-2] if len(phrase) > 1 else ""):
         return None
-    if len(words) > 1 and words[0] in lx.quantifiers and words[1].lower() not in lx.name_prepositions:
-        words = words[1:]  # "Many Night Shelter program users"
-        original = text = " ".join(words)
-    described = original[4:] if original.lower().startswith("the ") else original
-    cut = next((i for i, w in enumerate(words) if w.lower() in lx.name_prepositions and i > 0), len(words))
+    if len(phrase) > 1 and phrase[0] in lx.quantifiers and phrase[1].lower() not in lx.name_prepositions:
+        phrase = phrase[1:]  # "Many Night Shelter program users"
+        original = text = " ".join(phrase)
+    parsed = _Phrase(phrase, original, text, indefinite, appositive)
+    cut = next((i for i, w in enumerate(phrase) if w.lower() in lx.name_prepositions and i > 0), len(phrase))
+    found = _with_preposition(parsed, cut, role, org, country, lx) if cut < len(phrase) else None
+    return found or _by_head(parsed, cut, role, org, country, lx)
+
+
+def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: str, lx: Lexicon) -> Mention | None:
+    """What a phrase whose word ``cut`` is a preposition names ("Omar Haddad of the fishermen's union",
+    "a spokesperson for the armed group", "the UN monitoring mission in Cyprus"), or None when the
+    head after it decides."""
+    words, original, text, described = phrase.words, phrase.original, phrase.text, phrase.described
     before_cut = bare(words[cut - 1])
-    if cut < len(words) and words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
+    if words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
         # "The UN monitoring mission in Cyprus": the place says where, not who.
-        head = parse(words[:cut], appositive)
+        head = parse(words[:cut], phrase.appositive)
         if head is not None:
             return Mention(original, head.type, described,
                            head.role, head.org, head.country or lx.places[" ".join(words[cut + 1:]).lower()],
                            head.head)
-    if 2 <= cut < len(words) - 1 and words[cut].lower() == "of" and not indefinite:
+    if 2 <= cut < len(words) - 1 and words[cut].lower() == "of" and not phrase.indefinite:
         # "Omar Haddad of the fishermen's union": a person of the organisation, not the organisation
         named = _proper(words[:cut], words[:cut], " ".join(words[:cut]), role, org, country, lx)
         whose = affiliation(words[cut + 1:], lx)
         if named.type == "person" and named.name == " ".join(words[:cut]) and " " in named.name and whose:
             return Mention(original, "person", named.name, named.role, named.org or whose,
                            named.country or _country(words[cut + 1:], lx))
-    if cut < len(words) and not indefinite and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "") \
+    if not phrase.indefinite and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "") \
             and is_capitalised(words[-1]):
         named = _proper(words, words, text, role, org, country, lx)
         if named.type == "person":
             return named  # "Secretary of State Laura Hill"
-    if cut < len(words) and (before_cut in lx.titles or before_cut in lx.speaker_nouns
-                             or before_cut in lx.quantifiers):
+    if before_cut in lx.titles or before_cut in lx.speaker_nouns or before_cut in lx.quantifiers:
         # "a spokesperson for the armed group": the head is before the preposition.
         head_part = words[:cut]
         if before_cut in lx.org_words and before_cut not in lx.titles and is_capitalised(head_part[-1]):
@@ -144,15 +167,22 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
             return _proper(head_part, words, text, role, org, country, lx)
         role = role or " ".join(head_part)
         return Mention(original, "description", described, role, org, country, before_cut)
+    return None
+
+
+def _by_head(phrase: _Phrase, cut: int, role: str, org: str, country: str, lx: Lexicon) -> Mention:
+    """What a phrase names by its last word: a name ("Lena Park"), an organisation ("the ministry")
+    or a description ("the spokeswoman")."""
+    words = phrase.words
     last = words[-1]
     if is_capitalised(last) and not is_title(last, lx):
-        return _proper(words, words, text, role, org, country, lx)
+        return _proper(words, words, phrase.text, role, org, country, lx)
     head = bare(last)
     if head in lx.org_words and head not in lx.titles and cut == len(words):
-        return Mention(text, "organization", text, role, org or text, country)
+        return Mention(phrase.text, "organization", phrase.text, role, org or phrase.text, country)
     role = role or " ".join(words[:cut])
     org = org or org_name(words[:-1], lx)
-    return Mention(original, "description", described, role, org, country, head)
+    return Mention(phrase.original, "description", phrase.described, role, org, country, head)
 
 
 def _proper(head_part: list[str], words: list[str], text: str, role: str, org: str, country: str,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from newstally.contract.schema import columns
+from newstally.contract.schema import SpeakerRow, columns
 
 from .roster import plain
 from .words import lex
@@ -90,6 +91,16 @@ def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[st
     return out
 
 
+class _Keyed(NamedTuple):
+    """The mentions that merge into a speaker, each with the number of its speaker's key."""
+
+    frame: pd.DataFrame  # the mentions with a key, renumbered from 0
+    row_keys: np.ndarray  # per row: the number of its key in ``keys``
+    row_pairs: np.ndarray  # per row: the number of its (type, name) pair in ``pair_display``
+    keys: list[str]  # the merge keys ("person|maria zakharova"), sorted
+    pair_display: list[str]  # per (type, name) pair: the name as it is shown
+
+
 def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """(the speakers table, mention_id -> speaker_id).
 
@@ -99,7 +110,27 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """
     if not len(mentions):
         return pd.DataFrame(columns=columns("speakers")), {}
-    frame = mentions.reset_index(drop=True)
+    keyed = _keyed(mentions.reset_index(drop=True))
+    frame, row_keys, n_keys = keyed.frame, keyed.row_keys, len(keyed.keys)
+    shown = _shown_names(keyed)
+    ids = _ids(shown)
+    aliases = _aliases(keyed)
+    n_statements = np.bincount(row_keys, weights=frame["n_statements"].fillna(0).to_numpy(dtype=float),
+                               minlength=n_keys)
+    article_codes, articles = pd.factorize(frame["article_id"].astype(str))
+    key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
+    n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
+    role, org, country = (_most_common(row_keys, frame[c], n_keys) for c in ("role", "org", "country"))
+    rows = [SpeakerRow(ids[i], shown[i], k.split("|", 1)[0], role[i], org[i], country[i],  # type: ignore[arg-type]
+                       sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
+            for i, k in enumerate(keyed.keys)]
+    table = pd.DataFrame(rows, columns=columns("speakers"))
+    row_ids = np.asarray(ids, dtype=object)[row_keys]
+    return table, dict(zip(frame["mention_id"].astype(str).tolist(), row_ids.tolist()))
+
+
+def _keyed(frame: pd.DataFrame) -> _Keyed:
+    """Each mention's merge key (see ``_keys`` and ``_joined_keys``); mentions without a name are left out."""
     pair_codes, pairs = pd.factorize(frame["type"].fillna("").astype(str).str.lower() + "\x1f"
                                      + frame["name"].fillna("").astype(str))
     pair_types, pair_names = zip(*(str(p).split("\x1f", 1) for p in pairs))
@@ -111,46 +142,50 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     key_number = {k: i for i, k in enumerate(unique_keys)}
     row_keys = np.asarray([key_number.get(k, -1) for k in row_key_names], dtype=np.int64)
     keep = row_keys >= 0
-    frame, row_keys, row_pairs = frame[keep].reset_index(drop=True), row_keys[keep], pair_codes[keep]
-    n_keys = len(unique_keys)
-    # The display name: the commonest spelling among mentions that give the key's full name.
+    return _Keyed(frame[keep].reset_index(drop=True), row_keys[keep], pair_codes[keep], unique_keys, pair_display)
+
+
+def _shown_names(keyed: _Keyed) -> list[str]:
+    """Per key, the name a speaker is shown by: an organisation's canonical name, else the commonest
+    spelling among the mentions that give the key's full name, else the commonest of all."""
+    row_keys, row_pairs, pair_display = keyed.row_keys, keyed.row_pairs, keyed.pair_display
+    n_keys = len(keyed.keys)
     shown_rows = pd.Series(np.asarray(pair_display, dtype=object)[row_pairs], dtype=object)
     combos, combo_of_row = np.unique(row_pairs.astype(np.int64) * max(n_keys, 1) + row_keys, return_inverse=True)
-    gives_full = np.asarray([_normal(pair_display[c // max(n_keys, 1)]) == unique_keys[c % max(n_keys, 1)].split("|", 1)[1]
+    gives_full = np.asarray([_normal(pair_display[c // max(n_keys, 1)]) == keyed.keys[c % max(n_keys, 1)].split("|", 1)[1]
                              for c in combos.tolist()], dtype=bool)
     full_rows = gives_full[combo_of_row.reshape(-1)]
     display = _most_common(row_keys[full_rows], shown_rows[full_rows].reset_index(drop=True), n_keys)
     fallback = _most_common(row_keys, shown_rows, n_keys)
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
     shown = []
-    for i, key in enumerate(unique_keys):
+    for i, key in enumerate(keyed.keys):
         speaker_type, name = key.split("|", 1)
         shown.append((canonical.get(name) if speaker_type == "organization" else None) or display[i] or fallback[i] or name)
+    return shown
+
+
+def _ids(shown: list[str]) -> list[str]:
+    """A speaker_id per shown name: its slug, numbered from the second speaker of one slug on."""
     ids: list[str] = []
     taken: dict[str, int] = {}
     for name in shown:
         slug = _slug(name)
         taken[slug] = taken.get(slug, 0) + 1
         ids.append(slug if taken[slug] == 1 else f"{slug}-{taken[slug]}")
-    aliases: list[set[str]] = [set() for _ in unique_keys]
-    for k, p in set(zip(row_keys.tolist(), row_pairs.tolist())):
-        aliases[k].add(pair_display[p])
-    listed = frame["aliases"].explode().dropna()
+    return ids
+
+
+def _aliases(keyed: _Keyed) -> list[set[str]]:
+    """Per key, every name its mentions give it and every alias the articles list."""
+    aliases: list[set[str]] = [set() for _ in keyed.keys]
+    for k, p in set(zip(keyed.row_keys.tolist(), keyed.row_pairs.tolist())):
+        aliases[k].add(keyed.pair_display[p])
+    listed = keyed.frame["aliases"].explode().dropna()
     alias_codes, alias_names = pd.factorize(listed.astype(str))
-    for k, a in set(zip(row_keys[listed.index.to_numpy()].tolist(), alias_codes.tolist())):
+    for k, a in set(zip(keyed.row_keys[listed.index.to_numpy()].tolist(), alias_codes.tolist())):
         aliases[k].add(plain(str(alias_names[a])))
-    n_statements = np.bincount(row_keys, weights=frame["n_statements"].fillna(0).to_numpy(dtype=float),
-                               minlength=n_keys)
-    article_codes, articles = pd.factorize(frame["article_id"].astype(str))
-    key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
-    n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
-    role, org, country = (_most_common(row_keys, frame[c], n_keys) for c in ("role", "org", "country"))
-    rows = [(ids[i], shown[i], k.split("|", 1)[0], role[i], org[i], country[i],
-             sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
-            for i, k in enumerate(unique_keys)]
-    table = pd.DataFrame(rows, columns=columns("speakers"))
-    row_ids = np.asarray(ids, dtype=object)[row_keys]
-    return table, dict(zip(frame["mention_id"].astype(str).tolist(), row_ids.tolist()))
+    return aliases
 
 
 def _display(name: str) -> str:
