@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +119,22 @@ def build_demo_store(path: Path) -> Path:
 def demo_store(tmp_path_factory) -> Path:
     """A store with known rows for the dashboard's queries and pages (read it, do not write it)."""
     return build_demo_store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+
+
+@pytest.fixture(scope="module")
+def demo_con(demo_store):
+    """A read-only connection to the demo store, for the query tests."""
+    connection = duckdb.connect(str(demo_store), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def empty_con(empty_store):
+    """A read-only connection to the empty store."""
+    connection = duckdb.connect(str(empty_store), read_only=True)
+    yield connection
+    connection.close()
 
 
 @pytest.fixture(scope="session")

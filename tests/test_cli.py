@@ -5,8 +5,8 @@ import csv
 
 import pytest
 
-from newstally.cli import main
 from newstally.build.export import export_columns
+from newstally.cli import main
 from newstally.contract.schema import PUBLIC_TABLES
 
 from conftest import SAMPLE

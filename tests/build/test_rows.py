@@ -8,6 +8,7 @@ import pytest
 from newstally.build.rows import ArticleRows, article_rows, metadata
 from newstally.contract.records import Article, Extraction, Figure, Speaker, Statement
 from newstally.contract.schema import PER_ARTICLE_TABLES, ROWS
+from newstally.rules import extract, extractor_version
 
 TEXT = '"We counted 3,000 trucks," Omar Haddad said. Later 12 more came.'
 EXTRACTION = Extraction(
@@ -46,3 +47,18 @@ def test_rows_article_dates(published, stored, iso):
     article = Article("a1", TEXT, published=published)
     assert article_rows(article, Extraction(), "v1").articles[0].published == stored
     assert metadata(article).published == iso
+
+
+@pytest.mark.parametrize("text, figure_text, speaker_name", [
+    ('"We counted 3,000 trucks at the border," the ministry spokesman Omar Haddad said.', "3,000 trucks", "Omar Haddad"),
+    ("According to the Health Ministry, 240 people were killed on Tuesday.", "240 people", "Health Ministry"),
+])
+def test_rows_of_an_extraction_tie_a_figure_to_its_statement_and_speaker(text, figure_text, speaker_name):
+    article = Article(article_id="a", text=text)
+    result = extract(text)
+    rows = article_rows(article, result, extractor_version())
+    figure = next(r for r in rows.figures if figure_text in r.text)
+    assert figure.statement_id is not None, "the figure should point to the statement it sits in"
+    statement = next(r for r in rows.statements if r.statement_id == figure.statement_id)
+    mention = next(r for r in rows.mentions if r.mention_id == statement.mention_id)
+    assert speaker_name in mention.name

@@ -11,49 +11,49 @@ from newstally.read.queries.figures import differing_figures, figure_list, figur
 
 
 @pytest.mark.parametrize("limit", [1, 2])
-def test_figures_tables_limit_rows_but_count_all(con, limit):
-    frame, total = figure_list(con, Filters(), limit=limit)
+def test_figures_list_limits_rows_but_counts_all(demo_con, limit):
+    frame, total = figure_list(demo_con, Filters(), limit=limit)
     assert len(frame) == limit and total == 6
 
 
-def test_figures_figures_table_names_who_reported(con):
-    frame, _ = figure_list(con, Filters())
+def test_figures_list_names_who_reported(demo_con):
+    frame, _ = figure_list(demo_con, Filters())
     by_id = frame.set_index("figure_id")["reported_by"].to_dict()
     assert by_id["a2:f0"] == "Gaza Health Ministry"  # the statement's speaker
     assert by_id["a1:f0"] == "Al Jazeera"  # no speaker: the article's source
 
 
-def test_figures_figure_points_only_dated_and_chosen_categories(con):
-    points, total = figure_points(con, Filters(), ("killed", "injured", "aid"))
+def test_figures_points_only_dated_and_chosen_categories(demo_con):
+    points, total = figure_points(demo_con, Filters(), ("killed", "injured", "aid"))
     assert total == 3  # the aid figure's article has no date
     assert set(points["category"]) == {"killed", "injured"}
     assert list(points["published"]) == sorted(points["published"])
 
 
-def test_figures_figure_points_samples_per_category(con):
-    points, total = figure_points(con, Filters(), ("killed",), per_category=1)
+def test_figures_points_samples_per_category(demo_con):
+    points, total = figure_points(demo_con, Filters(), ("killed",), per_category=1)
     assert len(points) == 1 and total == 2
 
 
-def test_figures_figure_points_without_categories_is_empty(con):
-    points, total = figure_points(con, Filters(), ())
+def test_figures_points_without_categories_is_empty(demo_con):
+    points, total = figure_points(demo_con, Filters(), ())
     assert points.empty and total == 0
 
 
-def test_figures_figures_by_reporter_ignores_the_category_filter(con):
-    frame = figures_by_reporter(con, Filters(categories=("aid",)), "killed")
+def test_figures_by_reporter_ignores_the_category_filter(demo_con):
+    frame = figures_by_reporter(demo_con, Filters(categories=("aid",)), "killed")
     assert set(frame["reported_by"]) == {"Gaza Health Ministry", "Maria Zakharova"}
 
 
 @pytest.mark.parametrize("tolerance", [0.0, 0.05, 0.15, 0.5])
-def test_figures_differing_figures_follow_the_reference_rule(con, tolerance):
+def test_figures_differing_follow_the_reference_rule(demo_con, tolerance):
     from newstally.read.reference import discrepancies, load_reference
 
     reference = load_reference(b"date,series,value\n2023-11-19,killed_cum,13300\n2023-11-20,injured_cum,31000\n"
                                b"2024-02-13,killed_cum,28000\n2024-02-14,projectiles,3000\n")
-    points, _ = figure_points(con, Filters(), ("killed", "injured", "projectiles"), per_category=10_000)
+    points, _ = figure_points(demo_con, Filters(), ("killed", "injured", "projectiles"), per_category=10_000)
     expected = discrepancies(points, reference, tolerance)
-    frame, total = differing_figures(con, Filters(), reference, tolerance)
+    frame, total = differing_figures(demo_con, Filters(), reference, tolerance)
     assert total == len(expected)
     assert sorted(frame["figure_id"]) == sorted(expected["figure_id"])
     if total:
@@ -63,21 +63,21 @@ def test_figures_differing_figures_follow_the_reference_rule(con, tolerance):
             assert by_id.loc[row.figure_id, "difference"] == pytest.approx(row.difference)
 
 
-def test_figures_differing_figures_respect_filters_and_limit(con):
+def test_figures_differing_respect_filters_and_limit(demo_con):
     from newstally.read.reference import load_reference
 
     reference = load_reference(b"date,series,value\n2023-11-15,killed_cum,1\n2023-11-15,injured_cum,1\n")
-    assert differing_figures(con, Filters(), reference, 0.1)[1] == 2
-    assert differing_figures(con, Filters(sources=("Al Jazeera",)), reference, 0.1)[1] == 0
-    frame, total = differing_figures(con, Filters(), reference, 0.1, limit=1)
+    assert differing_figures(demo_con, Filters(), reference, 0.1)[1] == 2
+    assert differing_figures(demo_con, Filters(sources=("Al Jazeera",)), reference, 0.1)[1] == 0
+    frame, total = differing_figures(demo_con, Filters(), reference, 0.1, limit=1)
     assert len(frame) == 1 and total == 2 and frame["figure_id"].iloc[0] == "a2:f1"  # 27,000 vs 1 is the largest
-    assert differing_figures(con, Filters(categories=("injured",)), reference, 0.1)[1] == 1
-    assert differing_figures(con, Filters(categories=("aid",)), reference, 0.1)[1] == 0
-    empty, none = differing_figures(con, Filters(), reference.iloc[0:0], 0.1)
-    assert empty.empty and none == 0 and "difference" in empty.columns
+    assert differing_figures(demo_con, Filters(categories=("injured",)), reference, 0.1)[1] == 1
+    assert differing_figures(demo_con, Filters(categories=("aid",)), reference, 0.1)[1] == 0
+    nothing, none = differing_figures(demo_con, Filters(), reference.iloc[0:0], 0.1)
+    assert nothing.empty and none == 0 and "difference" in nothing.columns
 
 
-def test_figures_differing_figures_compare_counts_only(tmp_path):
+def test_figures_differing_compare_counts_only(tmp_path):
     """A share ("85 percent") is no count: the reference of counts is not compared with it."""
     from newstally.build.store import write_meta, writing
     from newstally.read.reference import load_reference

@@ -22,17 +22,17 @@ from newstally.read.queries.overview import activity_over_time, figures_by_categ
     (Filters(text="gaza"), {"articles": 2, "figures": 4, "statements": 2, "speakers": 1}),
     (Filters(speakers=("nobody",)), {"articles": 0, "figures": 0, "statements": 0, "speakers": 0}),
 ])
-def test_overview_totals_follow_filters(con, filters, expected):
-    assert totals(con, filters) == expected
+def test_overview_totals_follow_filters(demo_con, filters, expected):
+    assert totals(demo_con, filters) == expected
 
 
-def test_overview_figures_by_category_most_first(con):
-    frame = figures_by_category(con, Filters())
+def test_overview_figures_by_category_most_first(demo_con):
+    frame = figures_by_category(demo_con, Filters())
     assert frame.iloc[0].tolist() == ["killed", 2]
 
 
-def test_overview_activity_over_time_by_period(con):
-    frame = activity_over_time(con, Filters())
+def test_overview_activity_over_time_by_period(demo_con):
+    frame = activity_over_time(demo_con, Filters())
     assert frame.attrs["bucket"] == "week"
     assert frame["articles"].sum() == 3 and frame["statements"].sum() == 5
     # weeks start on Monday: 14 February 2024 is a Wednesday

@@ -23,8 +23,8 @@ def _name(value):
     (rejected, ()), (speaker_choices, ()), (distinct_values, ()), (date_bounds, ()),
     (figure_points, (Filters(), ("killed",))), (figures_by_reporter, (Filters(), "killed")),
 ], ids=_name)
-def test_queries_empty_store_gives_empty_results(empty, query, args):
-    result = query(empty, *args)
+def test_queries_empty_store_gives_empty_results(empty_con, query, args):
+    result = query(empty_con, *args)
     if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], int):
         assert result[1] == 0 and result[0].empty
     elif isinstance(result, dict):
@@ -37,14 +37,14 @@ def test_queries_empty_store_gives_empty_results(empty, query, args):
 
 @pytest.mark.parametrize("query", [totals, statement_list, figure_list, article_list, speaker_list, top_speakers],
                          ids=_name)
-def test_queries_a_search_found_once_serves_every_query(con, query):
+def test_queries_a_search_found_once_serves_every_query(demo_con, query):
     """The dashboard finds a search's rows once and hands them to each query of the page."""
     from newstally.read.search import text_matches
 
     searched = Filters(text="gaza")
-    matches = text_matches(con, searched.text)
+    matches = text_matches(demo_con, searched.text)
     assert len(matches.statements) == 2 and len(matches.articles) == 2
-    given = query(con, searched, matches=matches)
-    found = query(con, searched)
+    given = query(demo_con, searched, matches=matches)
+    found = query(demo_con, searched)
     assert str(given) == str(found)
-    assert "matched_statements" not in {r[0] for r in con.execute("SHOW TABLES").fetchall()}  # nothing left behind
+    assert "matched_statements" not in {r[0] for r in demo_con.execute("SHOW TABLES").fetchall()}  # nothing left behind

@@ -7,7 +7,14 @@ import json
 import pandas as pd
 import pytest
 
-from newstally.read.reference import BUNDLED, ReferenceError, discrepancies, load_reference, reference_on, series_categories
+from newstally.read.reference import (
+    BUNDLED,
+    ReferenceError,
+    discrepancies,
+    load_reference,
+    reference_on,
+    series_categories,
+)
 
 from conftest import ROOT, shared
 

@@ -3,7 +3,6 @@ offered, and empty stores or filters that match nothing give a message, never a 
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -221,160 +220,10 @@ def test_dashboard_unreadable_store_is_an_error_not_a_traceback(tmp_path, monkey
     assert at.error and "rebuild" in at.error[0].value
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("articles.jsonl", "articles.jsonl"),
-    ("../../etc/passwd", "passwd"),
-    ("C:\\Users\\x\\news.csv", "news.csv"),
-    (".hidden.txt", "hidden.txt"),
-    ("a b;c$(rm).txt", "a_b_c_rm_.txt"),
-    ("..", "upload"),
-    ("", "upload"),
-])
-def test_dashboard_upload_names_are_safe(name, expected):
-    from components.corpus import safe_name
-
-    assert safe_name(name, set()) == expected
-
-
-def test_dashboard_upload_names_are_unique():
-    from components.corpus import safe_name
-
-    taken: set[str] = set()
-    assert [safe_name("a.txt", taken) for _ in range(3)] == ["a.txt", "a-1.txt", "a-2.txt"]
-
-
-@pytest.mark.parametrize("env, expected", [
-    (None, ROOT / "data" / "newstally.duckdb"),
-    ("other/store.duckdb", ROOT / "other" / "store.duckdb"),
-    ("/abs/store.duckdb", Path("/abs/store.duckdb")),
-])
-def test_dashboard_store_path_is_relative_to_the_repository(monkeypatch, env, expected):
-    from components.data import store_path
-
-    if env is None:
-        monkeypatch.delenv("NEWSTALLY_STORE", raising=False)
-    else:
-        monkeypatch.setenv("NEWSTALLY_STORE", env)
-    monkeypatch.chdir("/")
-    assert store_path() == expected
-
-
-@pytest.mark.parametrize("name, stem", [("Figures: killed over time", "figures-killed-over-time"),
-                                        ("statements-by-maria-zakharova", "statements-by-maria-zakharova"),
-                                        ("", "chart")])
-def test_dashboard_download_names_say_what_the_file_is(name, stem):
-    from components.downloads import file_stem
-
-    assert file_stem(name) == stem
-
-
-@pytest.mark.parametrize("env, expected", [(None, 200), ("50", 50), ("lots", 200), ("0", 1)])
-def test_dashboard_upload_limit_from_the_environment(monkeypatch, env, expected):
-    from components.corpus import max_upload_mb
-
-    if env is None:
-        monkeypatch.delenv("NEWSTALLY_MAX_UPLOAD_MB", raising=False)
-    else:
-        monkeypatch.setenv("NEWSTALLY_MAX_UPLOAD_MB", env)
-    assert max_upload_mb() == expected
-
-
-def test_dashboard_tables_zip_has_every_table(demo_store, monkeypatch):
-    import io
-    import zipfile
-
-    from components.corpus import tables_zip
-
-    monkeypatch.setenv("NEWSTALLY_STORE", str(demo_store))
-    for fmt in ("csv", "parquet"):
-        names = zipfile.ZipFile(io.BytesIO(tables_zip(fmt))).namelist()
-        assert names == [f"{t}.{fmt}" for t in ("articles", "figures", "statements", "speakers", "rejected")]
-    articles_csv = zipfile.ZipFile(io.BytesIO(tables_zip("csv"))).read("articles.csv").decode()
-    assert "'=cmd" in articles_csv  # a formula in a source name is neutralised
-
-
-def _click_app(handler: str, points: list, bucket: str = "week"):
-    """A one-button app: pressing it calls ``chart.<handler>`` with ``points``, as a chart click does."""
-    import streamlit as st
-
-    from components import chart
-
-    make = {"filter_by_category": lambda: chart.filter_by("category"),
-            "filter_by_speaker": lambda: chart.filter_by("speaker"),
-            "filter_by_period": lambda: chart.filter_by_period(bucket),
-            "filter_by_reporter": chart.filter_by_reporter,
-            "filter_by_pair": lambda: chart.filter_by_pair("speaker")}[handler]
-    st.button("click", key="click", on_click=make(), args=(points,))
-    st.write(repr({k: st.session_state.get(k) for k in ("category", "speaker", "source", "dates")}))
-
-
-@pytest.mark.parametrize("handler, points, bucket, expected", [
-    ("filter_by_category", [{"customdata": ["killed", "a:f0", "a"]}], "week", {"category": ["killed"]}),
-    ("filter_by_speaker", [{"customdata": ["dmitry-peskov"]}], "week", {"speaker": ["dmitry-peskov"]}),
-    ("filter_by_period", [{"customdata": ["2024-02-12"]}], "week",
-     {"dates": (date(2024, 2, 12), date(2024, 2, 18))}),
-    ("filter_by_period", [{"customdata": ["2024-02-01"]}], "month",
-     {"dates": (date(2024, 2, 1), date(2024, 2, 29))}),
-    ("filter_by_reporter", [{"customdata": ["speaker", "maria-zakharova", "a3:f0"]}], "week",
-     {"speaker": ["maria-zakharova"]}),
-    ("filter_by_reporter", [{"customdata": ["source", "Al Jazeera", "a1:f0"]}], "week", {"source": ["Al Jazeera"]}),
-    ("filter_by_category", [{"x": 1}], "week", {}),
-    ("filter_by_pair", [{"customdata": ["maria-zakharova", "dmitry-peskov"]}], "week",
-     {"speaker": ["maria-zakharova", "dmitry-peskov"]}),
-])
-def test_dashboard_chart_clicks_become_filters(handler, points, bucket, expected):
-    at = AppTest.from_function(_click_app, args=(handler, points, bucket), default_timeout=30)
-    at.run()
-    at.button(key="click").click().run()
-    assert not at.exception, at.exception
-    state = {k: at.session_state[k] for k in ("category", "speaker", "source", "dates") if k in at.session_state}
-    assert state == expected
-
-
-def _chart_app():
-    import pandas as pd
-
-    from components import chart
-    from newstally.read import charts
-
-    frame = pd.DataFrame({"category": ["killed"], "figures": [2]})
-    chart.render(charts.category_bars(frame), frame, "figures by category", key="c")
-
-
-def test_dashboard_without_chromium_images_give_way_to_a_note(monkeypatch):
-    from components import downloads
-
-    monkeypatch.setattr(downloads, "chromium_path", lambda: None)
-    downloads.image_exporter.clear()
-    try:
-        at = AppTest.from_function(_chart_app, default_timeout=30)
-        at.run()
-        assert not at.exception, at.exception
-        assert [b.label for b in at.get("download_button")] == ["HTML", "CSV"]
-        assert "apt-get install chromium" in " ".join(c.value for c in at.caption)
-    finally:
-        downloads.image_exporter.clear()
-
-
-def test_dashboard_image_bytes_are_real_images():
-    import pandas as pd
-
-    from components import downloads
-    from newstally.read import charts
-
-    if downloads.chromium_path() is None:
-        pytest.skip("no Chromium: PNG and SVG export is off, as the page says")
-    figure = charts.category_bars(pd.DataFrame({"category": ["killed"], "figures": [2]}))
-    downloads.image_exporter()
-    assert downloads.image_bytes(figure, "png")[:8] == b"\x89PNG\r\n\x1a\n"
-    assert b"<svg" in downloads.image_bytes(figure, "svg")[:200]
-    page = downloads.html_bytes(figure)
-    assert page.lower().startswith(b"<!doctype html>") and b"plotly" in page
-
-
 def test_dashboard_reads_a_rebuilt_store_not_the_old_one(tmp_path, monkeypatch):
-    from conftest import SAMPLE, build_demo_store
     from newstally.build.pipeline import build
+
+    from conftest import SAMPLE, build_demo_store
 
     store = build_demo_store(tmp_path / "store.duckdb")
     at = app(store, monkeypatch)
@@ -397,12 +246,3 @@ def test_dashboard_reader_back_to_the_list(demo_store, monkeypatch):
     assert at.title[0].value == "Articles" and "article" not in at.query_params
 
 
-@pytest.mark.parametrize("path, shown", [
-    ("/tmp/newstally-upload-ab12/empty.txt", "upload: empty.txt"),
-    ("/tmp/newstally-upload-ab12/a.zip!../x.txt", "upload: a.zip!../x.txt"),
-    ("data/articles/x.txt", "data/articles/x.txt"),
-])
-def test_dashboard_rejected_uploads_are_listed_by_name(path, shown):
-    from components.corpus import shown_path
-
-    assert shown_path(path) == shown

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -98,16 +97,6 @@ def _displaced(units):
                     for i, unit in enumerate(units)])
 
 
-@pytest.mark.parametrize("unit, category, expected", [
-    ("people", "killed", "count"), ("families", "displaced", "count"), ("", "other", "count"),
-    (None, "killed", "count"), ("percent", "displaced", "percent"), ("USD", "money", "USD"),
-    ("ILS", "money", "ILS"), ("years", "duration", "years"),
-])
-def test_charts_figure_measures(unit, category, expected):
-    frame = pd.DataFrame({"unit": [unit], "category": [category]})
-    assert list(charts.figure_measures(frame)) == [expected]
-
-
 def test_charts_figures_over_time_never_puts_percentages_on_the_counts_axis():
     fig = charts.figures_over_time(_displaced(["people", "percent", "families", "people"]))
     counts, shares = fig.data
@@ -184,17 +173,6 @@ def test_charts_reporter_comparison_names_its_measure(measure, suffix, axis, hov
     fig = charts.reporter_comparison(POINTS[POINTS["category"] == "killed"], "killed", measure)
     assert (fig.layout.xaxis.ticksuffix or "") == suffix
     assert fig.layout.xaxis.title.text == axis and hover in fig.data[0].hovertemplate
-
-
-@pytest.mark.parametrize("units, order", [
-    (["people", "percent", None, "USD"], ["count", "percent", "USD"]),
-    (["percent"], ["percent"]),
-    ([], []),
-])
-def test_charts_measures_are_offered_counts_first(units, order):
-    from newstally.read.measures import figure_measures, measure_order
-
-    assert measure_order(figure_measures(pd.DataFrame({"unit": units}, dtype=object))) == order
 
 
 def test_charts_speaker_timeline_stacks_kinds():

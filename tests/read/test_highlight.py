@@ -6,7 +6,15 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newstally.read.highlight import Span, anchor_id, css_class, figure_spans, highlighted_html, reader_html, statement_spans
+from newstally.read.highlight import (
+    Span,
+    anchor_id,
+    css_class,
+    figure_spans,
+    highlighted_html,
+    reader_html,
+    statement_spans,
+)
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from newstally.build.pipeline import build
-from newstally.contract.schema import PUBLIC_TABLES, columns
 from newstally.build.store import read
+from newstally.contract.schema import PUBLIC_TABLES, columns
 
 from conftest import SAMPLE, shared
 
