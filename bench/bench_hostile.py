@@ -10,27 +10,19 @@ machine never reaches); this prints the times, so a slowdown shows here long bef
 from __future__ import annotations
 
 import sys
-import time
-from typing import Callable
 
 from common import ROOT, SHARED, machine
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile import EXTRACT_INPUTS, FIGURE_INPUTS, FINISHES_WITHIN, STATEMENT_INPUTS, many_mentions  # noqa: E402
+from hostile import EXTRACT_INPUTS, FIGURE_INPUTS, FINISHES_WITHIN, STATEMENT_INPUTS, many_mentions, timed  # noqa: E402
 
 from newstally.build.ingest import read_corpus  # noqa: E402
 from newstally.rules import extract  # noqa: E402
 from newstally.rules.figures.extract import extract_figures  # noqa: E402
 from newstally.rules.speakers.merge import speakers  # noqa: E402
 from newstally.rules.statements.extract import extract_statements  # noqa: E402
-
-
-def _timed(run: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    run()
-    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -43,15 +35,13 @@ def main() -> None:
                               ("extract", extract, EXTRACT_INPUTS)):
         for name, make in inputs.items():
             text = make()
-            seconds = _timed(lambda: fn(text))
-            print(f"{rules + ': ' + name:58} {len(text) / 2**20:8.1f} MB {seconds:8.2f}")
+            print(f"{rules + ': ' + name:58} {len(text) / 2**20:8.1f} MB {timed(fn, text)[1]:8.2f}")
     mentions = many_mentions()
-    print(f"{'speaker merge of many mentions':58} {len(mentions):>10,} {_timed(lambda: speakers(mentions)):8.2f}")
+    print(f"{'speaker merge of many mentions':58} {len(mentions):>10,} {timed(speakers, mentions)[1]:8.2f}")
     for corpus in (SHARED / "corpus" / "aljazeera" / "articles.jsonl", SHARED / "corpus" / "ukraine"):
         if corpus.exists():
-            records: list = []
-            seconds = _timed(lambda: records.extend(read_corpus([corpus])))
-            print(f"{'ingest: ' + str(corpus.relative_to(SHARED)):58} {len(records):>10,} {seconds:8.2f}")
+            records, took = timed(lambda: list(read_corpus([corpus])))
+            print(f"{'ingest: ' + str(corpus.relative_to(SHARED)):58} {len(records):>10,} {took:8.2f}")
 
 
 if __name__ == "__main__":

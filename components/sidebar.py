@@ -97,6 +97,12 @@ def nothing_to_show(current: Filters, singular: str, plural: str) -> str:
     return f"The store has no {plural} yet: add articles on the Corpus page."
 
 
+def stop_with_nothing_to_show(current: Filters, singular: str, plural: str) -> None:
+    """Says that there is no ``plural`` to show (``nothing_to_show``) and ends this run of the page."""
+    st.info(nothing_to_show(current, singular, plural))
+    st.stop()
+
+
 def render(key: str = "filters") -> Filters:
     """Draws the filters in the sidebar and returns them."""
     speaker_ids, names = _speaker_options()

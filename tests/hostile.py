@@ -5,16 +5,27 @@ Each input is made when asked for (a function), so a test run holds one at a tim
 """
 from __future__ import annotations
 
-from typing import Callable
+import time
+from typing import Callable, TypeVar
 
 import numpy as np
 import pandas as pd
+
+T = TypeVar("T")
 
 # The most a hostile input may take, in seconds. Rules that stay linear finish each in about a
 # second on the development machine; one that turned quadratic would take minutes or hours on a
 # megabyte. The bound is far above the first and far below the second, so a busy CI machine never
 # trips it and a real regression still does; bench/bench_hostile.py says how long each takes.
 FINISHES_WITHIN = 120
+
+
+def timed(run: Callable[..., T], *args: object) -> tuple[T, float]:
+    """What ``run(*args)`` returns, and how many seconds it took."""
+    started = time.perf_counter()
+    result = run(*args)
+    return result, time.perf_counter() - started
+
 
 FIGURE_INPUTS: dict[str, Callable[[], str]] = {
     "1 MB of digits": lambda: "1" * 1_000_000,

@@ -15,8 +15,7 @@ st.title("Figures")
 current = sidebar.current()
 by_category = load(figures_by_category, current)
 if by_category.empty:
-    st.info(sidebar.nothing_to_show(current, "figure", "figures"))
-    st.stop()
+    sidebar.stop_with_nothing_to_show(current, "figure", "figures")
 available = list(by_category["category"])
 
 # only the open tab is computed (and the tab is kept in the URL): each runs queries that take a

@@ -13,21 +13,21 @@ for column, (label, count) in zip(st.columns(4), counts.items()):
     column.metric(label.capitalize(), f"{count:,}")
 
 if counts["articles"] == 0:
-    st.info(sidebar.nothing_to_show(current, "article", "articles"))
-else:
-    left, right = st.columns(2)
-    with left:
-        by_category = load(figures_by_category, current)
-        chart.render(chart.built(charts.category_bars, by_category), by_category, "figures-by-category",
-                     key="overview-categories", on_click=chart.filter_by("category"),
-                     hint="Click a bar to filter by its category.")
-    with right:
-        speakers = load(top_speakers, current, 15)
-        chart.render(chart.built(charts.speaker_bars, speakers), speakers, "most-quoted-speakers",
-                     key="overview-speakers", on_click=chart.filter_by("speaker"),
-                     hint="Click a bar to filter by that speaker.")
-    activity = load(activity_over_time, current)
-    bucket = activity.attrs.get("bucket", "week")
-    chart.render(chart.built(charts.activity_timeline, activity), activity, "articles-and-statements-over-time",
-                 key="overview-activity", on_click=chart.filter_by_period(bucket),
-                 hint=f"Click a bar to narrow the dates to that {bucket}.")
+    sidebar.stop_with_nothing_to_show(current, "article", "articles")
+
+left, right = st.columns(2)
+with left:
+    by_category = load(figures_by_category, current)
+    chart.render(chart.built(charts.category_bars, by_category), by_category, "figures-by-category",
+                 key="overview-categories", on_click=chart.filter_by("category"),
+                 hint="Click a bar to filter by its category.")
+with right:
+    speakers = load(top_speakers, current, 15)
+    chart.render(chart.built(charts.speaker_bars, speakers), speakers, "most-quoted-speakers",
+                 key="overview-speakers", on_click=chart.filter_by("speaker"),
+                 hint="Click a bar to filter by that speaker.")
+activity = load(activity_over_time, current)
+bucket = activity.attrs.get("bucket", "week")
+chart.render(chart.built(charts.activity_timeline, activity), activity, "articles-and-statements-over-time",
+             key="overview-activity", on_click=chart.filter_by_period(bucket),
+             hint=f"Click a bar to narrow the dates to that {bucket}.")

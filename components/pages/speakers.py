@@ -14,8 +14,7 @@ st.title("Speakers")
 current = sidebar.current()
 quoted = load(speaker_list, current)
 if quoted.empty:
-    st.info(sidebar.nothing_to_show(current, "speaker", "speakers"))
-    st.stop()
+    sidebar.stop_with_nothing_to_show(current, "speaker", "speakers")
 
 speaker_id = profile.pick(quoted, current, key="profile")
 profile.render(speaker_id, key="speaker-profile")

@@ -82,27 +82,27 @@ def category_bars(frame: pd.DataFrame, title: str = "Figures by category") -> go
     if frame.empty:
         return empty_figure("No figures match these filters")
     ordered = frame.sort_values("figures")
-    fig = go.Figure(go.Bar(
-        x=ordered["figures"], y=_labels(ordered["category"]), orientation="h",
-        marker_color=[category_color(c) for c in ordered["category"]],
-        customdata=ordered[["category"]].to_numpy(),
-        hovertemplate="%{y}: %{x:,} figures<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title="figures", yaxis_title=None,
-                      height=max(260, 28 * len(ordered) + 90), **_LAYOUT)
-    return fig
+    return _bars(ordered, "figures", "category", "category", [category_color(c) for c in ordered["category"]],
+                 title, row_height=28)
 
 
 def speaker_bars(frame: pd.DataFrame, title: str = "Most quoted speakers") -> go.Figure:
     """Horizontal bars of ``frame`` (speaker_id, speaker, statements); a click gives the speaker_id."""
     if frame.empty:
         return empty_figure("No statements match these filters")
-    ordered = frame.iloc[::-1]
+    return _bars(frame.iloc[::-1], "statements", "speaker", "speaker_id", "#455a64", title, row_height=26)
+
+
+def _bars(ordered: pd.DataFrame, counted: str, named: str, clicked: str, color: str | list[str], title: str,
+          row_height: int) -> go.Figure:
+    """One horizontal bar per row of ``ordered`` (bottom to top): its ``counted`` column by its
+    ``named`` column; a click gives its ``clicked`` column."""
     fig = go.Figure(go.Bar(
-        x=ordered["statements"], y=_labels(ordered["speaker"]), orientation="h", marker_color="#455a64",
-        customdata=ordered[["speaker_id"]].to_numpy(),
-        hovertemplate="%{y}: %{x:,} statements<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title="statements", yaxis_title=None,
-                      height=max(260, 26 * len(ordered) + 90), **_LAYOUT)
+        x=ordered[counted], y=_labels(ordered[named]), orientation="h", marker_color=color,
+        customdata=ordered[[clicked]].to_numpy(),
+        hovertemplate=f"%{{y}}: %{{x:,}} {counted}<extra></extra>"))
+    fig.update_layout(title=title, xaxis_title=counted, yaxis_title=None,
+                      height=max(260, row_height * len(ordered) + 90), **_LAYOUT)
     return fig
 
 

@@ -6,11 +6,7 @@ import pytest
 
 from newstally.rules.figures.extract import extract_figures
 
-
-def _only(sentence: str):
-    figures = extract_figures(sentence)
-    assert len(figures) == 1, [f.text for f in figures]
-    return figures[0]
+from extracted import one_figure
 
 
 @pytest.mark.parametrize("sentence, value, unit", [
@@ -22,7 +18,7 @@ def _only(sentence: str):
     ("The 50-year-old man was shot.", 50, "years"),
 ])
 def test_category_durations(sentence, value, unit):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.unit, figure.category) == (value, unit, "duration")
 
 
@@ -49,7 +45,7 @@ def test_category_durations(sentence, value, unit):
     ("The ship was 25km off the coast.", "km", "other"),
 ])
 def test_category_categories(sentence, unit, category):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.unit, figure.category) == (unit, category)
 
 
@@ -85,5 +81,5 @@ def test_category_categories_of_bare_numbers_and_shares(text, categories):
     ("Her father, who is 70, was arrested.", 70),
 ])
 def test_category_ages(sentence, value):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.unit, figure.category, figure.rule) == (value, "years", "duration", "number+age")

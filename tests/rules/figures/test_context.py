@@ -6,11 +6,7 @@ import pytest
 
 from newstally.rules.figures.extract import extract_figures
 
-
-def _only(sentence: str):
-    figures = extract_figures(sentence)
-    assert len(figures) == 1, [f.text for f in figures]
-    return figures[0]
+from extracted import one_figure
 
 
 @pytest.mark.parametrize("sentence, qualifier, low, high", [
@@ -30,7 +26,7 @@ def _only(sentence: str):
     ("Five trucks entered.", "exact", 5, 5),
 ])
 def test_context_qualifiers(sentence, qualifier, low, high):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.qualifier, figure.low, figure.high) == (qualifier, low, high)
 
 
@@ -46,7 +42,7 @@ def test_context_qualifiers(sentence, qualifier, low, high):
     ("Iran launched 380 investigations between October and May.", "investigations"),
 ])
 def test_context_units_skip_adjectives(sentence, unit):
-    assert _only(sentence).unit == unit
+    assert one_figure(sentence).unit == unit
 
 
 @pytest.mark.parametrize("sentence, text, unit", [
@@ -56,7 +52,7 @@ def test_context_units_skip_adjectives(sentence, unit):
     ("The firm sold one ice cream brand last year.", "one ice cream brand", "brand"),
 ])
 def test_context_one_counts_a_plain_noun(sentence, text, unit):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.text, figure.value, figure.unit) == (text, 1, unit)
 
 

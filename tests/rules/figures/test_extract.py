@@ -2,21 +2,14 @@
 any text, and hostile inputs that must finish."""
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstally.rules.figures.extract import extract_figures
 
-from hostile import FIGURE_INPUTS, FINISHES_WITHIN
-
-
-def _only(sentence: str):
-    figures = extract_figures(sentence)
-    assert len(figures) == 1, [f.text for f in figures]
-    return figures[0]
+from extracted import one_figure
+from hostile import FIGURE_INPUTS, FINISHES_WITHIN, timed
 
 
 @pytest.mark.parametrize("sentence, texts", [
@@ -28,7 +21,7 @@ def test_figures_text_spans(sentence, texts):
 
 
 def test_figures_rule_and_sentence_explain_the_row():
-    figure = _only("Gaza is small. Israel killed more than 28,500 people. Talks go on.")
+    figure = one_figure("Gaza is small. Israel killed more than 28,500 people. Talks go on.")
     assert figure.rule == "number+noun+clause"
     assert figure.sentence == "Israel killed more than 28,500 people."
 
@@ -70,7 +63,4 @@ def test_figures_bounds_are_ordered(text):
 
 @pytest.mark.parametrize("name", list(FIGURE_INPUTS))
 def test_figures_hostile_input_finishes(name):
-    text = FIGURE_INPUTS[name]()
-    started = time.perf_counter()
-    extract_figures(text)
-    assert time.perf_counter() - started < FINISHES_WITHIN
+    assert timed(extract_figures, FIGURE_INPUTS[name]())[1] < FINISHES_WITHIN

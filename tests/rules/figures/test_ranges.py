@@ -5,11 +5,7 @@ import pytest
 
 from newstally.rules.figures.extract import extract_figures
 
-
-def _only(sentence: str):
-    figures = extract_figures(sentence)
-    assert len(figures) == 1, [f.text for f in figures]
-    return figures[0]
+from extracted import one_figure
 
 
 @pytest.mark.parametrize("sentence, value, low, high, qualifier", [
@@ -23,7 +19,7 @@ def _only(sentence: str):
     ("Tens if not hundreds of thousands of casualties are feared.", 110_000, 20_000, 200_000, "approximately"),
 ])
 def test_ranges_ranges(sentence, value, low, high, qualifier):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.low, figure.high, figure.qualifier) == (value, low, high, qualifier)
     assert figure.rule.startswith("range:")
 

@@ -6,11 +6,7 @@ import pytest
 
 from newstally.rules.figures.extract import extract_figures
 
-
-def _only(sentence: str):
-    figures = extract_figures(sentence)
-    assert len(figures) == 1, [f.text for f in figures]
-    return figures[0]
+from extracted import one_figure
 
 
 @pytest.mark.parametrize("sentence, value", [
@@ -37,7 +33,7 @@ def _only(sentence: str):
     ("The fine was 1,200€.", 1200),
 ])
 def test_reading_numbers(sentence, value):
-    assert _only(sentence).value == pytest.approx(value)
+    assert one_figure(sentence).value == pytest.approx(value)
 
 
 @pytest.mark.parametrize("sentence, value", [
@@ -50,7 +46,7 @@ def test_reading_numbers(sentence, value):
     ("Scores of homes were destroyed.", 40),
 ])
 def test_reading_vague_counts(sentence, value):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.qualifier) == (pytest.approx(value), "approximately")
     assert figure.rule.startswith("vague:")
 
@@ -65,7 +61,7 @@ def test_reading_vague_counts(sentence, value):
     ("They live in less than half a square kilometre.", 0.5, "square kilometres"),
 ])
 def test_reading_shares(sentence, value, unit):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.unit) == (pytest.approx(value, abs=0.01), unit)
 
 
@@ -78,7 +74,7 @@ def test_reading_shares(sentence, value, unit):
     ("It is a million dollar house.", 1_000_000, "USD"),
 ])
 def test_reading_money(sentence, value, unit):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.unit, figure.category) == (value, unit, "money")
 
 
@@ -88,7 +84,7 @@ def test_reading_money(sentence, value, unit):
     ("The particle weighs 1.7×10−27 kilograms.", 1.7e-27, "kg"),
 ])
 def test_reading_powers_of_ten(sentence, value, unit):
-    figure = _only(sentence)
+    figure = one_figure(sentence)
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
 
 

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstally.rules.statements.extract import extract_statements
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(statement text, kind, speaker name) in text order."""
-    statements, speakers = extract_statements(text)
-    names = {s.key: s.name for s in speakers}
-    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in statements]
-
-
-def _speaker(text: str, name: str):
-    return next(s for s in extract_statements(text)[1] if s.name == name)
+from extracted import speaker_named, statements_found
 
 
 @pytest.mark.parametrize("text, name", [
@@ -25,20 +14,20 @@ def _speaker(text: str, name: str):
     ("Nina Berg said the talks failed. Berg added that nobody came.", "Nina Berg"),
 ])
 def test_roster_descriptions_pronouns_and_surnames_resolve_to_the_full_name(text, name):
-    assert [speaker for _, _, speaker in _found(text)] == [name, name]
+    assert [speaker for _, _, speaker in statements_found(text)] == [name, name]
 
 
 def test_roster_speaker_keeps_role_organisation_and_country():
-    speaker = _speaker("Kremlin spokesman Ivan Sokolov said the talks failed.", "Ivan Sokolov")
+    speaker = speaker_named("Kremlin spokesman Ivan Sokolov said the talks failed.", "Ivan Sokolov")
     assert (speaker.type, speaker.role, speaker.org, speaker.country) == (
         "person", "Kremlin spokesman", "Kremlin", "Russia")
-    assert _speaker("Israeli army officials said the road was closed. The Israeli army said it had "
+    assert speaker_named("Israeli army officials said the road was closed. The Israeli army said it had "
                     "opened the road.", "Israeli army").country == "Israel"
 
 
 def test_roster_a_surname_two_people_share_joins_neither():
     text = "Ann Kerr met Tom Kerr on Monday. Kerr said the talks failed."
-    assert _found(text) == [("the talks failed", "indirect", "Kerr")]
+    assert statements_found(text) == [("the talks failed", "indirect", "Kerr")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,7 +41,7 @@ def test_roster_a_surname_two_people_share_joins_neither():
     ("Nina Berg may say the plan failed.", []),
 ])
 def test_roster_a_month_after_a_given_name_is_a_surname(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 def _article_speakers(text: str) -> list[tuple]:

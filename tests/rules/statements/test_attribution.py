@@ -6,12 +6,7 @@ import pytest
 
 from newstally.rules.statements.extract import extract_statements
 
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(statement text, kind, speaker name) in text order."""
-    statements, speakers = extract_statements(text)
-    names = {s.key: s.name for s in speakers}
-    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in statements]
+from extracted import statements_found
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -30,7 +25,7 @@ def _found(text: str) -> list[tuple[str, str, str]]:
      [("Parts of it were damaged,", "direct", "ministry"), ("and the rest is closed.", "direct", "ministry")]),
 ])
 def test_attribution_direct_quotes_with_their_attribution(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,7 +42,7 @@ def test_attribution_direct_quotes_with_their_attribution(text, expected):
     ("The words “nobody makes money here” in a social media post went viral.", []),
 ])
 def test_attribution_speaker_after_the_quote(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @pytest.mark.parametrize("text, name", [

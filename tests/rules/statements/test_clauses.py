@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstally.rules.statements.extract import extract_statements
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(statement text, kind, speaker name) in text order."""
-    statements, speakers = extract_statements(text)
-    names = {s.key: s.name for s in speakers}
-    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in statements]
+from extracted import statements_found
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -37,7 +30,7 @@ def _found(text: str) -> list[tuple[str, str, str]]:
      [("it would soon go on the offensive", "indirect", "army")]),
 ])
 def test_clauses_reported_speech_keeps_the_clause_without_the_cue(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -49,7 +42,7 @@ def test_clauses_reported_speech_keeps_the_clause_without_the_cue(text, expected
      [('Russia is "alarmed by the plans for the city', "mixed", "Nina Berg")]),
 ])
 def test_clauses_scare_quotes_make_one_mixed_statement(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -71,7 +64,7 @@ def test_clauses_scare_quotes_make_one_mixed_statement(text, expected):
      [("We are ready,", "direct", "Nina Berg")]),
 ])
 def test_clauses_participle_after_the_attribution(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -86,7 +79,7 @@ def test_clauses_participle_after_the_attribution(text, expected):
     ("Omar Haddad had been diagnosed with cancer and told he had months to live — that day, it ended.", []),
 ])
 def test_clauses_cue_joined_to_the_sentence_subject(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -96,12 +89,12 @@ def test_clauses_cue_joined_to_the_sentence_subject(text, expected):
      [("a final decision had not been made", "indirect", "ministry")]),
 ])
 def test_clauses_bare_day_after_the_cue(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 def test_clauses_paired_dashes_are_an_aside_not_a_clause_end():
     text = "Nina Berg said the relationship between young people — especially students — and police needs work."
-    assert _found(text) == [("the relationship between young people — especially students — and police needs work",
+    assert statements_found(text) == [("the relationship between young people — especially students — and police needs work",
                              "indirect", "Nina Berg")]
     single = "Nina Berg said the road was closed — a move that angered residents."
-    assert _found(single) == [("the road was closed", "indirect", "Nina Berg")]
+    assert statements_found(single) == [("the road was closed", "indirect", "Nina Berg")]

@@ -2,37 +2,25 @@
 paragraphs, embedded posts, negatives, properties on any text and hostile inputs that must finish."""
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstally.rules.statements.extract import extract_statements
 
-from hostile import FINISHES_WITHIN, STATEMENT_INPUTS
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(statement text, kind, speaker name) in text order."""
-    statements, speakers = extract_statements(text)
-    names = {s.key: s.name for s in speakers}
-    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in statements]
-
-
-def _speaker(text: str, name: str):
-    return next(s for s in extract_statements(text)[1] if s.name == name)
+from extracted import statements_found
+from hostile import FINISHES_WITHIN, STATEMENT_INPUTS, timed
 
 
 def test_statements_quote_continues_in_the_next_paragraph():
     text = "“We were not warned,” Omar Haddad told reporters.\n“Nobody called us.”"
-    assert _found(text) == [("We were not warned,", "direct", "Omar Haddad"),
+    assert statements_found(text) == [("We were not warned,", "direct", "Omar Haddad"),
                             ("Nobody called us.", "direct", "Omar Haddad")]
 
 
 def test_statements_quote_introduced_by_the_sentence_before():
     text = "Omar Haddad said in a statement:\n“Nobody called us.”"
-    assert [t for t, _, _ in _found(text)] == ["Nobody called us."]
+    assert [t for t, _, _ in statements_found(text)] == ["Nobody called us."]
 
 
 def test_statements_keep_cue_and_rule():
@@ -65,7 +53,7 @@ def test_statements_negatives_give_nothing(text):
     ("Crews are working to restore power. — (@lundpower) December 22, 2018", []),
 ])
 def test_statements_embedded_post_is_its_authors_statement(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -90,7 +78,4 @@ def test_statements_property_never_raises(text):
 
 @pytest.mark.parametrize("name", list(STATEMENT_INPUTS))
 def test_statements_hostile_input_finishes(name):
-    text = STATEMENT_INPUTS[name]()
-    started = time.perf_counter()
-    extract_statements(text)
-    assert time.perf_counter() - started < FINISHES_WITHIN
+    assert timed(extract_statements, STATEMENT_INPUTS[name]())[1] < FINISHES_WITHIN

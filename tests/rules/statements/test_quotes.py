@@ -6,12 +6,7 @@ import pytest
 from newstally.rules.statements.extract import extract_statements
 from newstally.rules.statements.quotes import quotes
 
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    """(statement text, kind, speaker name) in text order."""
-    statements, speakers = extract_statements(text)
-    names = {s.key: s.name for s in speakers}
-    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in statements]
+from extracted import statements_found
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,7 +18,7 @@ def _found(text: str) -> list[tuple[str, str, str]]:
      [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")]),
 ])
 def test_quotes_quote_marks_as_real_text_has_them(text, expected):
-    assert _found(text) == expected
+    assert statements_found(text) == expected
 
 
 def test_quotes_quotes_never_pair_across_paragraphs():
