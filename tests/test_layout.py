@@ -79,3 +79,29 @@ def test_layout_import_reader_resolves_relative_imports(tmp_path):
     # the reader above is what the rules rest on: a relative import must come out absolute
     module = PACKAGE / "rules" / "figures" / "reading.py"
     assert "newstally.rules.figures.context" in _imports(module)
+
+
+def _readme_layout() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    return section.split("```")[1].splitlines()
+
+
+def _listed_paths() -> set[str]:
+    """The paths the README's layout tree names, rebuilt from its indentation."""
+    paths, stack = set(), []
+    for line in _readme_layout():
+        name = line.strip().split(" ", 1)[0]
+        if not name or not (name.endswith("/") or name.endswith(".py")):
+            continue  # a description running on
+        depth = (len(line) - len(line.lstrip())) // 2
+        stack = stack[:depth] + [name.rstrip("/")]
+        paths.add("/".join(stack))
+    return paths
+
+
+@pytest.mark.parametrize("path", sorted(p for p in MODULES + sorted((ROOT / "components").rglob("*.py"))
+                                        if p.name != "__init__.py" or p.parent.name == "ingest"),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_layout_readme_lists_every_module(path):
+    assert str(path.relative_to(ROOT)) in _listed_paths(), "add a line for it to the README's layout"
