@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -54,7 +54,7 @@ class StoredArticle(NamedTuple):
     metadata: ArticleMetadata
 
 
-def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
+def arrow_table(table: str, rows: Sequence[tuple]) -> pa.Table:
     """``rows`` (the table's row type, or tuples in its column order) as an Arrow table with the schema's types."""
     names = columns(table)
     cols = list(zip(*rows)) if rows else [()] * len(names)
@@ -127,7 +127,7 @@ class StoreWriter:
                                           ArticleMetadata(*("" if v is None else v for v in metadata)))
                 for article_id, content_hash, version, *metadata in rows}
 
-    def insert(self, table: str, rows: list[tuple]) -> None:
+    def insert(self, table: str, rows: Sequence[tuple]) -> None:
         """Adds ``rows`` (tuples in schema order) to ``table``; written in bulk, at the latest by ``flush``."""
         self._buffer[table].extend(rows)
         self._buffered += len(rows)
@@ -198,7 +198,8 @@ class StoreWriter:
         self.flush()
         merged = pa.table({"mention_id": pa.array(list(speaker_of), pa.string()),  # noqa: F841 (read by name)
                            "speaker_id": pa.array(list(speaker_of.values()), pa.string())})
-        con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM merged m WHERE mentions.mention_id = m.mention_id")
+        con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM merged m "
+                    "WHERE mentions.mention_id = m.mention_id")
         con.execute("UPDATE statements SET speaker_id = NULL, speaker = NULL")
         con.execute("UPDATE statements SET speaker_id = m.speaker_id, speaker = s.name FROM mentions m, speakers s "
                     "WHERE statements.mention_id = m.mention_id AND m.speaker_id = s.speaker_id")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import types
 from datetime import date
 from functools import cache
-from typing import Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from .vocabulary import Category, Qualifier, SpeakerType, StatementKind
 
@@ -110,8 +110,8 @@ class ArticleSpeakerRow(NamedTuple):
     n_statements: int
 
 
-# Every table of the store, by name, in the order it is created.
-ROWS: dict[str, type[tuple]] = {
+# Every table of the store, by name, in the order it is created (each a NamedTuple class).
+ROWS: dict[str, Any] = {
     "articles": ArticleRow, "figures": FigureRow, "statements": StatementRow, "speakers": SpeakerRow,
     "rejected": RejectedRow, "mentions": MentionRow, "texts": TextRow,
     "article_categories": ArticleCategoryRow, "article_speakers": ArticleSpeakerRow,

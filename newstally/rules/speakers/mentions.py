@@ -219,7 +219,8 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
         return Mention(text, "organization", canonical, role, canonical,
                        (known[1] if known else "") or lx.places.get(name.lower(), country))
     owned = max((i + 1 for i, w in enumerate(before) if POSSESSIVE.search(w)), default=0)
-    titles = [w for w in before[owned:] if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners]
+    titles = [w for w in before[owned:]
+              if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners]
     if any(is_title(w, lx) or bare(w) in lx.speaker_nouns for w in titles):
         role = role or " ".join(titles)  # "Israel's Prime Minister Ana Levi": the role is "Prime Minister"
     org = org or org_name(before, lx)

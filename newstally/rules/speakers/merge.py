@@ -152,7 +152,8 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     n_keys = len(keyed.keys)
     shown_rows = pd.Series(np.asarray(pair_display, dtype=object)[row_pairs], dtype=object)
     combos, combo_of_row = np.unique(row_pairs.astype(np.int64) * max(n_keys, 1) + row_keys, return_inverse=True)
-    gives_full = np.asarray([_normal(pair_display[c // max(n_keys, 1)]) == keyed.keys[c % max(n_keys, 1)].split("|", 1)[1]
+    width = max(n_keys, 1)
+    gives_full = np.asarray([_normal(pair_display[c // width]) == keyed.keys[c % width].split("|", 1)[1]
                              for c in combos.tolist()], dtype=bool)
     full_rows = gives_full[combo_of_row.reshape(-1)]
     display = _most_common(row_keys[full_rows], shown_rows[full_rows].reset_index(drop=True), n_keys)
@@ -161,7 +162,8 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     shown = []
     for i, key in enumerate(keyed.keys):
         speaker_type, name = key.split("|", 1)
-        shown.append((canonical.get(name) if speaker_type == "organization" else None) or display[i] or fallback[i] or name)
+        known = canonical.get(name) if speaker_type == "organization" else None
+        shown.append(known or display[i] or fallback[i] or name)
     return shown
 
 

@@ -76,7 +76,8 @@ def lex() -> Lexicon:
         articles=lexicon.words("articles"),
         name_prepositions=lexicon.words("name_prepositions"),
         relatives=lexicon.words("relative_pronouns"),
-        gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words") if r["form"] in ("pronoun", "possessive")),
+        gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words")
+                       if r["form"] in ("pronoun", "possessive")),
         possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r["form"] == "possessive"),
     )
 

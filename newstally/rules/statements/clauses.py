@@ -66,8 +66,8 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         clause = _clause_start(text, cue, end)
         if clause is None and text[:mstart].rstrip().endswith(",") and text.startswith(",", cue.end):
             after = _WORDS.match(text, cue.end + 1 + _space(text, cue.end + 1))
-            if after and after.group().lower() not in _NOT_CLAUSE_START | lex().subordinators | STATEMENT_WORDS.coordinators \
-                    and not after.group().endswith("ing"):
+            no_start = _NOT_CLAUSE_START | lex().subordinators | STATEMENT_WORDS.coordinators
+            if after and after.group().lower() not in no_start and not after.group().endswith("ing"):
                 clause, rule = cue.end + 1, "reported-parenthetical"  # "In terms of fuel, he said, the ..."
         if clause is None:
             continue
@@ -180,7 +180,8 @@ def _opens_clause(text: str, start: int, end: int, quoted_ok: bool = False) -> b
     if quoted_ok and start < end and text[start] in "\"“":
         start += 1
     first = _WORDS.match(text, start, end)
-    return bool(first) and first.group().lower() not in _NOT_CLAUSE_START and first.group().lower() not in lex().time_words
+    word = first.group().lower() if first else ""
+    return bool(first) and word not in _NOT_CLAUSE_START and word not in lex().time_words
 
 
 def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: str,

@@ -14,7 +14,7 @@ from newstally.rules import lexicon
 
 @dataclass(frozen=True)
 class StatementWords:
-    cue_frames: dict[str, str]  # cue verb form or source cue, lower-cased -> say | tell | object | that | name | quote | source
+    cue_frames: dict[str, str]  # cue verb or source cue -> say | tell | object | that | name | quote | source
     past_forms: frozenset[str]  # irregular past forms of the cue verbs: "said", "told", "wrote"
     adding_forms: tuple[str, ...]  # forms that report a second clause after one: ", adding that ..."
     speaker_adverbs: frozenset[str]  # "X reportedly said"
