@@ -75,7 +75,7 @@ def test_layout_module_is_short_enough_to_read_in_one_sitting(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= LONGEST_MODULE
 
 
-def test_layout_import_reader_resolves_relative_imports(tmp_path):
+def test_layout_import_reader_resolves_relative_imports():
     # the reader above is what the rules rest on: a relative import must come out absolute
     module = PACKAGE / "rules" / "figures" / "reading.py"
     assert "newstally.rules.figures.context" in _imports(module)
