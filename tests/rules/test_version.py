@@ -72,3 +72,16 @@ def test_version_a_rebuild_extracts_again_with_the_users_new_cue_verb(tmp_path):
     assert "(1 extracted, 0 unchanged)" in _build(corpus, store, folder)
     with duckdb.connect(str(store), read_only=True) as con:
         assert con.execute("SELECT cue, speaker FROM statements").fetchall() == [("opined", "Omar Haddad")]
+
+
+def test_version_a_user_lexicon_file_without_the_newer_columns_still_loads(user_lexicon):
+    # a gender_words.tsv written before the form column: its words tell a gender, none is a pronoun
+    (user_lexicon / "gender_words.tsv").write_text("word\tgender\nabbess\tf\n", encoding="utf-8")
+    _forget()
+    from newstally.rules.speakers import words
+
+    words.lex.cache_clear()
+    try:
+        assert words.lex().genders["abbess"] == "f" and "abbess" not in words.lex().gendered
+    finally:
+        words.lex.cache_clear()

@@ -77,8 +77,8 @@ def lex() -> Lexicon:
         name_prepositions=lexicon.words("name_prepositions"),
         relatives=lexicon.words("relative_pronouns"),
         gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words")
-                       if r["form"] in ("pronoun", "possessive")),
-        possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r["form"] == "possessive"),
+                       if r.get("form") in ("pronoun", "possessive")),
+        possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r.get("form") == "possessive"),
     )
 
 
