@@ -5,7 +5,7 @@ filters and runs the page the navigation picked; the pages live in components/pa
 """
 import streamlit as st
 
-from components import data, filters
+from components import data, sidebar
 
 st.set_page_config(page_title="newstally", page_icon=":material/newspaper:", layout="wide")
 
@@ -22,6 +22,6 @@ PAGES = [
 page = st.navigation(PAGES)
 store_ready = data.ensure_store()
 if store_ready:
-    filters.render()
+    sidebar.render()
 if store_ready or page.url_path == "corpus":
     page.run()

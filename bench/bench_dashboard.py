@@ -46,7 +46,7 @@ def main() -> None:
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
 
-    from newstally.store import read
+    from newstally.build.store import read
 
     counts = read(args.store, "SELECT (SELECT count(*) FROM articles) a, (SELECT count(*) FROM figures) f, "
                               "(SELECT count(*) FROM statements) s, (SELECT count(*) FROM speakers) p")

@@ -17,9 +17,9 @@ from common import ALJAZEERA, ROOT, machine
 
 sys.path.insert(0, str(ROOT))
 
-from newstally.extract import extract  # noqa: E402
-from newstally.figures import extract_figures  # noqa: E402
-from newstally.statements import extract_statements  # noqa: E402
+from newstally.rules import extract  # noqa: E402
+from newstally.rules.figures.extract import extract_figures  # noqa: E402
+from newstally.rules.statements.extract import extract_statements  # noqa: E402
 
 
 def main() -> None:

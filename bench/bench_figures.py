@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newstally.figures import extract_figures  # noqa: E402
+from newstally.rules.figures.extract import extract_figures  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "aljazeera" / "articles.jsonl"
 

@@ -17,7 +17,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newstally.evaluate import load_gold, score  # noqa: E402
-from newstally.extract import extract  # noqa: E402
+from newstally.rules import extract  # noqa: E402
 
 
 def _texts(corpus: Path, wanted: set[str]) -> dict[str, str]:

@@ -2,24 +2,31 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
+from typing import Callable, ParamSpec
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from newstally import charts
-from newstally.charts import clicked_values
-from newstally.queries import period_end
+from newstally.read.charts import clicked_values
+from newstally.read.queries.periods import period_end
 
-from . import downloads, filters
+from . import downloads, sidebar
+
+P = ParamSpec("P")
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def built(builder: str, *args) -> go.Figure:
-    """``newstally.charts.<builder>(*args)``, cached by its inputs: plotly's validation of a
-    figure of a thousand points costs a tenth of a second or more, which a rerun need not pay again."""
-    return getattr(charts, builder)(*args)
+def _built(name: str, _builder: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
+    # keyed by the builder's name, not the function (its leading underscore keeps it out of the key)
+    return _builder(*args, **kwargs)
+
+
+def built(builder: Callable[P, go.Figure], *args: P.args, **kwargs: P.kwargs) -> go.Figure:
+    """``builder(*args, **kwargs)`` (a chart of ``newstally.read.charts``), cached by its name and
+    inputs: plotly's validation of a figure of a thousand points costs a tenth of a second or
+    more, which a rerun need not pay again."""
+    return _built(f"{builder.__module__}.{builder.__qualname__}", builder, *args, **kwargs)
 
 
 def _selected_points(key: str) -> list[dict]:
@@ -37,7 +44,7 @@ def filter_by(filter_key: str, column: int = 0,
     def handle(points: list) -> None:
         values = clicked_values(points, column)
         if values:
-            filters.apply(filter_key, transform(values) if transform else values)
+            sidebar.apply(filter_key, transform(values) if transform else values)
     return handle
 
 
@@ -47,7 +54,7 @@ def filter_by_pair(filter_key: str) -> Callable[[list], None]:
     def handle(points: list) -> None:
         values = list(dict.fromkeys(clicked_values(points, 0) + clicked_values(points, 1)))
         if values:
-            filters.apply(filter_key, values)
+            sidebar.apply(filter_key, values)
     return handle
 
 
@@ -65,8 +72,8 @@ def filter_by_reporter() -> Callable[[list], None]:
     def handle(points: list) -> None:
         pairs = [p.get("customdata") for p in points if len(p.get("customdata") or ()) >= 2]
         if pairs and pairs[0][1]:
-            kind, value = pairs[0][0], pairs[0][1]
-            filters.apply("speaker" if kind == "speaker" else "source", [value])
+            by, value = pairs[0][0], pairs[0][1]
+            sidebar.apply("speaker" if by == "speaker" else "source", [value])
     return handle
 
 

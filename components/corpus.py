@@ -16,9 +16,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from newstally.export import csv_bytes, table_frame
-from newstally.ingest import allowed_extensions
-from newstally.schema import PUBLIC_TABLES
+from newstally.build.export import csv_bytes, table_frame
+from newstally.build.ingest import allowed_extensions
+from newstally.contract.schema import PUBLIC_TABLES
+from newstally.read.queries.articles import rejected
 
 from .data import SAMPLE_CORPUS, load, store_path
 
@@ -69,7 +70,7 @@ def save_uploads(uploads: list, folder: Path) -> list[Path]:
 def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
     """Builds the dashboard's store from ``uploads`` (and the sample articles when ``with_sample``)
     with a progress bar; returns the BuildSummary, or None after showing an error."""
-    from newstally.pipeline import build
+    from newstally.build.pipeline import build
 
     bar = st.progress(0.0, text="Reading the files ...")
 
@@ -97,13 +98,13 @@ def shown_path(path: str) -> str:
 
 def render_rejected(key: str = "rejected") -> None:
     """The rejected inputs of the last build with their reasons, or a note that there were none."""
-    rejected, total = load("rejected")
+    listed, total = load(rejected)
     if total == 0:
         st.info("Every input of the last build was read.")
         return
-    shown = f" (showing {len(rejected):,})" if total > len(rejected) else ""
+    shown = f" (showing {len(listed):,})" if total > len(listed) else ""
     st.caption(f"{total:,} inputs could not be read{shown}.")
-    st.dataframe(rejected.assign(path=rejected["path"].map(shown_path)), hide_index=True, key=key,
+    st.dataframe(listed.assign(path=listed["path"].map(shown_path)), hide_index=True, key=key,
                  column_config={"reason": st.column_config.TextColumn("reason", width="large")})
 
 

@@ -1,5 +1,5 @@
 """Where the dashboard's data comes from: the store's path and version, cached connections, and
-``load``, which runs a ``newstally.queries`` function through ``st.cache_data``.
+``load``, which runs a query of ``newstally.read.queries`` through ``st.cache_data``.
 
 Caches are keyed by (store path, store version, arguments): a rebuilt store has a new version, so
 nothing stale is served, and nothing is cached at module level.
@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import streamlit as st
 
-from newstally import queries
-from newstally import store
-from newstally.filtering import Filters
-from newstally.search import TextMatches, text_matches
-from newstally.store import DEFAULT_STORE, StoreError
+from newstally.build import store
+from newstally.build.store import DEFAULT_STORE, StoreError
+from newstally.read.filters import Filters
+from newstally.read.search import TextMatches, text_matches
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: dashboard.py's folder
 SAMPLE_CORPUS = ROOT / "data" / "articles"
@@ -66,17 +68,20 @@ def _text_matches(path: str, version: str, text: str) -> TextMatches:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, path: str, version: str, *args: Any) -> Any:
+def _cached(name: str, _query: Callable[..., Any], path: str, version: str, *args: Any, **kwargs: Any) -> Any:
+    # keyed by the query's name, not the function (its leading underscore keeps it out of the key)
     searched = args and isinstance(args[0], Filters) and args[0].text.strip()
     extra = {"matches": _text_matches(path, version, args[0].text)} if searched else {}
     with _cursor(path, version) as cursor:
-        return getattr(queries, name)(cursor, *args, **extra)
+        return _query(cursor, *args, **kwargs, **extra)
 
 
-def load(name: str, *args: Any) -> Any:
-    """``newstally.queries.<name>(connection, *args)`` on the dashboard's store, cached."""
+def load(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """``query(connection, *args, **kwargs)`` on the dashboard's store, cached by the query's name,
+    the store's version and the arguments: a page names the query it runs (``load(totals, f)``)."""
     path = store_path()
-    return _cached(name, str(path), store_version(path), *args)
+    return _cached(f"{query.__module__}.{query.__qualname__}", query, str(path), store_version(path),
+                   *args, **kwargs)
 
 
 def ensure_store() -> bool:
@@ -84,7 +89,7 @@ def ensure_store() -> bool:
     False, after showing why, when the store cannot be read."""
     path = store_path()
     if not path.is_file():
-        from newstally.pipeline import build
+        from newstally.build.pipeline import build
 
         with st.spinner(f"First start: building the store from {SAMPLE_CORPUS.relative_to(ROOT)} ..."):
             try:

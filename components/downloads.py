@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from newstally.export import csv_bytes
+from newstally.build.export import csv_bytes
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium")
 ENABLE_IMAGES = "PNG and SVG downloads need Chromium on the server: `apt-get install chromium`."

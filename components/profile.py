@@ -5,15 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from newstally.queries import Filters
+from newstally.read.filters import Filters
+from newstally.read.queries.choices import speaker_names
+from newstally.read.queries.speakers import speaker_profile
 
 from .data import load
-from .tables import plain
+from .grids import plain
 
 
 def name_of(speaker_id: str) -> str:
     """The display name of ``speaker_id`` (the id itself when the store has no such speaker)."""
-    return load("speaker_names", (speaker_id,)).get(speaker_id, speaker_id)
+    return load(speaker_names, (speaker_id,)).get(speaker_id, speaker_id)
 
 
 def pick(quoted: pd.DataFrame, current: Filters, key: str = "profile") -> str:
@@ -21,7 +23,7 @@ def pick(quoted: pd.DataFrame, current: Filters, key: str = "profile") -> str:
     first speaker of the sidebar filter, else the most quoted. Returns the chosen speaker_id."""
     options = list(dict.fromkeys(list(current.speakers) + list(quoted["speaker_id"])))
     names = dict(zip(quoted["speaker_id"], quoted["name"]))
-    names.update(load("speaker_names", tuple(s for s in options if s not in names)))
+    names.update(load(speaker_names, tuple(s for s in options if s not in names)))
     if st.session_state.get(key) not in options:
         st.session_state.pop(key, None)  # a speaker the new filters leave out: fall back to the default
     return st.selectbox("Profile of", options, index=0, key=key, bind="query-params",
@@ -30,7 +32,7 @@ def pick(quoted: pd.DataFrame, current: Filters, key: str = "profile") -> str:
 
 def render(speaker_id: str, key: str = "speaker-profile") -> None:
     """Shows the profile of ``speaker_id``."""
-    row = load("speaker_profile", speaker_id)
+    row = load(speaker_profile, speaker_id)
     if row is None:
         st.warning(f"There is no speaker {plain(speaker_id)} in this store.")
         return

@@ -1,7 +1,7 @@
 """The article reader: the text with figures highlighted by category and statements marked with
 their speaker; a figure or statement named in the link is outlined and scrolled to.
 
-The article's HTML comes only from ``newstally.highlight`` (which escapes the text first);
+The article's HTML comes only from ``newstally.read.highlight`` (which escapes the text first);
 titles, sources and names are shown as plain text.
 """
 from __future__ import annotations
@@ -12,11 +12,13 @@ import json
 import pandas as pd
 import streamlit as st
 
-from newstally.charts import CATEGORY_COLORS, category_color
-from newstally.highlight import anchor_id, figure_spans, reader_html, statement_spans
+from newstally.contract.vocabulary import CATEGORY_COLORS
+from newstally.read.charts import category_color
+from newstally.read.highlight import anchor_id, figure_spans, reader_html, statement_spans
+from newstally.read.queries.articles import article, article_figures, article_statements
 
 from .data import load
-from .tables import plain
+from .grids import plain
 
 
 def _legend_html(categories: list[str]) -> str:
@@ -29,7 +31,7 @@ def _legend_html(categories: list[str]) -> str:
 
 
 def _scroll_to(element_id: str) -> None:
-    # our own script, with an id built by newstally.highlight ([a-z0-9-] only), never article text
+    # our own script, with an id built by newstally.read.highlight ([a-z0-9-] only), never article text
     target = json.dumps(element_id)
     st.html(f"<script>setTimeout(() => {{ const el = window.parent.document.getElementById({target}) "
             f"|| document.getElementById({target}); if (el) el.scrollIntoView({{block: 'center'}}); }}, 300);"
@@ -38,36 +40,36 @@ def _scroll_to(element_id: str) -> None:
 
 def render(article_id: str, figure: str | None = None, statement: str | None = None, key: str = "reader") -> None:
     """Shows the article ``article_id``; ``figure`` or ``statement`` (an id) is the span to mark."""
-    article = load("article", article_id)
-    if article is None:
+    opened = load(article, article_id)
+    if opened is None:
         st.warning(f"There is no article {plain(article_id)} in this store (it may come from another build).")
         return
-    figures = load("article_figures", article_id)
-    statements = load("article_statements", article_id)
-    st.subheader(plain(article.get("title") or article_id))
-    published = article.get("published")
-    details = [str(article.get("source") or "source unknown"),
+    figures = load(article_figures, article_id)
+    statements = load(article_statements, article_id)
+    st.subheader(plain(opened.get("title") or article_id))
+    published = opened.get("published")
+    details = [str(opened.get("source") or "source unknown"),
                published.strftime("%Y-%m-%d") if hasattr(published, "strftime") and pd.notna(published) else "no date",
                f"{len(figures)} figures", f"{len(statements)} statements", f"id {article_id}"]
     st.text(" · ".join(details))
-    if article.get("url"):
-        st.text(f"URL: {article['url']}")
-    focus_kind, focus = ("figure", figure) if figure else ("statement", statement) if statement else (None, None)
-    rows = figures if focus_kind == "figure" else statements
+    if opened.get("url"):
+        st.text(f"URL: {opened['url']}")
+    focus_record, focus = ("figure", figure) if figure else ("statement", statement) if statement else (None, None)
+    rows = figures if focus_record == "figure" else statements
     if focus and not rows.empty:
-        match = rows[rows[f"{focus_kind}_id"] == focus]
+        match = rows[rows[f"{focus_record}_id"] == focus]
         if match.empty:
-            st.warning(f"This article has no {focus_kind} {plain(focus)}; showing the whole article.")
+            st.warning(f"This article has no {focus_record} {plain(focus)}; showing the whole article.")
         else:
             row = match.iloc[0]
-            who = row.get("reported_by") if focus_kind == "figure" else row.get("speaker")
-            st.info(f"Marked {focus_kind}: “{plain(row['text'])}” — {plain(who or 'unattributed')}",
+            who = row.get("reported_by") if focus_record == "figure" else row.get("speaker")
+            st.info(f"Marked {focus_record}: “{plain(row['text'])}” — {plain(who or 'unattributed')}",
                     icon=":material/my_location:")
     st.html(_legend_html(sorted(set(figures["category"].dropna())) if not figures.empty else []))
     spans = figure_spans(figures.to_dict("records")) + statement_spans(statements.to_dict("records"))
-    st.html(reader_html(article.get("text") or "", spans, focus, CATEGORY_COLORS))
+    st.html(reader_html(opened.get("text") or "", spans, focus, CATEGORY_COLORS))
     if focus:
-        _scroll_to(anchor_id(focus_kind, focus))
+        _scroll_to(anchor_id(focus_record, focus))
     with st.expander(f"Figures ({len(figures)}) and statements ({len(statements)}) of this article"):
         if not figures.empty:
             st.dataframe(figures[["text", "value", "low", "high", "qualifier", "unit", "category", "reported_by"]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from newstally.reference import BUNDLED, ReferenceError, load_reference
+from newstally.read.reference import BUNDLED, ReferenceError, load_reference
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

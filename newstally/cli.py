@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import NewstallyError
-from .store import DEFAULT_STORE
+from .build.store import DEFAULT_STORE
+from .contract.errors import NewstallyError
 
 DESCRIPTION = """\
 newstally turns news articles into tables: every figure they report (people killed, rockets
@@ -85,8 +85,8 @@ def _cores() -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .ingest import FieldMap
-    from .pipeline import ProgressBar, build
+    from .build.ingest import FieldMap
+    from .build.pipeline import ProgressBar, build
 
     fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in ("id", "text", "title", "published", "source", "url")})
     missing = [c for c in args.corpus if not Path(c).exists()]
@@ -106,7 +106,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .export import export
+    from .build.export import export
 
     for path in export(args.store, args.directory, args.format):
         print(path)
@@ -116,8 +116,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     import json
 
+    from .build.store import connect
     from .evaluate import load_gold, score
-    from .store import connect
 
     gold = load_gold(args.gold)
     with connect(args.store) as con:

@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import NewstallyError
+from .contract.errors import NewstallyError
+from .contract.vocabulary import KEY_CATEGORIES
 
-KEY_CATEGORIES = frozenset(
-    "killed injured casualties missing hostages detained displaced projectiles strikes military aid people".split()
-)
 _WORD = re.compile(r"\w+")
 
 

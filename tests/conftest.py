@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ def shared(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory) -> Path:
     """A store built from the bundled sample articles (read it, do not write it)."""
-    from newstally.pipeline import build
+    from newstally.build.pipeline import build
 
     store = tmp_path_factory.mktemp("seed") / "seed.duckdb"
     build([SAMPLE], store)
@@ -68,7 +69,7 @@ def build_demo_store(path: Path) -> Path:
     directly through the store so dashboard tests do not depend on extraction quality."""
     from datetime import date
 
-    from newstally.store import write_meta, writing
+    from newstally.build.store import write_meta, writing
 
     articles = [("a1", "Kremlin is concerned", "Al Jazeera", "", date(2023, 10, 9)),
                 ("a2", "Gaza toll rises", "Reuters", "", date(2023, 11, 20)),
@@ -120,10 +121,26 @@ def demo_store(tmp_path_factory) -> Path:
     return build_demo_store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
 
 
+@pytest.fixture(scope="module")
+def demo_con(demo_store):
+    """A read-only connection to the demo store, for the query tests."""
+    connection = duckdb.connect(str(demo_store), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def empty_con(empty_store):
+    """A read-only connection to the empty store."""
+    connection = duckdb.connect(str(empty_store), read_only=True)
+    yield connection
+    connection.close()
+
+
 @pytest.fixture(scope="session")
 def empty_store(tmp_path_factory) -> Path:
     """A store with every table and no rows."""
-    from newstally.store import write_meta, writing
+    from newstally.build.store import write_meta, writing
 
     path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
     with writing(path, fresh=True) as writer:

@@ -5,9 +5,9 @@ import csv
 
 import pytest
 
+from newstally.build.export import export_columns
 from newstally.cli import main
-from newstally.export import export_columns
-from newstally.schema import PUBLIC_TABLES
+from newstally.contract.schema import PUBLIC_TABLES
 
 from conftest import SAMPLE
 

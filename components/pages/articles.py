@@ -2,8 +2,9 @@
 ``&figure=ID`` or ``&statement=ID``)."""
 import streamlit as st
 
-from components import filters, reader, tables
+from components import grids, reader, sidebar
 from components.data import load
+from newstally.read.queries.articles import article_list
 
 opened = st.query_params.get("article")
 if opened:
@@ -15,10 +16,9 @@ if opened:
                   key="articles-reader")
 else:
     st.title("Articles")
-    current = filters.current()
+    current = sidebar.current()
     st.caption("Select a row to read the article with its figures and statements highlighted.")
-    articles, total = load("articles_table", current)
-    tables.render(articles, total, ["published", "title", "source", "figures", "statements", "n_words", "article_id"],
+    articles, total = load(article_list, current)
+    grids.render(articles, total, ["published", "title", "source", "figures", "statements", "n_words", "article_id"],
                   key="articles-table", what="articles",
-                  empty="No article matches these filters. Loosen them in the sidebar, or press “Reset filters”."
-                  if not current.is_empty() else "The store has no articles yet: add some on the Corpus page.")
+                  empty=sidebar.nothing_to_show(current, "article", "articles"))

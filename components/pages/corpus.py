@@ -4,7 +4,8 @@ import streamlit as st
 
 from components import corpus
 from components.data import ROOT, SAMPLE_CORPUS, load, store_path
-from newstally.queries import Filters
+from newstally.read.filters import Filters
+from newstally.read.queries.overview import totals
 
 st.title("Corpus")
 path = store_path()
@@ -29,7 +30,7 @@ if st.button("Build the store", type="primary", disabled=not uploads, key="corpu
 # drawn after the build above, so they show the store it made
 if path.is_file():
     st.subheader("What the store holds")
-    st.text(" · ".join(f"{count:,} {name}" for name, count in load("totals", Filters()).items()))
+    st.text(" · ".join(f"{count:,} {name}" for name, count in load(totals, Filters()).items()))
     st.subheader("Rejected inputs")
     corpus.render_rejected(key="corpus-rejected")
     st.subheader("Download the tables")

@@ -2,19 +2,20 @@
 what for the same category, and the table of them all."""
 import streamlit as st
 
-from components import chart, filters, reference_picker, tables
+from components import chart, grids, reference_picker, sidebar
 from components.data import load
-from newstally import charts
-from newstally.measures import COUNT, figure_measures, measure_label, measure_order
-from newstally.reference import series_categories
+from newstally.contract.vocabulary import COUNT
+from newstally.read import charts
+from newstally.read.measures import figure_measures, measure_label, measure_order
+from newstally.read.queries.figures import differing_figures, figure_list, figure_points, figures_by_reporter
+from newstally.read.queries.overview import figures_by_category
+from newstally.read.reference import series_categories
 
 st.title("Figures")
-current = filters.current()
-by_category = load("figures_by_category", current)
+current = sidebar.current()
+by_category = load(figures_by_category, current)
 if by_category.empty:
-    st.info("No figure matches these filters. Loosen them in the sidebar, or press “Reset filters”."
-            if not current.is_empty() else "The store has no figures yet: add articles on the Corpus page.")
-    st.stop()
+    sidebar.stop_with_nothing_to_show(current, "figure", "figures")
 available = list(by_category["category"])
 
 # only the open tab is computed (and the tab is kept in the URL): each runs queries that take a
@@ -27,12 +28,12 @@ with over_time:
         reference, reference_name = reference_picker.render(key="figures-reference")
         charted = st.multiselect("Categories to chart", available, key="chart-categories",
                                  default=charts.default_categories(available, current.categories))
-        points, dated = load("figure_points", current, tuple(charted))
+        points, dated = load(figure_points, current, tuple(charted))
         if dated > len(points):
             st.caption(f"Drawing {len(points):,} of {dated:,} dated figures (an even sample of each category).")
         mapping = series_categories(reference) if len(reference) else {}
         plotted = charts.over_time_rows(points)
-        chart.render(chart.built("figures_over_time", plotted, reference, mapping), plotted,
+        chart.render(chart.built(charts.figures_over_time, plotted, reference, mapping), plotted,
                      "figures-" + "-".join(charted or ["none"]) + "-over-time", key="figures-over-time",
                      on_click=chart.filter_by("category"),
                      hint="Ranges are drawn from low to high; ▲ more than, ▼ less than, ◆ approximately. "
@@ -46,8 +47,8 @@ with over_time:
         if reference.empty:
             st.info("Turn on a reference series above to compare the reported figures with it.")
         else:
-            listed, listed_total = load("differing_figures", current, reference, tolerance / 100)
-            tables.render(listed, listed_total, ["published", "category", "text", "value", "reference",
+            listed, listed_total = load(differing_figures, current, reference, tolerance / 100)
+            grids.render(listed, listed_total, ["published", "category", "text", "value", "reference",
                                                  "difference", "reported_by", "title"],
                           key="figures-differing", span="figure_id", what="differing figures",
                           empty=f"No reported figure differs from {reference_name} by more than {tolerance}%.")
@@ -57,14 +58,14 @@ with comparison:
         categories = list(dict.fromkeys(charts.default_categories(available, current.categories,
                                                                   n=len(available)) + available))
         picked = st.selectbox("Category", categories, key="compare")
-        by_reporter = load("figures_by_reporter", current, picked, 15)
+        by_reporter = load(figures_by_reporter, current, picked, 15)
         measures = figure_measures(by_reporter)
-        kinds = measure_order(measures)
-        measure = st.radio("Measure", kinds, horizontal=True, key="compare-measure", format_func=measure_label,
+        offered = measure_order(measures)
+        measure = st.radio("Measure", offered, horizontal=True, key="compare-measure", format_func=measure_label,
                            help="Counts, shares and amounts are never drawn on one axis.") \
-            if len(kinds) > 1 else (kinds[0] if kinds else COUNT)
+            if len(offered) > 1 else (offered[0] if offered else COUNT)
         by_reporter = by_reporter[measures == measure]
-        chart.render(chart.built("reporter_comparison", by_reporter, picked, measure), by_reporter,
+        chart.render(chart.built(charts.reporter_comparison, by_reporter, picked, measure), by_reporter,
                      f"figures-{picked}-by-speaker-or-source", key="figures-by-reporter",
                      on_click=chart.filter_by_reporter(),
                      hint="Each row is a speaker or, when no speaker is known, the article's source. "
@@ -72,7 +73,7 @@ with comparison:
 
 with table:
     if table.open:
-        figures, total = load("figures_table", current)
-        tables.render(figures, total, ["published", "value", "low", "high", "qualifier", "unit", "category",
+        figures, total = load(figure_list, current)
+        grids.render(figures, total, ["published", "value", "low", "high", "qualifier", "unit", "category",
                                        "text", "reported_by", "title", "source", "article_id"],
                       key="figures-table", span="figure_id", what="figures")

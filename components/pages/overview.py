@@ -1,32 +1,33 @@
 """Overview: how much the store holds under the filters, and where to look next."""
 import streamlit as st
 
-from components import chart, filters
+from components import chart, sidebar
 from components.data import load
+from newstally.read import charts
+from newstally.read.queries.overview import activity_over_time, figures_by_category, top_speakers, totals
 
 st.title("Overview")
-current = filters.current()
-totals = load("totals", current)
-for column, (label, count) in zip(st.columns(4), totals.items()):
+current = sidebar.current()
+counts = load(totals, current)
+for column, (label, count) in zip(st.columns(4), counts.items()):
     column.metric(label.capitalize(), f"{count:,}")
 
-if totals["articles"] == 0:
-    st.info("No article matches these filters. Loosen them in the sidebar, or press “Reset filters”."
-            if not current.is_empty() else "The store has no articles yet: add some on the Corpus page.")
-else:
-    left, right = st.columns(2)
-    with left:
-        by_category = load("figures_by_category", current)
-        chart.render(chart.built("category_bars", by_category), by_category, "figures-by-category",
-                     key="overview-categories", on_click=chart.filter_by("category"),
-                     hint="Click a bar to filter by its category.")
-    with right:
-        speakers = load("top_speakers", current, 15)
-        chart.render(chart.built("speaker_bars", speakers), speakers, "most-quoted-speakers",
-                     key="overview-speakers", on_click=chart.filter_by("speaker"),
-                     hint="Click a bar to filter by that speaker.")
-    activity = load("activity_over_time", current)
-    bucket = activity.attrs.get("bucket", "week")
-    chart.render(chart.built("activity_timeline", activity), activity, "articles-and-statements-over-time",
-                 key="overview-activity", on_click=chart.filter_by_period(bucket),
-                 hint=f"Click a bar to narrow the dates to that {bucket}.")
+if counts["articles"] == 0:
+    sidebar.stop_with_nothing_to_show(current, "article", "articles")
+
+left, right = st.columns(2)
+with left:
+    by_category = load(figures_by_category, current)
+    chart.render(chart.built(charts.category_bars, by_category), by_category, "figures-by-category",
+                 key="overview-categories", on_click=chart.filter_by("category"),
+                 hint="Click a bar to filter by its category.")
+with right:
+    speakers = load(top_speakers, current, 15)
+    chart.render(chart.built(charts.speaker_bars, speakers), speakers, "most-quoted-speakers",
+                 key="overview-speakers", on_click=chart.filter_by("speaker"),
+                 hint="Click a bar to filter by that speaker.")
+activity = load(activity_over_time, current)
+bucket = activity.attrs.get("bucket", "week")
+chart.render(chart.built(charts.activity_timeline, activity), activity, "articles-and-statements-over-time",
+             key="overview-activity", on_click=chart.filter_by_period(bucket),
+             hint=f"Click a bar to narrow the dates to that {bucket}.")

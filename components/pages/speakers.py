@@ -4,31 +4,32 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import chart, filters, profile, tables
+from components import chart, grids, profile, sidebar
 from components.data import load
+from newstally.read import charts
+from newstally.read.queries.figures import figure_list
+from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list
 
 st.title("Speakers")
-current = filters.current()
-quoted = load("speakers_table", current)
+current = sidebar.current()
+quoted = load(speaker_list, current)
 if quoted.empty:
-    st.info("No speaker is quoted under these filters. Loosen them in the sidebar, or press “Reset filters”."
-            if not current.is_empty() else "The store has no speakers yet: add articles on the Corpus page.")
-    st.stop()
+    sidebar.stop_with_nothing_to_show(current, "speaker", "speakers")
 
 speaker_id = profile.pick(quoted, current, key="profile")
 profile.render(speaker_id, key="speaker-profile")
 own = replace(current, speakers=(speaker_id,), orgs=(), countries=())
 left, right = st.columns(2)
 with left:
-    activity = load("speaker_activity", current, speaker_id)
-    chart.render(chart.built("speaker_timeline", activity, profile.name_of(speaker_id)), activity,
+    activity = load(speaker_activity, current, speaker_id)
+    chart.render(chart.built(charts.speaker_timeline, activity, profile.name_of(speaker_id)), activity,
                  f"statements-by-{speaker_id}-over-time", key="speaker-activity",
                  on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
                  hint="Click a bar to narrow the dates to that period.")
 with right:
     st.subheader("Figures they gave")
-    given, given_total = load("figures_table", own)
-    tables.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
+    given, given_total = load(figure_list, own)
+    grids.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
                   span="figure_id", what="figures",
                   empty="No figure is attributed to this speaker under these filters.")
 
@@ -36,8 +37,8 @@ st.subheader("Quoted alongside")
 st.caption("The most quoted speakers under the source, date, category and search filters (the speaker filters are "
            "left out here, so their company shows), and in how many articles each pair is quoted together.")
 top_n = st.slider("Speakers in the matrix", 5, 40, 15, key="co-quoted-n")
-matrix = load("co_quoted", current.without("speakers", "orgs", "countries"), top_n)
-chart.render(chart.built("co_quotation_matrix", matrix), matrix.reset_index(names="speaker"),
+matrix = load(co_quoted, current.without("speakers", "orgs", "countries"), top_n)
+chart.render(chart.built(charts.co_quotation_matrix, matrix), matrix.reset_index(names="speaker"),
              "speakers-quoted-in-the-same-articles", key="speaker-co-quoted", on_click=chart.filter_by_pair("speaker"),
              hint="Click a square to filter by both speakers.")
 with st.expander(f"All {len(quoted):,} speakers quoted under these filters"):

@@ -1,15 +1,15 @@
 """Statements: who said what, searchable, each linked to its place in the article."""
 import streamlit as st
 
-from components import filters, tables
+from components import grids, sidebar
 from components.data import load
+from newstally.read.queries.statements import statement_list
 
 st.title("Statements")
-current = filters.current()
+current = sidebar.current()
 st.caption("Search with “Search statements” in the sidebar; narrow by speaker, organisation, country, "
            "source and dates there too. Select a row, or use its “open” link, to read it in its article.")
-statements, total = load("statements_table", current)
-tables.render(statements, total, ["published", "speaker", "kind", "cue", "text", "title", "source", "article_id"],
+statements, total = load(statement_list, current)
+grids.render(statements, total, ["published", "speaker", "kind", "cue", "text", "title", "source", "article_id"],
               key="statements-table", span="statement_id", what="statements",
-              empty="No statement matches these filters. Loosen them in the sidebar, or press “Reset filters”."
-              if not current.is_empty() else "The store has no statements yet.")
+              empty=sidebar.nothing_to_show(current, "statement", "statements"))

@@ -1,0 +1,147 @@
+"""A figure's unit and category: from the currency or share it carries, the noun it counts, the cue
+words of its clause, or the figure before it (a bare number, "67 of them", a list of counts).
+
+``unit_and_category`` also names which of these decided (``source``), for the figure's rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from newstally.contract.vocabulary import PEOPLE_CATEGORIES
+from newstally.rules.lexicon import alternatives
+
+from .context import Noun, category_cue, cue_after
+from .reading import Reading
+from .words import FIGURE_WORDS
+
+# A bare number ("followed by Myanmar (43)") counts what the figure just before it counted,
+# when that figure is this close.
+_ANAPHORA_REACH = 400
+# A bare number this close to the start of its sentence may count what the sentence before counted.
+_OPENING_REACH = 30
+# The words right after a share that say what it is a share of ("of those killed").
+_SHARE_REACH = 25
+
+OPEN_PAREN = re.compile(r"\s*\(\s*$")
+_SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
+_OF_THEM = re.compile(rf"\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)})\b", re.IGNORECASE)
+# what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
+# and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
+_LIST_LINKS = alternatives(FIGURE_WORDS.list_links, space=" ")
+_LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|" + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
+                       + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?", re.IGNORECASE)
+# "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
+_AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
+_AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
+
+
+@dataclass(frozen=True)
+class Previous:
+    """A figure already read, for the figures after it (bare numbers, conversions in brackets)."""
+
+    end: int
+    unit: str
+    category: str
+    qualifier: str
+
+
+class Place(NamedTuple):
+    """Where a figure stands: its span (with what it counts) and its sentence's."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+class Counted(NamedTuple):
+    """What a figure counts, as the words after its number say."""
+
+    noun: Noun | None  # the lexicon noun counted ("people", "trucks"), or None
+    unit: str  # the unit so far: the noun's, an unknown plural head ("offenders"), or ""
+    carried: str  # a unit the number carries itself: a currency, or "percent"
+    end: int  # where the figure's counted phrase ends
+    phrase_end: int  # where the counted noun, or the "of the population" a share is of, ends
+    plain_one: bool  # "one" counts the plain noun after it ("one solution")
+
+    @property
+    def bare(self) -> bool:
+        """Nothing says what the number counts."""
+        return self.noun is None and not self.unit and not self.carried
+
+
+def unit_and_category(text: str, place: Place, first: Reading, last: Reading, counted: Counted,
+                      previous: Previous | None) -> tuple[str, str, str]:
+    """(unit, category, source) of a figure whose first and last numbers are ``first`` and ``last``:
+    from its currency or noun, else its clause, else the figure ``previous``."""
+    near = previous if previous is not None and place.start - previous.end <= _ANAPHORA_REACH else None
+    refers_back = _OF_THEM.match(text, first.end, min(len(text), first.end + 20)) is not None
+    if counted.carried and counted.carried != "percent":
+        return counted.carried, "money", "money"
+    if counted.carried == "percent":
+        return _share(text, place, last, counted, near, refers_back)
+    if counted.noun is not None:
+        return _of_noun(text, place, counted.noun, counted.unit, near, refers_back)
+    if counted.unit:
+        return counted.unit, "other", "noun"
+    return _of_bare_number(text, place, first, near)
+
+
+def _cue(text: str, place: Place, allowed: frozenset[str]) -> str | None:
+    return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed)
+
+
+def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previous | None,
+           refers_back: bool) -> tuple[str, str, str]:
+    """A share takes the category of what it is a share of ("85% of the population" pushed into
+    displacement); "1,255 (22 percent)" is a share of the figure before it."""
+    if not _SHARE_OF.match(text, last.end):
+        if near is not None and OPEN_PAREN.fullmatch(text, near.end, place.start):
+            return "percent", near.category, "percent+anaphora"
+        return "percent", "other", "percent"
+    if near is not None and refers_back:
+        return "percent", near.category, "percent+anaphora"
+    if counted.noun is None or counted.noun.category not in ("people", "military"):
+        # only the words of the share itself: "of those killed", "of the bodies"
+        found = category_cue(text, place.start, place.end, place.start,
+                             min(place.sentence_end, place.end + _SHARE_REACH), PEOPLE_CATEGORIES)
+        return "percent", found or "other", "percent+noun"
+    found = _cue(text, place, PEOPLE_CATEGORIES)
+    return "percent", found or "people", "percent+clause" if found else "percent+noun"
+
+
+def _of_noun(text: str, place: Place, noun: Noun, unit: str, near: Previous | None,
+             refers_back: bool) -> tuple[str, str, str]:
+    """A counted noun gives the category, unless a cue of its clause says more ("5,000 people" who
+    were killed) or it counts the people of a list whose first count said it ("1,873 children and
+    1,023 women" killed)."""
+    if noun.category == "duration":
+        return unit, "duration", "duration"
+    found = _cue(text, place, noun.clause) if noun.clause else None
+    if found:
+        return unit, found, "noun+clause"
+    in_list = near is not None and (refers_back or _LIST_GAP.fullmatch(text, near.end, place.start))
+    listed_after = near if in_list else None
+    if PEOPLE_CATEGORIES <= noun.clause and listed_after and listed_after.category in PEOPLE_CATEGORIES:
+        return unit, listed_after.category, "noun+list"
+    return unit, noun.category, "noun"
+
+
+def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | None) -> tuple[str, str, str]:
+    """A number with no noun: an age, a count of the people its clause names, or a count of what the
+    figure before counted."""
+    same_sentence = near if near is not None and near.end > place.sentence_start else None
+    # a bare number refers to the figure before it in its sentence, or in the sentence before
+    # when it opens its own ("83 reporters have been killed. At least 67 were Palestinians")
+    referent = same_sentence or (near if place.start - place.sentence_start <= _OPENING_REACH else None)
+    if (_AGE_BEFORE.search(text, max(0, place.start - 30), place.start) and _AGE_AFTER.match(text, place.end)
+            and first.value < 120):
+        return "years", "duration", "age"
+    found = _cue(text, place, PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES)
+    if referent is not None:
+        return referent.unit, found or referent.category, "anaphora"
+    if found or cue_after(text, place.end):
+        return "people", found or "people", "clause"
+    return "", "other", "bare"

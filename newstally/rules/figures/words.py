@@ -1,0 +1,83 @@
+"""The words the figure rules read, in one object: every list comes from a lexicon file
+(``newstally/rules/lexicon/figure_*.tsv`` and ``.txt``, and ``contractions.txt``), read once.
+
+Lists that become regex alternatives keep the files' order; lists the rules look words up in are
+lower-cased sets or dicts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newstally.rules import lexicon
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    number_words: dict[str, tuple[float, str]]  # word -> (value, part: unit | tens | hundred | scale | article)
+    magnitudes: dict[str, tuple[float, bool]]  # suffix as written ("bn", "M") -> (multiplier, ambiguous)
+    vague: dict[str, float]  # "dozens" -> 24
+    fractions: dict[str, float]  # "third" -> 33.33 (percent)
+    units: dict[str, tuple[str, str, str]]  # counted noun -> (unit, category, clause categories field)
+    unit_factors: dict[str, tuple[str, float]]  # "decade" -> ("years", 10)
+    currencies: dict[str, tuple[str, str]]  # token as written -> (unit, written: symbol | code | word | glued)
+    qualifiers: dict[tuple[str, str], str]  # (phrase, before | after) -> qualifier
+    category_cues: tuple[tuple[str, str], ...]  # (cue word as written, category), in file order
+    modifiers: frozenset[str]
+    phrase_ends: frozenset[str]
+    one_before: frozenset[str]
+    one_after: frozenset[str]
+    objects: frozenset[str]
+    change_verbs: tuple[str, ...]
+    months: tuple[str, ...]
+    identifier_words: tuple[str, ...]
+    year_lead: tuple[str, ...]
+    age_before: tuple[str, ...]
+    age_after: tuple[str, ...]
+    anaphors: tuple[str, ...]
+    list_links: tuple[str, ...]
+    contractions: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    aside_openers: tuple[str, ...]
+    of_determiners: tuple[str, ...]
+    percent_words: tuple[str, ...]
+    fraction_followers: tuple[str, ...]
+    not_half_before: tuple[str, ...]
+
+
+def _load() -> FigureWords:
+    rows, entries, words = lexicon.rows, lexicon.entries, lexicon.words
+    ages = rows("figure_age_cues")
+    return FigureWords(
+        number_words={r["word"].lower(): (float(r["value"]), r["part"]) for r in rows("figure_number_words")},
+        magnitudes={r["suffix"]: (float(r["multiplier"]), r["ambiguous"] == "yes") for r in rows("figure_magnitudes")},
+        vague={r["phrase"].lower(): float(r["value"]) for r in rows("figure_vague")},
+        fractions={r["word"].lower(): float(r["percent"]) for r in rows("figure_fractions")},
+        units={r["word"].lower(): (r["unit"], r["category"], r["clause"]) for r in rows("figure_units")},
+        unit_factors={r["word"].lower(): (r["unit"], float(r["factor"])) for r in rows("figure_unit_factors")},
+        currencies={r["token"]: (r["unit"], r["written"]) for r in rows("figure_currencies")},
+        qualifiers={(r["phrase"].lower(), r["position"]): r["qualifier"] for r in rows("figure_qualifiers")},
+        category_cues=tuple((r["word"], r["category"]) for r in rows("figure_categories")),
+        modifiers=words("figure_modifiers"),
+        phrase_ends=words("figure_phrase_ends"),
+        one_before=words("figure_one_before"),
+        one_after=words("figure_one_after"),
+        objects=words("figure_objects"),
+        change_verbs=entries("figure_change_verbs"),
+        months=entries("figure_months"),
+        identifier_words=entries("figure_identifier_words"),
+        year_lead=entries("figure_year_lead"),
+        age_before=tuple(r["phrase"] for r in ages if r["position"] == "before"),
+        age_after=tuple(r["phrase"] for r in ages if r["position"] == "after"),
+        anaphors=entries("figure_anaphors"),
+        list_links=entries("figure_list_links"),
+        contractions=entries("contractions"),
+        clause_breaks=entries("figure_clause_breaks"),
+        aside_openers=entries("figure_aside_openers"),
+        of_determiners=entries("figure_of_determiners"),
+        percent_words=entries("figure_percent_words"),
+        fraction_followers=entries("figure_fraction_followers"),
+        not_half_before=entries("figure_not_half_before"),
+    )
+
+
+FIGURE_WORDS = _load()

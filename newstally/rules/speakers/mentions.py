@@ -1,0 +1,272 @@
+"""Speaker phrases: what a phrase next to a cue names (a person, an organisation, a pronoun or a
+description), and which of the article's speakers it is.
+
+A phrase is parsed from its words alone; ``roster`` then joins surnames, pronouns and
+descriptions ("the spokeswoman") to the fullest name the article gives, or refuses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from .naming import affiliation, naming_start, org_name, role_word
+from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_name_word, is_title, lex
+
+MentionType = Literal["person", "organization", "pronoun", "description", "document"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker phrase as written, and what its words say."""
+
+    text: str
+    type: MentionType  # a speaker's type, or what stands for one: a pronoun, a description, a document
+    name: str  # the proper name ("Ivan Sokolov"), the organisation, the pronoun, or the description
+    role: str = ""
+    org: str = ""
+    country: str = ""
+    head: str = ""  # for descriptions: the lower-cased head noun ("spokeswoman")
+
+
+def speaker_word_ok(word: str, lx: Lexicon, left: str = "") -> bool:
+    """Whether ``word`` may sit inside a speaker phrase (verbs and clause words may not).
+
+    ``left`` is the word before it: "UN monitoring mission" and "the city's only children's hospital" are
+    phrases, "avoided calling for" is not.
+    """
+    low = word.lower()
+    if word.isupper() and len(word) > 1:
+        return True  # an acronym ("US"), never the pronoun
+    if low in lx.time_words and is_name_word(word, lx, left):
+        return True  # "Nina May": a surname, though "may" is also a modal verb
+    if low in lx.stopwords:
+        return False
+    if is_capitalised(word) or "-" in word or low in lx.determiners or low in lx.name_prepositions:
+        return True
+    if low in lx.titles or low in lx.speaker_nouns or low in lx.org_words:
+        return True
+    if low.endswith(("ed", "ing", "ly")):
+        return bool(left) and (is_capitalised(left) or left.lower() in lx.determiners)
+    return True
+
+
+def head_ok(word: str, lx: Lexicon, determined: bool = False, previous: str = "") -> bool:
+    """Whether ``word`` can end a speaker phrase; ``determined`` phrases ("the rookie defenceman")
+    may end in any noun-like word; ``previous`` is the word before (a given name makes a month a
+    surname)."""
+    low = bare(word)
+    if determined and word.isalpha() and word.islower() and low not in lx.stopwords \
+            and not low.endswith(("ly", "ed", "ing")):
+        return True
+    if low.endswith("-old"):
+        return True  # "the 50-year-old"
+    if "-" in word and low.split("-")[0] in lex().particles and word.split("-")[-1][:1].isupper():
+        return True  # "al-Rahbi"
+    if is_capitalised(word):
+        return (low not in lx.time_words or is_name_word(word, lx, previous)) and not is_title(word, lx) \
+            or low in lx.speaker_nouns
+    return low in lx.pronouns or low in lx.speaker_nouns or low in lx.titles or low in lx.org_words \
+        or low in lx.generic_orgs
+
+
+def parse(words: list[str], appositive: str = "", surface: str = "") -> Mention | None:
+    """What the speaker phrase ``words`` (and an optional appositive) names, or None.
+
+    ``surface`` is the phrase as the text writes it (kept for descriptions and aliases).
+    """
+    return _parse(tuple(words), appositive, surface)
+
+
+class _Phrase(NamedTuple):
+    """A speaker phrase being parsed: its words without the determiners, and as written."""
+
+    words: list[str]
+    original: str  # as the text writes it
+    text: str  # the words, joined
+    indefinite: bool  # it opened with a determiner ("the spokeswoman", "a spokesperson")
+    appositive: str
+
+    @property
+    def described(self) -> str:
+        """The phrase as a description names its speaker: without a leading "the"."""
+        return self.original[4:] if self.original.lower().startswith("the ") else self.original
+
+
+@lru_cache(maxsize=8192)
+def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | None:
+    # A pure function of its words: cached, because a speaker's phrase recurs through an article.
+    lx = lex()
+    original = surface or " ".join(words)
+    indefinite = bool(words) and words[0].lower() in lx.determiners
+    phrase = list(words)
+    while phrase and phrase[0].lower() in lx.determiners:
+        phrase = phrase[1:]
+    if not phrase or len(phrase) > 14:
+        return None
+    if phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers:
+        phrase = [phrase[0].lower()] + phrase[1:]  # "Nurses from ..." opening a sentence
+    text = " ".join(phrase)
+    low = text.lower()
+    for i, word in enumerate(phrase[:3]):
+        if word.lower() in lx.documents and len(phrase) > i + 2 and phrase[i + 1] in {"from", "by", "of"}:
+            # "a statement from the premier's office", "a new report by the committee"
+            return parse(phrase[i + 2:], appositive, _surface_from(original, phrase[i + 2]))
+    if len(phrase) == 1 and low in lx.documents:
+        return Mention(original, "document", low)
+    if len(phrase) == 1 and low in lx.pronouns:
+        return Mention(text, "pronoun", low)
+    country = _country(phrase, lx)
+    role, org = _appositive(appositive, lx)
+    if low in lx.organisations:
+        name, org_country = lx.organisations[low]
+        return Mention(text, "organization", name, role, name, org_country or country)
+    if not head_ok(phrase[-1], lx, indefinite and 2 <= len(phrase) <= 3, phrase[-2] if len(phrase) > 1 else ""):
+        return None
+    if len(phrase) > 1 and phrase[0] in lx.quantifiers and phrase[1].lower() not in lx.name_prepositions:
+        phrase = phrase[1:]  # "Many Night Shelter program users"
+        original = text = " ".join(phrase)
+    parsed = _Phrase(phrase, original, text, indefinite, appositive)
+    cut = next((i for i, w in enumerate(phrase) if w.lower() in lx.name_prepositions and i > 0), len(phrase))
+    found = _with_preposition(parsed, cut, role, org, country, lx) if cut < len(phrase) else None
+    return found or _by_head(parsed, cut, role, org, country, lx)
+
+
+def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: str, lx: Lexicon) -> Mention | None:
+    """What a phrase whose word ``cut`` is a preposition names ("Omar Haddad of the fishermen's union",
+    "a spokesperson for the armed group", "the UN monitoring mission in Cyprus"), or None when the
+    head after it decides."""
+    words, original, text, described = phrase.words, phrase.original, phrase.text, phrase.described
+    before_cut = bare(words[cut - 1])
+    if words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
+        # "The UN monitoring mission in Cyprus": the place says where, not who.
+        head = parse(words[:cut], phrase.appositive)
+        if head is not None:
+            return Mention(original, head.type, described,
+                           head.role, head.org, head.country or lx.places[" ".join(words[cut + 1:]).lower()],
+                           head.head)
+    if 2 <= cut < len(words) - 1 and words[cut].lower() == "of" and not phrase.indefinite:
+        # "Omar Haddad of the fishermen's union": a person of the organisation, not the organisation
+        named = _proper(words[:cut], words[:cut], " ".join(words[:cut]), role, org, country, lx)
+        whose = affiliation(words[cut + 1:], lx)
+        if named.type == "person" and named.name == " ".join(words[:cut]) and " " in named.name and whose:
+            return Mention(original, "person", named.name, named.role, named.org or whose,
+                           named.country or _country(words[cut + 1:], lx))
+    if not phrase.indefinite and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "") \
+            and is_capitalised(words[-1]):
+        named = _proper(words, words, text, role, org, country, lx)
+        if named.type == "person":
+            return named  # "Secretary of State Laura Hill"
+    if before_cut in lx.titles or before_cut in lx.speaker_nouns or before_cut in lx.quantifiers:
+        # "a spokesperson for the armed group": the head is before the preposition.
+        head_part = words[:cut]
+        if before_cut in lx.org_words and before_cut not in lx.titles and is_capitalised(head_part[-1]):
+            return Mention(original, "organization", described, role, org or described, country)  # "Ministry of Health"
+        org = org or org_name(words[cut + 1:], lx)
+        if is_capitalised(head_part[-1]) and not is_title(head_part[-1], lx) and before_cut not in lx.speaker_nouns:
+            return _proper(head_part, words, text, role, org, country, lx)
+        role = role or " ".join(head_part)
+        return Mention(original, "description", described, role, org, country, before_cut)
+    return None
+
+
+def _by_head(phrase: _Phrase, cut: int, role: str, org: str, country: str, lx: Lexicon) -> Mention:
+    """What a phrase names by its last word: a name ("Lena Park"), an organisation ("the ministry")
+    or a description ("the spokeswoman")."""
+    words = phrase.words
+    last = words[-1]
+    if is_capitalised(last) and not is_title(last, lx):
+        return _proper(words, words, phrase.text, role, org, country, lx)
+    head = bare(last)
+    if head in lx.org_words and head not in lx.titles and cut == len(words):
+        return Mention(phrase.text, "organization", phrase.text, role, org or phrase.text, country)
+    role = role or " ".join(words[:cut])
+    org = org or org_name(words[:-1], lx)
+    return Mention(phrase.original, "description", phrase.described, role, org, country, head)
+
+
+def _proper(head_part: list[str], words: list[str], text: str, role: str, org: str, country: str,
+            lx: Lexicon) -> Mention:
+    k = len(head_part)
+    while k > 0 and (is_name_word(head_part[k - 1], lx, head_part[k - 2] if k >= 2 else "")
+                     or head_part[k - 1] == "and" and k >= 2
+                     and is_name_word(head_part[k - 2], lx) and k < len(head_part)):
+        k -= 1
+    run = head_part[k:]
+    if run and run[0].lower() in lex().particles and k > 0 and is_capitalised(head_part[k - 1]):
+        k -= 1
+        run = head_part[k:]
+    if k >= 2 and head_part[k - 1].lower() in ("of", "for") and is_title(head_part[k - 2], lx):
+        # "Minister of Foreign Affairs Riad Malki": "Foreign Affairs" is the portfolio, not the name
+        while len(run) > 2 and (bare(run[0]) in lx.modifiers or run[0] == "and"):
+            run = run[1:]
+    k = len(head_part) - len(run)
+    name = " ".join(run)
+    # Only the words that name the speaker stay in the phrase: "sent a letter to President Joan
+    # Reyes" names Joan Reyes as "President Joan Reyes".
+    start = naming_start(head_part[:k], lx) if run else 0
+    before = head_part[start:k]
+    text = " ".join(words[start:]) if start else text
+    if not run or any(bare(w) in lx.org_words for w in head_part) and not k:
+        full = " ".join(head_part)
+        known = lx.organisations.get(full.lower())
+        if known:
+            return Mention(text, "organization", known[0], role, known[0], known[1] or country)
+        return Mention(text, "organization", full, role, org or full, country)
+    if name.lower() in lx.places or name.lower() in lx.organisations:
+        known = lx.organisations.get(name.lower())
+        canonical = known[0] if known else name
+        return Mention(text, "organization", canonical, role, canonical,
+                       (known[1] if known else "") or lx.places.get(name.lower(), country))
+    owned = max((i + 1 for i, w in enumerate(before) if POSSESSIVE.search(w)), default=0)
+    titles = [w for w in before[owned:]
+              if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners]
+    if any(is_title(w, lx) or bare(w) in lx.speaker_nouns for w in titles):
+        role = role or " ".join(titles)  # "Israel's Prime Minister Ana Levi": the role is "Prime Minister"
+    org = org or org_name(before, lx)
+    return Mention(text, "person", name, role, org, country)
+
+
+def _country(words: list[str], lx: Lexicon) -> str:
+    for w in words:
+        found = lx.places.get(bare(w)) or lx.places.get(w.lower())
+        if found:
+            return found
+        known = lx.organisations.get(bare(w))
+        if known and known[1]:
+            return known[1]
+    return ""
+
+
+def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
+    words = TOKEN.findall(appositive)
+    while words and words[0].lower() in lx.determiners:
+        words = words[1:]
+    if not words:
+        return "", ""
+    first = words[0].lower()
+    if first in lx.prepositions or first in lx.stopwords or first in lx.subordinators or first[:1].isdigit() \
+            or first.endswith(("ing", "ed", "ly")) and not is_capitalised(words[0]) \
+            and not (len(words) > 1 and role_word(words[1], lx)):
+        # "with Egypt's help", "amid protests", "reporting from Rafah", "including more than 4": what
+        # the sentence adds, not who the speaker is
+        return "", ""
+    if all(is_name_word(w, lx) for w in words):
+        return "", ""  # a name ("Omar Haddad") is who, not what the speaker is
+    # inside an appositive "that" opens a relative clause too: "the group that governs ..."
+    relative = next((i for i, w in enumerate(words) if w.lower() in lx.relatives or w.lower() == "that"), len(words))
+    if any(w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs
+           for w in words[:relative]):
+        return "", ""  # "famine is spreading": a clause; "the group that governs ..." describes
+    role = " ".join(words)
+    org = ""
+    for i, w in enumerate(words):
+        if w.lower() in {"of", "for", "at"}:
+            org = org_name(words[i + 1:], lx)
+            break
+    return role, org
+
+
+def _surface_from(surface: str, word: str) -> str:
+    at = surface.find(word)
+    return surface[at:] if at >= 0 else ""

@@ -1,0 +1,361 @@
+"""The speakers of one article: each speaker phrase joined to the fullest name the article gives.
+
+"Berg", "she" and "the spokeswoman" resolve to "Nina Berg" when the article leaves no
+doubt; when it does (two people share the surname, a pronoun with no person before it), the
+phrase stays unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newstally.contract.records import Speaker
+from newstally.rules.lexicon import alternatives
+
+from .mentions import Mention
+from .naming import names_speaker
+from .words import bare, is_name_word, lex
+
+# a pronoun or possessive that tells a gender: "he", "his", "she", "her"
+_GENDERED = re.compile(rf"\b(?:{alternatives(lex().gendered)})\b", re.IGNORECASE)
+# How far after a person's first mention a pronoun is taken as theirs (characters).
+_GENDER_WINDOW = 150
+_GENDER_VOTES = 6
+# A pronoun prefers a named person among this many most recent speakers.
+_RECENT_NAMED = 3
+
+
+@dataclass
+class _Entity:
+    key: str
+    name: str
+    type: str
+    role: str = ""
+    org: str = ""
+    country: str = ""
+    aliases: set[str] = field(default_factory=set)
+    gender: str | None = None  # m | f | "" unknown; None: not looked at yet
+    named: bool = False
+    spoke: bool = False  # resolved as a speaker, not only seen in the narration
+    shared: bool = False  # a surname several people in the article have: never completed
+
+
+def plain(name: str) -> str:
+    """A name with straight apostrophes, so one name is spelled one way across sources."""
+    return name.replace("’", "'").replace("‘", "'")
+
+
+class Roster:
+    """The speakers of one article, built as their phrases are resolved."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lower = text.lower()
+        self._entities: list[_Entity] = []
+        self._recent: list[_Entity] = []  # most recent speaker first
+
+    def resolve(self, mention: Mention | None) -> str:
+        """The key of the speaker ``mention`` names, or "" when that is not certain."""
+        if mention is None:
+            return ""
+        if mention.type == "pronoun":
+            entity = self._pronoun(mention.name)
+        elif mention.type == "document":
+            # "the statement said" is its author speaking; with no one before it, the author is unknown
+            # (a speaker called "statement" would say nothing)
+            entity = self._recent[0] if self._recent else None
+        elif mention.type == "person":
+            entity = self._person(mention)
+        elif mention.type == "organization":
+            entity = self._find(mention.name) or self._new(mention.name, "organization")
+        else:
+            entity = self._description(mention)
+        if entity is None:
+            return ""
+        entity.spoke = True
+        if mention.type not in ("pronoun", "document"):
+            if names_speaker(mention.text):
+                entity.aliases.add(mention.text)  # not "Reyes said Norway": a clause, not a name
+            if not (mention.type == "description" and mention.role.lower() in lex().generic_orgs):
+                entity.role = entity.role or mention.role  # "the charity" says nothing of who
+            entity.org = entity.org or mention.org
+            entity.country = entity.country or mention.country
+        self._remember(entity)
+        return entity.key
+
+    def observe(self, mention: Mention) -> None:
+        """Note a person the narration names (a sentence's subject): a later "he" may be them."""
+        if mention.type != "person" or " and " in mention.name \
+                or any(len(w) > 3 and w.isupper() for w in mention.name.split()):
+            return  # "READ MORE" is a heading, not a person
+        if " " in mention.name or mention.role:
+            # "Wenna, a resident of the coast, ...": one name with a description is a person too
+            entity = self._person(mention)
+        else:
+            entity = next((e for e in self._entities if e.type == "person" and e.named
+                           and _ends_with(e.name, mention.name)), None)
+        if entity is not None:
+            self._remember(entity)
+
+    def remember(self, key: str) -> None:
+        """Note that ``key`` spoke last (for pronouns that follow)."""
+        for e in self._entities:
+            if e.key == key:
+                self._remember(e)
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker resolved so far, as records."""
+        out = []
+        for e in self._entities:
+            # Spelled as the article spells them; the corpus merge (speakers.merge) normalises.
+            aliases = tuple(sorted(e.aliases - {e.name}))
+            out.append(Speaker(e.key, e.name, e.type, e.role, e.org, e.country, aliases))
+        return out
+
+    def _remember(self, entity: _Entity) -> None:
+        if self._recent and self._recent[0] is entity:
+            return
+        if entity in self._recent:
+            self._recent.remove(entity)
+        self._recent.insert(0, entity)
+
+    def _pronoun(self, pronoun: str) -> _Entity | None:
+        lx = lex()
+        refers = lx.pronouns.get(pronoun, "")
+        if refers == "thing":
+            found = next((e for e in self._recent if e.type == "organization"), None)
+            if found is None:
+                # "North Power said ... it said": a name with no gender that "it" stands for is an organisation
+                found = next((e for e in self._recent if e.named and e.spoke
+                              and " and " not in e.name and not self._gender(e)), None)
+                if found is not None:
+                    found.type = "organization"
+            return found
+        if refers == "group":
+            return next((e for e in self._recent if e.type == "organization" or _is_plural(e.name)), None)
+        gender = lx.genders.get(pronoun, "")
+        people = [e for e in self._recent if e.type == "person" and not _is_plural(e.name)
+                  and self._gender(e) in ("", gender)]
+        named = [e for e in people[:_RECENT_NAMED] if e.named]
+        chosen = named[0] if named else (people[0] if people else None)
+        if chosen is not None and not chosen.gender:
+            chosen.gender = gender
+        return chosen
+
+    def _gender(self, entity: _Entity) -> str:
+        """m, f or "" — from the role's words, else the first he/she after the name's first mention."""
+        if entity.gender is None and any(len(w) > 1 and w.isupper() for w in entity.name.split()):
+            entity.gender = ""  # "North Power", "ABC Local 12": an acronym names an organisation
+        if entity.gender is None:
+            lx = lex()
+            words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
+            entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in lx.possessives), "")
+            if not entity.gender and entity.named:
+                entity.gender = self._voted_gender(entity.name)
+        return entity.gender
+
+    def _voted_gender(self, name: str) -> str:
+        """m, f or "" from what the article writes around ``name``: an honorific before it ("Ms
+        Berg") decides; else the first he/his or she/her after each of its first mentions votes."""
+        lx = lex()
+        surname = name.split()[-1]
+        own = {w.lower() for w in name.split()} | set(name.split())
+        votes = {"m": 0, "f": 0}
+        for at in _occurrences(self._text, surname)[:_GENDER_VOTES]:
+            before = self._text[max(0, at - 6):at].split()
+            if before and before[-1].rstrip(".").lower() in lx.honorifics \
+                    and before[-1].rstrip(".").lower() in lx.genders:
+                return lx.genders[before[-1].rstrip(".").lower()]
+            vote = _pronoun_after(self._text, at + len(surname), own, lx)
+            if vote:
+                votes[vote] += 1
+        return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
+
+    def _find(self, name: str) -> _Entity | None:
+        low = name.lower()
+        return next((e for e in self._entities if e.name.lower() == low), None)
+
+    def _new(self, name: str, entity_type: str, named: bool = False) -> _Entity:
+        entity = _Entity(f"p{len(self._entities)}", name, entity_type, named=named)
+        self._entities.append(entity)
+        return entity
+
+    def _person(self, mention: Mention) -> _Entity | None:
+        parts = mention.name.split()
+        found = self._find(mention.name)
+        if found:
+            return found
+        if len(parts) > 1:
+            for e in self._entities:
+                if e.type == "person" and " " not in e.name and e.name == parts[-1] and not e.shared:
+                    e.aliases.add(e.name)
+                    e.name = mention.name
+                    return e
+            return self._new(mention.name, "person", named=True)
+        matches = {e.name: e for e in self._entities if e.type == "person" and e.named and " " in e.name
+                   and _ends_with(e.name, mention.name)}
+        fulls = set(matches) | set(self._full_names(mention.name))
+        if len(fulls) == 1:
+            (full,) = fulls
+            return matches.get(full) or self._find(full) or self._new(full, "person", named=True)
+        # No full name, or two people share the surname: the speaker is only the surname.
+        entity = self._find(mention.name) or self._new(mention.name, "person", named=True)
+        entity.shared = entity.shared or len(fulls) > 1
+        return entity
+
+    def _full_names(self, surname: str) -> list[str]:
+        """The distinct full names in the article that end with ``surname``."""
+        lx = lex()
+        out: list[str] = []
+        for pos in _occurrences(self._text, surname):
+            words = self._text[max(0, pos - 60):pos].split()[-3:]
+            if not words or not self._text[pos - 1:pos].isspace():
+                continue
+            k = len(words)
+            while k > 0 and _given_name(words[k - 1], surname, lx):
+                k -= 1
+            given = words[k:][-2:]
+            if given:
+                full = " ".join(given + [surname])
+                if full not in out:
+                    out.append(full)
+        return out
+
+    def _description(self, mention: Mention) -> _Entity | None:
+        found = self._find(mention.name)
+        if found:
+            return found
+        head = mention.head
+        lx = lex()
+        if mention.text.lower().startswith("the ") and head in lx.generic_orgs:
+            # "the utility said": the organisation the article is about, when its name says so
+            known = next((e for e in self._recent if e.type == "organization" and _fits(e, mention.name) and
+                          (head in lx.org_words - lx.generic_orgs and head in e.name.lower().split()
+                           or head in lx.generic_orgs and head not in lx.org_words)), None)
+            if known is not None:
+                return known
+            return self._new(mention.name, "organization")
+        words = mention.text.split()
+        if words[0].lower() == "the" and len(words) > 1 and words[1].lower().endswith("-old"):
+            # "the 50-year-old": the person the article has just named
+            return next((e for e in self._recent if e.type == "person" and e.named), None) \
+                or self._new(mention.name, "person")
+        if head in lx.titles:
+            wanted = [w for w in mention.name.lower().split() if w not in lx.determiners]
+            holders = [e for e in self._entities if e.type == "person" and
+                       set(wanted) <= set(f"{e.role} {e.org}".lower().replace("-", " ").split())]
+            if len(holders) == 1:
+                return holders[0]
+            if not holders and mention.text.split()[0].lower() not in ("a", "an"):
+                named = self._titled_names(" ".join(wanted))
+                found = self._find(named[0]) if len(named) == 1 else None
+                if not named:
+                    # Only the head ("minister") is written before a name: the description's other
+                    # words must fit that person, so "Qatar's prime minister" is not Israel's.
+                    named = self._titled_names(head)
+                    found = self._find(named[0]) if len(named) == 1 else None
+                    extra = {w for w in wanted if w != head and bare(w) not in lx.places}
+                    if len(named) == 1 and (extra or mention.country) and (
+                            found is None or mention.country and found.country != mention.country
+                            or not extra <= set(f"{found.role} {found.org}".lower().replace("-", " ").split())):
+                        return self._new(mention.name, "person")
+                if len(named) == 1:
+                    return found or self._person(
+                        Mention(named[0], "person", named[0], mention.role, mention.org, mention.country))
+        return self._new(mention.name, "person")
+
+    def _titled_names(self, title: str) -> list[str]:
+        """The names written right after ``title`` in the article ("US President Joan Reyes")."""
+        lx = lex()
+        out: list[str] = []
+        for pos in _occurrences(self._lower, title.lower()):
+            words = self._text[pos + len(title):pos + len(title) + 60].split()[:3]
+            name: list[str] = []
+            for w in words:
+                bare = w.rstrip(",.;:")
+                if not is_name_word(bare, lx):
+                    break
+                name.append(bare)
+                if bare != w:
+                    break
+            if len(name) >= 2 and " ".join(name) not in out:
+                out.append(" ".join(name))
+        return out
+
+
+_QUOTED = re.compile(r'“[^”]*(?:”|$)|"[^"]*(?:"|$)')
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
+
+
+def _blank(quoted: re.Match) -> str:
+    return " " * len(quoted.group())
+
+
+def _pronoun_after(text: str, start: int, own: set[str], lx) -> str:
+    """The gender of the first he/his or she/her after a name that ends at ``start``, when it can
+    only be that person's: in the same sentence, outside quotes, with no other name between
+    ("Nina Berg ... noted that Reyes's stance stems from his view" says nothing of Berg)."""
+    window = text[start:start + _GENDER_WINDOW]
+    m = _GENDERED.search(window)
+    if m is not None and ('"' in window or "“" in window):
+        window = _QUOTED.sub(_blank, window)
+        m = _GENDERED.search(window)
+    if m is None or _SENTENCE_BREAK.search(window, 0, m.start() + 1):
+        return ""
+    for word in _CAPITALISED.findall(window, 0, m.start()):
+        if word not in own and bare(word) not in own and bare(word) not in lx.places and is_name_word(word, lx):
+            return ""
+    return lx.genders[m.group().lower()]
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole word."""
+    out = []
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            out.append(pos)
+        pos = text.find(word, end)
+    return out
+
+
+_NAME_SHAPE = re.compile(rf"(?:[A-Z][\w’'\-]*|(?:{alternatives(sorted(lex().particles))}))")
+
+
+def _given_name(word: str, surname: str, lx) -> bool:
+    low = word.lower()
+    return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx)
+            and low not in lx.places and low not in lx.stopwords
+            and low not in lx.name_prepositions and low not in lx.determiners and low not in lx.quantifiers
+            and not low.endswith("ing") and word != surname)
+
+
+def _fits(entity: _Entity, description: str) -> bool:
+    """Whether the proper words of a description ("the UN body") may name ``entity``: each is a word
+    of its name or an alias of it, so "the UN body" is not the Israeli army the article just quoted."""
+    lx = lex()
+    words = set(entity.name.lower().split()) | {a.lower() for a in entity.aliases}
+    for w in description.split():
+        low = w.lower()
+        if w[:1].isupper() and low not in lx.places and low not in lx.titles and low not in words \
+                and lx.organisations.get(low, ("",))[0] != entity.name:
+            return False
+    return True
+
+
+def _ends_with(name: str, surname: str) -> bool:
+    if " and " in name:
+        return False  # "Logan Couture and Melker Lindqvist" is two people, not a Lindqvist
+    return name == surname or name.endswith(" " + surname) or name.split()[-1] == surname.split()[-1]
+
+
+def _is_plural(name: str) -> bool:
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    lx = lex()
+    return " and " in name or last in lx.group_nouns or (
+        last.endswith("s") and not last.endswith("ss") and last in lx.speaker_nouns)

@@ -1,0 +1,1 @@
+"""Statements: who said what, quoted or reported (see ../shared/gold/FORMAT.md)."""

@@ -1,0 +1,275 @@
+"""Statements: who said what, quoted or reported (see ../shared/gold/FORMAT.md).
+
+Each paragraph is read sentence by sentence. A sentence with quotes gives direct statements (or
+one mixed statement when narration precedes the attributed quote); a sentence without an
+attributed quote is tried for reported speech. A quote with no cue of its own continues the
+speaker of the statement before it, in the same or the previous paragraph.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from newstally.contract.records import Speaker, Statement
+from newstally.rules.speakers.mentions import Mention
+from newstally.rules.speakers.roster import Roster
+
+from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
+from .clauses import Reported, participle, reported
+from .quotes import Quote, paragraphs, quotes, sentences
+from .words import STATEMENT_WORDS
+
+_JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
+_WORD = re.compile(r"\w+")
+# Two capitalised words open a sentence that may open with a person's name (a cheap first test).
+_NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+# An embedded post as scraped pages flatten it, text and signature in one paragraph:
+# ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
+_POST_SIGNATURE = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
+                             r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+# A quoted span this long (characters) is never a statement: it is a broken text, not speech.
+_LONGEST_QUOTE = 5000
+# A "sentence" this long is not prose (a table, a dump, a file with no full stops): skipped.
+_LONGEST_SENTENCE = 5000
+# Statements are read from this many characters at most: no news article is longer, and the
+# bound keeps a hostile 10 MB input within seconds.
+_LONGEST_TEXT = 2_000_000
+_MOST_SENTENCES = 20_000
+
+
+@dataclass
+class _State:
+    roster: Roster
+    index: CueIndex
+    out: list[Statement]
+    last_key: str = ""  # speaker of the latest statement that may be continued
+    last_paragraph: int = -1  # index of the paragraph that statement is in
+    paragraph: int = 0
+    posts: list[tuple[int, int, Mention]] = field(default_factory=list)  # embedded posts: start, end, author
+
+
+def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
+    """The statements of ``text`` in text order, and the article's speakers they point to."""
+    state = _State(Roster(text), CueIndex(text, _LONGEST_TEXT), [])
+    budget = _MOST_SENTENCES
+    for index, (start, end) in enumerate(paragraphs(text)):
+        if start >= _LONGEST_TEXT or budget <= 0:
+            break
+        end = min(end, _LONGEST_TEXT)
+        state.paragraph = index
+        if _embedded_post(text, start, end, state):
+            continue
+        quoted = quotes(text, start, end)
+        opens = [q.open for q in quoted]
+        for s, e in sentences(text, start, end, quoted):
+            budget -= 1
+            if e - s > _LONGEST_SENTENCE or budget < 0:
+                continue
+            inside = quoted[bisect_left(opens, s):bisect_left(opens, e)]
+            _observe_subject(text, s, e, state)
+            if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
+                if not _reported_sentence(text, s, e, quoted, state):
+                    _introduction(text, s, e, state)
+    # Posts are inserts, not narration: resolved last, so a later "he said" never means their author.
+    for start, end, mention in state.posts:
+        key = state.roster.resolve(mention)
+        state.out.append(Statement(start, end, text[start:end], "direct", "", key, "embedded-post"))
+    used = {st.speaker_key for st in state.out if st.speaker_key}
+    speakers = [sp for sp in state.roster.speakers() if sp.key in used]
+    return sorted(state.out, key=lambda st: (st.start, st.end)), speakers
+
+
+def _emit(state: _State, text: str, start: int, end: int, kind: str, cue: str, key: str, rule: str) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > _LONGEST_QUOTE or not _WORD.search(text, start, end):
+        return
+    state.out.append(Statement(start, end, text[start:end], kind, cue, key, rule))
+    if key:
+        state.last_key = key
+        state.last_paragraph = state.paragraph
+        state.roster.remember(key)
+
+
+def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list[Quote], state: _State) -> bool:
+    """Statements from a sentence with quotes; False when none of its quotes is attributed.
+
+    A sentence that ends with its quote may have the attribution in the next "sentence": the
+    splitter cannot tell ``"... all!" Silva said.`` from a new sentence.
+    """
+    produced = False
+    consumed = s  # where the text not yet part of a statement or attribution starts
+    current: str | None = None  # the speaker attributed in this sentence so far
+    for i, q in enumerate(inside):
+        if q.open < consumed:
+            continue  # inside a clause already reported (", adding that \"...\"")
+        limit = inside[i + 1].open if i + 1 < len(inside) else e
+        inner_start, inner_end = q.inner
+        post = after_quote(text, q.close + 1, limit, state.index, quoted=True) if q.closed else None
+        if post is None and q.closed and q.close + 1 >= e:
+            post = _attribution_next(text, q.close + 1, _next_quote(text, e, paragraph_end), state.index)
+        if post is None and q.closed and limit == e:
+            post = _attribution_last(text, q.close + 1, e, state.index)
+        if not q.closed:
+            post, inner_end = _attribution_inside(text, inner_start, inner_end, state.index)
+        pre = lead_in(text, consumed, q.open, state.index) if post is None else None
+        narration = _narration(text, consumed, q.open)
+        if post is not None:
+            key = state.roster.resolve(post.mention)
+            if narration and pre is None:
+                stop = q.close + 1 if q.closed else inner_end
+                _emit(state, text, _after_joiner(text, consumed, q.open), stop, "mixed", post.cue.text, key,
+                      "mixed-quote-then-cue")
+            else:
+                _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, "quote-then-cue")
+            consumed, current, produced = post.end, key, True
+            for found in participle(text, post.end, e, post.mention, _inside_quote(inside), state.index):
+                _emit_reported(state, text, found, key, inside)
+                consumed = max(consumed, found.end)
+        elif pre is not None:
+            key = state.roster.resolve(pre.mention) if pre.mention else (current or "")
+            if pre.mention is None and current is None:
+                continue
+            _emit(state, text, inner_start, inner_end, "direct", pre.cue.text, key, "cue-then-quote")
+            consumed, current, produced = q.close + 1, key, True
+        elif current is not None and not narration:
+            _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
+            consumed, produced = q.close + 1, True
+        elif not narration and consumed == s and _continues(state):
+            _emit(state, text, inner_start, inner_end, "direct", "", state.last_key, "quote-continued")
+            consumed, current, produced = q.close + 1, state.last_key, True
+    return produced
+
+
+def _attribution_inside(text: str, start: int, end: int, index: CueIndex) -> tuple[Attribution | None, int]:
+    """A quote never closed often ends at its attribution: ``"Russia is alarmed, X said.``"""
+    if not index.between(start, end):
+        return None, end
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        found = after_quote(text, comma + 1, end, index)
+        if found is not None:
+            return found, comma
+        comma = text.find(",", comma + 1, end)
+    return None, end
+
+
+def _next_quote(text: str, start: int, end: int) -> int:
+    found = [i for i in (text.find('"', start, end), text.find("“", start, end)) if i >= 0]
+    return min(found) if found else end
+
+
+def _attribution_next(text: str, start: int, limit: int, index: CueIndex) -> Attribution | None:
+    """``"... all!" Silva said.``: an attribution that is a whole short sentence of its own."""
+    found = after_quote(text, start, limit, index)
+    if found is None:
+        return None
+    stop = _SENTENCE_STOP.search(text, found.end, limit)
+    if len(_WORD.findall(text, found.end, stop.start() if stop else limit)) > 6:
+        return None
+    return found
+
+
+def _attribution_last(text: str, start: int, end: int, index: CueIndex) -> Attribution | None:
+    """``"..." including Lake Cowichan, it said.``: a short phrase, then the attribution."""
+    comma = text.rfind(",", start, end)
+    if comma < 0 or len(_WORD.findall(text, start, comma)) > 6:
+        return None
+    found = after_quote(text, comma + 1, end, index)
+    if found is None or len(_WORD.findall(text, found.end, end)) > 4:
+        return None
+    return found
+
+
+def _narration(text: str, start: int, stop: int) -> bool:
+    return len(_WORD.findall(text, max(start, stop - 60), stop)) >= 2
+
+
+def _after_joiner(text: str, start: int, stop: int) -> int:
+    return _JOINER.match(text, start, stop).end() if start < stop else start
+
+
+def _continues(state: _State) -> bool:
+    return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+
+
+def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
+    """A paragraph that is a post with its author's signature: the post is the author's statement."""
+    if text.find("(@", start, end) < 0:
+        return False
+    sign = _POST_SIGNATURE.search(text, start, end)
+    if sign is None or len(_WORD.findall(text, start, sign.start())) < 3:
+        return False
+    mention, stop = speaker_after(text, sign.start("name"), sign.end("name"), appositive_ok=False)
+    if mention is None or stop != sign.end("name"):
+        return False
+    stop = sign.start()
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop - start > _LONGEST_QUOTE:
+        return False
+    state.posts.append((start, stop, mention))
+    return True
+
+
+def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
+    """The person a sentence opens with ("For Moreno, ..." too): a later "he" may be them."""
+    first = _WORD.match(text, s, e)
+    if first and first.group().lower() in STATEMENT_WORDS.opening_prepositions:
+        s = first.end() + 1
+    if _NAMED_OPENING.match(text, s, e):
+        mention, _ = speaker_after(text, s, min(e, s + 200))
+        if mention is not None:
+            state.roster.observe(mention)
+
+
+def _introduction(text: str, s: int, e: int, state: _State) -> None:
+    """``X said in a statement:`` closing a paragraph: the quote in the next one is X's."""
+    stop = e
+    while stop > s and text[stop - 1].isspace():
+        stop -= 1
+    if stop > s and text[stop - 1] == ":":
+        found = lead_in(text, s, stop, state.index)
+        key = state.roster.resolve(found.mention) if found and found.mention else ""
+        if key:
+            state.last_key, state.last_paragraph = key, state.paragraph
+
+
+def _inside_quote(quoted: list[Quote]):
+    """A test of whether a position lies inside one of ``quoted``."""
+    opens = [q.open for q in quoted]
+
+    def inside_quote(pos: int) -> bool:
+        k = bisect_right(opens, pos) - 1
+        return k >= 0 and quoted[k].open < pos < quoted[k].close
+
+    return inside_quote
+
+
+def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
+    found_any = False
+    for found in reported(text, s, e, _inside_quote(quoted), state.index):
+        found_any = True
+        _emit_reported(state, text, found, state.roster.resolve(found.attribution.mention), quoted)
+    return found_any
+
+
+def _emit_reported(state: _State, text: str, found: Reported, key: str, quoted: list[Quote]) -> None:
+    kind = _kind(text, found.start, found.end, quoted)
+    start, end = found.start, found.end
+    if kind == "direct":
+        start, end = start + 1, end - 1
+    _emit(state, text, start, end, kind, " ".join(found.attribution.cue.text.split()), key, found.rule)
+
+
+def _kind(text: str, start: int, end: int, quoted: list[Quote]) -> str:
+    within = [q for q in quoted if start <= q.open and q.close < end + 1]
+    if not within:
+        return "indirect"
+    if len(within) == 1 and within[0].open == start and within[0].close >= end - 1:
+        return "direct"
+    return "mixed"

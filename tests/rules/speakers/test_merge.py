@@ -1,0 +1,84 @@
+"""The corpus-wide speakers table (newstally.rules.speakers.merge): one row per person or organisation."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newstally.contract.schema import columns
+from newstally.rules.speakers.merge import speakers
+
+from hostile import FINISHES_WITHIN, many_mentions, timed
+
+
+def _mentions(*rows: tuple) -> pd.DataFrame:
+    """Mentions from (mention_id, name, type[, role, org, country, aliases, n_statements])."""
+    out = []
+    for row in rows:
+        mention_id, name, speaker_type, *rest = row
+        role, org, country, aliases, n = (rest + ["", "", "", [], 1][len(rest):])
+        out.append(dict(mention_id=mention_id, article_id=mention_id.split(":")[0], name=name, type=speaker_type,
+                        role=role, org=org, country=country, aliases=aliases, n_statements=n))
+    return pd.DataFrame(out)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a surname joins the one full name that ends with it when its article gives the same role ...
+    ([("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "spokeswoman")],
+     {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
+    # ... or organisation; a bare surname may be anyone of that name, so it stays its own row
+    ([("a:p0", "Nina Berg", "person", "", "Foreign Ministry"), ("b:p0", "Berg", "person", "", "Foreign Ministry")],
+     {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
+    ([("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person")], {"a:p0": "nina-berg", "b:p0": "berg"}),
+    # two people share the surname: the surname alone stays its own row
+    ([("a:p0", "Nina Berg", "person"), ("b:p0", "Tom Berg", "person"), ("c:p0", "Berg", "person")],
+     {"a:p0": "nina-berg", "b:p0": "tom-berg", "c:p0": "berg"}),
+    # case, apostrophes and a leading "the" do not count; an organisation's alias does
+    ([("a:p0", "the Kremlin", "organization"), ("b:p0", "Kremlin", "organization")],
+     {"a:p0": "kremlin", "b:p0": "kremlin"}),
+    ([("a:p0", "UN", "organization"), ("b:p0", "United Nations", "organization")],
+     {"a:p0": "united-nations", "b:p0": "united-nations"}),
+    ([("a:p0", "the premier’s office", "organization"), ("b:p0", "the premier's office", "organization")],
+     {"a:p0": "premier-s-office", "b:p0": "premier-s-office"}),
+    # the same name as a person and as an organisation: two rows, unique ids
+    ([("a:p0", "Jordan", "person"), ("b:p0", "Jordan", "organization")],
+     {"a:p0": "jordan-2", "b:p0": "jordan"}),
+])
+def test_merge_by_name(rows, expected):
+    table, mapping = speakers(_mentions(*rows))
+    assert mapping == expected
+    assert sorted(table["speaker_id"]) == sorted(set(expected.values()))
+
+
+def test_merge_row_has_the_fullest_name_and_the_rest_as_aliases():
+    table, _ = speakers(_mentions(
+        ("a:p0", "Nina Berg", "person", "Foreign Ministry spokeswoman", "Foreign Ministry", "Russia", ["Berg"], 3),
+        ("b:p0", "Berg", "person", "", "Foreign Ministry", "", [], 2)))
+    row = table.iloc[0]
+    assert list(table.columns) == columns("speakers")
+    assert (row["name"], row["role"], row["country"], row["aliases"]) == (
+        "Nina Berg", "Foreign Ministry spokeswoman", "Russia", ["Berg"])
+    assert (row["n_statements"], row["n_articles"]) == (5, 2)
+
+
+def test_merge_same_output_in_any_row_order():
+    mentions = _mentions(("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "minister"),
+                         ("c:p0", "Berg", "person", "minister"), ("c:p1", "UN", "organization"),
+                         ("d:p0", "the United Nations", "organization"))
+    first = speakers(mentions)
+    for seed in range(3):
+        again = speakers(mentions.sample(frac=1, random_state=seed))
+        assert again[1] == first[1]
+        pd.testing.assert_frame_equal(again[0], first[0])
+
+
+def test_merge_empty_input_gives_an_empty_table():
+    table, mapping = speakers(pd.DataFrame(columns=["mention_id", "article_id", "name", "type", "role", "org",
+                                                    "country", "aliases", "n_statements"]))
+    assert table.empty and list(table.columns) == columns("speakers") and mapping == {}
+
+
+def test_merge_of_many_mentions_finishes():
+    mentions = many_mentions(200_000, surnames=5000)
+    (table, mapping), took = timed(speakers, mentions)
+    assert took < FINISHES_WITHIN
+    assert len(table) == 5000 and len(mapping) == 200_000  # every surname joins its one full name
