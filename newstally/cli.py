@@ -16,7 +16,7 @@ fired, aid trucks, ...), every statement (who said what) and every speaker.
   newstally build data/articles                 build the store from a folder of articles
   newstally export out/ --format parquet        write the tables as files
   newstally evaluate gold.jsonl                 score the extraction against a gold file
-  streamlit run dashboard.py                    explore the store in the browser
+  newstally serve --store my.duckdb             explore a store in the browser
 """
 
 BUILD_HELP = """\
@@ -67,6 +67,21 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", metavar="GOLD.jsonl")
     _store_option(evaluate)
     evaluate.add_argument("--misses", action="store_true", help="also list every miss, as JSON lines")
+
+    serve = commands.add_parser("serve", help="open the dashboard on a store",
+                                description="Serves the dashboard (streamlit run dashboard.py) on the store given, "
+                                            "on 127.0.0.1 only; see docs/serving.md to serve a team.")
+    _store_option(serve)
+    serve.add_argument("--port", type=int, default=8501, help="the port to listen on (default %(default)s)")
+
+    train = commands.add_parser("train-parser", help="train the dependency parser from a treebank",
+                                description="Trains the tagger and dependency parser the rules read from the "
+                                            "Universal Dependencies English Web Treebank (train, dev and test "
+                                            "CoNLL-U files and its LICENSE.txt), scores it on the test split and "
+                                            "writes it into the package. About an hour of one core.")
+    train.add_argument("--treebank", default="../shared/treebank", metavar="DIR",
+                       help="the UD_English-EWT folder (default: %(default)s)")
+    train.add_argument("--output", metavar="DIR", help="where to write the model (default: the package's own)")
     return parser
 
 
@@ -132,9 +147,35 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """Replaces this process with ``streamlit run dashboard.py`` on the store given."""
+    root = Path(__file__).resolve().parents[1]
+    dashboard = root / "dashboard.py"
+    if not dashboard.is_file():
+        raise NewstallyError(f"no dashboard.py beside the package in {root}: run `newstally serve` from a clone of "
+                             "the repository (`make run` sets it up)")
+    if not 0 < args.port < 65536:
+        raise NewstallyError(f"--port must be between 1 and 65535, not {args.port}")
+    store = Path(args.store).expanduser().resolve()  # the dashboard reads relative paths from its own folder
+    os.environ["NEWSTALLY_STORE"] = str(store)
+    os.chdir(root)  # where .streamlit/config.toml is
+    print(f"newstally serve: {store} on http://127.0.0.1:{args.port} (Ctrl+C stops it)", flush=True)
+    os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", str(dashboard), "--server.port", str(args.port)])
+
+
+def run_train_parser(args: argparse.Namespace) -> int:
+    from .rules.syntax import MODEL
+    from .rules.syntax.train import train_parser
+
+    scores = train_parser(Path(args.treebank), Path(args.output) if args.output else MODEL)
+    print(f"UAS {scores['dep_uas']:.3f}, LAS {scores['dep_las']:.3f} on the test split -> {args.output or MODEL}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    runners = {"build": run_build, "export": run_export, "evaluate": run_evaluate}
+    runners = {"build": run_build, "export": run_export, "evaluate": run_evaluate, "serve": run_serve,
+               "train-parser": run_train_parser}
     try:
         return runners[args.command](args)
     except NewstallyError as err:

@@ -9,6 +9,7 @@ read side.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,11 @@ from newstally.contract.records import Extraction
 
 from . import lexicon
 from .figures.extract import extract_figures
-from .statements.extract import extract_statements
+from .figures.reading import SCANNER
+from .statements.attribution import CueIndex
+from .statements.extract import LONGEST_TEXT, extract_statements
+from .statements.quotes import paragraphs, quotes, sentences
+from .syntax import Syntax
 
 HERE = Path(__file__).resolve().parent
 CONTRACT = HERE.parent / "contract"
@@ -62,8 +67,29 @@ def extractor_version() -> str:
     return f"rules-{_files_hash(_rule_files())}-lex-{lexicon.fingerprint()}"
 
 
+# Sentences parsed per article at most: a longer text keeps the rules over bare words past it.
+MOST_PARSED_SENTENCES = 2_000
+_QUOTE_MARK = re.compile("[\"“”„«»]")
+
+
+def sentences_to_parse(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text`` that need a parse: those with a number, a quotation
+    mark or a cue word; the others are never read by a rule that uses the parse."""
+    cues = CueIndex(text, LONGEST_TEXT)
+    out: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        if start >= LONGEST_TEXT or len(out) >= MOST_PARSED_SENTENCES:
+            break
+        for s, e in sentences(text, start, end, quotes(text, start, end)):
+            if SCANNER.search(text, s, e) or _QUOTE_MARK.search(text, s, e) or cues.between(s, e):
+                out.append((s, e))
+    return out[:MOST_PARSED_SENTENCES]
+
+
 def extract(text: str) -> Extraction:
-    """Figures, statements and the article's speakers found in ``text``."""
-    statements, speakers = extract_statements(text)
-    figures = extract_figures(text)
+    """Figures, statements and the article's speakers found in ``text``. The sentences that need
+    it are parsed once, and both the statement and the figure rules read that parse."""
+    syntax = Syntax(text, sentences_to_parse(text))
+    statements, speakers = extract_statements(text, syntax)
+    figures = extract_figures(text, syntax)
     return Extraction(figures=tuple(figures), statements=tuple(statements), speakers=tuple(speakers))

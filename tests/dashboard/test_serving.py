@@ -1,10 +1,13 @@
 """Serving defaults: local only, XSRF protection on, an upload limit that the README states."""
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 
 from conftest import ROOT
+
+from newstally.cli import main
 
 
 def _config() -> dict:
@@ -23,7 +26,24 @@ def test_serving_upload_limit_is_stated_in_the_readme():
     assert re.search(rf"\b{limit}\s*MB\b", readme), "the README must state the default upload limit"
 
 
-def test_serving_make_run_ends_in_streamlit_run_dashboard():
+def test_serving_make_run_ends_in_newstally_serve_with_its_store_and_port():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "streamlit run dashboard.py" in run_recipe
+    assert "newstally serve" in run_recipe and "$(STORE)" in run_recipe and "$(PORT)" in run_recipe
+
+
+def test_serving_serve_runs_streamlit_on_the_dashboard_with_the_store(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(os, "execv", lambda program, argv: calls.append(argv))
+    monkeypatch.setattr(os, "chdir", lambda path: calls.append(path))
+    monkeypatch.delenv("NEWSTALLY_STORE", raising=False)
+    main(["serve", "--store", str(tmp_path / "mine.duckdb"), "--port", "8602"])
+    assert calls[0] == ROOT
+    assert calls[1][1:5] == ["-m", "streamlit", "run", str(ROOT / "dashboard.py")]
+    assert calls[1][-2:] == ["--server.port", "8602"]
+    assert os.environ["NEWSTALLY_STORE"] == str(tmp_path / "mine.duckdb")
+
+
+def test_serving_serve_refuses_a_port_out_of_range(capsys):
+    assert main(["serve", "--port", "70000"]) == 2
+    assert "--port must be between 1 and 65535" in capsys.readouterr().err

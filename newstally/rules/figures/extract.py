@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from newstally.contract.records import Figure
 from newstally.rules.lexicon import alternation, alternatives
+from newstally.rules.syntax import NO_SYNTAX, Syntax
 
 from .category import OPEN_PAREN, Counted, Place, Previous, unit_and_category
 from .context import PHRASE_ENDS, UNIT_FACTORS, counted_noun, cue_after, one_counts, qualifier_after, qualifier_before
@@ -52,8 +53,9 @@ class _Qualified(NamedTuple):
         return self.by_words and self.qualifier in ("more_than", "less_than")
 
 
-def extract_figures(text: str) -> list[Figure]:
-    """The figures of ``text`` in text order."""
+def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
+    """The figures of ``text`` in text order; ``syntax`` is the parse of the sentences that have
+    one (``newstally.rules.extract`` makes it)."""
     figures: list[Figure] = []
     last_count: Previous | None = None  # the last figure that counted people or things
     last_figure: Previous | None = None

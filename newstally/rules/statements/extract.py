@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newstally.contract.records import Speaker, Statement
 from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.roster import Roster
+from newstally.rules.syntax import NO_SYNTAX, Syntax
 
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
 from .clauses import Reported, participle, reported
@@ -35,7 +36,7 @@ _LONGEST_QUOTE = 5000
 _LONGEST_SENTENCE = 5000
 # Statements are read from this many characters at most: no news article is longer, and the
 # bound keeps a hostile 10 MB input within seconds.
-_LONGEST_TEXT = 2_000_000
+LONGEST_TEXT = 2_000_000
 _MOST_SENTENCES = 20_000
 
 
@@ -50,14 +51,15 @@ class _State:
     posts: list[tuple[int, int, Mention]] = field(default_factory=list)  # embedded posts: start, end, author
 
 
-def extract_statements(text: str) -> tuple[list[Statement], list[Speaker]]:
-    """The statements of ``text`` in text order, and the article's speakers they point to."""
-    state = _State(Roster(text), CueIndex(text, _LONGEST_TEXT), [])
+def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Statement], list[Speaker]]:
+    """The statements of ``text`` in text order, and the article's speakers they point to;
+    ``syntax`` is the parse of the sentences that have one (``newstally.rules.extract`` makes it)."""
+    state = _State(Roster(text), CueIndex(text, LONGEST_TEXT), [])
     budget = _MOST_SENTENCES
     for index, (start, end) in enumerate(paragraphs(text)):
-        if start >= _LONGEST_TEXT or budget <= 0:
+        if start >= LONGEST_TEXT or budget <= 0:
             break
-        end = min(end, _LONGEST_TEXT)
+        end = min(end, LONGEST_TEXT)
         state.paragraph = index
         if _embedded_post(text, start, end, state):
             continue
