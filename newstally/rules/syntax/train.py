@@ -68,7 +68,8 @@ def train_parser(treebank: Path, output: Path = MODEL, workdir: Path | None = No
         corpus.mkdir(parents=True, exist_ok=True)
         for split, path in files.items():
             log(f"converting {path.name}")
-            convert(path, corpus, file_type="spacy", n_sents=10, converter="conllu", silent=True)
+            # one sentence per document: the rules parse one sentence at a time
+            convert(path, corpus, file_type="spacy", n_sents=1, converter="conllu", silent=True)
         data = {split: corpus / f"{path.stem}.spacy" for split, path in files.items()}
         log(f"training with {CONFIG.name} (about an hour of one core)")
         train(CONFIG, work / "training", overrides={"paths.train": str(data["train"]), "paths.dev": str(data["dev"]),
