@@ -75,15 +75,24 @@ def train_parser(treebank: Path, output: Path = MODEL, workdir: Path | None = No
         train(CONFIG, work / "training", overrides={"paths.train": str(data["train"]), "paths.dev": str(data["dev"]),
                                                     **(overrides or {})})
         best = work / "training" / "model-best"
-        scores = {k: float(v) for k, v in evaluate(str(best), data["test"], silent=True).items()
-                  if k in ("dep_uas", "dep_las", "tag_acc")}
+        # as newstally parses (raw text, spaCy's tokens), and on the treebank's own tokens
+        scores = _scores(evaluate(str(best), data["test"], silent=True))
+        gold_tokens = _scores(evaluate(str(best), data["test"], gold_preproc=True, silent=True))
         log(f"test split: UAS {scores['dep_uas']:.3f}, LAS {scores['dep_las']:.3f}, tags {scores['tag_acc']:.3f}")
-        _package(best, Path(output), Path(treebank), files, scores, time.time() - started, overrides or {})
+        _package(best, Path(output), Path(treebank), files, {"test": scores, "test_gold_tokens": gold_tokens},
+                 time.time() - started, overrides or {})
     return scores
 
 
-def _package(best: Path, output: Path, treebank: Path, files: dict[str, Path], scores: dict[str, float],
-             seconds: float, overrides: dict[str, object]) -> None:
+def _scores(found: dict) -> dict[str, float]:
+    return {k: round(float(found[k]), 4) for k in ("dep_uas", "dep_las", "tag_acc")}
+
+
+def _package(best: Path, output: Path, treebank: Path, files: dict[str, Path], scores: dict[str, dict[str, float]],
+             seconds: float, overrides: dict[str, object], notes: str = "") -> None:
+    """Copies the trained model to ``output`` with the treebank's licence and a meta.json that says
+    what it is, where it comes from, how it scores (``scores``: test, test_gold_tokens) and how it
+    was made."""
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output)
@@ -98,12 +107,13 @@ def _package(best: Path, output: Path, treebank: Path, files: dict[str, Path], s
         "sources": [{"name": "Universal Dependencies English Web Treebank (UD_English-EWT)", "url": TREEBANK_URL,
                      "license": "CC BY-SA 4.0",
                      "author": "The Board of Trustees of The Leland Stanford Junior University"}],
-        "performance": {"test": {k: round(v, 4) for k, v in scores.items()}, **meta.get("performance", {})},
+        "performance": {**scores, "dev": _scores(meta.get("performance", {}))},
         "training": {
             "command": "newstally train-parser --treebank " + str(treebank)
                        + "".join(f" --set {k}={v}" for k, v in overrides.items()),
             "config": CONFIG.name, "treebank_files": {p.name: _sha256(p) for p in files.values()},
             "seconds": round(seconds), "python": platform.python_version(), "machine": platform.machine(),
+            **({"notes": notes} if notes else {}),
         },
     })
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
