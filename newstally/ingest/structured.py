@@ -17,7 +17,8 @@ from typing import TextIO
 
 from ..records import Article, Rejected
 from .fields import kind_of, missing_named_fields, no_text_reason, record_article, resolved_fields
-from .options import FieldMap, Limits, RejectedInput, human_size
+from .limits import SkippedValue, bounded_loads, csv_field_limit, json_decoder, json_extent, too_deep_reason
+from .options import FieldMap, Limits, RejectedInput, human_size, unexpected_reason
 from .sources import Source
 from .text import bom_encoding, normalised_text, refuse_binary
 
@@ -54,10 +55,13 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
                 yield Rejected(path, _record_too_long(f"line {number}", limits))
                 continue
             try:
-                value = json.loads(line.rstrip("\r\n"))
+                value = bounded_loads(line.rstrip("\r\n"), limits, f"line {number}")
             except json.JSONDecodeError as error:
                 yield Rejected(path, f"line {number} is not valid JSON: {_json_error(error)}; "
                                      "each line must be one JSON object")
+                continue
+            except RejectedInput as error:
+                yield Rejected(path, error.reason)
                 continue
             if not isinstance(value, dict):
                 yield Rejected(path, f"line {number} is {kind_of(value)}, not a JSON object; each "
@@ -75,8 +79,7 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
     Rejected. Cells are kept as they are, formulas included: exports neutralise them.
     The delimiter is the one of , ; tab | that the header line uses most.
     """
-    if csv.field_size_limit() < limits.max_record_bytes:
-        csv.field_size_limit(limits.max_record_bytes)
+    csv_field_limit(limits)
     with _opened_text(source, limits) as stream:
         lines = _csv_lines(stream, limits)
         try:
@@ -135,13 +138,15 @@ def _csv_rows(reader: Iterator[list[str]], header: list[str], source: Source,
                                  path=path, kind="column")
         except RejectedInput as error:
             yield Rejected(path, f"row {number}: {error.reason}")
+        except Exception as error:  # noqa: BLE001 - one row's surprise must not cost the rows after it
+            yield Rejected(path, unexpected_reason(error))
 
 
 def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[Article | Rejected]:
     """The articles of a .json file: one object, a list of objects, or an object wrapping a list."""
     resolved_by_keys: dict[tuple, dict] = {}
     with _opened_text(source, limits) as stream:
-        reader = _JsonReader(stream, limits.max_record_bytes)
+        reader = _JsonReader(stream, limits)
         first = reader.next_char()
         if not first:
             yield Rejected(source.path, "empty file: no text to read")
@@ -172,6 +177,9 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
             path = f"{source.path}#{number}"
             try:
                 value = reader.value(f"record {number}", limits)
+            except SkippedValue as error:  # the reader is past it: the next record can be read
+                yield Rejected(path, error.reason)
+                continue
             except RejectedInput as error:
                 yield Rejected(path, f"{error.reason}; reading stopped there, so fix the JSON and "
                                      "read the file again")
@@ -217,6 +225,8 @@ def _record(record: Mapping, fields: FieldMap, resolved_by_keys: dict, fallback_
         return record_article(record, resolved, fields, fallback_id=fallback_id, path=path)
     except RejectedInput as error:
         return Rejected(path, error.reason)
+    except Exception as error:  # noqa: BLE001 - one record's surprise must not cost the records after it
+        return Rejected(path, unexpected_reason(error))
 
 
 def _header_problem(header: list[str], fields: FieldMap) -> str:
@@ -292,10 +302,10 @@ def _why(error: Exception) -> str:
 class _JsonReader:
     """JSON values read from a text stream one at a time, holding at most one in memory."""
 
-    def __init__(self, stream: TextIO, limit: int):
+    def __init__(self, stream: TextIO, limits: Limits):
         self._stream = stream
-        self._limit = limit
-        self._decoder = json.JSONDecoder()
+        self._limit = limits.max_record_bytes
+        self._decoder = json_decoder(limits)
         self._buffer = ""
         self._position = 0
         self._ended = False
@@ -316,17 +326,32 @@ class _JsonReader:
         self._position += 1
 
     def value(self, what: str, limits: Limits) -> object:
-        """The JSON value at the reading position; raises RejectedInput if it is invalid or too big."""
+        """The JSON value at the reading position; raises RejectedInput if it is invalid or too big,
+        and SkippedValue (reading may go on) if it is nested too deep or holds too long a number."""
         while True:
-            try:
-                value, end = self._decoder.raw_decode(self._buffer, self._position)
-            except json.JSONDecodeError as error:
-                unread = len(self._buffer) - self._position
-                if unread > self._limit:
-                    raise RejectedInput(_record_too_long(what, limits)) from None
-                if self._read_more(unread):
-                    continue  # the value may only be cut off by the end of the buffer
-                raise RejectedInput(f"{what} is not valid JSON: {error.msg}") from None
+            depth, extent = json_extent(self._buffer, self._position)
+            unread = len(self._buffer) - self._position
+            refused = too_deep_reason(what, depth, limits) if depth > limits.max_json_depth else ""
+            if not refused:
+                try:
+                    value, end = self._decoder.raw_decode(self._buffer, self._position)
+                except RejectedInput as error:  # a number past Limits.max_number_digits
+                    refused = f"{what} {error.reason}"
+                except RecursionError:  # only when the caller's own stack is nearly used up
+                    refused = too_deep_reason(what, depth, limits)
+                except json.JSONDecodeError as error:
+                    if unread > self._limit:
+                        raise RejectedInput(_record_too_long(what, limits)) from None
+                    if self._read_more(unread):
+                        continue  # the value may only be cut off by the end of the buffer
+                    raise RejectedInput(f"{what} is not valid JSON: {error.msg}") from None
+            if refused:
+                if extent is not None:
+                    self._position = extent
+                    raise SkippedValue(refused)
+                if unread <= self._limit and self._read_more(unread):
+                    continue  # read on to find where the refused value ends, to step over it
+                raise RejectedInput(refused)
             if end < len(self._buffer) or not self._read_more(_CHUNK_CHARS):
                 self._position = end
                 return value
