@@ -7,7 +7,7 @@ import pandas as pd
 
 from .errors import NewstallyError
 from .schema import PUBLIC_TABLES, columns
-from .store import connect
+from .store import connect, damage_reported
 
 FORMATS = ("csv", "parquet")
 # Columns a user has no use for in an export (the store's own join keys).
@@ -40,7 +40,7 @@ def _neutral_cell(value: object) -> object:
 def table_frame(store: str | Path, table: str) -> pd.DataFrame:
     """The public ``table`` from the store, with its export columns."""
     cols = ", ".join(f'"{c}"' for c in export_columns(table))
-    with connect(store) as con:
+    with connect(store) as con, damage_reported(store):
         return con.execute(f"SELECT {cols} FROM {table}").df()
 
 
