@@ -33,8 +33,9 @@ from .options import EXTENSIONS, FieldMap, Limits, os_reason, unexpected_reason
 from .printable import clean_record
 from .readers import source_articles
 from .sources import NOT_A_FILE, Source, disk_source, folder_sources
+from .uploads import check_upload
 
-__all__ = ["EXTENSIONS", "FieldMap", "Limits", "allowed_extensions", "read_corpus"]
+__all__ = ["EXTENSIONS", "FieldMap", "Limits", "allowed_extensions", "check_upload", "read_corpus"]
 
 
 def allowed_extensions() -> tuple[str, ...]:
