@@ -13,6 +13,7 @@ import pytest
 
 from newstally.ingest import Limits, read_corpus
 from newstally.ingest.html_text import page
+from newstally.ingest.limits import json_extent
 from newstally.ingest.text import front_matter
 from newstally.records import Article, Rejected
 
@@ -47,6 +48,21 @@ def _write(path: Path, content: str | bytes) -> Path:
 
 
 # --- JSON nested too deep, numbers too long ------------------------------------------------------
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("[]", 0, (1, 2)),
+    ("[[1],[2]] tail", 0, (2, 9)),
+    ('[{"a": "]]]"}] tail', 0, (2, 14)),  # brackets inside a string do not count
+    ('{"a": [1, {"b": "x\\"]"}]}, more', 0, (3, 25)),  # nor an escaped quote
+    ("x [[[]]]", 2, (3, 8)),
+    ("[[[", 0, (3, None)),  # cut short: the depth so far, no end
+    ('["unterminated', 0, (1, None)),
+    ('"a scalar"', 0, (0, None)),
+    ("12", 0, (0, None)),
+])
+def test_hostile_json_extent_measures_depth_and_end(text, start, expected):
+    assert json_extent(text, start) == expected
+
 
 @pytest.mark.parametrize("deep", [DEEP_LIST, DEEP_OBJECT], ids=["list", "object"])
 def test_hostile_deep_json_file_is_rejected_with_the_depth(tmp_path, deep):
@@ -88,6 +104,25 @@ def test_hostile_depth_at_the_limit_is_read(tmp_path):
     nested = "[" * 99 + "1" + "]" * 99  # the record object is level 1, so 100 in all
     record, = _read(_write(tmp_path / "a.jsonl", '{"id": "a", "text": "t", "m": ' + nested + "}\n"))
     assert isinstance(record, Article)
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.json"])
+def test_hostile_parser_out_of_stack_within_the_limit_is_a_rejection(tmp_path, name):
+    # A caller deep in its own stack leaves the parser less room than the limit allows.
+    import inspect
+    import sys
+
+    nested = '{"id": "n", "text": "t", "m": ' + "[" * 90 + "]" * 90 + "}"
+    content = nested + "\n" + json.dumps(GOOD) + "\n" if name.endswith("l") else f"[{nested}, {json.dumps(GOOD)}]"
+    path = _write(tmp_path / name, content)
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 70)
+    try:
+        records = _read(path)
+    finally:
+        sys.setrecursionlimit(before)
+    assert [type(r).__name__ for r in records] == ["Rejected", "Article"]
+    assert "more than the parser could follow here" in records[0].reason
 
 
 @pytest.mark.parametrize("name, content", [

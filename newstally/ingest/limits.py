@@ -2,11 +2,14 @@
 the size of a CSV cell.
 
 Python's ``json`` recurses once per level of nesting and converts every integer, so a record
-nested 100,000 deep exhausts the stack and one of 5,000 digits trips the interpreter's
-integer-conversion guard; both would end the build, not the record. Here the nesting is measured
-first, in one linear pass that also finds where the value ends (so a JSON list can step over a bad
-record and read on), and integers pass through a converter that refuses oversized ones with a
-reason. ``sys.set_int_max_str_digits`` is left alone: it is state of the whole process.
+nested 100,000 deep raises RecursionError and one of 5,000 digits trips the interpreter's
+integer-conversion guard; both ended the build, not the record. Here both are refused with a
+reason: integers pass through a converter that refuses oversized ones, and the nesting of a value
+is measured by ``json_extent``, one linear pass that also finds where the value ends (so a JSON
+list can step over a bad record and read on). The measuring is done only when it can matter:
+after the parser gave up on the recursion, or when the value holds more brackets than the limit
+(a str.count, far cheaper than the scan). ``sys.set_int_max_str_digits`` is left alone: it is
+state of the whole process.
 """
 from __future__ import annotations
 
@@ -17,9 +20,10 @@ from collections.abc import Callable
 
 from .options import Limits, RejectedInput
 
-# What the nesting scan stops at: brackets, and the quote that opens a string (whose brackets
-# do not count). The rest of a string is skipped by _STRING_REST in one step.
-_STRUCTURE = re.compile(r'[\[\]{}"]')
+# What the nesting scan stops at: a run of opening or of closing brackets (a run costs one step,
+# so 100,000 levels cost little), and the quote that opens a string (whose brackets do not
+# count). The rest of a string is skipped by _STRING_REST in one step.
+_STRUCTURE = re.compile(r'[\[{]+|[\]}]+|"')
 _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _OPENING = frozenset("[{")
 
@@ -42,21 +46,21 @@ def json_extent(text: str, start: int) -> tuple[int, int | None]:
         found = _STRUCTURE.search(text, position)
         if found is None:
             return deepest, None
-        char = found.group()
-        if char == '"':
+        run = found.group()
+        if run == '"':
             rest = _STRING_REST.match(text, found.end())
             if rest is None:
                 return deepest, None  # the string goes on past the end of the text
             position = rest.end()
             continue
         position = found.end()
-        if char in _OPENING:
-            depth += 1
+        if run[0] in _OPENING:
+            depth += len(run)
             deepest = max(deepest, depth)
+        elif len(run) >= depth:
+            return deepest, found.start() + depth  # the value ends inside this run
         else:
-            depth -= 1
-            if depth <= 0:
-                return deepest, position
+            depth -= len(run)
 
 
 def too_deep_reason(what: str, depth: int, limits: Limits) -> str:
@@ -64,6 +68,15 @@ def too_deep_reason(what: str, depth: int, limits: Limits) -> str:
     return (f"{what} is nested {depth:,} levels deep, more than the {limits.max_json_depth:,} "
             "newstally reads (an article record needs a few); it is likely generated or damaged "
             "data: check the file, or raise Limits.max_json_depth")
+
+
+def recursion_reason(what: str, depth: int, limits: Limits) -> str:
+    """Why a value the parser could not recurse into is refused (its depth measured after)."""
+    if depth > limits.max_json_depth:
+        return too_deep_reason(what, depth, limits)
+    # within the limit, yet the stack ran out: the caller's own stack was nearly used up
+    return (f"{what} is nested {depth:,} levels deep, more than the parser could follow here; "
+            "newstally should have read it, so please report this input")
 
 
 def bounded_int(limits: Limits) -> Callable[[str], int]:
@@ -86,19 +99,28 @@ def json_decoder(limits: Limits) -> json.JSONDecoder:
     return json.JSONDecoder(parse_int=bounded_int(limits))
 
 
-def bounded_loads(text: str, limits: Limits, what: str) -> object:
-    """``json.loads(text)`` within ``limits``; raises RejectedInput (with ``what`` named) past them
-    and json.JSONDecodeError for text that is not JSON."""
-    start = len(text) - len(text.lstrip(" \t\n\r"))
+def too_deep(text: str, start: int, end: int, limits: Limits) -> int:
+    """The depth of the JSON value at ``text[start:end]`` when it is past ``limits``, else 0."""
+    if text.count("[", start, end) + text.count("{", start, end) <= limits.max_json_depth:
+        return 0  # cannot be deeper than it has brackets
     depth, _ = json_extent(text, start)
-    if depth > limits.max_json_depth:
-        raise RejectedInput(too_deep_reason(what, depth, limits))
+    return depth if depth > limits.max_json_depth else 0
+
+
+def bounded_loads(text: str, decoder: json.JSONDecoder, limits: Limits, what: str) -> object:
+    """``decoder.decode(text)`` (a ``json_decoder``) within ``limits``; raises RejectedInput
+    (with ``what`` named) past them and json.JSONDecodeError for text that is not JSON."""
+    start = len(text) - len(text.lstrip(" \t\n\r"))
     try:
-        return json_decoder(limits).decode(text)
+        value = decoder.decode(text)
     except RejectedInput as error:
         raise RejectedInput(f"{what} {error.reason}") from None
-    except RecursionError:  # only when the caller's own stack is nearly used up
-        raise RejectedInput(too_deep_reason(what, depth, limits)) from None
+    except RecursionError:
+        raise RejectedInput(recursion_reason(what, json_extent(text, start)[0], limits)) from None
+    depth = too_deep(text, start, len(text), limits)
+    if depth:
+        raise RejectedInput(too_deep_reason(what, depth, limits))
+    return value
 
 
 def csv_field_limit(limits: Limits) -> None:

@@ -23,16 +23,25 @@ REPLACEMENT = "\ufffd"
 
 def valid_text(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD (same length, so offsets hold)."""
-    if text.isascii() or not _SURROGATE.search(text):
+    if _is_valid(text):
         return text
     return _SURROGATE.sub(REPLACEMENT, text)
 
 
 def printable_path(path: str) -> str:
     """``path`` with the undecodable bytes of a file name as ``\\xNN`` and any other surrogate as U+FFFD."""
-    if path.isascii() or not _SURROGATE.search(path):
+    if _is_valid(path):
         return path
     return _SURROGATE.sub(_shown_byte, path)
+
+
+def _is_valid(text: str) -> bool:
+    # Encoding is the fastest test there is (a regex search costs several times more).
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def clean_record(record: Article | Rejected) -> Article | Rejected:

@@ -17,7 +17,8 @@ from typing import TextIO
 
 from ..records import Article, Rejected
 from .fields import kind_of, missing_named_fields, no_text_reason, record_article, resolved_fields
-from .limits import SkippedValue, bounded_loads, csv_field_limit, json_decoder, json_extent, too_deep_reason
+from .limits import (SkippedValue, bounded_loads, csv_field_limit, json_decoder, json_extent,
+                     recursion_reason, too_deep, too_deep_reason)
 from .options import FieldMap, Limits, RejectedInput, human_size, unexpected_reason
 from .sources import Source
 from .text import bom_encoding, normalised_text, refuse_binary
@@ -45,6 +46,7 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
     resolved_by_keys: dict[tuple, dict] = {}
     stem = source.stem
     n_records = 0
+    decoder = json_decoder(limits)
     with _opened_text(source, limits) as stream:
         for number, line in enumerate(_lines(stream, limits.max_record_bytes), start=1):
             path = f"{source.path}#{number}"
@@ -55,7 +57,7 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
                 yield Rejected(path, _record_too_long(f"line {number}", limits))
                 continue
             try:
-                value = bounded_loads(line.rstrip("\r\n"), limits, f"line {number}")
+                value = bounded_loads(line.rstrip("\r\n"), decoder, limits, f"line {number}")
             except json.JSONDecodeError as error:
                 yield Rejected(path, f"line {number} is not valid JSON: {_json_error(error)}; "
                                      "each line must be one JSON object")
@@ -329,33 +331,32 @@ class _JsonReader:
         """The JSON value at the reading position; raises RejectedInput if it is invalid or too big,
         and SkippedValue (reading may go on) if it is nested too deep or holds too long a number."""
         while True:
-            depth, extent = json_extent(self._buffer, self._position)
             unread = len(self._buffer) - self._position
-            refused = too_deep_reason(what, depth, limits) if depth > limits.max_json_depth else ""
-            if not refused:
-                try:
-                    value, end = self._decoder.raw_decode(self._buffer, self._position)
-                except RejectedInput as error:  # a number past Limits.max_number_digits
-                    refused = f"{what} {error.reason}"
-                except RecursionError:  # only when the caller's own stack is nearly used up
-                    refused = too_deep_reason(what, depth, limits)
-                except json.JSONDecodeError as error:
-                    if unread > self._limit:
-                        raise RejectedInput(_record_too_long(what, limits)) from None
-                    if self._read_more(unread):
-                        continue  # the value may only be cut off by the end of the buffer
-                    raise RejectedInput(f"{what} is not valid JSON: {error.msg}") from None
-            if refused:
-                if extent is not None:
-                    self._position = extent
-                    raise SkippedValue(refused)
-                if unread <= self._limit and self._read_more(unread):
+            try:
+                value, end = self._decoder.raw_decode(self._buffer, self._position)
+            except json.JSONDecodeError as error:
+                if unread > self._limit:
+                    raise RejectedInput(_record_too_long(what, limits)) from None
+                if self._read_more(unread):
+                    continue  # the value may only be cut off by the end of the buffer
+                raise RejectedInput(f"{what} is not valid JSON: {error.msg}") from None
+            except (RejectedInput, RecursionError) as error:  # a number too long; nesting too deep
+                depth, extent = json_extent(self._buffer, self._position)
+                if extent is None and unread <= self._limit and self._read_more(unread):
                     continue  # read on to find where the refused value ends, to step over it
-                raise RejectedInput(refused)
-            if end < len(self._buffer) or not self._read_more(_CHUNK_CHARS):
-                self._position = end
-                return value
-            # a number touching the end of the buffer may go on in the next chunk: parse again
+                refused = (f"{what} {error.reason}" if isinstance(error, RejectedInput)
+                           else recursion_reason(what, depth, limits))
+                if extent is None:
+                    raise RejectedInput(refused) from None
+                self._position = extent
+                raise SkippedValue(refused) from None
+            if end == len(self._buffer) and self._read_more(_CHUNK_CHARS):
+                continue  # a number touching the end of the buffer may go on in the next chunk
+            depth = too_deep(self._buffer, self._position, end, limits)
+            self._position = end
+            if depth:
+                raise SkippedValue(too_deep_reason(what, depth, limits))
+            return value
 
     def _read_more(self, at_least: int) -> bool:
         if self._ended:
