@@ -127,7 +127,7 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
         summary_counts = {t: writer.count(t) for t in ("articles", "figures", "statements", "speakers", "rejected")}
         write_meta(writer, extractor_version=version, speakers_version=speakers_version(),
                    **{f"n_{k}": v for k, v in summary_counts.items()})
-    return BuildSummary(store=str(store), **summary_counts, extracted=counts["extracted"], reused=counts["reused"],
+    return BuildSummary(store=printable_path(str(store)), **summary_counts, extracted=counts["extracted"], reused=counts["reused"],
                         seconds=round(time.perf_counter() - started, 2))
 
 
