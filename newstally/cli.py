@@ -172,7 +172,10 @@ def _os_problem(err: OSError) -> str:
     where = f" ({err.filename})" if err.filename else ""
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk is full{where}; free some space, or write elsewhere"
-    return f"{(err.strerror or str(err)).lower()}{where}"
+    problem = f"{(err.strerror or str(err)).lower()}{where}"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
+        return f"{problem}; check the path and its permissions, or write somewhere else"
+    return problem
 
 
 if __name__ == "__main__":

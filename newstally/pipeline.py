@@ -9,12 +9,14 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import duckdb
 import pyarrow as pa
 
+from .corpus_record import record_corpus
 from .engines import mapper
 from .errors import NewstallyError
 from .extract import extract, extractor_version, speakers_version
@@ -127,6 +129,7 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
         summary_counts = {t: writer.count(t) for t in ("articles", "figures", "statements", "speakers", "rejected")}
         write_meta(writer, extractor_version=version, speakers_version=speakers_version(),
                    **{f"n_{k}": v for k, v in summary_counts.items()})
+    record_corpus(Path(store), paths, fields, datetime.now(timezone.utc).isoformat(timespec="seconds"))
     return BuildSummary(store=printable_path(str(store)), **summary_counts, extracted=counts["extracted"], reused=counts["reused"],
                         seconds=round(time.perf_counter() - started, 2))
 

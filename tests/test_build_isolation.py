@@ -210,6 +210,23 @@ def test_store_problem_of_a_good_store_is_none(seed_store):
     assert store_problem(seed_store) is None
 
 
+def test_damaged_store_is_rebuilt_from_the_corpus_of_its_last_build(tmp_path):
+    from newstally.corpus_record import last_corpus
+    from newstally.ingest import FieldMap
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "body": "Two people were killed."}) + "\n", encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    build([corpus], store, FieldMap(text="body"))
+    store.write_bytes(store.read_bytes()[:len(store.read_bytes()) // 2])
+    last = last_corpus(store)
+    assert last.paths == (corpus,) and last.fields == FieldMap(text="body") and last.built_at
+    assert build(last.paths, store, last.fields, fresh=True).articles == 1
+    corpus.unlink()
+    assert last_corpus(store) is None  # nothing left to build from (as after an upload)
+    assert last_corpus(tmp_path / "never-built.duckdb") is None
+
+
 # --- a full disk ---------------------------------------------------------------------------------
 
 def test_build_on_a_full_disk_says_so_and_keeps_the_store(tmp_path, monkeypatch):
@@ -314,7 +331,8 @@ def test_build_workers_end_when_the_build_is_killed(tmp_path, signal_):
     small = tmp_path / "small.jsonl"
     small.write_text(json.dumps({"id": "a", "text": texts[0]}) + "\n", encoding="utf-8")
     assert build([small], store, workers=2).articles == 1  # the next build cleans up after it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "s.duckdb", "s.duckdb.lock", "small.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "s.duckdb", "s.duckdb.corpus.json",
+                                                          "s.duckdb.lock", "small.jsonl"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="reads /proc")

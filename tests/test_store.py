@@ -33,7 +33,8 @@ def _corpus(folder: Path, n: int) -> Path:
 def test_store_build_replaces_atomically_and_leaves_no_temporary_files(tmp_path):
     target = tmp_path / "s.duckdb"
     build([SAMPLE], target)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.lock"]
+    # the corpus record is kept on purpose (corpus_record): it is what a damaged store is rebuilt from
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.corpus.json", "s.duckdb.lock"]
     assert read(target, "SELECT count(*) AS n FROM articles")["n"][0] == 2
 
 
