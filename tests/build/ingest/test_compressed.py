@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from newstally.build.ingest import Limits, read_corpus
+from newstally.build.ingest import Limits
 from newstally.build.ingest.options import MB
-from newstally.contract.records import Article, Rejected
+from newstally.contract.records import Rejected
+
+from ingest_files import read
 
 PACKERS = {".gz": gzip.compress, ".bz2": bz2.compress}
 RECORDS = [{"id": f"r{i}", "text": f"{i + 2} people were killed.", "title": f"Report {i}"} for i in range(3)]
-
-
-def _read(*paths, limits: Limits = Limits()) -> list[Article | Rejected]:
-    return list(read_corpus([str(p) for p in paths], limits=limits))
 
 
 def _prose(n_bytes: int) -> bytes:
@@ -47,7 +45,7 @@ def _packed(path: Path, data: bytes) -> Path:
 ])
 def test_compressed_file_is_read_as_the_file_inside(tmp_path, packing, inner, content, ids):
     path = _packed(tmp_path / f"{inner}{packing}", content.encode("utf-8"))
-    records = _read(path)
+    records = read(path)
     assert [r.article_id for r in records] == ids
     assert all(r.path.startswith(str(path)) for r in records)
 
@@ -58,15 +56,15 @@ def test_compressed_tables_equal_those_of_the_plain_file(tmp_path):
     plain.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
     (tmp_path / "packed").mkdir()
     packed = _packed(tmp_path / "packed" / "a.jsonl.gz", plain.read_bytes())
-    strip = [(r.article_id, r.text, r.title) for r in _read(plain)]
-    assert strip == [(r.article_id, r.text, r.title) for r in _read(packed)]
+    strip = [(r.article_id, r.text, r.title) for r in read(plain)]
+    assert strip == [(r.article_id, r.text, r.title) for r in read(packed)]
 
 
-def test_compressed_entry_inside_a_zip_is_read(tmp_path):
+def test_compressed_entry_inside_a_zip_isread(tmp_path):
     archive = tmp_path / "c.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("inner/a.jsonl.gz", gzip.compress(b'{"id": "z1", "text": "Two were killed."}\n'))
-    record, = _read(archive)
+    record, = read(archive)
     assert record.article_id == "z1" and record.path.endswith("c.zip!inner/a.jsonl.gz#1")
 
 
@@ -74,7 +72,7 @@ def test_compressed_bomb_is_refused_by_ratio_after_the_records_before_it(tmp_pat
     lines = "".join(json.dumps(r) + "\n" for r in RECORDS).encode("utf-8")
     bomb = lines + b" " * (200 * MB)  # packs to about 200 KB: a thousand times
     path = _packed(tmp_path / "bomb.jsonl.gz", bomb)
-    records = _read(path)
+    records = read(path)
     assert [r.article_id for r in records[:3]] == ["r0", "r1", "r2"]
     last = records[-1]
     assert isinstance(last, Rejected) and last.reason.startswith("looks like a decompression bomb: ")
@@ -83,13 +81,13 @@ def test_compressed_bomb_is_refused_by_ratio_after_the_records_before_it(tmp_pat
 
 def test_compressed_total_size_limit(tmp_path):
     path = _packed(tmp_path / "big.txt.gz", _prose(3 * MB))
-    record, = _read(path, limits=Limits(max_total_uncompressed=2 * MB))
+    record, = read(path, limits=Limits(max_total_uncompressed=2 * MB))
     assert record.reason.startswith("unpacks to more than 2 MB, the limit for one compressed file")
 
 
 def test_compressed_whole_file_limit_still_applies_to_the_inner_file(tmp_path):
     path = _packed(tmp_path / "big.txt.gz", _prose(3 * MB))
-    record, = _read(path, limits=Limits(max_file_bytes=1 * MB))
+    record, = read(path, limits=Limits(max_file_bytes=1 * MB))
     assert "over the 1 MB limit for one article" in record.reason
 
 
@@ -105,7 +103,7 @@ def test_compressed_whole_file_limit_still_applies_to_the_inner_file(tmp_path):
 ])
 def test_compressed_files_that_cannot_be_read_say_why(tmp_path, name, content, reason):
     (tmp_path / name).write_bytes(content)
-    records = _read(tmp_path / name)
+    records = read(tmp_path / name)
     assert isinstance(records[-1], Rejected)
     assert reason in records[-1].reason
     assert all(r.path.startswith(str(tmp_path / name)) for r in records)
