@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_figures.py", "bench_extract.py", "bench_hostile.py", "bench_build.py", "bench_scale.py --keep",
-              "bench_dashboard.py"]
+BENCHMARKS = ["bench_readers.py", "bench_figures.py", "bench_extract.py", "bench_hostile.py", "bench_build.py",
+              "bench_scale.py --keep", "bench_dashboard.py"]
 
 if __name__ == "__main__":
     for line in BENCHMARKS:

@@ -20,11 +20,12 @@ fired, aid trucks, ...), every statement (who said what) and every speaker.
 """
 
 BUILD_HELP = """\
-Reads every CORPUS (a file or a folder: .txt, .md, .json, .jsonl, .csv, .html, .zip) and writes
-the tables to the store. Articles unchanged since the last build (same text, same extractor
-version) are copied, not extracted again. Inputs that cannot be read are listed in the
-`rejected` table with a reason; they never stop the build. The store is replaced only when the
-build completes: an interrupted build leaves the previous store as it was.
+Reads every CORPUS (a file or a folder: .txt, .md, .json, .jsonl, .csv, .html, .zip, and any of
+them compressed as .gz or .bz2) and writes the tables to the store. Articles unchanged since the
+last build (same text, same extractor version) are copied, not extracted again. Inputs that
+cannot be read are listed in the `rejected` table with a reason; they never stop the build. The
+store is replaced only when the build completes: an interrupted build, a full disk or a corpus
+with no article at all leaves the previous store as it was.
 """
 
 
@@ -44,7 +45,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="local processes (default) or a Dask cluster")
     build.add_argument("--scheduler", metavar="ADDR",
                        help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster")
-    build.add_argument("--fresh", action="store_true", help="extract every article again, reusing nothing")
+    build.add_argument("--fresh", action="store_true",
+                       help="extract every article again, reusing nothing (also replaces a damaged store)")
+    build.add_argument("--allow-empty", action="store_true",
+                       help="replace the store even when the corpus holds no article (by default such "
+                            "a build stops and leaves the store as it was)")
     fields = build.add_argument_group(
         "field mapping", "which JSON field or CSV column holds what, when the names are not the common ones "
                          "(text/body/content/articles, title/headline, published/date, source/outlet, url/link, id)")
@@ -110,7 +115,8 @@ def run_build(args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
         summary = build(args.corpus, args.store, fields, engine=args.engine, workers=args.workers,
-                        scheduler=args.scheduler, fresh=args.fresh, progress=bar)
+                        scheduler=args.scheduler, fresh=args.fresh, progress=bar,
+                        allow_empty=args.allow_empty)
     finally:
         bar.close()
     print(summary.line())
@@ -131,11 +137,11 @@ def run_export(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from .build.store import connect
+    from .build.store import connect, damage_reported
     from .evaluate import load_gold, score
 
     gold = load_gold(args.gold)
-    with connect(args.store) as con:
+    with connect(args.store) as con, damage_reported(args.store):
         figures = con.execute("SELECT * FROM figures").df()
         statements = con.execute("SELECT * FROM statements").df()
         built = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
@@ -182,18 +188,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newstally {args.command}: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"newstally {args.command}: interrupted; the store was left as it was", file=sys.stderr)
+        print(f"newstally {args.command}: interrupted{_left_as_it_was(args.command)}", file=sys.stderr)
         return 130
     except OSError as err:  # disk full, permission denied, ...: the user's to fix, not a bug
-        print(f"newstally {args.command}: {err.strerror or err} ({err.filename or 'no file name'}); "
-              "the store was left as it was", file=sys.stderr)
+        print(f"newstally {args.command}: {_os_problem(err)}{_left_as_it_was(args.command)}", file=sys.stderr)
         return 1
     except Exception as err:  # noqa: BLE001 - a bug: say so plainly, with the details on request
         if os.environ.get("NEWSTALLY_DEBUG"):
             raise
-        print(f"newstally {args.command}: unexpected error ({type(err).__name__}: {err}); the store was left "
-              "as it was. Run again with NEWSTALLY_DEBUG=1 for the traceback, and please report it.", file=sys.stderr)
+        print(f"newstally {args.command}: unexpected error ({type(err).__name__}: {err})"
+              f"{_left_as_it_was(args.command)}. Run again with NEWSTALLY_DEBUG=1 for the traceback, and "
+              "please report it.", file=sys.stderr)
         return 1
+
+
+def _left_as_it_was(command: str) -> str:
+    # Only a build writes the store; telling an export that it was left alone would mislead.
+    return "; the store was left as it was" if command == "build" else ""
+
+
+def _os_problem(err: OSError) -> str:
+    import errno
+
+    where = f" ({err.filename})" if err.filename else ""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full{where}; free some space, or write elsewhere"
+    problem = f"{(err.strerror or str(err)).lower()}{where}"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST):
+        return f"{problem}; check the path and its permissions, or write somewhere else"
+    return problem
 
 
 if __name__ == "__main__":

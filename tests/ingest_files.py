@@ -41,3 +41,11 @@ def make_zip(path: Path, entries: dict[str, str | bytes]) -> Path:
         for name, content in entries.items():
             archive.writestr(name, content)
     return path
+
+
+def assert_storable(records: list[Article | Rejected]) -> None:
+    """Fails unless every string of ``records`` is one the store can hold (valid UTF-8: no lone
+    surrogates)."""
+    for record in records:
+        for value in vars(record).values():
+            value.encode("utf-8")

@@ -65,6 +65,26 @@ def test_cli_export_neutralises_formulas(tmp_path):
     assert row["title"] == "'=1+1"
 
 
+def test_cli_export_prefixes_full_width_formulas_from_a_corpus(tmp_path):
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("id,title,text\nf1,\uff1d1+1,Six were killed.\nf2,\uff0bcmd,Seven were killed.\n",
+                      encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    assert main(["build", str(corpus), "--store", str(store)]) == 0
+    assert main(["export", str(tmp_path / "out"), "--store", str(store)]) == 0
+    with open(tmp_path / "out" / "articles.csv", encoding="utf-8") as f:
+        titles = sorted(row["title"] for row in csv.DictReader(f))
+    assert titles == ["'\uff0bcmd", "'\uff1d1+1"]
+
+
+def test_cli_export_error_does_not_claim_to_have_left_the_store(tmp_path, seed_store, capsys):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be", encoding="utf-8")
+    assert main(["export", str(blocked), "--store", str(seed_store)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newstally export: ") and "left as it was" not in err
+
+
 def test_cli_evaluate_prints_the_score_table(seed_store, capsys):
     from conftest import shared
 

@@ -7,12 +7,16 @@ not with the corpus. The function is the same in every engine, so the tables are
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from newstally.contract.errors import NewstallyError
+
+from .lifeline import watch_build
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,18 +38,23 @@ def _bounded(submit: Callable[[T], object], result: Callable[[object], R], batch
 
 
 @contextmanager
-def mapper(engine: str = "local", workers: int = 1, scheduler: str | None = None):
+def mapper(engine: str = "local", workers: int = 1, scheduler: str | None = None,
+           registry: Path | None = None):
     """A function ``map(fn, batches) -> iterator of fn(batch)``, in order, for the engine chosen.
 
-    ``local`` with one worker runs in this process; with N it uses N processes. ``dask`` uses the
-    scheduler at ``scheduler`` or, when none is given, a LocalCluster of ``workers`` processes.
+    ``local`` with one worker runs in this process; with N it uses N processes, which end when
+    this process ends, however it ends, and list themselves in ``registry`` so that the next
+    build can end any that did not (see ``lifeline``). ``dask`` uses the scheduler at
+    ``scheduler`` or, when none is given, a LocalCluster of ``workers`` processes.
     """
     if workers < 1:
         raise EngineError(f"--workers must be 1 or more, not {workers}")
     if engine == "local" and workers == 1:
         yield lambda fn, batches: map(fn, batches)
     elif engine == "local":
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"),
+                                 initializer=watch_build,
+                                 initargs=(os.getpid(), str(registry) if registry else None)) as pool:
             yield lambda fn, batches: _bounded(lambda b: pool.submit(fn, b), lambda f: f.result(), batches, 2 * workers)
     elif engine == "dask":
         with _dask_client(workers, scheduler) as client:

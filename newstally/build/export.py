@@ -1,6 +1,7 @@
 """``export``: the public tables as CSV (safe to open in a spreadsheet) or Parquet files."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -8,12 +9,16 @@ import pandas as pd
 from newstally.contract.errors import NewstallyError
 from newstally.contract.schema import PUBLIC_TABLES, columns
 
-from .store import connect
+from .store import connect, damage_reported
 
 FORMATS = ("csv", "parquet")
 # Columns a user has no use for in an export (the store's own join keys).
 _INTERNAL = {"mention_id"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# After blanks and invisible format characters, which a spreadsheet may drop before it looks:
+# the characters that start a formula, as NFKC folds their look-alikes (full-width ＝＋－＠, small
+# ﹦﹢﹣﹫, superscript ⁼⁺⁻), and the minus sign.
+_FORMULA_AFTER_BLANKS = ("=", "+", "-", "@", "\u2212")
 
 
 def export_columns(table: str) -> list[str]:
@@ -31,17 +36,28 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _neutral_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and _formula_like(value):
         return "'" + value
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
         return "; ".join(_neutral_cell(str(v)) for v in list(value))
     return value
 
 
+def _formula_like(value: str) -> bool:
+    if value.startswith(_FORMULA_START):
+        return True
+    start = 0
+    while start < len(value) and (value[start].isspace() or unicodedata.category(value[start]) == "Cf"):
+        start += 1
+    if start == len(value):
+        return False
+    return unicodedata.normalize("NFKC", value[start]).startswith(_FORMULA_AFTER_BLANKS)
+
+
 def table_frame(store: str | Path, table: str) -> pd.DataFrame:
     """The public ``table`` from the store, with its export columns."""
     cols = ", ".join(f'"{c}"' for c in export_columns(table))
-    with connect(store) as con:
+    with connect(store) as con, damage_reported(store):
         return con.execute(f"SELECT {cols} FROM {table}").df()
 
 

@@ -9,19 +9,40 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import duckdb
+
+from newstally.contract.errors import NewstallyError
 from newstally.contract.records import Article, Rejected
 from newstally.contract.schema import RejectedRow
 from newstally.rules import extract, extractor_version, speakers_version
 
+from .corpus_record import record_corpus
 from .engines import mapper
 from .ingest import FieldMap, read_corpus
+from .ingest.printable import printable_path
+from .lifeline import worker_registry
 from .rows import ArticleRows, article_rows, articles, content_hash, metadata
-from .store import StoreWriter, write_meta, writing
+from .storable import unstorable
+from .store import StoreError, StoreWriter, connect, write_meta, writing
 
 BATCH_SIZE = 64  # articles per task: large enough to amortise a task, small enough to stream
+
+
+class EmptyCorpus(NewstallyError):
+    """The corpus held no article, and the build would have replaced a store that holds some.
+
+    ``stored`` is how many articles the store keeps; ``rejected`` the first (path, reason) rows
+    of the inputs that were refused, to show the user why nothing was found.
+    """
+
+    def __init__(self, message: str, stored: int, rejected: list[tuple[str, str]]):
+        super().__init__(message)
+        self.stored = stored
+        self.rejected = rejected
 
 
 @dataclass(frozen=True)
@@ -58,19 +79,26 @@ def extract_batch(batch: list[Article]) -> list[ArticleRows | Rejected]:
 
 def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = FieldMap(), *,
           engine: str = "local", workers: int = 1, scheduler: str | None = None, fresh: bool = False,
-          batch_size: int = BATCH_SIZE, progress: Callable[[int, float], None] | None = None) -> BuildSummary:
+          batch_size: int = BATCH_SIZE, progress: Callable[[int, float], None] | None = None,
+          allow_empty: bool = False) -> BuildSummary:
     """Builds the store at ``store`` from the corpus files or folders in ``paths``.
 
     Articles whose text and extractor version are unchanged since the previous build keep their
     rows (``fresh`` extracts all); articles no longer in the corpus are dropped.
     ``progress(done, share)`` is called as articles complete, with an estimate of the share of
     the input read.
+
+    An input that cannot be read, extracted or stored is a ``rejected`` row, never an error. A
+    corpus without a single article raises EmptyCorpus rather than replace a store that holds
+    articles, unless ``allow_empty``. The store is left as it was on any error: StoreDamaged
+    when the previous store cannot be read (build ``fresh``), StoreFull when the disk is full.
     """
     paths = [Path(p) for p in paths]
     started = time.perf_counter()
     version = extractor_version()
     counts = {"extracted": 0, "reused": 0}
-    with mapper(engine, workers, scheduler) as map_batches, writing(store, fresh=fresh) as writer:
+    with mapper(engine, workers, scheduler, registry=worker_registry(Path(store))) as map_batches, \
+            writing(store, fresh=fresh) as writer:
         seen: list[str] = []
         todo = _extraction_batches(read_corpus(paths, fields), writer, version, batch_size, counts, seen)
         total_bytes = max(1, _input_bytes(paths))
@@ -78,22 +106,33 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
         for results in map_batches(extract_batch, todo):
             for result in results:
                 if isinstance(result, Rejected):
-                    writer.insert("rejected", [RejectedRow(result.path, result.reason)])
+                    writer.insert("rejected", [RejectedRow(printable_path(result.path),
+                                                           printable_path(result.reason))])
                     continue
-                for table, rows in result._asdict().items():
+                tables = result._asdict()
+                problem = unstorable(tables)
+                if problem:
+                    writer.insert("rejected", [RejectedRow(result.articles[0].path, (
+                        f"its rows cannot be stored: {printable_path(problem)}; newstally should have "
+                        "cleaned this when reading it, so please report this article"))])
+                    continue
+                for table, rows in tables.items():
                     writer.insert(table, rows)
                 done += 1
                 read_chars += len(result.texts[0].text)  # about its bytes in the input: enough for an estimate
             if progress:
                 progress(done + counts["reused"], min(1.0, read_chars / total_bytes))
+        if not seen and not allow_empty:
+            _refuse_to_empty(paths, Path(store), writer)
         removed = writer.keep_only(seen)
         if counts["extracted"] or removed or writer.previous_meta.get("speakers_version") != speakers_version():
             _derive_speakers(writer)
         summary_counts = {t: writer.count(t) for t in ("articles", "figures", "statements", "speakers", "rejected")}
         write_meta(writer, extractor_version=version, speakers_version=speakers_version(),
                    **{f"n_{k}": v for k, v in summary_counts.items()})
-    return BuildSummary(store=str(store), **summary_counts, extracted=counts["extracted"], reused=counts["reused"],
-                        seconds=round(time.perf_counter() - started, 2))
+    record_corpus(Path(store), paths, fields, datetime.now(UTC).isoformat(timespec="seconds"))
+    return BuildSummary(store=printable_path(str(store)), **summary_counts, extracted=counts["extracted"],
+                        reused=counts["reused"], seconds=round(time.perf_counter() - started, 2))
 
 
 def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWriter, version: str, batch_size: int,
@@ -126,6 +165,31 @@ def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWrit
         yield batch
 
 
+def _refuse_to_empty(paths: list[Path], store: Path, writer: StoreWriter) -> None:
+    """Raises EmptyCorpus when the store at ``store`` holds articles (a corpus without any is
+    far more often a wrong path than a wish to empty the store)."""
+    stored = _stored_articles(store)
+    if not stored:
+        return
+    writer.flush()
+    n_rejected = writer.count("rejected")
+    rejected = writer.con.execute("SELECT path, reason FROM rejected LIMIT 3").fetchall()
+    found = (f"all {n_rejected:,} inputs were rejected (the first, {rejected[0][0]}: {rejected[0][1]})"
+             if rejected else "there was nothing to read")
+    raise EmptyCorpus(
+        f"found no articles in {', '.join(str(p) for p in paths)}: {found}. The store at {store} "
+        f"holds {stored:,} articles and was left as it was; check the path, or build with "
+        "--allow-empty (allow_empty=True) to replace it with an empty store", stored, rejected)
+
+
+def _stored_articles(store: Path) -> int:
+    try:
+        with connect(store) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except (StoreError, duckdb.Error):
+        return 0  # no store, or none worth keeping
+
+
 def _derive_speakers(writer: StoreWriter) -> None:
     """The corpus-wide step: merges the articles' speakers and sets every speaker column from it."""
     from newstally.rules.speakers.merge import speakers as merge_speakers  # loads pandas: only when speakers change
@@ -134,14 +198,26 @@ def _derive_speakers(writer: StoreWriter) -> None:
 
 
 def _input_bytes(paths: list[Path]) -> int:
+    """About how many bytes the corpus holds, for the progress estimate only: links are not
+    followed and files that cannot be looked at count 0 (reading them says why, in `rejected`)."""
     total = 0
     for path in paths:
-        if path.is_file():
-            total += path.stat().st_size
-        elif path.is_dir():
-            for root, _, files in os.walk(path):
-                total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+        try:
+            if path.is_file():
+                total += path.stat().st_size
+            elif path.is_dir():
+                for root, _, files in os.walk(path):
+                    total += sum(_size(os.path.join(root, f)) for f in files)
+        except OSError:
+            continue
     return total
+
+
+def _size(path: str) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0
 
 
 class ProgressBar:

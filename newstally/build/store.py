@@ -24,7 +24,18 @@ from newstally import __version__
 from newstally.contract.errors import NewstallyError
 from newstally.contract.schema import DERIVED, PER_ARTICLE_TABLES, TABLES, columns, create_sql, sql_types
 
+from .lifeline import reap_workers, worker_registry
 from .rows import ArticleMetadata
+from .store_health import (
+    damaged_for_build,
+    damaged_for_reading,
+    disk_full,
+    first_line,
+    is_damage,
+    is_disk_full,
+    unreadable_part,
+    write_failed,
+)
 
 if TYPE_CHECKING:  # pandas loads only where a DataFrame is made: a rebuild may need none
     import pandas as pd
@@ -44,6 +55,14 @@ class StoreError(NewstallyError):
 
 class StoreBusy(StoreError):
     """Another build holds the store's lock."""
+
+
+class StoreDamaged(StoreError):
+    """The store file is damaged (cut short, corrupt): it must be built anew (``--fresh``)."""
+
+
+class StoreFull(StoreError):
+    """The disk ran out of space while a build wrote the new store; the old one is untouched."""
 
 
 class StoredArticle(NamedTuple):
@@ -88,6 +107,29 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path} was built by another version of newstally; rebuild it with "
                          "`newstally build CORPUS`")
     return con
+
+
+def store_problem(path: str | Path) -> str | None:
+    """None when ``path`` holds a store every query can read; else what is wrong and how to fix it
+    (no store, another version, damaged). Reads the whole file: call it once per store version."""
+    try:
+        with connect(path) as con:
+            problem = unreadable_part(con)
+    except StoreError as err:
+        return str(err)
+    return damaged_for_reading(Path(path), problem) if problem else None
+
+
+@contextmanager
+def damage_reported(path: str | Path) -> Iterator[None]:
+    """Turns an error that says the store at ``path`` is damaged, raised in the block, into a
+    StoreDamaged that names the fix; other errors pass through."""
+    try:
+        yield
+    except duckdb.Error as err:
+        if not is_damage(err):
+            raise
+        raise StoreDamaged(damaged_for_reading(Path(path), first_line(err))) from None
 
 
 def read(path: str | Path, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -238,8 +280,10 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
     """A StoreWriter whose file replaces the store at ``path`` when the block completes.
 
     The new file starts as a copy of the previous store, so unchanged articles cost nothing;
-    ``fresh`` (or a previous store that cannot be read, or has another schema) starts empty. On an
-    exception (or a kill) the store at ``path`` is left as it was.
+    ``fresh`` (or an empty file, or a store of another schema) starts empty. A previous store
+    that is damaged raises StoreDamaged (rebuild with ``fresh``, or write elsewhere). On an
+    exception (or a kill) the store at ``path`` is left as it was; a full disk raises StoreFull
+    and another failure to write the new file StoreError, each saying what to do.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -249,6 +293,7 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
     try:
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)  # from a build that was killed
+        reap_workers(worker_registry(path))  # ... and its workers, if any outlived it
         con = _open_copy(path, building) if path.is_file() and not fresh else None
         from_previous = con is not None
         if con is None:
@@ -273,34 +318,60 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-    except BaseException:
+    except BaseException as err:
         if con is not None:
             try:
                 con.close()
             except duckdb.Error:
                 pass
         building.unlink(missing_ok=True)
+        if is_disk_full(err):
+            raise StoreFull(disk_full(path, _size(path))) from err
+        if isinstance(err, (duckdb.IOException, duckdb.FatalException)):
+            raise StoreError(write_failed(path, err)) from err
         raise
     finally:
+        worker_registry(path).unlink(missing_ok=True)
         lock.close()
 
 
 def _open_copy(path: Path, building: Path) -> duckdb.DuckDBPyConnection | None:
-    """A connection to a copy of the store at ``path``, or None when it is no usable store."""
+    """A connection to a copy of the store at ``path``, read whole once; None when there is
+    nothing to reuse (an empty file, or a store of another schema, which a new version replaces).
+    Raises StoreDamaged when the file is no store, or a store that cannot be read back whole."""
+    if path.stat().st_size == 0:
+        return None
     shutil.copyfile(path, building)
+    con = None
     try:
         con = duckdb.connect(str(building))
-    except duckdb.Error:
+        if not (_same_schema(con) and
+                con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone()[0]):
+            con.close()
+            building.unlink(missing_ok=True)
+            return None
+        problem = unreadable_part(con)
+    except duckdb.Error as err:
+        if not is_damage(err):
+            raise
+        problem = first_line(err)
+    if problem:
+        if con is not None:
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
         building.unlink(missing_ok=True)
-        return None
+        # DuckDB names the file it opened, the copy: the user knows only the store
+        raise StoreDamaged(damaged_for_build(path, problem.replace(str(building), str(path))))
+    return con
+
+
+def _size(path: Path) -> int:
     try:
-        if _same_schema(con) and con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone()[0]:
-            return con
-    except duckdb.Error:
-        pass
-    con.close()
-    building.unlink(missing_ok=True)
-    return None
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def write_meta(writer: StoreWriter, **values: object) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from newstally.build import store as store_module
 from newstally.build.pipeline import build
-from newstally.build.store import StoreBusy, StoreError, meta, read, writing
+from newstally.build.store import StoreBusy, StoreDamaged, StoreError, meta, read, writing
 
 from conftest import ROOT, SAMPLE
 
@@ -33,7 +33,8 @@ def _corpus(folder: Path, n: int) -> Path:
 def test_store_build_replaces_atomically_and_leaves_no_temporary_files(tmp_path):
     target = tmp_path / "s.duckdb"
     build([SAMPLE], target)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.lock"]
+    # the corpus record is kept on purpose (corpus_record): it is what a damaged store is rebuilt from
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb", "s.duckdb.corpus.json", "s.duckdb.lock"]
     assert read(target, "SELECT count(*) AS n FROM articles")["n"][0] == 2
 
 
@@ -121,10 +122,14 @@ def test_store_missing_store_gives_clear_error(tmp_path):
         store_module.connect(tmp_path / "nothing.duckdb")
 
 
-def test_store_unreadable_previous_store_is_rebuilt(tmp_path):
+def test_store_unreadable_previous_store_is_kept_until_a_fresh_build(tmp_path):
+    # A damaged store is no longer replaced silently (issue 15): the build says so and how to go on.
     target = tmp_path / "s.duckdb"
     target.write_bytes(b"garbage")
-    summary = build([SAMPLE], target)
+    with pytest.raises(StoreDamaged, match="is damaged.*--fresh"):
+        build([SAMPLE], target)
+    assert target.read_bytes() == b"garbage"
+    summary = build([SAMPLE], target, fresh=True)
     assert summary.articles == 2 and os.path.getsize(target) > 0
 
 

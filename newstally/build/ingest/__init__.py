@@ -5,9 +5,11 @@
 
 Read: .txt (article id = file name; optional front matter), .md (front matter), .json (one
 object, a list of objects, or an object wrapping such a list), .jsonl (one object per line),
-.csv (one article per row, header row first), .html/.htm (main text), .zip of any of these, and
-folders of all of them, walked in sorted order with hidden files left out. A ``manifest.csv`` in
-a folder gives title, published, source and url (and optionally the article id) per file.
+.csv (one article per row, header row first), .html/.htm (main text), .zip of any of these, any
+of them compressed as .gz or .bz2 (articles.jsonl.gz), and folders of all of them, walked in
+sorted order with hidden files left out. A ``manifest.csv`` in a folder gives title, published,
+source and url (and optionally the article id) per file. Links in a folder are followed only
+within it (``links``).
 
 Every file and every record becomes exactly one Article or Rejected, in input order; a
 repeated article id makes the later one a Rejected. Fields are found by their usual names
@@ -15,7 +17,9 @@ repeated article id makes the later one a Rejected. Fields are found by their us
 --id-field, --text-field, --title-field, --published-field, --source-field and --url-field fill
 a FieldMap. A front matter ``id`` key (or a manifest id column) overrides the file name as id.
 Decoding, NUL bytes and line endings: see ``text``; dates: see ``dates``; zip safety: see
-``archives``.
+``archives``; compressed files: ``compressed``; JSON nesting and number size: ``limits``.
+Every string that leaves here can be stored: lone surrogates (from JSON escapes, or file names
+that are not UTF-8) are replaced or shown escaped (``printable``).
 """
 from __future__ import annotations
 
@@ -26,11 +30,13 @@ from pathlib import Path
 from newstally.contract.records import Article, Rejected
 
 from .archives import zip_articles
-from .options import EXTENSIONS, FieldMap, Limits, os_reason
+from .options import EXTENSIONS, FieldMap, Limits, os_reason, unexpected_reason
+from .printable import clean_record
 from .readers import source_articles
 from .sources import NOT_A_FILE, Source, disk_source, folder_sources
+from .uploads import check_upload
 
-__all__ = ["EXTENSIONS", "FieldMap", "Limits", "allowed_extensions", "read_corpus"]
+__all__ = ["EXTENSIONS", "FieldMap", "Limits", "allowed_extensions", "check_upload", "read_corpus"]
 
 
 def allowed_extensions() -> tuple[str, ...]:
@@ -49,7 +55,7 @@ def read_corpus(paths: Iterable[str | Path], fields: FieldMap = FieldMap(),
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     first_seen: dict[str, str] = {}
-    for record in _records(paths, fields, limits):
+    for record in map(clean_record, _records(paths, fields, limits)):
         if isinstance(record, Article):
             earlier = first_seen.get(record.article_id)
             if earlier is not None:
@@ -77,13 +83,20 @@ def _records(paths: Iterable[str | Path], fields: FieldMap,
             else:
                 yield Rejected(shown, "no such file or folder; check the path")
                 continue
+            n_sources = 0
             for source in sources:
+                n_sources += 1
                 if isinstance(source, Rejected):
                     yield source
                 else:
                     yield from _source_records(source, fields, limits)
+            if not n_sources:
+                yield Rejected(shown, "no files to read: the folder is empty, or holds only hidden "
+                                      "files (names starting with '.') and a manifest; check the path")
         except OSError as error:
             yield Rejected(shown, f"could not be read: {os_reason(error)}")
+        except Exception as error:  # noqa: BLE001 - a surprise in one corpus must not stop the others
+            yield Rejected(shown, unexpected_reason(error))
 
 
 def _source_records(source: Source, fields: FieldMap,

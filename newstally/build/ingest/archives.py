@@ -3,9 +3,10 @@
 Refused, each with a reason: an archive that is not a zip; more entries than
 ``Limits.max_entries`` or more than ``Limits.max_total_uncompressed`` bytes unpacked (the whole
 archive); and per entry, names that are absolute or climb out with "..", archives inside the
-archive, encrypted entries, and entries that unpack to more than ``Limits.max_ratio`` times their
-packed size (zip bombs). The ratio is only checked for entries of at least 1 MB unpacked: small
-entries cannot do harm, and short repetitive files compress far more than 100 times.
+archive, symbolic links, encrypted entries, and entries that unpack to more than
+``Limits.max_ratio`` times their packed size (zip bombs). The ratio is only checked for entries
+of at least 1 MB unpacked: small entries cannot do harm, and short repetitive files compress far
+more than 100 times.
 The sizes checked are those the archive declares; Python's zipfile never unpacks more than the
 declared size of an entry, so a lying header cannot get past them.
 """
@@ -55,15 +56,20 @@ def zip_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
         entries = sorted((e for e in archive.infolist() if not e.is_dir() and not is_hidden(_name(e))),
                          key=_name)
         metadata, manifests = yield from _manifests(archive, entries, source, fields, limits)
+        n_read = 0
         for entry in entries:
             if _name(entry) in manifests:
                 continue
+            n_read += 1
             entry_source = _entry_source(archive, entry, source, metadata.get(_name(entry)))
             problem = _entry_problem(entry, limits)
             if problem:
                 yield Rejected(entry_source.path, problem)
             else:
                 yield from source_articles(entry_source, fields, limits)
+        if not n_read:
+            yield Rejected(source.path, "no files to read: the archive is empty, or holds only "
+                                        "folders, hidden files and a manifest; add the articles")
 
 
 def _manifests(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], source: Source,
@@ -157,6 +163,9 @@ def _entry_problem(entry: zipfile.ZipInfo, limits: Limits) -> str:
     if PurePosixPath(name).suffix.lower() == ".zip":
         return ("archive inside an archive: newstally reads one level of zip only; unpack the "
                 "inner archive and add its files, or give it as a corpus of its own")
+    if (entry.external_attr >> 16) & 0o170000 == 0o120000:  # a Unix symbolic link, stored as its target
+        return ("symbolic link inside the archive: its content is the path it points to, not an "
+                "article; newstally does not follow links in archives, so put the file itself in")
     if entry.flag_bits & 0x1:
         return "encrypted entry: newstally cannot read password-protected archives; zip it again without a password"
     if entry.file_size >= _RATIO_CHECKED_FROM_BYTES:

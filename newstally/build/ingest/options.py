@@ -6,8 +6,10 @@ from dataclasses import dataclass
 MB = 1024 * 1024
 GB = 1024 * MB
 
-# The extensions read, in the order a user is told about them.
-EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".zip")
+# The extensions read, in the order a user is told about them. A .gz or .bz2 file is read as the
+# file inside it, named by the extension before (articles.jsonl.gz is read as articles.jsonl).
+EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".zip", ".gz",
+                               ".bz2")
 
 # The command-line flag that names each field, quoted in reasons so a user knows how to fix a file.
 FIELD_FLAGS: dict[str, str] = {
@@ -43,7 +45,11 @@ class Limits:
     A .txt, .md or .html file is one article and is read whole, so it is held to
     ``max_file_bytes``. A .json, .jsonl or .csv file is streamed one record at a time, so memory
     is bounded by ``max_record_bytes`` and the file itself only by ``max_stream_bytes``.
-    Zip archives are read in memory, entry by entry, never unpacked to disk.
+    Zip archives are read in memory, entry by entry, never unpacked to disk; .gz and .bz2 files
+    are unpacked as a stream, held to ``max_total_uncompressed`` and ``max_ratio`` like a zip.
+    JSON is refused past ``max_json_depth`` levels of nesting or a number of more than
+    ``max_number_digits`` digits: news records need neither, and both cost a parser its stack or
+    its time.
     """
 
     max_file_bytes: int = 50 * MB
@@ -52,6 +58,8 @@ class Limits:
     max_entries: int = 10_000
     max_total_uncompressed: int = 1 * GB
     max_ratio: float = 100.0
+    max_json_depth: int = 100
+    max_number_digits: int = 4300
 
 
 def human_size(n_bytes: int) -> str:
@@ -67,6 +75,12 @@ def os_reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return str(error) or type(error).__name__
+
+
+def unexpected_reason(error: BaseException) -> str:
+    """The reason for an input that broke a reader in a way no check foresaw: a bug to report."""
+    return (f"could not be read ({type(error).__name__}: {error}); newstally should have said why, so "
+            "please report this input; the rest of the build went on without it")
 
 
 class RejectedInput(Exception):

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 from newstally.contract.records import Article, Rejected
 
+from .charsets import web_charset
+from .compressed import COMPRESSIONS, unpacked_source
 from .fields import article_from_values, metadata_values
 from .html_text import declared_charset, page
-from .options import EXTENSIONS, FieldMap, Limits, RejectedInput, os_reason
+from .options import EXTENSIONS, FieldMap, Limits, RejectedInput, os_reason, unexpected_reason
 from .sources import Source, whole_file
 from .structured import csv_articles, json_articles, jsonl_articles
 from .text import article_text, bom_encoding, decoded_text, front_matter, normalised_text
@@ -19,10 +21,13 @@ def source_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterato
     """The Articles in ``source``, or Rejected for it or its records; never raises for bad input.
 
     Zip archives are not read here (see ``archives``): an archive inside an archive, or a .zip
-    that is not a file on disk, is Rejected by the caller.
+    that is not a file on disk, is Rejected by the caller. A .gz or .bz2 file is read as the file
+    it holds (see ``compressed``).
     """
     try:
-        if source.extension in (".txt", ".md"):
+        if source.extension in COMPRESSIONS:
+            yield from source_articles(unpacked_source(source, limits), fields, limits)
+        elif source.extension in (".txt", ".md"):
             yield _text_file_article(source, fields, limits)
         elif source.extension in (".html", ".htm"):
             yield _page_article(source, fields, limits)
@@ -41,14 +46,19 @@ def source_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterato
                                     "though it starts like it; save it again as UTF-8")
     except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         yield Rejected(source.path, f"could not be read: {os_reason(error)}")
+    except Exception as error:  # noqa: BLE001 - one input's surprise must not stop the build
+        yield Rejected(source.path, unexpected_reason(error))
 
 
 def unsupported_reason(extension: str) -> str:
     """Why a file with ``extension`` is not read, and which extensions are."""
     shown = f"file type {extension}" if extension else "file without an extension"
-    readable = ", ".join(EXTENSIONS[:-1]) + " and " + EXTENSIONS[-1]
-    return (f"unsupported {shown}; newstally reads {readable} files, so convert it to one of "
-            "these (for example plain text as .txt) or leave it out of the corpus")
+    plain = [e for e in EXTENSIONS if e not in COMPRESSIONS]
+    packed = " or ".join(COMPRESSIONS)
+    readable = ", ".join(plain[:-1]) + " and " + plain[-1]
+    return (f"unsupported {shown}; newstally reads {readable} files, also compressed as {packed}, "
+            "so convert it to one of these (for example plain text as .txt) or leave it out of "
+            "the corpus")
 
 
 def _text_file_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
@@ -65,12 +75,12 @@ def _text_file_article(source: Source, fields: FieldMap, limits: Limits) -> Arti
 
 def _page_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
     data = whole_file(source, limits.max_file_bytes)
-    charset = declared_charset(data)
+    charset = web_charset(declared_charset(data))
     html = None
     if charset and not bom_encoding(data):
         try:
             html = normalised_text(data.decode(charset))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             html = None  # a wrong declaration is common; the usual detection follows
     if html is None:
         html = decoded_text(data)

@@ -12,6 +12,8 @@ from typing import BinaryIO
 from newstally.contract.records import Rejected
 
 from .fields import field_key, metadata_values
+from .limits import csv_field_limit
+from .links import Links
 from .options import FieldMap, Limits, RejectedInput, human_size, os_reason
 from .text import decoded_text
 
@@ -79,25 +81,43 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
     folders and files that cannot be opened.
     """
     unreadable: list[OSError] = []
-    for directory, subdirectories, file_names in os.walk(folder, onerror=unreadable.append):
+    links = Links(folder, is_hidden)
+    # Links are followed by the walk only where ``links`` lets them through (see ``links``).
+    for directory, subdirectories, file_names in os.walk(folder, onerror=unreadable.append,
+                                                         followlinks=True):
         while unreadable:
             error = unreadable.pop(0)
             yield Rejected(_shown(Path(error.filename or folder), folder, display),
                            f"folder could not be read: {os_reason(error)}")
-        subdirectories[:] = sorted(d for d in subdirectories if not is_hidden(d))
-        names = sorted(n for n in file_names if not is_hidden(n))
         here = Path(directory)
         shown = _shown(here, folder, display)
+        followed = []
+        for name in sorted(d for d in subdirectories if not is_hidden(d)):
+            problem = links.problem(here / name, "folder")
+            if problem:
+                yield Rejected(os.path.join(shown, name), problem)
+            else:
+                followed.append(name)
+        subdirectories[:] = followed
+        names = sorted(n for n in file_names if not is_hidden(n))
         manifest_name = next((n for n in names if n.lower() == MANIFEST_NAME), None)
         by_name: dict[str, dict[str, str]] = {}
         if manifest_name:
             names.remove(manifest_name)
-            by_name = yield from _folder_manifest(here / manifest_name,
-                                                  os.path.join(shown, manifest_name), names,
-                                                  fields, limits)
+            problem = links.problem(here / manifest_name, "manifest")
+            if problem:
+                yield Rejected(os.path.join(shown, manifest_name), f"manifest not read: {problem}")
+            else:
+                by_name = yield from _folder_manifest(here / manifest_name,
+                                                      os.path.join(shown, manifest_name), names,
+                                                      fields, limits)
         for name in names:
             path = here / name
             try:
+                problem = links.problem(path, "file")
+                if problem:
+                    yield Rejected(os.path.join(shown, name), problem)
+                    continue
                 if not path.is_file():
                     yield Rejected(os.path.join(shown, name), NOT_A_FILE)
                     continue
@@ -118,6 +138,7 @@ def manifest_metadata(manifest: Source, file_names: Iterable[str], fields: Field
     extension) in an ``id``/``article_id`` column; title, published, source and url columns (or
     their usual names) give the metadata, and an id column beside a file column the article id.
     """
+    csv_field_limit(limits)  # as for a CSV corpus file, whichever of the two is read first
     try:
         rows = list(csv.DictReader(io.StringIO(decoded_text(whole_file(manifest, limits.max_file_bytes)))))
     except (RejectedInput, csv.Error, OSError) as error:

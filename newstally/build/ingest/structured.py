@@ -18,7 +18,17 @@ from typing import TextIO
 from newstally.contract.records import Article, Rejected
 
 from .fields import json_type, missing_named_fields, no_text_reason, record_article, resolved_fields
-from .options import FieldMap, Limits, RejectedInput, human_size
+from .limits import (
+    SkippedValue,
+    bounded_loads,
+    csv_field_limit,
+    json_decoder,
+    json_extent,
+    recursion_reason,
+    too_deep,
+    too_deep_reason,
+)
+from .options import FieldMap, Limits, RejectedInput, human_size, unexpected_reason
 from .sources import Source
 from .text import bom_encoding, normalised_text, refuse_binary
 
@@ -45,6 +55,7 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
     resolved_by_keys: dict[tuple, dict] = {}
     stem = source.stem
     n_records = 0
+    decoder = json_decoder(limits)
     with _opened_text(source, limits) as stream:
         for number, line in enumerate(_lines(stream, limits.max_record_bytes), start=1):
             path = f"{source.path}#{number}"
@@ -55,10 +66,13 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
                 yield Rejected(path, _record_too_long(f"line {number}", limits))
                 continue
             try:
-                value = json.loads(line.rstrip("\r\n"))
+                value = bounded_loads(line.rstrip("\r\n"), decoder, limits, f"line {number}")
             except json.JSONDecodeError as error:
                 yield Rejected(path, f"line {number} is not valid JSON: {_json_error(error)}; "
                                      "each line must be one JSON object")
+                continue
+            except RejectedInput as error:
+                yield Rejected(path, error.reason)
                 continue
             if not isinstance(value, dict):
                 yield Rejected(path, f"line {number} is {json_type(value)}, not a JSON object; each "
@@ -76,8 +90,7 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
     Rejected. Cells are kept as they are, formulas included: exports neutralise them.
     The delimiter is the one of , ; tab | that the header line uses most.
     """
-    if csv.field_size_limit() < limits.max_record_bytes:
-        csv.field_size_limit(limits.max_record_bytes)
+    csv_field_limit(limits)
     with _opened_text(source, limits) as stream:
         lines = _csv_lines(stream, limits)
         try:
@@ -136,13 +149,15 @@ def _csv_rows(reader: Iterator[list[str]], header: list[str], source: Source,
                                  path=path, key_word="column")
         except RejectedInput as error:
             yield Rejected(path, f"row {number}: {error.reason}")
+        except Exception as error:  # noqa: BLE001 - one row's surprise must not cost the rows after it
+            yield Rejected(path, unexpected_reason(error))
 
 
 def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[Article | Rejected]:
     """The articles of a .json file: one object, a list of objects, or an object wrapping a list."""
     resolved_by_keys: dict[tuple, dict] = {}
     with _opened_text(source, limits) as stream:
-        reader = _JsonReader(stream, limits.max_record_bytes)
+        reader = _JsonReader(stream, limits)
         first = reader.next_char()
         if not first:
             yield Rejected(source.path, "empty file: no text to read")
@@ -173,6 +188,9 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
             path = f"{source.path}#{number}"
             try:
                 value = reader.value(f"record {number}", limits)
+            except SkippedValue as error:  # the reader is past it: the next record can be read
+                yield Rejected(path, error.reason)
+                continue
             except RejectedInput as error:
                 yield Rejected(path, f"{error.reason}; reading stopped there, so fix the JSON and "
                                      "read the file again")
@@ -218,6 +236,8 @@ def _record(record: Mapping, fields: FieldMap, resolved_by_keys: dict, fallback_
         return record_article(record, resolved, fields, fallback_id=fallback_id, path=path)
     except RejectedInput as error:
         return Rejected(path, error.reason)
+    except Exception as error:  # noqa: BLE001 - one record's surprise must not cost the records after it
+        return Rejected(path, unexpected_reason(error))
 
 
 def _header_problem(header: list[str], fields: FieldMap) -> str:
@@ -293,10 +313,10 @@ def _why(error: Exception) -> str:
 class _JsonReader:
     """JSON values read from a text stream one at a time, holding at most one in memory."""
 
-    def __init__(self, stream: TextIO, limit: int):
+    def __init__(self, stream: TextIO, limits: Limits):
         self._stream = stream
-        self._limit = limit
-        self._decoder = json.JSONDecoder()
+        self._limit = limits.max_record_bytes
+        self._decoder = json_decoder(limits)
         self._buffer = ""
         self._position = 0
         self._ended = False
@@ -317,21 +337,35 @@ class _JsonReader:
         self._position += 1
 
     def value(self, what: str, limits: Limits) -> object:
-        """The JSON value at the reading position; raises RejectedInput if it is invalid or too big."""
+        """The JSON value at the reading position; raises RejectedInput if it is invalid or too big,
+        and SkippedValue (reading may go on) if it is nested too deep or holds too long a number."""
         while True:
+            unread = len(self._buffer) - self._position
             try:
                 value, end = self._decoder.raw_decode(self._buffer, self._position)
             except json.JSONDecodeError as error:
-                unread = len(self._buffer) - self._position
                 if unread > self._limit:
                     raise RejectedInput(_record_too_long(what, limits)) from None
                 if self._read_more(unread):
                     continue  # the value may only be cut off by the end of the buffer
                 raise RejectedInput(f"{what} is not valid JSON: {error.msg}") from None
-            if end < len(self._buffer) or not self._read_more(_CHUNK_CHARS):
-                self._position = end
-                return value
-            # a number touching the end of the buffer may go on in the next chunk: parse again
+            except (RejectedInput, RecursionError) as error:  # a number too long; nesting too deep
+                depth, extent = json_extent(self._buffer, self._position)
+                if extent is None and unread <= self._limit and self._read_more(unread):
+                    continue  # read on to find where the refused value ends, to step over it
+                refused = (f"{what} {error.reason}" if isinstance(error, RejectedInput)
+                           else recursion_reason(what, depth, limits))
+                if extent is None:
+                    raise RejectedInput(refused) from None
+                self._position = extent
+                raise SkippedValue(refused) from None
+            if end == len(self._buffer) and self._read_more(_CHUNK_CHARS):
+                continue  # a number touching the end of the buffer may go on in the next chunk
+            depth = too_deep(self._buffer, self._position, end, limits)
+            self._position = end
+            if depth:
+                raise SkippedValue(too_deep_reason(what, depth, limits))
+            return value
 
     def _read_more(self, at_least: int) -> bool:
         if self._ended:

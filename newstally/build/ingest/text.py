@@ -34,7 +34,9 @@ _MAX_NUL_SHARE = 0.5
 
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][\w \-]*?)[ \t]*:[ \t]*(.*?)[ \t]*")
+# The key is matched possessively (*+): a lazy key beside "[ \t]*" tried every split of a long
+# run of spaces, time growing with the square of the line. Key and value are stripped by the caller.
+_FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][\w \-]*+)[ \t]*:[ \t]*(.*)")
 _MAX_FRONT_MATTER_LINES = 200
 
 

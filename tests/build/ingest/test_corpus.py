@@ -176,4 +176,4 @@ def test_ingest_streams_large_files_record_by_record(tmp_path, suffix, content):
 
 def test_ingest_allowed_extensions_lists_what_is_read():
     assert allowed_extensions() == EXTENSIONS
-    assert set(EXTENSIONS) == {".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".zip"}
+    assert set(EXTENSIONS) == {".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".zip", ".gz", ".bz2"}
