@@ -54,7 +54,7 @@ def test_store_killed_build_leaves_previous_store_readable_and_next_build_comple
     target = tmp_path / "s.duckdb"
     build([SAMPLE], target)
     before = read(target, "SELECT article_id FROM articles ORDER BY 1")
-    corpus = _corpus(tmp_path / "big", 3000)
+    corpus = _corpus(tmp_path / "big", 200)  # enough to be killed mid-build: it parses
     proc = subprocess.Popen([sys.executable, "-m", "newstally.cli", "build", str(corpus), "--store", str(target), "--fresh"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     building = tmp_path / "s.duckdb.building"
@@ -66,7 +66,7 @@ def test_store_killed_build_leaves_previous_store_readable_and_next_build_comple
     proc.wait()
     assert read(target, "SELECT article_id FROM articles ORDER BY 1").equals(before)
     summary = build([corpus], target)
-    assert summary.articles == 3000
+    assert summary.articles == 200
 
 
 def test_store_second_build_at_once_stops_with_a_clear_message(tmp_path):
