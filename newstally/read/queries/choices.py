@@ -11,9 +11,34 @@ from .common import fetch_frame, fetch_row
 
 
 def speaker_choices(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> pd.DataFrame:
-    """speaker_id, name, n_statements of the most quoted speakers (the sidebar's speaker options)."""
-    return fetch_frame(con, "SELECT speaker_id, name, n_statements FROM speakers "
-                       "ORDER BY n_statements DESC, name LIMIT ?", [limit])
+    """speaker_id, name, label, n_statements of the most quoted speakers (the sidebar's speaker
+    options); ``label`` tells apart two speakers of one name (see ``labelled``)."""
+    frame = fetch_frame(con, "SELECT speaker_id, name, role, org, country, n_statements FROM speakers "
+                        "ORDER BY n_statements DESC, name LIMIT ?", [limit])
+    return labelled(frame)[["speaker_id", "name", "label", "n_statements"]]
+
+
+def speaker_detail(role: object, org: object, country: object) -> str:
+    """What tells a speaker apart from another of the same name: role, organisation and country,
+    each left out when an earlier one already says it ("UN chief, United Nations" is "UN chief")."""
+    out: list[str] = []
+    for value in (role, org, country):
+        text = str(value).strip() if isinstance(value, str) else ""
+        if text and not any(text.lower() in said.lower() for said in out):
+            out.append(text)
+    return ", ".join(out)
+
+
+def labelled(speakers: pd.DataFrame) -> pd.DataFrame:
+    """``speakers`` (columns name, role, org, country) with a ``label`` column: the name, and where
+    other rows of the frame share it (ignoring case), the name with its ``speaker_detail`` in
+    brackets ("Imran Khan (Al Jazeera correspondent)", "Imran Khan (Prime Minister, Pakistan)")."""
+    frame = speakers.copy()
+    key = frame["name"].astype(str).str.casefold()
+    shared = key.duplicated(keep=False)
+    details = [speaker_detail(r, o, c) for r, o, c in zip(frame["role"], frame["org"], frame["country"])]
+    frame["label"] = [f"{n} ({d})" if s and d else str(n) for n, d, s in zip(frame["name"], details, shared)]
+    return frame
 
 
 def speaker_names(con: duckdb.DuckDBPyConnection, speaker_ids: tuple[str, ...]) -> dict[str, str]:
