@@ -185,7 +185,8 @@ def run_audit_speakers(args: argparse.Namespace) -> int:
                        adjectives=frozenset(r["word"].lower() for r in places if r.get("form") == "adjective"),
                        person_nouns=frozenset(lexicon.words("speaker_nouns") - organisations),
                        organisations=frozenset(n.lower() for r in lexicon.rows("organisations")
-                                               for n in [r["name"], *r.get("aliases", "").split("|")] if n))
+                                               for n in [r["name"], *r.get("aliases", "").split("|")] if n),
+                       titles=lexicon.words("titles") | lexicon.words("honorifics") | lexicon.words("role_modifiers"))
     if not Path(args.store).is_file():
         raise NewstallyError(f"no store at {args.store}: build one first with `newstally build CORPUS --store PATH`")
     # Opened as it is, not through the store's schema check: the audit reads only the exported

@@ -8,11 +8,18 @@ from components import chart, grids, profile, sidebar
 from components.data import load
 from newstally.read import charts
 from newstally.read.queries.figures import figure_list
-from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list
+from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list, unnamed_sources
 
 st.title("Speakers")
 current = sidebar.current()
 quoted = load(speaker_list, current)
+unnamed = load(unnamed_sources, current)
+if not unnamed.empty:
+    st.caption(f"Besides the {len(quoted):,} speakers below, {int(unnamed['statements'].sum()):,} statements are by "
+               f"unnamed sources ({len(unnamed):,} descriptions, such as “{unnamed['description'].iloc[0]}”): "
+               f"pick “{sidebar.UNNAMED_LABEL}” in the speaker filter to see them.")
+    with st.expander("Unnamed sources: the descriptions the articles give"):
+        st.dataframe(unnamed, hide_index=True, key="unnamed-sources-table")
 if quoted.empty:
     sidebar.stop_with_nothing_to_show(current, "speaker", "speakers")
 

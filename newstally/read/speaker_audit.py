@@ -45,6 +45,7 @@ class AuditWords:
     adjectives: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # words before a name that are no given name ("President", "Mr")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Split:
     article_id: str
     short: str
     full: str
+    ambiguous: bool  # the article names another person whose name ends the same ("Ann Kerr", "Tom Kerr")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class SpeakerAudit:
 
     @property
     def split_articles(self) -> int:
-        return len({s.article_id for s in self.splits})
+        """Articles where a surname is quoted beside the one full name the article gives for it."""
+        return len({s.article_id for s in self.splits if not s.ambiguous})
 
     @property
     def no_one_share(self) -> float:
@@ -103,15 +106,18 @@ class SpeakerAudit:
             f"  unattributed                               {self.unattributed:,}",
             f"names held by several rows (>= 2 statements) {len(self.shared):,}",
             f"  of them with the same filter label         {self.shared_same_label:,}",
-            f"articles with a surname beside its full name {self.split_articles:,} ({len(self.splits):,} pairs)",
+            f"articles with a surname beside its full name {self.split_articles:,} (and "
+            f"{len({s.article_id for s in self.splits if s.ambiguous} - {s.article_id for s in self.splits if not s.ambiguous}):,} "
+            f"where two people share it)",
             f"top {self.looked_at} rows that name no one              {len(self.no_one):,} ({self.no_one_share:.1%})",
         ]
         if self.shared:
             lines += ["", "shared names (rows, labels differ):"]
             lines += [f"  {s.name} ({s.rows}, {'yes' if s.labels_differ else 'no'})" for s in self.shared[:examples]]
         if self.splits:
-            lines += ["", "surname beside full name (article: short / full):"]
-            lines += [f"  {s.article_id}: {s.short} / {s.full}" for s in self.splits[:examples]]
+            lines += ["", "surname beside full name (article: short / full, * where two people share it):"]
+            lines += [f"  {s.article_id}: {s.short} / {s.full}{' *' if s.ambiguous else ''}"
+                      for s in sorted(self.splits, key=lambda s: s.ambiguous)[:examples]]
         if self.no_one:
             lines += ["", "rows that name no one (statements, why):"]
             lines += [f"  {n.name} ({n.n_statements}, {n.reason})" for n in self.no_one[:examples * 3]]
@@ -192,13 +198,13 @@ def _shared_names(rows) -> tuple[SharedName, ...]:
 
 def _splits(con: duckdb.DuckDBPyConnection, words: AuditWords) -> tuple[Split, ...]:
     """Per article, the speaker rows quoted in it whose name is the end of another's, a person's
-    ("Berg" beside "Nina Berg", "Al-Sayed" beside "Youmna al-Sayed")."""
+    ("Berg" beside "Nina Berg", "Al-Amir" beside "Lina al-Amir")."""
     quoted = con.execute("SELECT DISTINCT st.article_id, s.name, s.type FROM statements st "
                          "JOIN speakers s USING (speaker_id) ORDER BY 1, 2").fetchall()
     by_article: dict[str, list[tuple[str, str]]] = {}
     for article_id, name, speaker_type in quoted:
         by_article.setdefault(article_id, []).append((name, speaker_type))
-    out = []
+    pairs = []
     for article_id, names in by_article.items():
         for short, _ in names:
             short_tokens = _tokens(short)
@@ -208,15 +214,29 @@ def _splits(con: duckdb.DuckDBPyConnection, words: AuditWords) -> tuple[Split, .
                 full_tokens = _tokens(full)
                 if full_type == "person" and _name_like(full) and len(full_tokens) > len(short_tokens) \
                         and full_tokens[-len(short_tokens):] == short_tokens:
-                    out.append(Split(article_id, short, full))
-    return tuple(out)
+                    pairs.append((article_id, short, full))
+    texts = dict(con.execute("SELECT article_id, text FROM texts WHERE article_id IN (SELECT * FROM unnest(?))",
+                             [sorted({a for a, _, _ in pairs})]).fetchall()) if pairs else {}
+    return tuple(Split(a, short, full, _shared_surname(texts.get(a) or "", short, full, words)) for a, short, full in pairs)
+
+
+def _shared_surname(text: str, short: str, full: str, words: AuditWords) -> bool:
+    """Whether ``text`` names someone besides ``full`` whose name ends with ``short``: a capitalised
+    word other than a title right before it ("Hasan al-Attar" beside "Islam al-Attar")."""
+    pattern = (r"\b([A-Z][\w’'\-]*)\s+(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[\s\-])?"
+               + r"[\s\-]+".join(re.escape(t) for t in _PARTICLE.sub("", short).split()) + r"\b")
+    own = {w.lower() for w in full.split()}
+    given = {m.group(1).lower() for m in re.finditer(pattern, text, re.IGNORECASE) if m.group(1)[:1].isupper()}
+    others = {g for g in given - own if g.rstrip(".") not in words.titles and g not in words.places
+              and g not in words.adjectives and len(g) > 1 and not _PARTICLE.match(g + "-")}
+    return bool(others)
 
 
 def _name_like(name: str) -> bool:
-    """Written as a name: every word capitalised, but for short particles ("al", "bin", "de") and
-    hyphenated ones ("al-Sayed"); not a description ("A source close to Hezbollah")."""
+    """Written as one name: every word capitalised, but for short particles ("al", "bin", "de") and
+    hyphenated ones ("al-Amir"); not a description ("A source close to the group") nor two people."""
     tokens = name.split()
-    return bool(tokens) and tokens[0][:1].isupper() and all(
+    return bool(tokens) and "and" not in tokens and tokens[0][:1].isupper() and all(
         t[:1].isupper() or "-" in t or len(t) <= 3 for t in tokens) and tokens[0].lower() not in ("a", "an", "the")
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import duckdb
 import pandas as pd
 
-from ..filters import Filters, quotations, statement_conditions, where_clause
+from ..filters import Filters, articles_join, quotations, statement_conditions, where_clause
 from ..search import searching
 from .choices import speaker_names
 from .common import TABLE_LIMIT, fetch_frame
@@ -21,6 +21,18 @@ def speaker_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_
            f"FROM {quotations(f, params)} q WHERE q.speaker_id IS NOT NULL GROUP BY 1) "
            f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles "
            f"FROM counted c JOIN speakers s USING (speaker_id) ORDER BY c.statements DESC, s.name LIMIT ?")
+    return fetch_frame(con, sql, params + [limit])
+
+
+@searching
+def unnamed_sources(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> pd.DataFrame:
+    """description, statements, articles: the unnamed sources quoted under ``f`` (statements whose
+    speaker is a description with no speakers row), the most quoted description first."""
+    params: list = []
+    conditions = statement_conditions(f, params) + ["st.unnamed"]
+    sql = (f"SELECT min(st.speaker) AS description, count(*) AS statements, count(DISTINCT st.article_id) AS articles "
+           f"FROM statements st {articles_join(f)} {where_clause(conditions)} GROUP BY lower(st.speaker) "
+           f"ORDER BY statements DESC, description LIMIT ?")
     return fetch_frame(con, sql, params + [limit])
 
 

@@ -16,10 +16,12 @@ import pandas as pd
 
 from newstally.contract.schema import SpeakerRow, columns
 
-from .roster import plain
+from .names import plain
 from .words import lex
 
 _SPACES = re.compile(r"\s+")
+# The share of a speaker's mentions that must give a role, organisation or country for the row to show it.
+_SUPPORT = 0.1
 _NOT_SLUG = re.compile(r"[^\w]+")
 
 
@@ -35,21 +37,46 @@ def _slug(name: str) -> str:
 
 
 def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
-    """Per (distinct) mention name: its own merge key (type plus normalised name; organisations by
-    their canonical name), and for a lone surname the key of the one full name in the corpus that
-    ends with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``)."""
-    organisations = {k.casefold(): _normal(v[0]) for k, v in lex().organisations.items()}
+    """Per (distinct) mention name: its own merge key (the normalised name; organisations by their
+    canonical name), and for a lone surname the key of the one full name in the corpus that ends
+    with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``).
+
+    The type is no part of the key: "it said" once made a person an organisation, and "Adalah, a
+    rights group" a person; one name is one speaker whatever one article took it for. A place's
+    name given to a person ("Jordan") is the exception: a surname, not the country."""
+    lx = lex()
+    organisations = {k.casefold(): _normal(v[0]) for k, v in lx.organisations.items()}
     normals = [_normal(n) for n in names]
-    normals = [organisations.get(n, n) if k == "organization" else n for n, k in zip(normals, types)]
+    normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _org_normal(n) for n in normals]
     fulls: dict[str, set[str]] = {}
     for n, k in zip(normals, types):
         if k == "person" and " " in n:
             fulls.setdefault(n.rsplit(" ", 1)[1], set()).add(n)
     joined = {surname: next(iter(found)) for surname, found in fulls.items() if len(found) == 1}
-    own = [f"{k}|{n}" if n else "" for n, k in zip(normals, types)]
-    join = [f"person|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
+    own = [(f"~person|{n}" if k == "person" and n in lx.places else f"|{n}") if n else ""
+           for n, k in zip(normals, types)]
+    join = [f"|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
             for n, k in zip(normals, types)]
     return own, join
+
+
+_OF_PLACE = re.compile(r"^(?P<office>(?:ministry|department) of [\w ]+?) (?:in|of) (?P<place>[\w ]+)$")
+_MINISTRY_OF = re.compile(r"^(?P<place>(?:[\w]+ )*?)(?:ministry|department) of (?P<portfolio>[\w ]+)$")
+
+
+def _org_normal(name: str) -> str:
+    """An organisation's name in one word order, so the spellings of one ministry meet: "gaza's
+    health ministry", "ministry of health in gaza" and "gaza ministry of health" are all "gaza
+    health ministry" (normalised names: lower case, straight apostrophes)."""
+    name = re.sub(r"'s\b", "", name)
+    m = _OF_PLACE.match(name)
+    if m:
+        name = f"{m['place']} {m['office']}"
+    m = _MINISTRY_OF.match(name)
+    if m:
+        kind = "department" if " department of " in f" {name} " else "ministry"
+        name = f"{m['place']}{m['portfolio']} {kind}"
+    return name
 
 
 def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
@@ -69,8 +96,10 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
     return keys
 
 
-def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[str]:
-    """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first)."""
+def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int, share: float = 0.0) -> list[str]:
+    """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first), or ""
+    when fewer than ``share`` of the key's rows give it: one article's "food charity" beside the
+    White House, or a country one article's phrase lent the United Nations, is not what it is."""
     codes, uniques = pd.factorize(column.fillna("").astype(str), sort=True)
     uniques = [str(u) for u in uniques]
     out = [""] * n_keys
@@ -83,11 +112,13 @@ def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[st
     # sort by key, then count descending, then value code (alphabetical): the first per key wins
     order = np.lexsort((found % len(uniques), -counts, found // len(uniques)))
     seen = np.zeros(n_keys, dtype=bool)
-    for pair in found[order]:
+    rows = np.bincount(key_ids, minlength=n_keys)
+    for pair, count in zip(found[order], counts[order]):
         k = int(pair // len(uniques))
         if not seen[k]:
             seen[k] = True
-            out[k] = uniques[int(pair % len(uniques))]
+            if count >= share * rows[k]:
+                out[k] = uniques[int(pair % len(uniques))]
     return out
 
 
@@ -120,8 +151,9 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     article_codes, articles = pd.factorize(frame["article_id"].astype(str))
     key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
     n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
-    role, org, country = (_most_common(row_keys, frame[c], n_keys) for c in ("role", "org", "country"))
-    rows = [SpeakerRow(ids[i], shown[i], k.split("|", 1)[0], role[i], org[i], country[i],  # type: ignore[arg-type]
+    role, org, country = (_most_common(row_keys, frame[c], n_keys, _SUPPORT) for c in ("role", "org", "country"))
+    kinds = _most_common(row_keys, frame["type"], n_keys)
+    rows = [SpeakerRow(ids[i], shown[i], kinds[i] or "person", role[i], org[i], country[i],  # type: ignore[arg-type]
                        sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
             for i, k in enumerate(keyed.keys)]
     table = pd.DataFrame(rows, columns=columns("speakers"))
@@ -161,8 +193,8 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
     shown = []
     for i, key in enumerate(keyed.keys):
-        speaker_type, name = key.split("|", 1)
-        known = canonical.get(name) if speaker_type == "organization" else None
+        name = key.split("|", 1)[1]
+        known = canonical.get(name)
         shown.append(known or display[i] or fallback[i] or name)
     return shown
 

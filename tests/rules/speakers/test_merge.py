@@ -39,9 +39,22 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
      {"a:p0": "united-nations", "b:p0": "united-nations"}),
     ([("a:p0", "the premier’s office", "organization"), ("b:p0", "the premier's office", "organization")],
      {"a:p0": "premier-s-office", "b:p0": "premier-s-office"}),
-    # the same name as a person and as an organisation: two rows, unique ids
+    # a place's name given to a person is a surname, not the country: two rows, unique ids
     ([("a:p0", "Jordan", "person"), ("b:p0", "Jordan", "organization")],
      {"a:p0": "jordan-2", "b:p0": "jordan"}),
+    # any other name is one speaker, whichever type an article took it for
+    ([("a:p0", "Lena Park", "person"), ("b:p0", "Lena Park", "organization"), ("c:p0", "Lena Park", "person")],
+     {"a:p0": "lena-park", "b:p0": "lena-park", "c:p0": "lena-park"}),
+    ([("a:p0", "Norfrakt", "person", "shipping company"), ("b:p0", "Norfrakt", "organization")],
+     {"a:p0": "norfrakt", "b:p0": "norfrakt"}),
+    # the spellings of one ministry meet: possessive, "Ministry of X in P", "P Ministry of X"
+    ([("a:p0", "Vandor's health ministry", "organization"), ("b:p0", "Ministry of Health in Vandor", "organization"),
+      ("c:p0", "Vandor Ministry of Health", "organization"), ("d:p0", "Vandor Health Ministry", "organization")],
+     {"a:p0": "vandor-health-ministry", "b:p0": "vandor-health-ministry", "c:p0": "vandor-health-ministry",
+      "d:p0": "vandor-health-ministry"}),
+    # but two ministries stay two
+    ([("a:p0", "Ministry of Health in Vandor", "organization"), ("b:p0", "Vandor Foreign Ministry", "organization")],
+     {"a:p0": "ministry-of-health-in-vandor", "b:p0": "vandor-foreign-ministry"}),
 ])
 def test_merge_by_name(rows, expected):
     table, mapping = speakers(_mentions(*rows))
