@@ -93,6 +93,12 @@ class SpeakerAudit:
         return len({s.article_id for s in self.splits if not s.ambiguous})
 
     @property
+    def shared_surnames(self) -> int:
+        """Further articles where the surname beside the full name may be someone else's."""
+        clear = {s.article_id for s in self.splits if not s.ambiguous}
+        return len({s.article_id for s in self.splits if s.ambiguous} - clear)
+
+    @property
     def no_one_share(self) -> float:
         return len(self.no_one) / self.looked_at if self.looked_at else 0.0
 
@@ -106,8 +112,7 @@ class SpeakerAudit:
             f"  unattributed                               {self.unattributed:,}",
             f"names held by several rows (>= 2 statements) {len(self.shared):,}",
             f"  of them with the same filter label         {self.shared_same_label:,}",
-            f"articles with a surname beside its full name {self.split_articles:,} (and "
-            f"{len({s.article_id for s in self.splits if s.ambiguous} - {s.article_id for s in self.splits if not s.ambiguous}):,} "
+            f"articles with a surname beside its full name {self.split_articles:,} (and {self.shared_surnames:,} "
             f"where two people share it)",
             f"top {self.looked_at} rows that name no one              {len(self.no_one):,} ({self.no_one_share:.1%})",
         ]
@@ -217,7 +222,8 @@ def _splits(con: duckdb.DuckDBPyConnection, words: AuditWords) -> tuple[Split, .
                     pairs.append((article_id, short, full))
     texts = dict(con.execute("SELECT article_id, text FROM texts WHERE article_id IN (SELECT * FROM unnest(?))",
                              [sorted({a for a, _, _ in pairs})]).fetchall()) if pairs else {}
-    return tuple(Split(a, short, full, _shared_surname(texts.get(a) or "", short, full, words)) for a, short, full in pairs)
+    return tuple(Split(a, short, full, _shared_surname(texts.get(a) or "", short, full, words))
+                 for a, short, full in pairs)
 
 
 def _shared_surname(text: str, short: str, full: str, words: AuditWords) -> bool:

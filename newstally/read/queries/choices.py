@@ -75,7 +75,7 @@ def speaker_ids(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> dict[
     frame = labelled(frame)
     by_label = dict(zip(frame["label"].str.lower()[::-1], frame["speaker_id"][::-1]))  # the most quoted wins
     by_name = dict(zip(frame["name"].str.lower()[::-1], frame["speaker_id"][::-1]))
-    found = {n: by_label.get(w) or by_name.get(w) for n, w in wanted.items()}
+    found = {n: by_label.get(w) or by_name.get(w) or by_name.get(bare[n]) for n, w in wanted.items()}
     return {n: sid for n, sid in found.items() if sid}
 
 

@@ -96,6 +96,30 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
     return keys
 
 
+def _namesakes(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
+    """``keys`` with a full name two people hold told apart: a reporter ("Al Jazeera's Sam Reed,
+    reporting from Doha", "correspondent Sam Reed") and, in other articles, an office holder of
+    that name ("Prime Minister Sam Reed"). The office holder's mentions get a key of their own;
+    a mention with neither role nor organisation stays with the reporter's."""
+    lx = lex()
+    roles = frame["role"].fillna("").astype(str).str.lower()
+    orgs = frame["org"].fillna("").astype(str)
+    media = roles.map(lambda r: any(w in lx.media_roles for w in r.replace("-", " ").split())).to_numpy()
+    office = roles.map(lambda r: any(w in lx.titles and w not in lx.media_roles and w not in lx.modifiers
+                                     for w in r.replace("-", " ").split())).to_numpy() & ~media
+    if not media.any() or not office.any():
+        return keys
+    out = keys.copy()
+    person = frame["type"].astype(str).to_numpy() == "person"
+    for key in set(keys[media & person]) & set(keys[office & person]):
+        mine = keys == key
+        newsroom = set(orgs[mine & media]) - {""}
+        moved = mine & office & ~orgs.isin(newsroom).to_numpy()
+        if moved.any() and (mine & media).sum() and " " in str(key):
+            out[moved] = f"{key}#office"
+    return out
+
+
 def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int, share: float = 0.0) -> list[str]:
     """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first), or ""
     when fewer than ``share`` of the key's rows give it: one article's "food charity" beside the
@@ -170,6 +194,7 @@ def _keyed(frame: pd.DataFrame) -> _Keyed:
     own, join = _keys(list(pair_names), list(pair_types))
     row_key_names = _joined_keys(np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes],
                                  frame)
+    row_key_names = _namesakes(row_key_names, frame)
     unique_keys = sorted(set(row_key_names.tolist()) - {""})
     key_number = {k: i for i, k in enumerate(unique_keys)}
     row_keys = np.asarray([key_number.get(k, -1) for k in row_key_names], dtype=np.int64)

@@ -41,6 +41,7 @@ class Lexicon:
     relatives: frozenset[str]  # "who", "which": a relative clause says what a speaker did, not who they are
     gendered: tuple[str, ...]  # pronouns and possessives that tell a gender: "he", "his", "she", "her"
     possessives: frozenset[str]  # "his", "her": in a role they tell another person's gender ("her brother")
+    media_roles: frozenset[str]  # "correspondent", "reporter": who reports the news
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def lex() -> Lexicon:
         gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words")
                        if r.get("form") in ("pronoun", "possessive")),
         possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r.get("form") == "possessive"),
+        media_roles=lexicon.words("media_roles"),
     )
 
 

@@ -62,6 +62,26 @@ def test_merge_by_name(rows, expected):
     assert sorted(table["speaker_id"]) == sorted(set(expected.values()))
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # a reporter and an office holder of one name are two people, told apart by their labels
+    ([("a:p0", "Sam Reed", "person", "", "Vandor Radio"),
+      ("b:p0", "Sam Reed", "person", "correspondent", "Vandor Radio"),
+      ("c:p0", "Sam Reed", "person", "Prime Minister", "", "Norway")],
+     {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed-2"}),
+    # one person with several roles is one row
+    ([("a:p0", "Sam Reed", "person", "Prime Minister"), ("b:p0", "Sam Reed", "person", "opposition leader"),
+      ("c:p0", "Sam Reed", "person", "Foreign Ministry spokesman", "Foreign Ministry")],
+     {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed"}),
+])
+def test_merge_two_people_of_one_name(rows, expected):
+    from newstally.read.queries.choices import labelled
+
+    table, mapping = speakers(_mentions(*rows))
+    assert mapping == expected
+    labels = labelled(table)["label"]
+    assert labels.nunique() == len(table)
+
+
 def test_merge_row_has_the_fullest_name_and_the_rest_as_aliases():
     table, _ = speakers(_mentions(
         ("a:p0", "Nina Berg", "person", "Foreign Ministry spokeswoman", "Foreign Ministry", "Russia", ["Berg"], 3),
