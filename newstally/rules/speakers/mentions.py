@@ -100,8 +100,8 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     original = surface or " ".join(words)
     indefinite = bool(words) and words[0].lower() in lx.determiners
     phrase = list(words)
-    while phrase and phrase[0].lower() in lx.determiners:
-        phrase = phrase[1:]
+    while phrase and (phrase[0].lower() in lx.determiners or phrase[0].lower() in lx.coordinators):
+        phrase = phrase[1:]  # "and Hamas": the other half of "Israel and Hamas" was cut off
     if not phrase or len(phrase) > 14:
         return None
     if (phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers) and not (
@@ -225,8 +225,7 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
         if known:
             return Mention(text, "organization", known[0], role, known[0], known[1] or country)
         return Mention(text, "organization", full, role, org or full, country)
-    if len(run) == 1 and not name.isupper() and lx.places.get(name.lower(), name).lower() != name.lower() \
-            and name.lower() not in lx.organisations:
+    if len(run) == 1 and not name.isupper() and name.lower() in lx.adjectives and name.lower() not in lx.organisations:
         # "a Palestinian, a resident of the camp, said": a nationality describes, it names no one
         return Mention(text, "description", name, role, org, lx.places[name.lower()], name.lower())
     if name.lower() in lx.places or name.lower() in lx.organisations:
@@ -283,7 +282,7 @@ def _people_word(word: str, lx: Lexicon) -> bool:
     ("Palestinians"), a noun for speakers ("Witnesses") or a quantifier ("Others")."""
     low = word.lower()
     return low in lx.speaker_nouns or low in lx.quantifiers or low in lx.group_nouns \
-        or low.endswith("s") and low[:-1] in lx.places and low[:-1] != lx.places[low[:-1]].lower()
+        or low.endswith("s") and low[:-1] in lx.adjectives
 
 
 def _country(words: list[str], lx: Lexicon) -> str:
@@ -312,6 +311,8 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
         return "", ""
     if all(is_name_word(w, lx) for w in words):
         return "", ""  # a name ("Omar Haddad") is who, not what the speaker is
+    if is_capitalised(words[0]) and any(w.lower() in lx.coordinators for w in words[1:3]):
+        return "", ""  # "Iran and Hamas as well as with Israel": a list of others, not a role
     # inside an appositive "that" opens a relative clause too: "the group that governs ..."
     relative = next((i for i, w in enumerate(words) if w.lower() in lx.relatives or w.lower() == "that"), len(words))
     if any(w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs

@@ -97,27 +97,38 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
 
 
 def _namesakes(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
-    """``keys`` with a full name two people hold told apart: a reporter ("Al Jazeera's Sam Reed,
-    reporting from Doha", "correspondent Sam Reed") and, in other articles, an office holder of
-    that name ("Prime Minister Sam Reed"). The office holder's mentions get a key of their own;
-    a mention with neither role nor organisation stays with the reporter's."""
+    """``keys`` with a full name two people hold told apart: a reporter ("correspondent Sam Reed")
+    and, in other articles, an office holder of that name ("Prime Minister Sam Reed"), by the head
+    of each mention's role ("niece of the slain journalist" is a niece, not a journalist). The
+    office holder's mentions get a key of their own; the others stay with the reporter's."""
     lx = lex()
-    roles = frame["role"].fillna("").astype(str).str.lower()
-    orgs = frame["org"].fillna("").astype(str)
-    media = roles.map(lambda r: any(w in lx.media_roles for w in r.replace("-", " ").split())).to_numpy()
-    office = roles.map(lambda r: any(w in lx.titles and w not in lx.media_roles and w not in lx.modifiers
-                                     for w in r.replace("-", " ").split())).to_numpy() & ~media
+    heads = frame["role"].fillna("").astype(str).map(_role_head)
+    media = heads.isin(lx.media_roles).to_numpy()
+    office = heads.isin(lx.office_titles).to_numpy()
     if not media.any() or not office.any():
         return keys
     out = keys.copy()
     person = frame["type"].astype(str).to_numpy() == "person"
+    orgs = frame["org"].fillna("").astype(str)
     for key in set(keys[media & person]) & set(keys[office & person]):
         mine = keys == key
         newsroom = set(orgs[mine & media]) - {""}
         moved = mine & office & ~orgs.isin(newsroom).to_numpy()
-        if moved.any() and (mine & media).sum() and " " in str(key):
+        if moved.any() and " " in str(key):
             out[moved] = f"{key}#office"
     return out
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about, lower-cased: "Al Jazeera correspondent in Gaza" -> "correspondent",
+    "niece of the slain journalist" -> "niece"."""
+    lx = lex()
+    words: list[str] = []
+    for word in role.lower().split():
+        if word in lx.prepositions or word in lx.relatives or word in lx.name_prepositions or word in lx.coordinators:
+            break
+        words.append(word)
+    return words[-1].rstrip(",;:") if words else ""
 
 
 def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int, share: float = 0.0) -> list[str]:

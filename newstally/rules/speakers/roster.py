@@ -145,7 +145,7 @@ class Roster:
         if not entity.named:
             return False
         if " " not in entity.name and entity.name[:1].isupper() and not entity.name.isupper():
-            return not re.search(rf"(?<![\w’'\-]){re.escape(entity.name.lower())}(?![\w\-])", self._text)
+            return not self._in_lower_case(entity.name)
         return True
 
     def _organisation(self, mention: Mention) -> _Entity:
@@ -213,29 +213,45 @@ class Roster:
         return entity
 
     def _person(self, mention: Mention) -> _Entity | None:
-        found = self._find(mention.name)
+        name = self._cleaned(mention.name)
+        found = self._find(name)
         if found:
             return found
-        words = name_key(mention.name).split()
+        words = name_key(name).split()
         if len(words) > 1:
             # "Nina Berg" after "Berg", "Samir Abdel Nour" after "Abdel Nour": the shorter was this name
             for e in self._entities:
                 if e.type == "person" and e.named and not e.shared and " and " not in e.name \
-                        and ends_with(mention.name, e.name) and name_key(e.name) != name_key(mention.name):
+                        and ends_with(name, e.name) and name_key(e.name) != name_key(name):
                     e.aliases.add(e.name)
-                    e.name = mention.name
+                    e.name = name
                     return e
         matches = {e.name: e for e in self._entities if e.type == "person" and e.named
-                   and len(name_key(e.name).split()) > len(words) and ends_with(e.name, mention.name)}
-        fulls = one_per_person(list(matches) + full_names(self._text, mention.name))
+                   and len(name_key(e.name).split()) > len(words) and ends_with(e.name, name)}
+        fulls = one_per_person(list(matches) + [self._cleaned(n) for n in full_names(self._text, name)])
         if len(fulls) == 1:
             (full,) = fulls
             found = next((e for n, e in matches.items() if name_key(n) == name_key(full)), None)
             return found or self._find(full) or self._new(full, "person", named=True)
         # No full name, or two people share the surname: the speaker is only the surname.
-        entity = self._find(mention.name) or self._new(mention.name, "person", named=True)
+        entity = self._find(name) or self._new(name, "person", named=True)
         entity.shared = entity.shared or len(fulls) > 1
         return entity
+
+    def _cleaned(self, name: str) -> str:
+        """A person's name without the words before it that are no part of it, while two remain:
+        an age ("Seventy-year-old Ola Berg"), or words the article writes in lower case elsewhere, a
+        portfolio cut off from its title ("Human Rights Ola Berg", "National Security Tom Ben-Gal")."""
+        lx = lex()
+        words = name.split()
+        while len(words) > 2 and (words[0].lower().endswith("-old") or words[0].lower() not in lx.verbs
+                                  and words[0].lower() not in lx.particles and self._in_lower_case(words[0])):
+            words = words[1:]
+        return " ".join(words)
+
+    def _in_lower_case(self, word: str) -> bool:
+        low = word.lower()
+        return low != word and re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w\-])", self._text) is not None
 
     def _description(self, mention: Mention) -> _Entity | None:
         found = self._find(mention.name)
