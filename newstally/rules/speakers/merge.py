@@ -21,7 +21,7 @@ from .words import lex
 
 _SPACES = re.compile(r"\s+")
 # The share of a speaker's mentions that must give a role, organisation or country for the row to show it.
-_SUPPORT = 0.1
+_SUPPORT = 0.03
 _NOT_SLUG = re.compile(r"[^\w]+")
 
 

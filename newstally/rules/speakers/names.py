@@ -98,6 +98,37 @@ def org_names(text: str, head: str) -> set[str]:
         else:
             if len(words) >= 2:
                 out.add(" ".join(m.group().split()[-len(words):]).rstrip(".,;:"))
+    return out | _national_bodies(text, head) | _known_bodies(text, head)
+
+
+def _national_bodies(text: str, head: str) -> set[str]:
+    """"Israeli police", "the Lebanese army", "Israeli health ministry": a nationality and, at
+    most one word after it, ``head`` (by its canonical name when the lexicon knows it)."""
+    lx = lex()
+    out: set[str] = set()
+    for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.IGNORECASE):
+        before = text[max(0, m.start() - 40):m.start()].split()[-2:]
+        for k in (1, 2):
+            if len(before) >= k and before[-k].lower() in lx.adjectives and before[-k][:1].isupper() \
+                    and all(w.islower() for w in before[len(before) - k + 1:]):
+                name = " ".join(before[-k:] + [head])
+                out.add(lx.organisations.get(name.lower(), (name,))[0])
+                break
+    return out
+
+
+def _known_bodies(text: str, head: str) -> set[str]:
+    """The organisations of the lexicon whose name or an alias holds ``head`` ("army": the Israeli
+    army, also called "Israeli forces") and that ``text`` names by any of their names."""
+    lx = lex()
+    names: dict[str, list[str]] = {}
+    for alias, (name, _) in lx.organisations.items():
+        names.setdefault(name, []).append(alias)
+    out: set[str] = set()
+    for name, aliases in names.items():
+        if head in {w for a in aliases for w in a.split()} and any(
+                re.search(rf"(?<![\w\-]){re.escape(a)}(?![\w\-])", text, re.IGNORECASE) for a in aliases if " " in a):
+            out.add(name)
     return out
 
 

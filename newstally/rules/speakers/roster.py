@@ -154,7 +154,7 @@ class Roster:
         if proper_org(mention.name):
             return self._new(mention.name, "organization", named=True)
         head = mention.name.split()[-1].lower() if mention.name.split() else ""
-        named = self._named_in_text(mention.name, head) if head in lex().generic_orgs else None
+        named = self._named_in_text(mention.name, head) if head in lex().generic_orgs | lex().org_words else None
         if named is not None:
             return named
         return self._new(mention.name, "organization")
@@ -228,7 +228,9 @@ class Roster:
                     return e
         matches = {e.name: e for e in self._entities if e.type == "person" and e.named
                    and len(name_key(e.name).split()) > len(words) and ends_with(e.name, name)}
-        fulls = one_per_person(list(matches) + [self._cleaned(n) for n in full_names(self._text, name)])
+        candidates = one_per_person(list(matches) + [self._cleaned(n) for n in full_names(self._text, name)])
+        # a shorter spelling of a speaker's name is that speaker ("Abu Amir" of "Lina Abu Amir")
+        fulls = list(dict.fromkeys(next((n for n in matches if ends_with(n, c)), c) for c in candidates))
         if len(fulls) == 1:
             (full,) = fulls
             found = next((e for n, e in matches.items() if name_key(n) == name_key(full)), None)

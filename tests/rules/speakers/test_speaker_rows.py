@@ -53,6 +53,9 @@ def _rows(*texts: str) -> tuple[list[list[str]], pd.DataFrame]:
     # a timestamp closing the line before is no given name
     (["21 May 2021 - 00:14 GMT\nNina Berg said the road was closed.\n“It is over,” Berg said."],
      [["Nina Berg", "Nina Berg"]]),
+    # a shorter spelling that the article's text also writes is still that speaker
+    (["“We left,” said Lina Abu Amir, a teacher.\n“It is over,” Amir told reporters.\n“We stay,” said Abu Amir."],
+     [["Lina Abu Amir", "Lina Abu Amir", "Lina Abu Amir"]]),
     # words cut off from a title, or an age, are no part of the name
     (["UN High Commissioner for human rights Volka Turan said the talks failed. Human Rights Volka Turan said "
       "the war was over."], [["Volka Turan", "Volka Turan"]]),
@@ -70,6 +73,8 @@ def test_speaker_rows_one_row_per_person_in_an_article(texts, expected):
     # a generic description is the organisation the article names ...
     (["The Health Ministry in Vandor said 30 people were killed. The ministry said the toll would rise."],
      [["Health Ministry in Vandor", "Health Ministry in Vandor"]]),
+    (["Israeli forces raided the camp. The army said it had arrested 20 people."], [["Israeli army"]]),
+    (["The Norwegian police closed the road. Police said the road was closed."], [["Norwegian police"]]),
     # ... and keeps the description, joining no row, when the article names none
     (["The ministry said the toll would rise."], [["~ministry"]]),
     (["Officials said the road was closed."], [["~Officials"]]),
