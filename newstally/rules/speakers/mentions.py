@@ -253,8 +253,9 @@ def _without_portfolio(run: list[str], before: list[str], lx: Lexicon) -> list[s
     Near Eastern Affairs Ola Berg"): a name of two words, or three with a particle ("Faisal bin Farhan")."""
     stripped = False
     while len(run) > 2:
-        prefix = next((j for j in (2, 1) if len(run) - j >= 2 and " ".join(run[:j]).lower() in lx.places
-                       or " ".join(run[:j]).lower() in lx.organisations), 0)
+        prefix = next((j for j in (2, 1) if len(run) - j >= 2 and run[j].lower() not in lx.coordinators
+                       and (" ".join(run[:j]).lower() in lx.places or " ".join(run[:j]).lower() in lx.organisations)),
+                      0)
         if not prefix:
             break
         run, stripped = run[prefix:], True

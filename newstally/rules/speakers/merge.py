@@ -41,9 +41,9 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     canonical name), and for a lone surname the key of the one full name in the corpus that ends
     with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``).
 
-    The type is no part of the key: "it said" once made a person an organisation, and "Adalah, a
-    rights group" a person; one name is one speaker whatever one article took it for. A place's
-    name given to a person ("Jordan") is the exception: a surname, not the country."""
+    The type is no part of the key: "it said" once made a person an organisation, and "Norfrakt, a
+    shipping company" a person; one name is one speaker whatever one article took it for. A place's
+    name of one word given to a person ("Jordan") is the exception: a surname, not the country."""
     lx = lex()
     organisations = {k.casefold(): _normal(v[0]) for k, v in lx.organisations.items()}
     normals = [_normal(n) for n in names]
@@ -53,7 +53,7 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
         if k == "person" and " " in n:
             fulls.setdefault(n.rsplit(" ", 1)[1], set()).add(n)
     joined = {surname: next(iter(found)) for surname, found in fulls.items() if len(found) == 1}
-    own = [(f"~person|{n}" if k == "person" and n in lx.places else f"|{n}") if n else ""
+    own = [(f"~person|{n}" if k == "person" and n in lx.places and " " not in n else f"|{n}") if n else ""
            for n, k in zip(normals, types)]
     join = [f"|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
             for n, k in zip(normals, types)]
@@ -186,8 +186,12 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     article_codes, articles = pd.factorize(frame["article_id"].astype(str))
     key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
     n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
-    role, org, country = (_most_common(row_keys, frame[c], n_keys, _SUPPORT) for c in ("role", "org", "country"))
+    org, country = (_most_common(row_keys, frame[c], n_keys, _SUPPORT) for c in ("org", "country"))
     kinds = _most_common(row_keys, frame["type"], n_keys)
+    # a person's role comes from the phrases that name them, however few; an organisation's from an
+    # appositive that may describe something else, so it needs support
+    role = [p if k != "organization" else o for p, o, k in zip(
+        _most_common(row_keys, frame["role"], n_keys), _most_common(row_keys, frame["role"], n_keys, _SUPPORT), kinds)]
     rows = [SpeakerRow(ids[i], shown[i], kinds[i] or "person", role[i], org[i], country[i],  # type: ignore[arg-type]
                        sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
             for i, k in enumerate(keyed.keys)]

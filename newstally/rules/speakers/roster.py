@@ -15,7 +15,7 @@ from newstally.rules.lexicon import alternatives
 from .mentions import Mention
 from .names import ends_with, full_names, name_key, occurrences, one_per_person, org_names, proper_org
 from .naming import names_speaker
-from .words import bare, is_name_word, lex
+from .words import bare, is_name_word, is_title, lex
 
 # a pronoun or possessive that tells a gender: "he", "his", "she", "her"
 _GENDERED = re.compile(rf"\b(?:{alternatives(lex().gendered)})\b", re.IGNORECASE)
@@ -223,8 +223,9 @@ class Roster:
             for e in self._entities:
                 if e.type == "person" and e.named and not e.shared and " and " not in e.name \
                         and ends_with(name, e.name) and name_key(e.name) != name_key(name):
-                    e.aliases.add(e.name)
-                    e.name = name
+                    if self._given(name, e.name):
+                        e.aliases.add(e.name)
+                        e.name = name
                     return e
         matches = {e.name: e for e in self._entities if e.type == "person" and e.named
                    and len(name_key(e.name).split()) > len(words) and ends_with(e.name, name)}
@@ -234,11 +235,25 @@ class Roster:
         if len(fulls) == 1:
             (full,) = fulls
             found = next((e for n, e in matches.items() if name_key(n) == name_key(full)), None)
+            if found is not None and len(words) > 1 and not self._given(found.name, name):
+                found.aliases.add(found.name)  # "National Security Tom Ben-Gal" was "Tom Ben-Gal"
+                found.name = name
             return found or self._find(full) or self._new(full, "person", named=True)
         # No full name, or two people share the surname: the speaker is only the surname.
         entity = self._find(name) or self._new(name, "person", named=True)
         entity.shared = entity.shared or len(fulls) > 1
         return entity
+
+    def _given(self, full: str, short: str) -> bool:
+        """Whether the words ``full`` has before ``short`` may be given names ("Samir" of "Samir Abdel
+        Nour"), not a portfolio or an office cut off from its title ("National Security", "United
+        Nations", "Special Rapporteur"): none a title, modifier, place or organisation word, and none
+        written in lower case elsewhere in the article."""
+        lx = lex()
+        extra = full.split()[:len(full.split()) - len(short.split())]
+        return all(not is_title(w, lx) and bare(w) not in lx.modifiers and bare(w) not in lx.places
+                   and bare(w) not in lx.org_words and bare(w) not in lx.organisations
+                   and not self._in_lower_case(w) for w in extra)
 
     def _cleaned(self, name: str) -> str:
         """A person's name without the words before it that are no part of it, while two remain:

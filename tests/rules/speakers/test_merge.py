@@ -115,3 +115,14 @@ def test_merge_of_many_mentions_finishes():
     (table, mapping), took = timed(speakers, mentions)
     assert took < FINISHES_WITHIN
     assert len(table) == 5000 and len(mapping) == 200_000  # every surname joins its one full name
+
+
+def test_merge_an_attribute_one_article_lent_an_organisation_is_not_shown():
+    # one appositive in forty ("the Vandor Council, a food charity") says more of another organisation
+    rows = [(f"a{i}:p0", "Vandor Council", "organization") for i in range(39)]
+    rows += [("b:p0", "Vandor Council", "organization", "food charity", "", "Norway")]
+    rows += [("c:p0", "Nina Berg", "person", "spokeswoman"), ("d:p0", "Nina Berg", "person")]
+    table, _ = speakers(_mentions(*rows))
+    council = table.set_index("name").loc["Vandor Council"]
+    assert (council["role"], council["country"]) == ("", "")
+    assert table.set_index("name").loc["Nina Berg", "role"] == "spokeswoman"

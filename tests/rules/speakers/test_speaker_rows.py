@@ -56,6 +56,10 @@ def _rows(*texts: str) -> tuple[list[list[str]], pd.DataFrame]:
     # a shorter spelling that the article's text also writes is still that speaker
     (["“We left,” said Lina Abu Amir, a teacher.\n“It is over,” Amir told reporters.\n“We stay,” said Abu Amir."],
      [["Lina Abu Amir", "Lina Abu Amir", "Lina Abu Amir"]]),
+    (["Minister Tom Ben-Gal said the talks failed. National Security Tom Ben-Gal said the road was closed."],
+     [["Tom Ben-Gal", "Tom Ben-Gal"]]),
+    (["National Security Tom Ben-Gal said the road was closed. Tom Ben-Gal said the talks failed."],
+     [["Tom Ben-Gal", "Tom Ben-Gal"]]),
     # words cut off from a title, or an age, are no part of the name
     (["UN High Commissioner for human rights Volka Turan said the talks failed. Human Rights Volka Turan said "
       "the war was over."], [["Volka Turan", "Volka Turan"]]),
