@@ -13,11 +13,11 @@ from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker
 st.title("Speakers")
 current = sidebar.current()
 quoted = load(speaker_list, current)
-unnamed = load(unnamed_sources, current)
-if not unnamed.empty:
-    st.caption(f"Besides the {len(quoted):,} speakers below, {int(unnamed['statements'].sum()):,} statements are by "
-               f"unnamed sources ({len(unnamed):,} descriptions, such as “{unnamed['description'].iloc[0]}”): "
-               f"pick “{sidebar.UNNAMED_LABEL}” in the speaker filter to see them.")
+unnamed, n_unnamed = load(unnamed_sources, current)
+if n_unnamed:
+    st.caption(f"Counted apart from the speakers: {n_unnamed:,} statements by unnamed sources, whom the articles "
+               f"only describe (such as “{unnamed['description'].iloc[0]}”). Pick “{sidebar.UNNAMED_LABEL}” in the "
+               "speaker filter to see them.")
     with st.expander("Unnamed sources: the descriptions the articles give"):
         st.dataframe(unnamed, hide_index=True, key="unnamed-sources-table")
 if quoted.empty:

@@ -49,4 +49,4 @@ def test_speaker_filter_offers_unnamed_sources_and_filters_by_them(store, monkey
 def test_speaker_filter_speakers_page_counts_unnamed_sources_apart(store, monkeypatch):
     at = app(store, monkeypatch, "speakers")
     captions = " ".join(str(c.value) for c in at.caption)
-    assert "2 statements are by unnamed sources" in captions
+    assert "2 statements by unnamed sources" in captions

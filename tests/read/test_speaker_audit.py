@@ -87,8 +87,9 @@ def test_speaker_audit_unnamed_sources_are_a_filter_choice(con):
     both, total = statement_list(con, Filters(speakers=(UNNAMED, "nina-berg")))
     assert total == 6
     assert list(speaker_list(con, Filters())["speaker_id"]) == ["nina-berg"]
-    sources = unnamed_sources(con, Filters())
+    sources, total = unnamed_sources(con, Filters())
     assert sorted(sources["description"]) == ["A source close to the group", "Officials", "ministry"]
+    assert total == 3 and unnamed_sources(con, Filters(), limit=1)[1] == 3
 
 
 def test_speaker_audit_labels_tell_two_people_of_one_name_apart(con):

@@ -47,7 +47,7 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     lx = lex()
     organisations = {k.casefold(): _normal(v[0]) for k, v in lx.organisations.items()}
     normals = [_normal(n) for n in names]
-    normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _org_normal(n) for n in normals]
+    normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _spelling(_org_normal(n)) for n in normals]
     fulls: dict[str, set[str]] = {}
     for n, k in zip(normals, types):
         if k == "person" and " " in n:
@@ -62,6 +62,17 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
 
 _OF_PLACE = re.compile(r"^(?P<office>(?:ministry|department) of [\w ]+?) (?:in|of) (?P<place>[\w ]+)$")
 _MINISTRY_OF = re.compile(r"^(?P<place>(?:[\w]+ )*?)(?:ministry|department) of (?P<portfolio>[\w ]+)$")
+
+
+_INNER_PARTICLE = re.compile(r"(?<=\S) (?:al|el)[- ]|(?<=\w)-(?=\w)")
+_NEWS_AGENCY = re.compile(r" news agency$")
+
+
+def _spelling(name: str) -> str:
+    """A normalised name with one spelling of a particle or hyphen inside it: "safwat al-kahlout",
+    "safwat al kahlout" and "safwat kahlout" meet, and so do "amir-abdollahian" and
+    "amirabdollahian"; a name that opens with one keeps it ("al jazeera")."""
+    return _NEWS_AGENCY.sub("", _INNER_PARTICLE.sub(lambda m: "" if m.group() == "-" else " ", name))
 
 
 def _org_normal(name: str) -> str:
@@ -225,17 +236,23 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     shown_rows = pd.Series(np.asarray(pair_display, dtype=object)[row_pairs], dtype=object)
     combos, combo_of_row = np.unique(row_pairs.astype(np.int64) * max(n_keys, 1) + row_keys, return_inverse=True)
     width = max(n_keys, 1)
-    gives_full = np.asarray([_normal(pair_display[c // width]) == keyed.keys[c % width].split("|", 1)[1]
-                             for c in combos.tolist()], dtype=bool)
-    full_rows = gives_full[combo_of_row.reshape(-1)]
-    display = _most_common(row_keys[full_rows], shown_rows[full_rows].reset_index(drop=True), n_keys)
+    names = [keyed.keys[c % width].split("|", 1)[1].split("#", 1)[0] for c in combos.tolist()]
+    displays = [pair_display[c // width] for c in combos.tolist()]
+    # the spelling that is the key itself ("Vandor Health Ministry"), else one of the same spelling
+    # ("Lina al-Amir" for "lina amir"), else any (a surname only when no mention gives more)
+    exact = np.asarray([_normal(d) == n for d, n in zip(displays, names)], dtype=bool)
+    spelled = np.asarray([_spelling(_org_normal(_normal(d))) == n for d, n in zip(displays, names)], dtype=bool)
+    choices = []
+    for gives in (exact, spelled):
+        rows = gives[combo_of_row.reshape(-1)]
+        choices.append(_most_common(row_keys[rows], shown_rows[rows].reset_index(drop=True), n_keys))
     fallback = _most_common(row_keys, shown_rows, n_keys)
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
     shown = []
     for i, key in enumerate(keyed.keys):
         name = key.split("|", 1)[1]
         known = canonical.get(name)
-        shown.append(known or display[i] or fallback[i] or name)
+        shown.append(known or choices[0][i] or choices[1][i] or fallback[i] or name)
     return shown
 
 

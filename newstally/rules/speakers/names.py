@@ -57,9 +57,11 @@ _NAME_SHAPE = re.compile(rf"(?:[A-Z][\w’'\-]*|(?:{alternatives(sorted(lex().pa
 
 
 def given_name(word: str, surname: str, lx) -> bool:
+    """Whether ``word``, written before ``surname``, may be a given name (not "UN" of "the UN Ola Berg")."""
     low = word.lower()
     return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx)
-            and low not in lx.places and low not in lx.stopwords
+            and not (word.isupper() and len(word) > 1) and low not in lx.places and low not in lx.organisations
+            and low not in lx.stopwords
             and low not in lx.name_prepositions and low not in lx.determiners and low not in lx.quantifiers
             and not low.endswith("ing") and word != surname)
 

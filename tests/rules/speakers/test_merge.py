@@ -52,6 +52,9 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
       ("c:p0", "Vandor Ministry of Health", "organization"), ("d:p0", "Vandor Health Ministry", "organization")],
      {"a:p0": "vandor-health-ministry", "b:p0": "vandor-health-ministry", "c:p0": "vandor-health-ministry",
       "d:p0": "vandor-health-ministry"}),
+    # a particle or a hyphen inside a name is one spelling; the row shows a full name, not the surname
+    ([("a:p0", "Lina al-Amir", "person"), ("b:p0", "Lina Amir", "person"), ("c:p0", "Lina al Amir", "person")],
+     {"a:p0": "lina-amir", "b:p0": "lina-amir", "c:p0": "lina-amir"}),
     # but two ministries stay two
     ([("a:p0", "Ministry of Health in Vandor", "organization"), ("b:p0", "Vandor Foreign Ministry", "organization")],
      {"a:p0": "ministry-of-health-in-vandor", "b:p0": "vandor-foreign-ministry"}),
