@@ -172,7 +172,13 @@ class Roster:
         if len(found) != 1:
             return None
         (name,) = found
-        return self._find(name) or self._new(name, "organization", named=True)
+        entity = self._find(name) or self._new(name, "organization", named=True)
+        lx = lex()
+        # its own attributes, not those of the generic phrase that led here ("army")
+        entity.org = entity.org or name
+        entity.country = entity.country or lx.organisations.get(name.lower(), ("", ""))[1] \
+            or lx.places.get(name.split()[0].lower(), "")
+        return entity
 
     def _gender(self, entity: _Entity) -> str:
         """m, f or "" — from the role's words, else the first he/she after the name's first mention."""

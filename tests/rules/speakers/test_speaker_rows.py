@@ -95,6 +95,12 @@ def test_speaker_rows_descriptions_name_someone_or_stay_descriptions(texts, expe
     assert _rows(*texts)[0] == expected
 
 
+def test_speaker_rows_a_generic_organisation_takes_the_named_ones_attributes():
+    _, table = _rows("The Norwegian police closed the road. Police said the road was closed.")
+    assert table[["name", "type", "org", "country"]].values.tolist() == [
+        ["Norwegian police", "organization", "Norwegian police", "Norway"]]
+
+
 def test_speaker_rows_one_row_per_name_whatever_an_article_typed_it():
     texts = ["Lena Park said the talks failed. “We will return,” it said.", "Lena Park said nobody came.",
              "Lena Park said she would stay."]
