@@ -139,9 +139,11 @@ def audit_speakers(con: duckdb.DuckDBPyConnection, words: AuditWords = AuditWord
                        "ORDER BY n_statements DESC, name").df()
     most = rows.head(top)
     common = _common_words(con, {w for n in most["name"] for w in _WORD.findall(str(n))})
-    no_one = tuple(NoOne(str(r.name), int(r.n_statements), reason)
-                   for r in most.itertuples() if (reason := names_no_one(str(r.name), str(r.type), words, common)))
-    return SpeakerAudit(int(n_speakers), *(int(c) for c in counts), top=top, looked_at=len(most),
+    looked = zip(most["name"].astype(str), most["type"].astype(str), most["n_statements"].tolist())
+    no_one = tuple(NoOne(name, int(n), reason) for name, kind, n in looked
+                   if (reason := names_no_one(name, kind, words, common)))
+    statements, named, unnamed, unattributed = (int(c) for c in counts)
+    return SpeakerAudit(int(n_speakers), statements, named, unnamed, unattributed, top=top, looked_at=len(most),
                         shared=_shared_names(rows), splits=_splits(con, words), no_one=no_one)
 
 
