@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from newstally.read.filters import Filters
+from newstally.read.filters import UNNAMED, Filters
 from newstally.read.queries.choices import speaker_names
 from newstally.read.queries.speakers import speaker_profile
 
@@ -21,7 +21,7 @@ def name_of(speaker_id: str) -> str:
 def pick(quoted: pd.DataFrame, current: Filters, key: str = "profile") -> str:
     """A selectbox of the speakers in ``quoted`` (kept in the URL as ``?profile=``); defaults to the
     first speaker of the sidebar filter, else the most quoted. Returns the chosen speaker_id."""
-    options = list(dict.fromkeys(list(current.speakers) + list(quoted["speaker_id"])))
+    options = list(dict.fromkeys([s for s in current.speakers if s != UNNAMED] + list(quoted["speaker_id"])))
     names = dict(zip(quoted["speaker_id"], quoted["name"]))
     names.update(load(speaker_names, tuple(s for s in options if s not in names)))
     if st.session_state.get(key) not in options:

@@ -11,8 +11,15 @@ from datetime import date
 import streamlit as st
 
 from newstally.contract.vocabulary import CATEGORIES
-from newstally.read.filters import Filters
-from newstally.read.queries.choices import date_bounds, distinct_values, speaker_choices, speaker_ids, speaker_names
+from newstally.read.filters import UNNAMED, Filters
+from newstally.read.queries.choices import (
+    date_bounds,
+    distinct_values,
+    speaker_choices,
+    speaker_ids,
+    speaker_names,
+    unnamed_statements,
+)
 
 from .data import load
 
@@ -20,6 +27,8 @@ from .data import load
 KEYS = {"speaker": "speakers", "org": "orgs", "country": "countries", "source": "sources",
         "category": "categories", "dates": None, "q": "text"}
 _LIST_KEYS = ("speaker", "org", "country", "source", "category")
+_UNNAMED_AT = 10  # where the unnamed sources stand among the speaker options: near the most quoted
+UNNAMED_LABEL = "Unnamed sources"
 _CATEGORY_HELP = "What each category counts: " + "; ".join(f"{c.name}: {c.meaning}" for c in CATEGORIES) + "."
 
 
@@ -32,7 +41,7 @@ def _date_bounds() -> tuple[date | None, date | None]:
 def _speaker_ids(values: tuple[str, ...]) -> tuple[str, ...]:
     """The speaker filter as speaker_ids: a name typed into the box becomes its speaker's id (a name
     no speaker has is kept, and matches nothing)."""
-    typed = tuple(v for v in values if v not in load(speaker_names, values))
+    typed = tuple(v for v in values if v != UNNAMED and v not in load(speaker_names, values))
     found = load(speaker_ids, typed) if typed else {}
     return tuple(dict.fromkeys(found.get(v, v) for v in values))
 
@@ -76,17 +85,24 @@ def _with_current(options: list, key: str) -> list:
 
 
 def _speaker_options() -> tuple[list[str], dict[str, str]]:
-    """(speaker_ids to offer, speaker_id -> name): the most quoted speakers, plus those a link
-    names (the URL holds names, as the widget shows them) or a chart click picked."""
+    """(speaker_ids to offer, speaker_id -> label): the most quoted speakers (labelled with their role
+    or organisation where two share a name), plus those a link names (the URL holds labels, as the
+    widget shows them) or a chart click picked; and the unnamed sources, when there are any."""
     choices = load(speaker_choices)
-    names = dict(zip(choices["speaker_id"], choices["name"]))
+    names = dict(zip(choices["speaker_id"], choices["label"]))
     known_names = set(names.values())
     linked = tuple(v for v in st.query_params.get_all("speaker") if v not in known_names)
     extra = list(load(speaker_ids, linked).values()) if linked else []
     extra += [v for v in st.session_state.get("speaker") or [] if v not in names]
     extra = [v for v in dict.fromkeys(extra) if v not in names]
     names.update(load(speaker_names, tuple(extra)) if extra else {})
-    return list(choices["speaker_id"]) + [v for v in extra if v in names], names
+    options = list(choices["speaker_id"]) + [v for v in extra if v in names]
+    n_unnamed = load(unnamed_statements)
+    if n_unnamed:
+        # a label without a count: the URL holds it, and a count would change with the store
+        names[UNNAMED] = UNNAMED_LABEL
+        options.insert(min(len(options), _UNNAMED_AT), UNNAMED)
+    return options, names
 
 
 def nothing_to_show(current: Filters, singular: str, plural: str) -> str:
@@ -114,7 +130,8 @@ def render(key: str = "filters") -> Filters:
                         format_func=lambda sid: names.get(sid, sid), placeholder="any speaker",
                         accept_new_options=True,
                         help="Type to search the most quoted speakers; pick several to compare them. Someone "
-                             "not listed: type their full name and press Enter.")
+                             f"not listed: type their full name and press Enter. {UNNAMED_LABEL}: statements whose "
+                             "speaker the article only describes (“officials”, “a source close to the group”).")
     sidebar.multiselect("Organisation", _with_current(values["orgs"], "org"), key="org", bind="query-params",
                         placeholder="any organisation")
     sidebar.multiselect("Country", _with_current(values["countries"], "country"), key="country",

@@ -79,6 +79,16 @@ def _parser() -> argparse.ArgumentParser:
     _store_option(serve)
     serve.add_argument("--port", type=int, default=8501, help="the port to listen on (default %(default)s)")
 
+    audit = commands.add_parser("audit-speakers", help="check that the speakers are fit to filter by",
+                                description="Audits the speakers of a store: display names held by several rows, "
+                                            "articles where a surname is quoted beside the full name as two rows, "
+                                            "rows among the most quoted that name no one (descriptions, "
+                                            "possessives, common nouns), and statements by unnamed sources.")
+    _store_option(audit)
+    audit.add_argument("--top", type=int, default=300, metavar="N",
+                       help="how many of the most quoted rows to check for names of no one (default %(default)s)")
+    audit.add_argument("--examples", type=int, default=15, metavar="N", help="examples listed per finding")
+
     train = commands.add_parser("train-parser", help="train the dependency parser from a treebank",
                                 description="Trains the tagger and dependency parser the rules read from the "
                                             "Universal Dependencies English Web Treebank (train, dev and test "
@@ -169,6 +179,29 @@ def run_serve(args: argparse.Namespace) -> int:
     os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", str(dashboard), "--server.port", str(args.port)])
 
 
+def run_audit_speakers(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from .read.speaker_audit import AuditWords, audit_speakers
+    from .rules import lexicon
+
+    places = lexicon.rows("nationalities")
+    organisations = lexicon.words("org_words") | lexicon.words("group_nouns") | lexicon.words("generic_org_nouns")
+    words = AuditWords(places=frozenset(r["word"].lower() for r in places if r.get("form") != "adjective"),
+                       adjectives=frozenset(r["word"].lower() for r in places if r.get("form") == "adjective"),
+                       person_nouns=frozenset(lexicon.words("speaker_nouns") - organisations),
+                       organisations=frozenset(n.lower() for r in lexicon.rows("organisations")
+                                               for n in [r["name"], *r.get("aliases", "").split("|")] if n),
+                       titles=lexicon.words("titles") | lexicon.words("honorifics") | lexicon.words("role_modifiers"))
+    if not Path(args.store).is_file():
+        raise NewstallyError(f"no store at {args.store}: build one first with `newstally build CORPUS --store PATH`")
+    # Opened as it is, not through the store's schema check: the audit reads only the exported
+    # columns, so it compares stores built by any version.
+    with duckdb.connect(args.store, read_only=True) as con:
+        print(audit_speakers(con, words, top=args.top).table(args.examples))
+    return 0
+
+
 def run_train_parser(args: argparse.Namespace) -> int:
     from .rules.syntax import MODEL
     from .rules.syntax.train import train_parser
@@ -181,7 +214,7 @@ def run_train_parser(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     runners = {"build": run_build, "export": run_export, "evaluate": run_evaluate, "serve": run_serve,
-               "train-parser": run_train_parser}
+               "audit-speakers": run_audit_speakers, "train-parser": run_train_parser}
     try:
         return runners[args.command](args)
     except NewstallyError as err:

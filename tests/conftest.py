@@ -104,7 +104,7 @@ def build_demo_store(path: Path) -> Path:
         writer.insert("articles", [(aid, title, source, url, published, len(DEMO_TEXTS[aid].split()), aid,
                                     f"{aid}.txt", "demo") for aid, title, source, url, published in articles])
         writer.insert("texts", [(aid, text) for aid, text in DEMO_TEXTS.items()])
-        writer.insert("statements", [(sid, aid, spk, name, kind, cue, text, *_span(aid, text), None, "demo")
+        writer.insert("statements", [(sid, aid, spk, name, False, kind, cue, text, *_span(aid, text), None, "demo")
                                      for sid, aid, spk, name, kind, cue, text in statements])
         writer.insert("figures", [(fid, aid, *_span(aid, text), text, value, low, high, qual, unit, cat,
                                    DEMO_TEXTS[aid], sid, spk, "demo")

@@ -8,11 +8,18 @@ from components import chart, grids, profile, sidebar
 from components.data import load
 from newstally.read import charts
 from newstally.read.queries.figures import figure_list
-from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list
+from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list, unnamed_sources
 
 st.title("Speakers")
 current = sidebar.current()
 quoted = load(speaker_list, current)
+unnamed, n_unnamed = load(unnamed_sources, current)
+if n_unnamed:
+    st.caption(f"Counted apart from the speakers: {n_unnamed:,} statements by unnamed sources, whom the articles "
+               f"only describe (such as “{unnamed['description'].iloc[0]}”). Pick “{sidebar.UNNAMED_LABEL}” in the "
+               "speaker filter to see them.")
+    with st.expander("Unnamed sources: the descriptions the articles give"):
+        st.dataframe(unnamed, hide_index=True, key="unnamed-sources-table")
 if quoted.empty:
     sidebar.stop_with_nothing_to_show(current, "speaker", "speakers")
 

@@ -66,8 +66,8 @@ def texts(article: Article) -> list[TextRow]:
 
 def statements(article: Article, extraction: Extraction) -> list[StatementRow]:
     aid = article.article_id
-    return [StatementRow(statement_id=f"{aid}:s{n}", article_id=aid, speaker_id=None, speaker=None, kind=s.kind,
-                         cue=s.cue, text=s.text, start=s.start, end=s.end,
+    return [StatementRow(statement_id=f"{aid}:s{n}", article_id=aid, speaker_id=None, speaker=None, unnamed=False,
+                         kind=s.kind, cue=s.cue, text=s.text, start=s.start, end=s.end,
                          mention_id=f"{aid}:{s.speaker_key}" if s.speaker_key else None, rule=s.rule)
             for n, s in enumerate(extraction.statements)]
 
@@ -121,7 +121,7 @@ def mentions(article: Article, extraction: Extraction) -> list[MentionRow]:
         counts[s.speaker_key] = counts.get(s.speaker_key, 0) + 1
     return [MentionRow(mention_id=f"{aid}:{sp.key}", article_id=aid, name=sp.name, type=sp.type, role=sp.role,
                        org=sp.org, country=sp.country, aliases=list(sp.aliases), n_statements=counts.get(sp.key, 0),
-                       speaker_id=None)
+                       named=sp.named, speaker_id=None)
             for sp in extraction.speakers]
 
 

@@ -45,7 +45,7 @@ WRITER_MEMORY_LIMIT = "512MB"
 
 _ARROW_TYPES = {
     "VARCHAR": pa.string(), "INTEGER": pa.int64(), "DOUBLE": pa.float64(), "DATE": pa.date32(),
-    "VARCHAR[]": pa.list_(pa.string()),
+    "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string()),
 }
 
 
@@ -228,12 +228,13 @@ class StoreWriter:
         # Python strings, and the merge gives the same table.
         with self.con.cursor() as cursor:  # a cursor of its own: the connection may hold a pending result
             return cursor.sql("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
-                              "FROM mentions").to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+                              "FROM mentions WHERE named").to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
 
     def set_speakers(self, speakers: pd.DataFrame, speaker_of: dict[str, str]) -> None:
         """Replaces the speakers table with ``speakers`` (its columns) and sets every speaker column
         from the merge: each mention's speaker_id (``speaker_of``: mention_id -> speaker_id), each
-        statement's speaker_id and name, and each figure's (its statement's speaker)."""
+        statement's speaker_id and name, and each figure's (its statement's speaker). A statement by
+        an unnamed source (a mention that is not ``named``) keeps the description as its speaker."""
         con = self.con
         con.execute("DELETE FROM speakers")  # the copy of the previous store holds its own merge
         self.insert("speakers", list(speakers.itertuples(index=False, name=None)))
@@ -242,7 +243,9 @@ class StoreWriter:
                            "speaker_id": pa.array(list(speaker_of.values()), pa.string())})
         con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM merged m "
                     "WHERE mentions.mention_id = m.mention_id")
-        con.execute("UPDATE statements SET speaker_id = NULL, speaker = NULL")
+        con.execute("UPDATE statements SET speaker_id = NULL, speaker = NULL, unnamed = false")
+        con.execute("UPDATE statements SET speaker = m.name, unnamed = true FROM mentions m "
+                    "WHERE statements.mention_id = m.mention_id AND NOT m.named")
         con.execute("UPDATE statements SET speaker_id = m.speaker_id, speaker = s.name FROM mentions m, speakers s "
                     "WHERE statements.mention_id = m.mention_id AND m.speaker_id = s.speaker_id")
         con.execute("UPDATE figures SET speaker_id = NULL")

@@ -68,6 +68,9 @@ class Speaker:
     org: str = ""
     country: str = ""
     aliases: tuple[str, ...] = ()
+    # False for a description the article gives and resolves to no name ("officials", "a source
+    # close to the group"): its statements keep the description, and it joins no speakers row.
+    named: bool = True
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ class StatementRow(NamedTuple):
     statement_id: str
     article_id: str
     speaker_id: str | None  # set by the corpus-wide merge
-    speaker: str | None  # the speaker's display name, set with it
+    speaker: str | None  # the speaker's display name, set with it; an unnamed source's description
+    unnamed: bool  # the speaker is an unnamed source: a description the article gives, no speakers row
     kind: StatementKind
     cue: str
     text: str
@@ -90,6 +91,7 @@ class MentionRow(NamedTuple):
     country: str
     aliases: list[str]
     n_statements: int
+    named: bool  # False: a description with no name (an unnamed source), which joins no speakers row
     speaker_id: str | None
 
 
@@ -106,7 +108,8 @@ class ArticleCategoryRow(NamedTuple):
 
 class ArticleSpeakerRow(NamedTuple):
     article_id: str
-    speaker_id: str | None  # NULL for the article's unattributed statements
+    speaker_id: str | None  # NULL for the article's unattributed statements and unnamed sources
+    unnamed: bool  # the statements counted are by unnamed sources
     n_statements: int
 
 
@@ -121,13 +124,13 @@ TABLES = tuple(ROWS)
 # Lookups the dashboard filters and counts through instead of the large tables they summarise
 # (on 100,000 articles: 350k rows instead of 0.9M figures, 570k instead of 1.1M statements).
 # Each is the query that fills it; rows are sorted by the column filters pick on, so DuckDB skips
-# whole blocks. article_speakers keeps unattributed statements under a NULL speaker_id, so
-# statement totals can be counted from it too.
+# whole blocks. article_speakers keeps unattributed statements and unnamed sources under a NULL
+# speaker_id (told apart by ``unnamed``), so statement totals can be counted from it too.
 DERIVED: dict[str, str] = {
     "article_categories": "SELECT article_id, category, count(*) FROM figures WHERE category IS NOT NULL "
                           "GROUP BY ALL ORDER BY category, article_id",
-    "article_speakers": "SELECT article_id, speaker_id, count(*) FROM statements GROUP BY ALL "
-                        "ORDER BY speaker_id, article_id",
+    "article_speakers": "SELECT article_id, speaker_id, coalesce(unnamed, false), count(*) FROM statements "
+                        "GROUP BY ALL ORDER BY speaker_id, article_id",
 }
 
 # The tables a user sees and exports, in the order DESIGN.md lists them.
@@ -137,7 +140,8 @@ PUBLIC_TABLES = ("articles", "figures", "statements", "speakers", "rejected")
 PER_ARTICLE_TABLES = ("articles", "texts", "figures", "statements", "mentions")
 
 # Python type of a field -> the DuckDB type of its column
-_SQL_TYPES: dict[object, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", date: "DATE", list[str]: "VARCHAR[]"}
+_SQL_TYPES: dict[object, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", date: "DATE", bool: "BOOLEAN",
+                                 list[str]: "VARCHAR[]"}
 
 
 def _sql_type(hint: object) -> str:

@@ -60,6 +60,22 @@ def _source_and_date(f: Filters, params: list, alias: str = "a") -> list[str]:
     return conditions
 
 
+# The speaker filter's value for the statements of unnamed sources: a description the article
+# gives ("officials", "a source close to the group"), which has no speakers row. No speaker_id has
+# brackets, so it never names a speaker.
+UNNAMED = "(unnamed)"
+
+
+def _speakers_or_unnamed(f: Filters, params: list, alias: str, unnamed: str) -> str:
+    """The condition that the speaker_id of ``alias`` passes the speaker filters, or, when the
+    filter holds ``UNNAMED``, that the row is an unnamed source's (the SQL ``unnamed``)."""
+    named = replace(f, speakers=tuple(s for s in f.speakers if s != UNNAMED))
+    parts = [f"{alias}.speaker_id IN " + speaker_set(named, params)] if named.by_speaker else []
+    if UNNAMED in f.speakers:
+        parts.append(unnamed)
+    return "(" + " OR ".join(parts) + ")"
+
+
 def speaker_set(f: Filters, params: list) -> str:
     """A subquery of the speaker_ids the speaker, organisation and country filters allow."""
     conditions = []
@@ -85,7 +101,7 @@ def where_clause(conditions: list[str]) -> str:
 def statement_conditions(f: Filters, params: list) -> list[str]:
     conditions = _source_and_date(f, params)
     if f.by_speaker:
-        conditions.append("st.speaker_id IN " + speaker_set(f, params))
+        conditions.append(_speakers_or_unnamed(f, params, "st", "st.unnamed"))
     if f.categories:
         conditions.append(articles_reporting(f.categories, params, "st"))
     if f.text.strip():
@@ -101,14 +117,15 @@ def articles_reporting(categories: tuple[str, ...], params: list, alias: str) ->
 
 def quotations(f: Filters, params: list) -> str:
     """A subquery of the statements under ``f`` counted per article and speaker: columns
-    article_id, speaker_id (NULL for unattributed statements) and n_statements. It reads the
-    ``article_speakers`` lookup, a third the size of ``statements``, unless ``f`` searches the
-    statements' text."""
+    article_id, speaker_id (NULL for unattributed statements and unnamed sources), unnamed and
+    n_statements. It reads the ``article_speakers`` lookup, a third the size of ``statements``,
+    unless ``f`` searches the statements' text."""
     where = where_clause(statement_conditions(f, params))
     if f.text.strip():
-        return (f"(SELECT st.article_id, st.speaker_id, count(*) AS n_statements FROM statements st "
-                f"{articles_join(f)} {where} GROUP BY 1, 2)")
-    return f"(SELECT st.article_id, st.speaker_id, st.n_statements FROM article_speakers st {articles_join(f)} {where})"
+        return (f"(SELECT st.article_id, st.speaker_id, st.unnamed, count(*) AS n_statements FROM statements st "
+                f"{articles_join(f)} {where} GROUP BY 1, 2, 3)")
+    return (f"(SELECT st.article_id, st.speaker_id, st.unnamed, st.n_statements FROM article_speakers st "
+            f"{articles_join(f)} {where})")
 
 
 def figure_conditions(f: Filters, params: list) -> list[str]:
@@ -116,7 +133,8 @@ def figure_conditions(f: Filters, params: list) -> list[str]:
     if f.categories:
         conditions.append(in_list("fi.category", f.categories, params))
     if f.by_speaker:
-        conditions.append("fi.speaker_id IN " + speaker_set(f, params))
+        conditions.append(_speakers_or_unnamed(f, params, "fi", "fi.statement_id IN "
+                                               "(SELECT statement_id FROM statements WHERE unnamed)"))
     if f.text.strip():
         conditions.append(f"fi.rowid IN (SELECT row FROM {MATCHED_FIGURES})")
     return conditions
@@ -126,8 +144,8 @@ def article_conditions(f: Filters, params: list) -> list[str]:
     """Conditions on ``articles a``: the article filters, and existence of matching statements/figures."""
     conditions = _source_and_date(f, params)
     if f.by_speaker:
-        conditions.append("a.article_id IN (SELECT article_id FROM article_speakers WHERE speaker_id IN "
-                          + speaker_set(f, params) + ")")
+        conditions.append("a.article_id IN (SELECT article_id FROM article_speakers st WHERE "
+                          + _speakers_or_unnamed(f, params, "st", "st.unnamed") + ")")
     if f.categories:
         conditions.append(articles_reporting(f.categories, params, "a"))
     if f.text.strip():

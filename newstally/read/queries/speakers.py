@@ -6,10 +6,10 @@ from dataclasses import replace
 import duckdb
 import pandas as pd
 
-from ..filters import Filters, quotations, statement_conditions, where_clause
+from ..filters import Filters, articles_join, quotations, statement_conditions, where_clause
 from ..search import searching
 from .choices import speaker_names
-from .common import TABLE_LIMIT, fetch_frame
+from .common import TABLE_LIMIT, fetch_frame, fetch_int
 from .periods import per_period
 
 
@@ -22,6 +22,23 @@ def speaker_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_
            f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles "
            f"FROM counted c JOIN speakers s USING (speaker_id) ORDER BY c.statements DESC, s.name LIMIT ?")
     return fetch_frame(con, sql, params + [limit])
+
+
+@searching
+def unnamed_sources(con: duckdb.DuckDBPyConnection, f: Filters,
+                    limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
+    """(description, statements, articles of up to ``limit`` unnamed sources quoted under ``f``, the
+    most quoted first; the number of their statements). An unnamed source is a description the
+    article gives ("officials") with no speakers row."""
+    params: list = []
+    conditions = statement_conditions(f, params) + ["st.unnamed"]
+    sql = (f"SELECT min(st.speaker) AS description, count(*) AS statements, count(DISTINCT st.article_id) AS articles "
+           f"FROM statements st {articles_join(f)} {where_clause(conditions)} GROUP BY lower(st.speaker) "
+           f"ORDER BY statements DESC, description LIMIT ?")
+    frame = fetch_frame(con, sql, params + [limit])
+    counted: list = []
+    total = fetch_int(con, f"SELECT sum(q.n_statements) FROM {quotations(f, counted)} q WHERE q.unnamed", counted)
+    return frame, total
 
 
 def speaker_profile(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict | None:

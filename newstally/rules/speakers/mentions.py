@@ -100,11 +100,12 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     original = surface or " ".join(words)
     indefinite = bool(words) and words[0].lower() in lx.determiners
     phrase = list(words)
-    while phrase and phrase[0].lower() in lx.determiners:
-        phrase = phrase[1:]
+    while phrase and (phrase[0].lower() in lx.determiners or phrase[0].lower() in lx.coordinators):
+        phrase = phrase[1:]  # "and Hamas": the other half of "Israel and Hamas" was cut off
     if not phrase or len(phrase) > 14:
         return None
-    if phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers:
+    if (phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers) and not (
+            indefinite and len(phrase) > 1 or _names_body(phrase)):
         phrase = [phrase[0].lower()] + phrase[1:]  # "Nurses from ..." opening a sentence
     text = " ".join(phrase)
     low = text.lower()
@@ -121,6 +122,10 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if low in lx.organisations:
         name, org_country = lx.organisations[low]
         return Mention(text, "organization", name, role, name, org_country or country)
+    if POSSESSIVE.search(phrase[-1]) and POSSESSIVE.sub("", phrase[-1]):
+        # "Bennett's call for ...": the owner of what is said is its speaker, never "Bennett's"
+        owner = POSSESSIVE.sub("", phrase[-1])
+        return parse(phrase[:-1] + [owner], appositive, original[:len(original) - len(phrase[-1]) + len(owner)])
     if not head_ok(phrase[-1], lx, indefinite and 2 <= len(phrase) <= 3, phrase[-2] if len(phrase) > 1 else ""):
         return None
     if len(phrase) > 1 and phrase[0] in lx.quantifiers and phrase[1].lower() not in lx.name_prepositions:
@@ -138,6 +143,12 @@ def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: s
     head after it decides."""
     words, original, text, described = phrase.words, phrase.original, phrase.text, phrase.described
     before_cut = bare(words[cut - 1])
+    portfolio = words[cut + 1:]
+    if words[cut].lower() == "of" and before_cut in lx.org_words and before_cut not in lx.titles \
+            and is_capitalised(words[cut - 1]) and 1 <= len(portfolio) <= 3 and all(
+                is_capitalised(w) and not is_title(w, lx) and bare(w) not in lx.speaker_nouns for w in portfolio):
+        # "Gaza's Ministry of Health": the organisation, not a person called "Health"
+        return Mention(original, "organization", described, role, org or described, country)
     if words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
         # "The UN monitoring mission in Cyprus": the place says where, not who.
         head = parse(words[:cut], phrase.appositive)
@@ -200,6 +211,7 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
         # "Minister of Foreign Affairs Riad Malki": "Foreign Affairs" is the portfolio, not the name
         while len(run) > 2 and (bare(run[0]) in lx.modifiers or run[0] == "and"):
             run = run[1:]
+    run = _without_portfolio(run, head_part[:k], lx)
     k = len(head_part) - len(run)
     name = " ".join(run)
     # Only the words that name the speaker stay in the phrase: "sent a letter to President Joan
@@ -213,11 +225,18 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
         if known:
             return Mention(text, "organization", known[0], role, known[0], known[1] or country)
         return Mention(text, "organization", full, role, org or full, country)
+    if len(run) == 1 and not name.isupper() and name.lower() in lx.adjectives and name.lower() not in lx.organisations:
+        # "a Palestinian, a resident of the camp, said": a nationality describes, it names no one
+        return Mention(text, "description", name, role, org, lx.places[name.lower()], name.lower())
     if name.lower() in lx.places or name.lower() in lx.organisations:
         known = lx.organisations.get(name.lower())
         canonical = known[0] if known else name
         return Mention(text, "organization", canonical, role, canonical,
                        (known[1] if known else "") or lx.places.get(name.lower(), country))
+    if len(run) == 1 and not before and _people_word(name, lx):
+        # "Palestinians", "Witnesses", "Others": people described, not named
+        return Mention(text, "description", name, role, org, country or lx.places.get(bare(name)[:-1], ""),
+                       name.lower())
     owned = max((i + 1 for i, w in enumerate(before) if POSSESSIVE.search(w)), default=0)
     titles = [w for w in before[owned:]
               if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners]
@@ -225,6 +244,46 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
         role = role or " ".join(titles)  # "Israel's Prime Minister Ana Levi": the role is "Prime Minister"
     org = org or org_name(before, lx)
     return Mention(text, "person", name, role, org, country)
+
+
+def _without_portfolio(run: list[str], before: list[str], lx: Lexicon) -> list[str]:
+    """The words of ``run`` that name a person: without a place or organisation before the name
+    ("Gaza Yahya Ayyash", "United Nations Linda Berg"), and after a title's preposition without
+    the portfolio ("High Commissioner for Human Rights Ola Berg", "Assistant Secretary of State for
+    Near Eastern Affairs Ola Berg"): a name of two words, or three with a particle ("Faisal bin Farhan")."""
+    stripped = False
+    while len(run) > 2:
+        prefix = next((j for j in (2, 1) if len(run) - j >= 2 and run[j].lower() not in lx.coordinators
+                       and (" ".join(run[:j]).lower() in lx.places or " ".join(run[:j]).lower() in lx.organisations)),
+                      0)
+        if not prefix:
+            break
+        run, stripped = run[prefix:], True
+    words = [w.lower() for w in before if w.lower() not in lx.articles]
+    portfolio = bool(words) and words[-1] in ("of", "for", "to", "on") and any(
+        is_title(w, lx) for w in before[-6:])
+    if portfolio and not stripped and len(run) > 2:
+        keep = 3 if run[-2].lower() in lx.particles or run[-2].lower().split("-")[0] in lx.particles else 2
+        run = run[-keep:]
+    return run
+
+
+def _names_body(phrase: list[str]) -> bool:
+    """"Ministry of Health ...", "Police Scotland": a capitalised organisation word that a name
+    continues is the organisation's name, not a sentence's capital."""
+    lx = lex()
+    if len(phrase) < 2 or bare(phrase[0]) not in lx.org_words:
+        return False
+    after = phrase[2] if phrase[1].lower() in ("of", "for") and len(phrase) > 2 else phrase[1]
+    return is_capitalised(after)
+
+
+def _people_word(word: str, lx: Lexicon) -> bool:
+    """A capitalised word that names people without naming anyone: a nationality in the plural
+    ("Palestinians"), a noun for speakers ("Witnesses") or a quantifier ("Others")."""
+    low = word.lower()
+    return low in lx.speaker_nouns or low in lx.quantifiers or low in lx.group_nouns \
+        or low.endswith("s") and low[:-1] in lx.adjectives
 
 
 def _country(words: list[str], lx: Lexicon) -> str:
@@ -253,6 +312,8 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
         return "", ""
     if all(is_name_word(w, lx) for w in words):
         return "", ""  # a name ("Omar Haddad") is who, not what the speaker is
+    if is_capitalised(words[0]) and any(w.lower() in lx.coordinators for w in words[1:3]):
+        return "", ""  # "Iran and Hamas as well as with Israel": a list of others, not a role
     # inside an appositive "that" opens a relative clause too: "the group that governs ..."
     relative = next((i for i, w in enumerate(words) if w.lower() in lx.relatives or w.lower() == "that"), len(words))
     if any(w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs

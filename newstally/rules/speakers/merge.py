@@ -16,10 +16,12 @@ import pandas as pd
 
 from newstally.contract.schema import SpeakerRow, columns
 
-from .roster import plain
+from .names import plain
 from .words import lex
 
 _SPACES = re.compile(r"\s+")
+# The share of a speaker's mentions that must give a role, organisation or country for the row to show it.
+_SUPPORT = 0.03
 _NOT_SLUG = re.compile(r"[^\w]+")
 
 
@@ -35,21 +37,57 @@ def _slug(name: str) -> str:
 
 
 def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
-    """Per (distinct) mention name: its own merge key (type plus normalised name; organisations by
-    their canonical name), and for a lone surname the key of the one full name in the corpus that
-    ends with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``)."""
-    organisations = {k.casefold(): _normal(v[0]) for k, v in lex().organisations.items()}
+    """Per (distinct) mention name: its own merge key (the normalised name; organisations by their
+    canonical name), and for a lone surname the key of the one full name in the corpus that ends
+    with it ("" otherwise), which it joins only on evidence (see ``_joined_keys``).
+
+    The type is no part of the key: "it said" once made a person an organisation, and "Norfrakt, a
+    shipping company" a person; one name is one speaker whatever one article took it for. A place's
+    name of one word given to a person ("Jordan") is the exception: a surname, not the country."""
+    lx = lex()
+    organisations = {k.casefold(): _normal(v[0]) for k, v in lx.organisations.items()}
     normals = [_normal(n) for n in names]
-    normals = [organisations.get(n, n) if k == "organization" else n for n, k in zip(normals, types)]
+    normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _spelling(_org_normal(n)) for n in normals]
     fulls: dict[str, set[str]] = {}
     for n, k in zip(normals, types):
         if k == "person" and " " in n:
             fulls.setdefault(n.rsplit(" ", 1)[1], set()).add(n)
     joined = {surname: next(iter(found)) for surname, found in fulls.items() if len(found) == 1}
-    own = [f"{k}|{n}" if n else "" for n, k in zip(normals, types)]
-    join = [f"person|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
+    own = [(f"~person|{n}" if k == "person" and n in lx.places and " " not in n else f"|{n}") if n else ""
+           for n, k in zip(normals, types)]
+    join = [f"|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
             for n, k in zip(normals, types)]
     return own, join
+
+
+_OF_PLACE = re.compile(r"^(?P<office>(?:ministry|department) of [\w ]+?) (?:in|of) (?P<place>[\w ]+)$")
+_MINISTRY_OF = re.compile(r"^(?P<place>(?:[\w]+ )*?)(?:ministry|department) of (?P<portfolio>[\w ]+)$")
+
+
+_INNER_PARTICLE = re.compile(r"(?<=\S) (?:al|el)[- ]|(?<=\w)-(?=\w)")
+_NEWS_AGENCY = re.compile(r" news agency$")
+
+
+def _spelling(name: str) -> str:
+    """A normalised name with one spelling of a particle or hyphen inside it: "safwat al-kahlout",
+    "safwat al kahlout" and "safwat kahlout" meet, and so do "amir-abdollahian" and
+    "amirabdollahian"; a name that opens with one keeps it ("al jazeera")."""
+    return _NEWS_AGENCY.sub("", _INNER_PARTICLE.sub(lambda m: "" if m.group() == "-" else " ", name))
+
+
+def _org_normal(name: str) -> str:
+    """An organisation's name in one word order, so the spellings of one ministry meet: "gaza's
+    health ministry", "ministry of health in gaza" and "gaza ministry of health" are all "gaza
+    health ministry" (normalised names: lower case, straight apostrophes)."""
+    name = re.sub(r"'s\b", "", name)
+    m = _OF_PLACE.match(name)
+    if m:
+        name = f"{m['place']} {m['office']}"
+    m = _MINISTRY_OF.match(name)
+    if m:
+        kind = "department" if " department of " in f" {name} " else "ministry"
+        name = f"{m['place']}{m['portfolio']} {kind}"
+    return name
 
 
 def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
@@ -69,8 +107,45 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
     return keys
 
 
-def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[str]:
-    """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first)."""
+def _namesakes(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
+    """``keys`` with a full name two people hold told apart: a reporter ("correspondent Sam Reed")
+    and, in other articles, an office holder of that name ("Prime Minister Sam Reed"), by the head
+    of each mention's role ("niece of the slain journalist" is a niece, not a journalist). The
+    office holder's mentions get a key of their own; the others stay with the reporter's."""
+    lx = lex()
+    heads = frame["role"].fillna("").astype(str).map(_role_head)
+    media = heads.isin(lx.media_roles).to_numpy()
+    office = heads.isin(lx.office_titles).to_numpy()
+    if not media.any() or not office.any():
+        return keys
+    out = keys.copy()
+    person = frame["type"].astype(str).to_numpy() == "person"
+    orgs = frame["org"].fillna("").astype(str)
+    for key in set(keys[media & person]) & set(keys[office & person]):
+        mine = keys == key
+        newsroom = set(orgs[mine & media]) - {""}
+        moved = mine & office & ~orgs.isin(newsroom).to_numpy()
+        if moved.any() and " " in str(key):
+            out[moved] = f"{key}#office"
+    return out
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about, lower-cased: "Al Jazeera correspondent in Gaza" -> "correspondent",
+    "niece of the slain journalist" -> "niece"."""
+    lx = lex()
+    words: list[str] = []
+    for word in role.lower().split():
+        if word in lx.prepositions or word in lx.relatives or word in lx.name_prepositions or word in lx.coordinators:
+            break
+        words.append(word)
+    return words[-1].rstrip(",;:") if words else ""
+
+
+def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int, share: float = 0.0) -> list[str]:
+    """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first), or ""
+    when fewer than ``share`` of the key's rows give it: one article's "food charity" beside the
+    White House, or a country one article's phrase lent the United Nations, is not what it is."""
     codes, uniques = pd.factorize(column.fillna("").astype(str), sort=True)
     uniques = [str(u) for u in uniques]
     out = [""] * n_keys
@@ -83,11 +158,13 @@ def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int) -> list[st
     # sort by key, then count descending, then value code (alphabetical): the first per key wins
     order = np.lexsort((found % len(uniques), -counts, found // len(uniques)))
     seen = np.zeros(n_keys, dtype=bool)
-    for pair in found[order]:
+    rows = np.bincount(key_ids, minlength=n_keys)
+    for pair, count in zip(found[order], counts[order]):
         k = int(pair // len(uniques))
         if not seen[k]:
             seen[k] = True
-            out[k] = uniques[int(pair % len(uniques))]
+            if count >= share * rows[k]:
+                out[k] = uniques[int(pair % len(uniques))]
     return out
 
 
@@ -120,8 +197,13 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     article_codes, articles = pd.factorize(frame["article_id"].astype(str))
     key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
     n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
-    role, org, country = (_most_common(row_keys, frame[c], n_keys) for c in ("role", "org", "country"))
-    rows = [SpeakerRow(ids[i], shown[i], k.split("|", 1)[0], role[i], org[i], country[i],  # type: ignore[arg-type]
+    org, country = (_most_common(row_keys, frame[c], n_keys, _SUPPORT) for c in ("org", "country"))
+    kinds = _most_common(row_keys, frame["type"], n_keys)
+    # a person's role comes from the phrases that name them, however few; an organisation's from an
+    # appositive that may describe something else, so it needs support
+    role = [p if k != "organization" else o for p, o, k in zip(
+        _most_common(row_keys, frame["role"], n_keys), _most_common(row_keys, frame["role"], n_keys, _SUPPORT), kinds)]
+    rows = [SpeakerRow(ids[i], shown[i], kinds[i] or "person", role[i], org[i], country[i],  # type: ignore[arg-type]
                        sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
             for i, k in enumerate(keyed.keys)]
     table = pd.DataFrame(rows, columns=columns("speakers"))
@@ -138,6 +220,7 @@ def _keyed(frame: pd.DataFrame) -> _Keyed:
     own, join = _keys(list(pair_names), list(pair_types))
     row_key_names = _joined_keys(np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes],
                                  frame)
+    row_key_names = _namesakes(row_key_names, frame)
     unique_keys = sorted(set(row_key_names.tolist()) - {""})
     key_number = {k: i for i, k in enumerate(unique_keys)}
     row_keys = np.asarray([key_number.get(k, -1) for k in row_key_names], dtype=np.int64)
@@ -153,17 +236,23 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     shown_rows = pd.Series(np.asarray(pair_display, dtype=object)[row_pairs], dtype=object)
     combos, combo_of_row = np.unique(row_pairs.astype(np.int64) * max(n_keys, 1) + row_keys, return_inverse=True)
     width = max(n_keys, 1)
-    gives_full = np.asarray([_normal(pair_display[c // width]) == keyed.keys[c % width].split("|", 1)[1]
-                             for c in combos.tolist()], dtype=bool)
-    full_rows = gives_full[combo_of_row.reshape(-1)]
-    display = _most_common(row_keys[full_rows], shown_rows[full_rows].reset_index(drop=True), n_keys)
+    names = [keyed.keys[c % width].split("|", 1)[1].split("#", 1)[0] for c in combos.tolist()]
+    displays = [pair_display[c // width] for c in combos.tolist()]
+    # the spelling that is the key itself ("Vandor Health Ministry"), else one of the same spelling
+    # ("Lina al-Amir" for "lina amir"), else any (a surname only when no mention gives more)
+    exact = np.asarray([_normal(d) == n for d, n in zip(displays, names)], dtype=bool)
+    spelled = np.asarray([_spelling(_org_normal(_normal(d))) == n for d, n in zip(displays, names)], dtype=bool)
+    choices = []
+    for gives in (exact, spelled):
+        rows = gives[combo_of_row.reshape(-1)]
+        choices.append(_most_common(row_keys[rows], shown_rows[rows].reset_index(drop=True), n_keys))
     fallback = _most_common(row_keys, shown_rows, n_keys)
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
     shown = []
     for i, key in enumerate(keyed.keys):
-        speaker_type, name = key.split("|", 1)
-        known = canonical.get(name) if speaker_type == "organization" else None
-        shown.append(known or display[i] or fallback[i] or name)
+        name = key.split("|", 1)[1]
+        known = canonical.get(name)
+        shown.append(known or choices[0][i] or choices[1][i] or fallback[i] or name)
     return shown
 
 

@@ -13,8 +13,9 @@ from newstally.contract.records import Speaker
 from newstally.rules.lexicon import alternatives
 
 from .mentions import Mention
+from .names import ends_with, full_names, name_key, occurrences, one_per_person, org_names, proper_org
 from .naming import names_speaker
-from .words import bare, is_name_word, lex
+from .words import bare, is_name_word, is_title, lex
 
 # a pronoun or possessive that tells a gender: "he", "his", "she", "her"
 _GENDERED = re.compile(rf"\b(?:{alternatives(lex().gendered)})\b", re.IGNORECASE)
@@ -40,11 +41,6 @@ class _Entity:
     shared: bool = False  # a surname several people in the article have: never completed
 
 
-def plain(name: str) -> str:
-    """A name with straight apostrophes, so one name is spelled one way across sources."""
-    return name.replace("’", "'").replace("‘", "'")
-
-
 class Roster:
     """The speakers of one article, built as their phrases are resolved."""
 
@@ -67,7 +63,7 @@ class Roster:
         elif mention.type == "person":
             entity = self._person(mention)
         elif mention.type == "organization":
-            entity = self._find(mention.name) or self._new(mention.name, "organization")
+            entity = self._find(mention.name) or self._organisation(mention)
         else:
             entity = self._description(mention)
         if entity is None:
@@ -93,7 +89,7 @@ class Roster:
             entity = self._person(mention)
         else:
             entity = next((e for e in self._entities if e.type == "person" and e.named
-                           and _ends_with(e.name, mention.name)), None)
+                           and ends_with(e.name, mention.name)), None)
         if entity is not None:
             self._remember(entity)
 
@@ -109,7 +105,7 @@ class Roster:
         for e in self._entities:
             # Spelled as the article spells them; the corpus merge (speakers.merge) normalises.
             aliases = tuple(sorted(e.aliases - {e.name}))
-            out.append(Speaker(e.key, e.name, e.type, e.role, e.org, e.country, aliases))
+            out.append(Speaker(e.key, e.name, e.type, e.role, e.org, e.country, aliases, self._named(e)))
         return out
 
     def _remember(self, entity: _Entity) -> None:
@@ -126,8 +122,8 @@ class Roster:
             found = next((e for e in self._recent if e.type == "organization"), None)
             if found is None:
                 # "North Power said ... it said": a name with no gender that "it" stands for is an organisation
-                found = next((e for e in self._recent if e.named and e.spoke
-                              and " and " not in e.name and not self._gender(e)), None)
+                found = next((e for e in self._recent if e.named and e.spoke and " and " not in e.name
+                              and not _titled(e) and not self._gender(e)), None)
                 if found is not None:
                     found.type = "organization"
             return found
@@ -141,6 +137,48 @@ class Roster:
         if chosen is not None and not chosen.gender:
             chosen.gender = gender
         return chosen
+
+    def _named(self, entity: _Entity) -> bool:
+        """Whether ``entity`` is someone a reader can name: a person by name, or an organisation whose
+        name has a proper word ("Israeli army", "UNRWA"); not a description ("officials", "the group")
+        nor a single capitalised word the article also writes in lower case ("Health", "Children")."""
+        if not entity.named:
+            return False
+        if " " not in entity.name and entity.name[:1].isupper() and not entity.name.isupper():
+            return not self._in_lower_case(entity.name)
+        return True
+
+    def _organisation(self, mention: Mention) -> _Entity:
+        """The organisation ``mention`` names; a generic one ("the health ministry", "local media")
+        is the one organisation of that kind the article names, or stays a description."""
+        if proper_org(mention.name):
+            return self._new(mention.name, "organization", named=True)
+        head = mention.name.split()[-1].lower() if mention.name.split() else ""
+        named = self._named_in_text(mention.name, head) if head in lex().generic_orgs | lex().org_words else None
+        if named is not None:
+            return named
+        return self._new(mention.name, "organization")
+
+    def _named_in_text(self, description: str, head: str) -> _Entity | None:
+        """The one named organisation of kind ``head`` ("ministry") whose name holds the other words of
+        ``description`` ("the health ministry": the Gaza Health Ministry), from the article's
+        speakers or, failing them, its text; None when there is none or more than one."""
+        wanted = {w.lower() for w in description.split()[:-1] if w.lower() not in lex().determiners}
+        speakers = [e for e in self._recent if e.type == "organization" and e.named
+                    and head in e.name.lower().split() and wanted <= set(e.name.lower().split())]
+        if speakers:
+            return speakers[0]
+        found = {n for n in org_names(self._text, head) if wanted <= set(n.lower().split())}
+        if len(found) != 1:
+            return None
+        (name,) = found
+        entity = self._find(name) or self._new(name, "organization", named=True)
+        lx = lex()
+        # its own attributes, not those of the generic phrase that led here ("army")
+        entity.org = entity.org or name
+        entity.country = entity.country or lx.organisations.get(name.lower(), ("", ""))[1] \
+            or lx.places.get(name.split()[0].lower(), "")
+        return entity
 
     def _gender(self, entity: _Entity) -> str:
         """m, f or "" — from the role's words, else the first he/she after the name's first mention."""
@@ -161,7 +199,7 @@ class Roster:
         surname = name.split()[-1]
         own = {w.lower() for w in name.split()} | set(name.split())
         votes = {"m": 0, "f": 0}
-        for at in _occurrences(self._text, surname)[:_GENDER_VOTES]:
+        for at in occurrences(self._text, surname)[:_GENDER_VOTES]:
             before = self._text[max(0, at - 6):at].split()
             if before and before[-1].rstrip(".").lower() in lx.honorifics \
                     and before[-1].rstrip(".").lower() in lx.genders:
@@ -172,8 +210,8 @@ class Roster:
         return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
 
     def _find(self, name: str) -> _Entity | None:
-        low = name.lower()
-        return next((e for e in self._entities if e.name.lower() == low), None)
+        key = name_key(name)
+        return next((e for e in self._entities if name_key(e.name) == key), None)
 
     def _new(self, name: str, entity_type: str, named: bool = False) -> _Entity:
         entity = _Entity(f"p{len(self._entities)}", name, entity_type, named=named)
@@ -181,45 +219,62 @@ class Roster:
         return entity
 
     def _person(self, mention: Mention) -> _Entity | None:
-        parts = mention.name.split()
-        found = self._find(mention.name)
+        name = self._cleaned(mention.name)
+        found = self._find(name)
         if found:
             return found
-        if len(parts) > 1:
+        words = name_key(name).split()
+        if len(words) > 1:
+            # "Nina Berg" after "Berg", "Samir Abdel Nour" after "Abdel Nour": the shorter was this name
             for e in self._entities:
-                if e.type == "person" and " " not in e.name and e.name == parts[-1] and not e.shared:
-                    e.aliases.add(e.name)
-                    e.name = mention.name
+                if e.type == "person" and e.named and not e.shared and " and " not in e.name \
+                        and ends_with(name, e.name) and name_key(e.name) != name_key(name):
+                    if self._given(name, e.name):
+                        e.aliases.add(e.name)
+                        e.name = name
                     return e
-            return self._new(mention.name, "person", named=True)
-        matches = {e.name: e for e in self._entities if e.type == "person" and e.named and " " in e.name
-                   and _ends_with(e.name, mention.name)}
-        fulls = set(matches) | set(self._full_names(mention.name))
+        matches = {e.name: e for e in self._entities if e.type == "person" and e.named
+                   and len(name_key(e.name).split()) > len(words) and ends_with(e.name, name)}
+        candidates = one_per_person(list(matches) + [self._cleaned(n) for n in full_names(self._text, name)])
+        # a shorter spelling of a speaker's name is that speaker ("Abu Amir" of "Lina Abu Amir")
+        fulls = list(dict.fromkeys(next((n for n in matches if ends_with(n, c)), c) for c in candidates))
         if len(fulls) == 1:
             (full,) = fulls
-            return matches.get(full) or self._find(full) or self._new(full, "person", named=True)
+            found = next((e for n, e in matches.items() if name_key(n) == name_key(full)), None)
+            if found is not None and len(words) > 1 and not self._given(found.name, name):
+                found.aliases.add(found.name)  # "National Security Tom Ben-Gal" was "Tom Ben-Gal"
+                found.name = name
+            return found or self._find(full) or self._new(full, "person", named=True)
         # No full name, or two people share the surname: the speaker is only the surname.
-        entity = self._find(mention.name) or self._new(mention.name, "person", named=True)
+        entity = self._find(name) or self._new(name, "person", named=True)
         entity.shared = entity.shared or len(fulls) > 1
         return entity
 
-    def _full_names(self, surname: str) -> list[str]:
-        """The distinct full names in the article that end with ``surname``."""
+    def _given(self, full: str, short: str) -> bool:
+        """Whether the words ``full`` has before ``short`` may be given names ("Samir" of "Samir Abdel
+        Nour"), not a portfolio or an office cut off from its title ("National Security", "United
+        Nations", "Special Rapporteur"): none a title, modifier, place or organisation word, and none
+        written in lower case elsewhere in the article."""
         lx = lex()
-        out: list[str] = []
-        for pos in _occurrences(self._text, surname):
-            words = self._text[max(0, pos - 60):pos].split()[-3:]
-            if not words or not self._text[pos - 1:pos].isspace():
-                continue
-            k = len(words)
-            while k > 0 and _given_name(words[k - 1], surname, lx):
-                k -= 1
-            given = words[k:][-2:]
-            if given:
-                full = " ".join(given + [surname])
-                if full not in out:
-                    out.append(full)
-        return out
+        extra = full.split()[:len(full.split()) - len(short.split())]
+        return all(not is_title(w, lx) and bare(w) not in lx.modifiers and bare(w) not in lx.places
+                   and bare(w) not in lx.org_words and bare(w) not in lx.organisations
+                   and not self._in_lower_case(w) for w in extra)
+
+    def _cleaned(self, name: str) -> str:
+        """A person's name without the words before it that are no part of it, while two remain:
+        an age ("Seventy-year-old Ola Berg"), or words the article writes in lower case elsewhere, a
+        portfolio cut off from its title ("Human Rights Ola Berg", "National Security Tom Ben-Gal")."""
+        lx = lex()
+        words = name.split()
+        while len(words) > 2 and (words[0].lower().endswith("-old") or words[0].lower() not in lx.verbs
+                                  and words[0].lower() not in lx.particles and self._in_lower_case(words[0])):
+            words = words[1:]
+        return " ".join(words)
+
+    def _in_lower_case(self, word: str) -> bool:
+        low = word.lower()
+        return low != word and re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w\-])", self._text) is not None
 
     def _description(self, mention: Mention) -> _Entity | None:
         found = self._find(mention.name)
@@ -232,6 +287,8 @@ class Roster:
             known = next((e for e in self._recent if e.type == "organization" and _fits(e, mention.name) and
                           (head in lx.org_words - lx.generic_orgs and head in e.name.lower().split()
                            or head in lx.generic_orgs and head not in lx.org_words)), None)
+            if known is None and head in lx.org_words:
+                known = self._named_in_text(mention.name, head)  # "the ministry": the Health Ministry named before
             if known is not None:
                 return known
             return self._new(mention.name, "organization")
@@ -268,7 +325,7 @@ class Roster:
         """The names written right after ``title`` in the article ("US President Joan Reyes")."""
         lx = lex()
         out: list[str] = []
-        for pos in _occurrences(self._lower, title.lower()):
+        for pos in occurrences(self._lower, title.lower()):
             words = self._text[pos + len(title):pos + len(title) + 60].split()[:3]
             name: list[str] = []
             for w in words:
@@ -311,27 +368,12 @@ def _pronoun_after(text: str, start: int, own: set[str], lx) -> str:
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` occurs in ``text`` as a whole word."""
-    out = []
-    pos = text.find(word)
-    while pos >= 0:
-        end = pos + len(word)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
-            out.append(pos)
-        pos = text.find(word, end)
-    return out
-
-
-_NAME_SHAPE = re.compile(rf"(?:[A-Z][\w’'\-]*|(?:{alternatives(sorted(lex().particles))}))")
-
-
-def _given_name(word: str, surname: str, lx) -> bool:
-    low = word.lower()
-    return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx)
-            and low not in lx.places and low not in lx.stopwords
-            and low not in lx.name_prepositions and low not in lx.determiners and low not in lx.quantifiers
-            and not low.endswith("ing") and word != surname)
+def _titled(entity: _Entity) -> bool:
+    """Whether the article gives ``entity`` a person's title or an alias with one ("Prime Minister
+    Ana Levi"): then a later "it" is not them, and they stay a person."""
+    lx = lex()
+    words = f"{entity.role} {' '.join(entity.aliases)}".lower().replace("-", " ").split()
+    return any(w in lx.titles or w in lx.honorifics for w in words)
 
 
 def _fits(entity: _Entity, description: str) -> bool:
@@ -345,12 +387,6 @@ def _fits(entity: _Entity, description: str) -> bool:
                 and lx.organisations.get(low, ("",))[0] != entity.name:
             return False
     return True
-
-
-def _ends_with(name: str, surname: str) -> bool:
-    if " and " in name:
-        return False  # "Logan Couture and Melker Lindqvist" is two people, not a Lindqvist
-    return name == surname or name.endswith(" " + surname) or name.split()[-1] == surname.split()[-1]
 
 
 def _is_plural(name: str) -> bool:

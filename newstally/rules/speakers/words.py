@@ -41,6 +41,10 @@ class Lexicon:
     relatives: frozenset[str]  # "who", "which": a relative clause says what a speaker did, not who they are
     gendered: tuple[str, ...]  # pronouns and possessives that tell a gender: "he", "his", "she", "her"
     possessives: frozenset[str]  # "his", "her": in a role they tell another person's gender ("her brother")
+    media_roles: frozenset[str]  # "correspondent", "reporter": who reports the news
+    office_titles: frozenset[str]  # "minister", "envoy": who holds a public office
+    adjectives: frozenset[str]  # lower-cased nationality adjectives ("palestinian"), not countries or capitals
+    coordinators: frozenset[str]  # "and", "or": a phrase opening with one lost its first half
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,10 @@ def lex() -> Lexicon:
         gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words")
                        if r.get("form") in ("pronoun", "possessive")),
         possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r.get("form") == "possessive"),
+        media_roles=lexicon.words("media_roles"),
+        office_titles=lexicon.words("office_titles"),
+        adjectives=frozenset(r["word"].lower() for r in lexicon.rows("nationalities") if r.get("form") == "adjective"),
+        coordinators=lexicon.words("coordinators"),
     )
 
 

@@ -39,14 +39,50 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
      {"a:p0": "united-nations", "b:p0": "united-nations"}),
     ([("a:p0", "the premier’s office", "organization"), ("b:p0", "the premier's office", "organization")],
      {"a:p0": "premier-s-office", "b:p0": "premier-s-office"}),
-    # the same name as a person and as an organisation: two rows, unique ids
+    # a place's name given to a person is a surname, not the country: two rows, unique ids
     ([("a:p0", "Jordan", "person"), ("b:p0", "Jordan", "organization")],
      {"a:p0": "jordan-2", "b:p0": "jordan"}),
+    # any other name is one speaker, whichever type an article took it for
+    ([("a:p0", "Lena Park", "person"), ("b:p0", "Lena Park", "organization"), ("c:p0", "Lena Park", "person")],
+     {"a:p0": "lena-park", "b:p0": "lena-park", "c:p0": "lena-park"}),
+    ([("a:p0", "Norfrakt", "person", "shipping company"), ("b:p0", "Norfrakt", "organization")],
+     {"a:p0": "norfrakt", "b:p0": "norfrakt"}),
+    # the spellings of one ministry meet: possessive, "Ministry of X in P", "P Ministry of X"
+    ([("a:p0", "Vandor's health ministry", "organization"), ("b:p0", "Ministry of Health in Vandor", "organization"),
+      ("c:p0", "Vandor Ministry of Health", "organization"), ("d:p0", "Vandor Health Ministry", "organization")],
+     {"a:p0": "vandor-health-ministry", "b:p0": "vandor-health-ministry", "c:p0": "vandor-health-ministry",
+      "d:p0": "vandor-health-ministry"}),
+    # a particle or a hyphen inside a name is one spelling; the row shows a full name, not the surname
+    ([("a:p0", "Lina al-Amir", "person"), ("b:p0", "Lina Amir", "person"), ("c:p0", "Lina al Amir", "person")],
+     {"a:p0": "lina-amir", "b:p0": "lina-amir", "c:p0": "lina-amir"}),
+    # but two ministries stay two
+    ([("a:p0", "Ministry of Health in Vandor", "organization"), ("b:p0", "Vandor Foreign Ministry", "organization")],
+     {"a:p0": "ministry-of-health-in-vandor", "b:p0": "vandor-foreign-ministry"}),
 ])
 def test_merge_by_name(rows, expected):
     table, mapping = speakers(_mentions(*rows))
     assert mapping == expected
     assert sorted(table["speaker_id"]) == sorted(set(expected.values()))
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a reporter and an office holder of one name are two people, told apart by their labels
+    ([("a:p0", "Sam Reed", "person", "", "Vandor Radio"),
+      ("b:p0", "Sam Reed", "person", "correspondent", "Vandor Radio"),
+      ("c:p0", "Sam Reed", "person", "Prime Minister", "", "Norway")],
+     {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed-2"}),
+    # one person with several roles is one row
+    ([("a:p0", "Sam Reed", "person", "Prime Minister"), ("b:p0", "Sam Reed", "person", "opposition leader"),
+      ("c:p0", "Sam Reed", "person", "Foreign Ministry spokesman", "Foreign Ministry")],
+     {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed"}),
+])
+def test_merge_two_people_of_one_name(rows, expected):
+    from newstally.read.queries.choices import labelled
+
+    table, mapping = speakers(_mentions(*rows))
+    assert mapping == expected
+    labels = labelled(table)["label"]
+    assert labels.nunique() == len(table)
 
 
 def test_merge_row_has_the_fullest_name_and_the_rest_as_aliases():
@@ -82,3 +118,14 @@ def test_merge_of_many_mentions_finishes():
     (table, mapping), took = timed(speakers, mentions)
     assert took < FINISHES_WITHIN
     assert len(table) == 5000 and len(mapping) == 200_000  # every surname joins its one full name
+
+
+def test_merge_an_attribute_one_article_lent_an_organisation_is_not_shown():
+    # one appositive in forty ("the Vandor Council, a food charity") says more of another organisation
+    rows = [(f"a{i}:p0", "Vandor Council", "organization") for i in range(39)]
+    rows += [("b:p0", "Vandor Council", "organization", "food charity", "", "Norway")]
+    rows += [("c:p0", "Nina Berg", "person", "spokeswoman"), ("d:p0", "Nina Berg", "person")]
+    table, _ = speakers(_mentions(*rows))
+    council = table.set_index("name").loc["Vandor Council"]
+    assert (council["role"], council["country"]) == ("", "")
+    assert table.set_index("name").loc["Nina Berg", "role"] == "spokeswoman"
