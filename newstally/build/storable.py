@@ -55,6 +55,8 @@ def _value_problem(value: object, kind: str) -> str:
         return ""
     if kind == "DATE":
         return "" if isinstance(value, dt.date) else f"holds {type(value).__name__} where a date belongs"
+    if kind == "BOOLEAN":
+        return "" if isinstance(value, bool) else f"holds {type(value).__name__} where true or false belongs"
     return f"has an unknown column type {kind}"
 
 
