@@ -15,8 +15,17 @@ from newstally.rules.lexicon import alternatives
 from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
 
-from .attribution import (_LEADING, _REACH, _WORDS, Attribution, Cue, CueIndex, after_quote, speaker_after,
-                          speaker_before)
+from .attribution import (
+    _LEADING,
+    _REACH,
+    _WORDS,
+    Attribution,
+    Cue,
+    CueIndex,
+    after_quote,
+    speaker_after,
+    speaker_before,
+)
 from .words import STATEMENT_WORDS
 
 _THAT = re.compile(rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.that_adjuncts)}|on\s+\w+"
@@ -77,9 +86,10 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         if first and first.group().lower() in lex().subordinators and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
             if comma > 0 and not inside_quote(comma):
-                found = _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, comma, rule, inside_quote)
+                attribution = Attribution(cue, mention, mstart, cue.end)
+                found = reported_from(text, attribution, clause, comma, rule, inside_quote)
                 return found + reported(text, comma + 1, end, inside_quote, index)
-        return _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
+        return reported_from(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
     return _trailing(text, start, end, found, index, inside_quote)
 
 
@@ -101,7 +111,7 @@ def participle(text: str, start: int, end: int, mention: Mention | None, inside_
     clause = _clause_start(text, cue, end)
     if clause is None:
         return []
-    return _clauses(text, Attribution(cue, mention, cue.start, cue.end), clause, end, "reported-adding",
+    return reported_from(text, Attribution(cue, mention, cue.start, cue.end), clause, end, "reported-adding",
                     inside_quote)
 
 
@@ -184,8 +194,11 @@ def _opens_clause(text: str, start: int, end: int, quoted_ok: bool = False) -> b
     return bool(first) and word not in _NOT_CLAUSE_START and word not in lex().time_words
 
 
-def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: str,
-             inside_quote) -> list[Reported]:
+def reported_from(text: str, attribution: Attribution, clause: int, end: int, rule: str,
+                  inside_quote) -> list[Reported]:
+    """The clause that starts at ``clause`` and runs at most to ``end``: it stops at a dash, a
+    semicolon, a contrast (", while ..."), an "according to" or an ", adding ..." (a statement of
+    its own), and after a quote that an adjunct follows."""
     stop = end
     extra: list[Reported] = []
     cut = _CLAUSE_CUT.search(text, clause, stop)

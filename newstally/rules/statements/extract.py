@@ -16,6 +16,7 @@ from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.roster import Roster
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
+from . import combined, parsed
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
 from .clauses import Reported, participle, reported
 from .quotes import Quote, paragraphs, quotes, sentences
@@ -45,6 +46,7 @@ class _State:
     roster: Roster
     index: CueIndex
     out: list[Statement]
+    syntax: Syntax = NO_SYNTAX
     last_key: str = ""  # speaker of the latest statement that may be continued
     last_paragraph: int = -1  # index of the paragraph that statement is in
     paragraph: int = 0
@@ -54,7 +56,7 @@ class _State:
 def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Statement], list[Speaker]]:
     """The statements of ``text`` in text order, and the article's speakers they point to;
     ``syntax`` is the parse of the sentences that have one (``newstally.rules.extract`` makes it)."""
-    state = _State(Roster(text), CueIndex(text, LONGEST_TEXT), [])
+    state = _State(Roster(text), CueIndex(text, LONGEST_TEXT), [], syntax)
     budget = _MOST_SENTENCES
     for index, (start, end) in enumerate(paragraphs(text)):
         if start >= LONGEST_TEXT or budget <= 0:
@@ -253,11 +255,15 @@ def _inside_quote(quoted: list[Quote]):
 
 
 def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
-    found_any = False
-    for found in reported(text, s, e, _inside_quote(quoted), state.index):
-        found_any = True
-        _emit_reported(state, text, found, state.roster.resolve(found.attribution.mention), quoted)
-    return found_any
+    """Reported speech: what the word rules read, corrected and completed by the parse."""
+    inside = _inside_quote(quoted)
+    found = reported(text, s, e, inside, state.index)
+    reading = parsed.read(text, state.index.between(s, e), state.syntax, inside)
+    if reading:
+        found = combined.combine(text, found, reading, inside)
+    for r in sorted(found, key=lambda r: (min(r.start, r.attribution.start), r.start)):
+        _emit_reported(state, text, r, state.roster.resolve(r.attribution.mention), quoted)
+    return bool(found)
 
 
 def _emit_reported(state: _State, text: str, found: Reported, key: str, quoted: list[Quote]) -> None:

@@ -1,0 +1,271 @@
+"""Reported speech read from the dependency parse (``newstally.rules.syntax``): the cue verb's
+subject is the speaker and its clausal complement is what was said.
+
+Shapes: ``X said (that) CLAUSE`` (the clause is the cue's ``ccomp``), ``CLAUSE, X said`` (the cue
+a ``parataxis`` of the clause, or the clause a ``ccomp`` before its cue), ``X told LISTENER (that)
+CLAUSE`` and ``X told LISTENER to ...`` for any listener, ``X warned of NOUN``, ``X called for
+NOUN``, ``..., which X said CLAUSE``, ``X added A and said B`` (a conjoined cue takes the first
+one's subject), ``..., saying CLAUSE``. The speaker phrase is the subject's noun phrase (``phrases``). The
+clause after the cue ends before an adjunct of the cue that a comma opens (", cutting electricity
+supplies", ", the governor said") and before a conjoined ``and that CLAUSE``, a statement of its
+own. A cue the parse shows in another sense (a noun, ``added a goal``, ``denied them the votes``,
+``would not say``) reports nothing. ``read`` gives what the parse says of each cue it can read;
+``combined`` merges that with what the word rules found.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newstally.rules.speakers.mentions import Mention
+from newstally.rules.speakers.words import lex
+from newstally.rules.syntax import Sentence, Syntax
+
+from .attribution import Cue
+from .phrases import BREAKS, break_before, speaker_phrase
+from .words import STATEMENT_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_CLAUSAL = ("ccomp", "parataxis")
+# After the clause, a comma or dash before one of these dependents of the cue ends what it reports:
+# ", cutting electricity supplies", ", the governor said", ", despite a threat ..." are the narration's.
+# (Conjuncts and appositions stay: ", but there were no machines to ..." is still the speaker's.)
+_END_CUTS = frozenset({"advcl", "parataxis", "obl"})
+_OBJECTS = ("obj", "iobj")
+
+
+@dataclass(frozen=True)
+class CueParse:
+    """What the parse says of one cue: ``speech`` False when it reports nothing here; otherwise the
+    rule that read it, its speaker phrase (``subject``: start, end; ``mention``; ``around``: the
+    subject's whole subtree, appositions included) and the clauses it reports (start, end)."""
+
+    cue: Cue
+    speech: bool
+    rule: str = ""
+    subject: tuple[int, int] | None = None
+    mention: Mention | None = None
+    clauses: tuple[tuple[int, int], ...] = ()
+    begins: int = 0  # where the cue's own phrase begins: another cue's clause stops there
+    before: bool = False  # the clause precedes the cue
+    stops: bool = False  # its phrase ends another cue's clause: a conjoined cue, or one after a comma
+    around: tuple[int, int] | None = None
+    adjuncts: bool = False  # only the cue's adjuncts ("in a statement") lie between it and the clause
+
+
+def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int], bool]) -> dict[int, CueParse]:
+    """What the parse says of each of ``cues`` (by start) it can read; a cue in a sentence that was
+    not parsed, or whose parse says nothing clear, is left out."""
+    out: dict[int, CueParse] = {}
+    for cue in cues:
+        if inside_quote(cue.start) or cue.frame in ("quote", "source"):
+            continue
+        found = syntax.token_at(cue.start)
+        if found is None or found[0].offset(found[1]) != cue.start:
+            continue
+        reading = _read_cue(text, found[0], found[1], cue)
+        if reading is not None:
+            out[cue.start] = reading
+    return out
+
+
+def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse | None:
+    if not verb.tag_.startswith("VB"):
+        # "his claims", "the state department": a noun, not the cue
+        return CueParse(cue, False) if verb.tag_.startswith(("NN", "JJ")) and verb.dep_ != "ROOT" else None
+    spans = _clauses(verb, cue)
+    if spans is None:
+        return None
+    if not spans:
+        return CueParse(cue, False)
+    before = spans[0][0].i < verb.i
+    clauses = tuple(sentence.span(a, b) for a, b in spans)
+    subject, rule = _subject(verb)
+    if subject is None:
+        return CueParse(cue, True, "parsed", clauses=clauses, begins=sentence.offset(verb.left_edge))
+    mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
+    own = subject.head.i == verb.i or rule == "parsed-relative"
+    opening = min(first, verb.left_edge, key=lambda t: t.i) if own else verb.left_edge
+    begins = sentence.offset(first if before else opening)
+    if before:
+        rule += "-before"
+    stops = verb.dep_ in ("conj", "parataxis") or sentence.doc[max(0, opening.i - 1)].text in BREAKS
+    return CueParse(cue, True, rule, sentence.span(first, last), mention, clauses, begins, before, stops,
+                    sentence.span(subject.left_edge, subject.right_edge), _adjuncts_only(verb, cue, spans[0][0]))
+
+
+def _adjuncts_only(verb: Token, cue: Cue, first: Token) -> bool:
+    """Whether every word between the cue and the clause's first word is punctuation, "that", or in a
+    prepositional or adverbial adjunct ("said in a statement on Friday that ..."), not a clause
+    ("said when ... , he ...")."""
+    doc = verb.doc
+    for token in doc[verb.i + len(cue.text.split()):first.i]:
+        node = token
+        while node.head.i != node.i and node.head.i not in (verb.i, first.i) and node.dep_ not in _CLAUSES:
+            node = node.head
+        if node.dep_ in _CLAUSES or not (token.is_punct or token.lower_ == "that" or node.dep_ in _ADJUNCT):
+            return False
+    return True
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "acl", "acl:relcl", "csubj", "conj", "xcomp"})
+_ADJUNCT = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "obl:npmod", "case", "det", "amod",
+                      "nmod", "compound", "mark", "punct", "obj"})
+
+
+def _subject(verb: Token) -> tuple[Token | None, str]:
+    """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
+    a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(verb.i - c.i))  # "As well as the issues ..., X said"
+        if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":
+            return verb.head, "parsed-relative"
+        return child, "parsed"
+    if verb.dep_ == "conj" and verb.head.tag_.startswith("VB") and verb.head.i < verb.i:
+        subject, _ = _subject(verb.head)
+        return subject, "parsed-conjoined"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_.startswith("VB"):
+        head = verb.head  # "..., saying ...": the subject of the verb it follows, or of the cue reporting that verb
+        while head.dep_ == "ccomp" and head.head.lower_ in STATEMENT_WORDS.cue_frames:
+            head = head.head
+        subject, _ = _subject(head)
+        return subject, "parsed-participle"
+    return None, ""
+
+
+def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
+    """First and last word of each clause the cue reports: [] when the parse shows it reports
+    nothing, None when it cannot tell."""
+    doc = verb.doc
+    after = doc[min(verb.i + len(cue.text.split()), len(doc) - 1)]  # the first word after the cue
+    if any(c.dep_ == "advmod" and c.lower_ in STATEMENT_WORDS.negations for c in verb.children):
+        return []  # "would not say what ..."
+    # ", adding that ...": a participle the parse hangs under the cue reports a clause of its own
+    clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and c.i > verb.i and _complement(verb, c)]
+    if not clausal and cue.frame in ("say", "that") and _object_only(verb):
+        return []  # "added another goal", "denied them the votes", "announced a booking"
+    if clausal:
+        if cue.frame == "that" and not any(k.lower_ == "that" for k in clausal[0].children if k.dep_ == "mark"):
+            return None
+        return _after(clausal, verb)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        return _before(verb.head, verb)
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if before:
+        return _before(before[0], verb)
+    if cue.frame in ("tell", "object"):
+        # "told the US to stop ...", "urged the council to act", "called for talks"
+        targets = [c for c in verb.children if c.i >= after.i and c.dep_ in ("xcomp", "obj", "obl", "iobj")]
+        xcomp = [c for c in targets if c.dep_ == "xcomp"]
+        if not targets or cue.frame == "tell" and not xcomp:
+            return None
+        first = after if cue.frame == "object" else xcomp[0].left_edge
+        span = _span(verb, first, _end(verb, first))
+        return [span] if span else None
+    return None
+
+
+def _complement(verb: Token, head: Token) -> bool:
+    """Whether the clausal dependent ``head`` of the cue is what it reports: not a participle that
+    reports a clause of its own (", adding that ..."), not a relative clause the parse hung on the
+    cue ("warned of a catastrophe in Gaza where ..."), not a clause after the cue's object or after
+    a dash ("declared their intention ... – the nightmare of ...")."""
+    if head.tag_ == "VBG" and head.lower_ in STATEMENT_WORDS.cue_frames:
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "where" for c in head.lefts):
+        return False
+    if head.dep_ == "parataxis":
+        between = [t for t in verb.doc[verb.i + 1:head.left_edge.i] if not t.is_punct]
+        if any(t.dep_ in _OBJECTS for t in between) or verb.doc[head.left_edge.i - 1].text in ("—", "–", "-", ";"):
+            return False
+    return True
+
+
+def _object_only(verb: Token) -> bool:
+    """Whether the cue verb has a subject before it and a noun object after it, and nothing that
+    could be a clause it reports: "They added another goal", not "says Kim" (an inverted subject the
+    parse takes for an object) nor "said Emery, 46, abandoned ..." (a clause it misread)."""
+    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say":
+        return False  # "said" with a noun object is a misread clause far more often than not
+    if not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i > verb.i and c.lower_ != "that"
+               and c.lower_ not in lex().time_words]  # "stressed Friday that ..."
+    verbs = [c for c in verb.rights if c.dep_ in ("conj", "parataxis") and c.tag_ in ("VBD", "VBZ", "VBP")
+             and c.lower_ not in STATEMENT_WORDS.cue_frames
+             and not any(k.dep_ in ("nsubj", "nsubj:pass") for k in c.children)]
+    # "pledged his country would not allow ...": the "object" is the subject of a clause
+    followed = [o for o in objects if o.right_edge.i + 1 < len(o.doc)
+                and o.doc[o.right_edge.i + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")]
+    return bool(objects) and not verbs and not followed
+
+
+def _before(head: Token, verb: Token) -> list[tuple[Token, Token]] | None:
+    """``CLAUSE, X said``: the clause headed by ``head``, up to the comma before the cue's phrase."""
+    doc = verb.doc
+    own = [c.left_edge.i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i]
+    stop = min(own) if own else verb.i
+    if stop == 0 or doc[stop - 1].text not in BREAKS or head.left_edge.i >= stop:
+        return None
+    span = _span(head, head.left_edge, doc[stop - 1])
+    return [span] if span and span[1].i - span[0].i >= 2 else None
+
+
+def _after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
+    """The clause after the cue (its clausal dependents, which a parse of a long sentence may split),
+    and each ``and that CLAUSE`` conjoined to it, a statement of its own."""
+    doc = verb.doc
+    conjoined = [c for c in heads[-1].rights if c.dep_ == "conj"
+                 and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)]
+    last = doc[conjoined[0].left_edge.i - 1] if conjoined else _end(verb, heads[-1].right_edge)
+    out = [_span(heads[0], _opening(heads[0], verb), last)]
+    out += [_span(c, c.left_edge, c.right_edge) for c in conjoined]
+    return [s for s in out if s]
+
+
+def _end(verb: Token, last: Token) -> Token:
+    """The last word of what the cue reports, from ``last`` on: before the first adjunct of the cue
+    verb that a comma or dash opens (", cutting electricity supplies", ", the governor said"); else
+    the end of the cue's own clause (a relative or conjoined one) or of the sentence."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i > last.i and child.dep_ in _END_CUTS and child.left_edge.i > last.i:
+            mark = break_before(child)
+            if mark is not None and mark.i > last.i:
+                return doc[mark.i - 1]
+    return verb.right_edge if verb.dep_ in ("acl:relcl", "conj") else doc[-1]
+
+
+def _opening(head: Token, verb: Token) -> Token:
+    """Where the clause after the cue starts: after the adjuncts that open it right after the cue and
+    belong to the cue ("said in a statement the company ...", "said on Friday it ...")."""
+    doc = head.doc
+    first = head.left_edge
+    if first.i <= verb.i:
+        first = doc[verb.i + 1]
+    subject = next((c for c in head.lefts if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
+    if subject is None:
+        return first
+    for child in head.lefts:
+        if child.i >= subject.i:
+            break
+        if child.dep_ in ("obl", "obl:tmod", "obl:unmarked", "advmod") and child.left_edge.i == first.i \
+                and first.i == verb.i + 1:
+            first = doc[child.right_edge.i + 1]
+    return first
+
+
+def _span(head: Token, first: Token, last: Token) -> tuple[Token, Token] | None:
+    """``first`` to ``last`` without an opening ``that``, punctuation or conjunction at either end."""
+    doc = head.doc
+    while first.i < last.i and (first.is_punct and first.text not in ('"', "'") or first.dep_ in ("mark", "cc")
+                                or first.lower_ == "that"):
+        first = doc[first.i + 1]
+    while last.i > first.i and (last.is_punct and last.text not in ('"', "'") or last.dep_ == "cc"):
+        last = doc[last.i - 1]
+    return (first, last) if last.i > first.i else None
