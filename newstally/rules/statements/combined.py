@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .attribution import Attribution
+from .attribution import Attribution, speaker_before
 from .clauses import Reported, reported_from
 from .parsed import CueParse
 
@@ -31,8 +31,12 @@ def combine(text: str, words: list[Reported], reading: dict[int, CueParse],
             out += _corrected(text, r, p)
     out = [_stopped(text, r, reading) for r in out]
     for start, p in reading.items():
-        if start in used or not p.speech or p.mention is None:
+        if start in used or not p.speech:
             continue
+        if p.mention is None:
+            p = _named_by_words(text, p)
+            if p.mention is None:
+                continue
         attribution = Attribution(p.cue, p.mention, *(p.subject or (p.cue.start, p.cue.end)))
         for i, (a, b) in enumerate(p.clauses):
             if any(a < o.end and o.start < b for o in out):
@@ -52,10 +56,28 @@ def _stopped(text: str, r: Reported, reading: dict[int, CueParse]) -> Reported:
              and p.cue.start != r.attribution.cue.start]
     if not stops:
         return r
-    end = min(stops)
-    while end > r.start and (text[end - 1] in _TRAILING or text[max(r.start, end - 4):end].lower() in (" and", " but")):
-        end -= 1 if text[end - 1] in _TRAILING else 3
+    end = _trimmed(text, r.start, min(stops))
     return replace(r, end=end) if end - r.start > 1 else r
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the commas, dashes and "and"/"but" that join what follows."""
+    while end > start and (text[end - 1] in _TRAILING or text[max(start, end - 4):end].lower() in (" and", " but")):
+        end -= 1 if text[end - 1] in _TRAILING else 3
+    return end
+
+
+def _named_by_words(text: str, p: CueParse) -> CueParse:
+    """A cue after its clause whose subject the parse missed ("CLAUSE, the minister, X, said"): the
+    word rules' speaker phrase before the cue, and the clause up to it."""
+    if not p.before or not p.clauses:
+        return p
+    a, b = p.clauses[0]
+    mention, mstart = speaker_before(text, a, p.cue.start)
+    if mention is None or not a < mstart <= b + 1:
+        return p
+    end = _trimmed(text, a, min(b, mstart))
+    return replace(p, mention=mention, subject=(mstart, p.cue.start), clauses=((a, end),), rule=f"{p.rule}-words")
 
 
 _TRAILING = frozenset(" \t\n,;:—–-")
@@ -83,6 +105,13 @@ def _corrected(text: str, r: Reported, p: CueParse) -> list[Reported]:
         attribution = Attribution(attribution.cue, p.mention, *p.subject)
         rule = f"{p.rule}-speaker"
     start, end = r.start, r.end
+    if p.before and p.clauses and r.start > p.cue.start and attribution.start > p.clauses[0][0]:
+        # the word rules took an adjunct after the cue for its clause ("said over the weekend")
+        a, b = p.clauses[0]
+        end = _trimmed(text, a, min(b, attribution.start) if attribution.start > a else b)
+        found = [Reported(attribution, a, end, f"{p.rule}-clause")] if end - a > 1 else []
+        # "CLAUSE, she said, CLAUSE": the word rules' clause after the cue is one too
+        return found + ([r] if r.rule == "reported-parenthetical" else [])
     extra: list[tuple[int, int]] = []
     for a, b in p.clauses:
         if a < end and start < b:

@@ -86,7 +86,8 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     clauses = tuple(sentence.span(a, b) for a, b in spans)
     subject, rule = _subject(verb)
     if subject is None:
-        return CueParse(cue, True, "parsed", clauses=clauses, begins=sentence.offset(verb.left_edge))
+        rule = "parsed-before" if before else "parsed"
+        return CueParse(cue, True, rule, clauses=clauses, begins=sentence.offset(verb.left_edge), before=before)
     mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
     own = subject.head.i == verb.i or rule == "parsed-relative"
     opening = min(first, verb.left_edge, key=lambda t: t.i) if own else verb.left_edge
@@ -104,6 +105,8 @@ def _adjuncts_only(verb: Token, cue: Cue, first: Token) -> bool:
     ("said when ... , he ...")."""
     doc = verb.doc
     for token in doc[verb.i + len(cue.text.split()):first.i]:
+        if token.is_punct or token.lower_ == "that":
+            continue
         node = token
         while node.head.i != node.i and node.head.i not in (verb.i, first.i) and node.dep_ not in _CLAUSES:
             node = node.head
@@ -153,10 +156,12 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         if cue.frame == "that" and not any(k.lower_ == "that" for k in clausal[0].children if k.dep_ == "mark"):
             return None
         return _after(clausal, verb)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
+    inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
+    if inverted and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         return _before(verb.head, verb)
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if before:
+    if inverted and before:
         return _before(before[0], verb)
     if cue.frame in ("tell", "object"):
         # "told the US to stop ...", "urged the council to act", "called for talks"
@@ -208,7 +213,7 @@ def _object_only(verb: Token) -> bool:
 def _before(head: Token, verb: Token) -> list[tuple[Token, Token]] | None:
     """``CLAUSE, X said``: the clause headed by ``head``, up to the comma before the cue's phrase."""
     doc = verb.doc
-    own = [c.left_edge.i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i]
+    own = [c.left_edge.i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i and not c.is_punct]
     stop = min(own) if own else verb.i
     if stop == 0 or doc[stop - 1].text not in BREAKS or head.left_edge.i >= stop:
         return None
@@ -220,12 +225,33 @@ def _after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
     """The clause after the cue (its clausal dependents, which a parse of a long sentence may split),
     and each ``and that CLAUSE`` conjoined to it, a statement of its own."""
     doc = verb.doc
-    conjoined = [c for c in heads[-1].rights if c.dep_ == "conj"
-                 and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)]
+    conjoined = [c for c in heads[-1].rights if c.dep_ == "conj" and _opens_that(c)]
+    # ", and that it hoped ...": a parse may hang the second clause on the cue itself
+    conjoined += [c for c in verb.rights if c.dep_ == "conj" and c.i > heads[-1].right_edge.i and _opens_that(c)]
     last = doc[conjoined[0].left_edge.i - 1] if conjoined else _end(verb, heads[-1].right_edge)
+    if verb.dep_ == "acl:relcl":
+        last = _relative_end(heads[-1], last)
     out = [_span(heads[0], _opening(heads[0], verb), last)]
-    out += [_span(c, c.left_edge, c.right_edge) for c in conjoined]
+    out += [_span(c, c.left_edge, _end(verb, c.right_edge) if c.head.i == verb.i else c.right_edge)
+            for c in conjoined]
     return [s for s in out if s]
+
+
+def _opens_that(token: Token) -> bool:
+    """Whether the clause ``token`` heads opens with "that" (after its "and"): "and that CLAUSE"."""
+    words = [t for t in token.subtree if not (t.is_punct or t.dep_ == "cc")]
+    return bool(words) and words[0].lower_ == "that" and words[0].dep_ == "mark"
+
+
+def _relative_end(head: Token, last: Token) -> Token:
+    """A cue inside a relative clause ("The strike, which X said did not hit ..., cast doubts"): its
+    clause ends before a comma and a verb conjoined with no "and", the sentence's own verb."""
+    doc = head.doc
+    for child in head.rights:
+        mark = break_before(child) if child.dep_ == "conj" else None
+        if mark is not None and mark.i <= last.i and not any(k.dep_ == "cc" for k in child.children):
+            return doc[mark.i - 1]
+    return last
 
 
 def _end(verb: Token, last: Token) -> Token:
