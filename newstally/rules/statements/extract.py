@@ -73,9 +73,13 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
                 continue
             inside = quoted[bisect_left(opens, s):bisect_left(opens, e)]
             _observe_subject(text, s, e, state)
+            before = len(state.out)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):
                     _introduction(text, s, e, state)
+            elif state.syntax.sentence_at(s) is not None:
+                # 'X said there would "never" be a need, but added: "..."': the clause before the quote
+                _reported_sentence(text, s, e, quoted, state, taken=state.out[before:])
     # Posts are inserts, not narration: resolved last, so a later "he said" never means their author.
     for start, end, mention in state.posts:
         key = state.roster.resolve(mention)
@@ -120,16 +124,25 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             post = _attribution_last(text, q.close + 1, e, state.index)
         if not q.closed:
             post, inner_end = _attribution_inside(text, inner_start, inner_end, state.index)
+        by_parse = ""
+        if post is None and q.closed:
+            post = parsed.attribution_after(text, q.close + 1, limit, state.index.between(q.close + 1, e),
+                                            state.syntax)
+            by_parse = "parsed-" if post is not None else ""
         pre = lead_in(text, consumed, q.open, state.index) if post is None else None
+        if pre is not None and pre.mention is None and current is None:
+            found = parsed.speaker_of(text, state.syntax, pre.cue)  # "X, a long description, added:"
+            if found is not None and found[1] >= consumed:
+                pre, by_parse = Attribution(pre.cue, found[0], found[1], pre.end), "parsed-"
         narration = _narration(text, consumed, q.open)
         if post is not None:
             key = state.roster.resolve(post.mention)
             if narration and pre is None:
                 stop = q.close + 1 if q.closed else inner_end
                 _emit(state, text, _after_joiner(text, consumed, q.open), stop, "mixed", post.cue.text, key,
-                      "mixed-quote-then-cue")
+                      f"{by_parse}mixed-quote-then-cue")
             else:
-                _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, "quote-then-cue")
+                _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, f"{by_parse}quote-then-cue")
             consumed, current, produced = post.end, key, True
             for found in participle(text, post.end, e, post.mention, _inside_quote(inside), state.index):
                 _emit_reported(state, text, found, key, inside)
@@ -138,7 +151,7 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             key = state.roster.resolve(pre.mention) if pre.mention else (current or "")
             if pre.mention is None and current is None:
                 continue
-            _emit(state, text, inner_start, inner_end, "direct", pre.cue.text, key, "cue-then-quote")
+            _emit(state, text, inner_start, inner_end, "direct", pre.cue.text, key, f"{by_parse}cue-then-quote")
             consumed, current, produced = q.close + 1, key, True
         elif current is not None and not narration:
             _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
@@ -254,13 +267,18 @@ def _inside_quote(quoted: list[Quote]):
     return inside_quote
 
 
-def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
-    """Reported speech: what the word rules read, corrected and completed by the parse."""
+def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State,
+                       taken: list[Statement] | None = None) -> bool:
+    """Reported speech: what the word rules read, corrected and completed by the parse; with
+    statements ``taken`` from the sentence's quotes already, only a clause after its cue before them."""
     inside = _inside_quote(quoted)
     found = reported(text, s, e, inside, state.index)
     reading = parsed.read(text, state.index.between(s, e), state.syntax, inside)
     if reading:
         found = combined.combine(text, found, reading, inside)
+    if taken is not None:  # only a clause after its cue, before the quotes' statements
+        first = min((t.start for t in taken), default=e)
+        found = [r for r in found if r.end < first and r.attribution.end < first and r.start > r.attribution.start]
     for r in sorted(found, key=lambda r: (min(r.start, r.attribution.start), r.start)):
         _emit_reported(state, text, r, state.roster.resolve(r.attribution.mention), quoted)
     return bool(found)

@@ -22,7 +22,7 @@ from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
 from newstally.rules.syntax import Sentence, Syntax
 
-from .attribution import Cue
+from .attribution import Attribution, Cue
 from .phrases import BREAKS, break_before, speaker_phrase
 from .words import STATEMENT_WORDS
 
@@ -71,6 +71,37 @@ def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int
         if reading is not None:
             out[cue.start] = reading
     return out
+
+
+def speaker_of(text: str, syntax: Syntax, cue: Cue) -> tuple[Mention, int, int] | None:
+    """The speaker the parse gives a cue verb (its subject's phrase: mention, start, end), whatever
+    it reports; None when the sentence was not parsed or the cue has no subject that names one."""
+    found = syntax.token_at(cue.start)
+    if found is None or found[0].offset(found[1]) != cue.start or not found[1].tag_.startswith("VB"):
+        return None
+    sentence, verb = found
+    subject, rule = _subject(verb)
+    if subject is None:
+        return None
+    mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
+    return (mention, *sentence.span(first, last)) if mention is not None else None
+
+
+def attribution_after(text: str, pos: int, limit: int, cues: list[Cue], syntax: Syntax) -> Attribution | None:
+    """The attribution right after a closing quote mark at ``pos`` that the word rules could not read
+    (``"...," the minister for energy affairs said``, ``"...," Ukraine's command south wrote``): the
+    first cue before ``limit``, when its subject's phrase (or the cue itself) follows the quote."""
+    for cue in cues:
+        if cue.start < pos or cue.start >= limit or cue.frame in ("source", "object", "name"):
+            continue
+        found = speaker_of(text, syntax, cue)
+        if found is None:
+            return None
+        mention, start, end = found
+        if start < pos or text[pos:min(start, cue.start)].strip(" ,—–-\u00a0"):
+            return None
+        return Attribution(cue, mention, pos, max(end, cue.end))
+    return None
 
 
 def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse | None:
