@@ -15,13 +15,18 @@ from .clauses import Reported, reported_from
 from .parsed import CueParse
 
 
-def combine(text: str, words: list[Reported], reading: dict[int, CueParse],
-            inside_quote: Callable[[int], bool]) -> list[Reported]:
+def combine(text: str, words: list[Reported], reading: dict[int, CueParse], inside_quote: Callable[[int], bool],
+            sources: dict[int, list[Reported]] | None = None) -> list[Reported]:
     """The word rules' statements ``words`` corrected by the parse, and the parse's own statements
-    for cues the word rules read nothing from; a clause stops where another cue's phrase begins."""
+    for cues the word rules read nothing from; a clause stops where another cue's phrase begins.
+    ``sources``: what the parse reads of each "according to" (``according``), which replaces the
+    word rules' reading of it."""
+    sources = sources or {}
     out: list[Reported] = []
     used: set[int] = set()
     for r in words:
+        if r.attribution.cue.start in sources:
+            continue
         p = reading.get(r.attribution.cue.start)
         if p is None:
             out.append(r)
@@ -30,6 +35,8 @@ def combine(text: str, words: list[Reported], reading: dict[int, CueParse],
         if p.speech:
             out += _corrected(text, r, p)
     out = [_stopped(text, r, reading) for r in out]
+    for found in sources.values():
+        out += [r for r in found if not any(r.start < o.end and o.start < r.end for o in out)]
     for start, p in reading.items():
         if start in used or not p.speech:
             continue
@@ -91,6 +98,9 @@ def _same_speaker(text: str, attribution: Attribution, p: CueParse) -> bool:
         return False
     if p.around[0] <= attribution.start <= p.around[1]:
         return True
+    subject = text[p.subject[0]:p.subject[1]]
+    if attribution.mention.text in subject:
+        return True  # "said Ana Maria Lind": the word rules' attribution starts at the cue
     between = text[attribution.start:p.subject[0]].rstrip()
     return attribution.start < p.subject[0] and between.endswith(",") \
         and attribution.mention.type in ("person", "organization")

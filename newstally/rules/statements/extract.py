@@ -17,6 +17,7 @@ from newstally.rules.speakers.roster import Roster
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
 from . import combined, parsed
+from .according import according
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
 from .clauses import Reported, participle, reported
 from .quotes import Quote, paragraphs, quotes, sentences
@@ -273,9 +274,11 @@ def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _S
     statements ``taken`` from the sentence's quotes already, only a clause after its cue before them."""
     inside = _inside_quote(quoted)
     found = reported(text, s, e, inside, state.index)
-    reading = parsed.read(text, state.index.between(s, e), state.syntax, inside)
-    if reading:
-        found = combined.combine(text, found, reading, inside)
+    cues = state.index.between(s, e)
+    reading = parsed.read(text, cues, state.syntax, inside)
+    sources = according(text, [c for c in cues if not inside(c.start)], state.syntax)
+    if reading or sources:
+        found = combined.combine(text, found, reading, inside, sources)
     if taken is not None:  # only a clause after its cue, before the quotes' statements
         first = min((t.start for t in taken), default=e)
         found = [r for r in found if r.end < first and r.attribution.end < first and r.start > r.attribution.start]

@@ -48,7 +48,9 @@ def _head_index(words: list[str], head: Token) -> int:
 def _phrase(head: Token) -> tuple[Token, Token, str]:
     """First and last word of the noun phrase headed by ``head``, and the appositive after it."""
     doc = head.doc
-    lefts = [c for c in head.lefts if c.dep_ in _PHRASE or c.text in ("'", "’")]
+    # not the preposition that governs the phrase ("according to X"); a name the parse calls one is kept
+    lefts = [c for c in head.lefts if (c.dep_ in _PHRASE or c.text in ("'", "’"))
+             and not (c.dep_ in ("case", "fixed") and c.tag_ in ("IN", "TO", "VBG", "RB"))]
     first = lefts[0].left_edge if lefts else head
     while first.i < head.i and first.is_punct:
         first = doc[first.i + 1]
