@@ -36,6 +36,7 @@ _CLAUSAL = ("ccomp", "parataxis")
 # (Conjuncts and appositions stay: ", but there were no machines to ..." is still the speaker's.)
 _END_CUTS = frozenset({"advcl", "parataxis", "obl"})
 _OBJECTS = ("obj", "iobj")
+_ABOUT = frozenset({"of"})  # "warned of ...", not "writes about ..."
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,25 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         first = after if cue.frame == "object" else xcomp[0].left_edge
         span = _span(verb, first, _end(verb, first))
         return [span] if span else None
+    about = [c for c in verb.rights if c.dep_ == "obl" and c.left_edge.i == after.i and after.lower_ in _ABOUT]
+    if about and cue.frame == "say":  # "warned of difficult months ahead"
+        span = _span(verb, doc[after.i + 1], _end(verb, about[0].right_edge))
+        return [span] if span else None
+    if cue.frame == "say" and STATEMENT_WORDS.lemmas.get(verb.lower_) != "say" and _noun_after(verb, after):
+        return []  # "They added yet another goal early in the third", "added 0.4 per cent"
     return None
+
+
+def _noun_after(verb: Token, after: Token) -> bool:
+    """Whether a cue verb with a subject of its own is followed by a noun phrase that opens with a
+    determiner or a number and no "that" follows: what it reports is a thing, not a clause."""
+    doc = verb.doc
+    if not any(c.dep_ == "nsubj" for c in verb.lefts):
+        return False
+    while after.i < len(doc) - 1 and after.dep_ == "advmod":
+        after = doc[after.i + 1]
+    return after.tag_ in ("DT", "CD") and after.lower_ != "that" \
+        and not any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[after.i:])
 
 
 def _complement(verb: Token, head: Token) -> bool:
