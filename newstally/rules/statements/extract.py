@@ -32,6 +32,9 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
 _POST_SIGNATURE = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
                              r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+# A paragraph that opens with a label in capitals and a colon ("READ MORE: ...", "WATCH: ...") links
+# to another story: its headline is not the article's narration.
+_LINK_LABEL = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,}){0,3}:\s")
 # A quoted span this long (characters) is never a statement: it is a broken text, not speech.
 _LONGEST_QUOTE = 5000
 # A "sentence" this long is not prose (a table, a dump, a file with no full stops): skipped.
@@ -64,7 +67,7 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
             break
         end = min(end, LONGEST_TEXT)
         state.paragraph = index
-        if _embedded_post(text, start, end, state):
+        if _embedded_post(text, start, end, state) or _LINK_LABEL.match(text, start, end):
             continue
         quoted = quotes(text, start, end)
         opens = [q.open for q in quoted]

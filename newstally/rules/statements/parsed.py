@@ -126,9 +126,17 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     begins = sentence.offset(first if before else opening)
     if before:
         rule += "-before"
-    stops = verb.dep_ in ("conj", "parataxis") or sentence.doc[max(0, opening.i - 1)].text in BREAKS
+    stops = verb.dep_ in ("conj", "parataxis") and not _bare_but(verb) \
+        or sentence.doc[max(0, opening.i - 1)].text in BREAKS
     return CueParse(cue, True, rule, sentence.span(first, last), mention, clauses, begins, before, stops,
                     sentence.span(subject.left_edge, subject.right_edge), _adjuncts_only(verb, cue, spans[0][0]))
+
+
+def _bare_but(verb: Token) -> bool:
+    """"called for an end to the violence but also said ...": a cue joined by "but" with no comma
+    goes on the same statement; ", but added", "and said" start another."""
+    cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
+    return cc is not None and cc.lower_ == "but" and cc.i > 0 and verb.doc[cc.i - 1].text not in BREAKS
 
 
 def _adjuncts_only(verb: Token, cue: Cue, first: Token) -> bool:
