@@ -280,11 +280,8 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
                     return _finish([Reported(Attribution(cue, mention, cue.start, stop), start, len(before) - 1,
                                              "according-to-last")], text)
             continue
-        comma = text.rfind(",", max(start, cue.start - _REACH), cue.start)
-        if comma < 0:
-            continue
-        attribution = after_quote(text, comma + 1, end, index)
-        if not attribution or attribution.cue.start != cue.start:
+        comma, attribution = _attribution_before(text, start, cue, end, index)
+        if attribution is None:
             continue
         rest = _WORDS.findall(text, attribution.end, end)
         parenthetical = text[attribution.end:attribution.end + 1] == ","
@@ -294,6 +291,23 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
                 text, attribution.end, end, attribution.mention, inside_quote, index)
     return []
+
+
+# Commas tried back from a cue for the one that ends the clause: "CLAUSE, NAME, ROLE, told ...".
+_COMMAS_TRIED = 3
+
+
+def _attribution_before(text: str, start: int, cue: Cue, end: int, index: CueIndex) -> tuple[int, Attribution | None]:
+    """The comma that ends the clause before ``cue`` and the attribution after it (``, X, ROLE, said``)."""
+    comma = cue.start
+    for _ in range(_COMMAS_TRIED):
+        comma = text.rfind(",", max(start, cue.start - _REACH), comma)
+        if comma < 0:
+            break
+        attribution = after_quote(text, comma + 1, end, index)
+        if attribution is not None and attribution.cue.start == cue.start:
+            return comma, attribution
+    return -1, None
 
 
 def _space(text: str, pos: int) -> int:

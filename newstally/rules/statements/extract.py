@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newstally.contract.records import Speaker, Statement
-from newstally.rules.speakers.mentions import Mention
+from newstally.rules.speakers.mentions import Mention, parse
 from newstally.rules.speakers.roster import Roster
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
@@ -27,6 +27,7 @@ _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
 # Two capitalised words open a sentence that may open with a person's name (a cheap first test).
 _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
+_CAPITALS = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
 # ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
@@ -244,6 +245,10 @@ def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
         s = first.end() + 1
     if _NAMED_OPENING.match(text, s, e):
         mention, _ = speaker_after(text, s, min(e, s + 200))
+        if mention is not None and not text.startswith(mention.text, s):
+            # "Jerry Vale hopes Ottawa ...": the phrase ran past the verb; the name is the capitals before it
+            run = _CAPITALS.match(text, s, e)
+            mention = parse(run.group().split()) if run else None
         if mention is not None:
             state.roster.observe(mention)
 
