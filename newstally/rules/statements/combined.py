@@ -64,7 +64,9 @@ def _stopped(text: str, r: Reported, reading: dict[int, CueParse]) -> Reported:
     if not stops:
         return r
     end = _trimmed(text, r.start, min(stops))
-    return replace(r, end=end) if end - r.start > 1 else r
+    if end - r.start <= 1:
+        return r
+    return replace(r, end=end, rule=r.rule if r.rule.startswith("parsed") else "parsed-clause")
 
 
 def _trimmed(text: str, start: int, end: int) -> int:

@@ -119,7 +119,8 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     subject, rule = _subject(verb)
     if subject is None:
         rule = "parsed-before" if before else "parsed"
-        return CueParse(cue, True, rule, clauses=clauses, begins=sentence.offset(verb.left_edge), before=before)
+        return CueParse(cue, True, rule, clauses=clauses, begins=sentence.offset(verb.left_edge), before=before,
+                        stops=verb.dep_ == "conj" and not _bare_but(verb))
     mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
     own = subject.head.i == verb.i or rule == "parsed-relative"
     opening = min(first, verb.left_edge, key=lambda t: t.i) if own else verb.left_edge
@@ -169,9 +170,14 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":
             return verb.head, "parsed-relative"
         return child, "parsed"
-    if verb.dep_ == "conj" and verb.head.tag_.startswith("VB") and verb.head.i < verb.i:
-        subject, _ = _subject(verb.head)
-        return subject, "parsed-conjoined"
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        head = verb.head
+        if head.dep_ == "ccomp" and head.head.lower_ in STATEMENT_WORDS.cue_frames and verb.tag_ != "VBG" \
+                and not head.tag_.startswith("VB"):
+            head = head.head  # "X added that the army was ready and said ...": the parse hung "said" on "ready"
+        if head.tag_.startswith("VB"):
+            subject, _ = _subject(head)
+            return subject, "parsed-conjoined"
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_.startswith("VB"):
         head = verb.head  # "..., saying ...": the subject of the verb it follows, or of the cue reporting that verb
         while head.dep_ == "ccomp" and head.head.lower_ in STATEMENT_WORDS.cue_frames:
