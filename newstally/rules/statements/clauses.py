@@ -211,7 +211,7 @@ def reported_from(text: str, attribution: Attribution, clause: int, end: int, ru
     stop = _after_last_quote(text, clause, stop, inside_quote)
     for pattern in (_ACCORDING_AFTER, _ADDING):
         m = pattern.search(text, clause, stop)
-        while m and inside_quote(m.start()):
+        while m and (inside_quote(m.start()) or pattern is _ADDING and _noun_use(text, m)):
             m = pattern.search(text, m.end(), stop)
         if not m:
             continue
@@ -221,6 +221,17 @@ def reported_from(text: str, attribution: Attribution, clause: int, end: int, ru
                                       "reported-adding")], text)
         stop = m.start()
     return _finish([Reported(attribution, clause, stop, rule)], text) + extra
+
+
+_WORD_END = re.compile(r"(\w+)\s*$")
+
+
+def _noun_use(text: str, m: re.Match) -> bool:
+    """"the warning was ...": a cue form right after a determiner, with no comma, is a noun."""
+    if text[m.start():m.start("cue")].strip().startswith(","):
+        return False
+    before = _WORD_END.search(text, max(0, m.start() - 12), m.start("cue"))
+    return before is not None and before.group(1).lower() in STATEMENT_WORDS.noun_markers
 
 
 _PAIRED_DASH = re.compile(r"\s+[–—]\s+")

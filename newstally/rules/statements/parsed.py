@@ -63,10 +63,17 @@ def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int
     not parsed, or whose parse says nothing clear, is left out."""
     out: dict[int, CueParse] = {}
     for cue in cues:
-        if inside_quote(cue.start) or cue.frame in ("quote", "source"):
+        if inside_quote(cue.start) or cue.frame == "source":
             continue
         found = syntax.token_at(cue.start)
         if found is None or found[0].offset(found[1]) != cue.start:
+            continue
+        if cue.frame == "quote":
+            # "Russian forces continued to bombard ...": a verb with a complement of its own closes no quote
+            verb = found[1]
+            if any(c.dep_ in ("xcomp", "obj", "ccomp") and c.i > verb.i for c in verb.children) \
+                    and any(c.dep_ == "nsubj" for c in verb.lefts):
+                out[cue.start] = CueParse(cue, False)
             continue
         reading = _read_cue(text, found[0], found[1], cue)
         if reading is not None:
