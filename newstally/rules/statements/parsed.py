@@ -302,10 +302,27 @@ def _after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
     last = doc[conjoined[0].left_edge.i - 1] if conjoined else _end(verb, heads[-1].right_edge)
     if verb.dep_ == "acl:relcl":
         last = _relative_end(heads[-1], last)
+    last = _participle_end(heads[-1], last)
     out = [_span(heads[0], _opening(heads[0], verb), last)]
     out += [_span(c, c.left_edge, _end(verb, c.right_edge) if c.head.i == verb.i else c.right_edge)
             for c in conjoined]
     return [s for s in out if s]
+
+
+def _participle_end(head: Token, last: Token) -> Token:
+    """The clause ends before a participle that a comma opens on its right ("it would impose a
+    blockade on the strip, cutting electricity supplies"): the narration's, whichever verb the parse
+    hangs it on."""
+    doc = head.doc
+    node: Token | None = head
+    while node is not None:
+        rights = [c for c in node.rights if c.i <= last.i and not c.is_punct]
+        for child in rights:
+            mark = break_before(child)
+            if child.dep_ == "advcl" and child.tag_ == "VBG" and mark is not None and mark.text == ",":
+                return doc[mark.i - 1]
+        node = rights[-1] if rights else None
+    return last
 
 
 def _opens_that(token: Token) -> bool:

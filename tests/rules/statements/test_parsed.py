@@ -23,6 +23,9 @@ def rules(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the clause is the cue's complement, up to a participle a comma opens: that is the narration's
+    ("The army said it would close the border crossing, cutting off supplies to the north.",
+     [("it would close the border crossing", "indirect", "army")]),
     # a conjoined cue reports a clause of its own, in the first cue's speaker's name
     ("Ivan Sokolov added that the army was ready and said that the talks would resume on Monday.",
      [("the army was ready", "indirect", "Ivan Sokolov"),
