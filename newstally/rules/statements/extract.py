@@ -85,6 +85,10 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
             elif state.syntax.sentence_at(s) is not None:
                 # 'X said there would "never" be a need, but added: "..."': the clause before the quote
                 _reported_sentence(text, s, e, quoted, state, taken=state.out[before:])
+            if len(state.out) == before:
+                # narration ("It's a comment that Berg found worrying."): its subjects are who "he" may be next
+                for person in parsed.subjects(text, state.syntax, s, _inside_quote(quoted)) or ():
+                    state.roster.observe(person)
     # Posts are inserts, not narration: resolved last, so a later "he said" never means their author.
     for start, end, mention in state.posts:
         key = state.roster.resolve(mention)

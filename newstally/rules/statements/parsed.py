@@ -95,6 +95,25 @@ def speaker_of(text: str, syntax: Syntax, cue: Cue) -> tuple[Mention, int, int] 
     return (mention, *sentence.span(first, last)) if mention is not None else None
 
 
+def subjects(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int], bool]) -> list[Mention] | None:
+    """The people the narration of the sentence at ``start`` makes subjects ("It's a comment that X
+    found concerning", "Director of Y, X, agreed"): a later "he" may be them. Subjects inside a
+    reported clause or a quote are not the narration's. None when the sentence was not parsed."""
+    sentence = syntax.sentence_at(start)
+    if sentence is None:
+        return None
+    out = []
+    for token in sentence.doc:
+        if token.dep_ != "nsubj" or token.tag_ not in ("NNP", "NNPS", "NN") or inside_quote(sentence.offset(token)):
+            continue
+        if any(a.dep_ == "ccomp" for a in token.ancestors):
+            continue
+        mention, _, _ = speaker_phrase(text, sentence, token, own=False)
+        if mention is not None and mention.type == "person":
+            out.append(mention)
+    return out
+
+
 def attribution_after(text: str, pos: int, limit: int, cues: list[Cue], syntax: Syntax) -> Attribution | None:
     """The attribution right after a closing quote mark at ``pos`` that the word rules could not read
     (``"...," the minister for energy affairs said``, ``"...," Ukraine's command south wrote``): the

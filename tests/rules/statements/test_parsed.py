@@ -135,6 +135,14 @@ def test_parsed_attribution_updates_who_he_is(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("narration", ["It is a plan that Nina Berg found worrying.",
+                                       "The union leader, Nina Berg, agreed with the plan."])
+def test_parsed_narration_subject_is_who_he_is_next(narration):
+    # a person the narration makes a subject (no statement of theirs) is who "she" is in the next quote
+    text = f"Ivan Sokolov said the port would reopen.\n{narration}\n“We are ready,” she said."
+    assert found(text)[-1] == ("We are ready,", "direct", "Nina Berg")
+
+
 def test_parsed_rules_name_themselves():
     assert rules("Two schools were damaged in the shelling, the mayor of the coastal town said.") == ["parsed-before"]
     assert rules("Nina Berg said the port was closed and that the ships had left.") == ["parsed-clause", "parsed"]
