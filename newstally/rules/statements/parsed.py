@@ -227,7 +227,10 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     if clausal:
         if cue.frame == "that" and not any(k.lower_ == "that" for k in clausal[0].children if k.dep_ == "mark"):
             return None
-        return _after(clausal, verb)
+        spans = _after(clausal, verb)
+        # "said Israel's Prime Minister X on Tuesday": a "clause" with no verb is the inverted subject
+        return spans if spans and any(t.tag_.startswith(("VB", "MD")) for t in doc[spans[0][0].i:spans[0][1].i + 1]) \
+            else None
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     if inverted and verb.dep_ == "parataxis" and verb.head.i < verb.i:
@@ -375,12 +378,16 @@ def _end(verb: Token, last: Token) -> Token:
 
 
 def _opening(head: Token, verb: Token) -> Token:
-    """Where the clause after the cue starts: after the adjuncts that open it right after the cue and
-    belong to the cue ("said in a statement the company ...", "said on Friday it ...")."""
+    """Where the clause after the cue starts: after its "that" (what comes before it is the listener
+    or the cue's adjuncts), or after the adjuncts that open it right after the cue and belong to the
+    cue ("said in a statement the company ...", "said on Friday it ...")."""
     doc = head.doc
     first = head.left_edge
     if first.i <= verb.i:
         first = doc[verb.i + 1]
+    that = next((c for c in head.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is not None and that.i > first.i:
+        return doc[that.i + 1]  # "told CBS's 60 Minutes that ...": the listener is not the clause
     subject = next((c for c in head.lefts if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
     if subject is None:
         return first

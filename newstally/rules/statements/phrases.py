@@ -52,7 +52,7 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     lefts = [c for c in head.lefts if (c.dep_ in _PHRASE or c.text in ("'", "’"))
              and not (c.dep_ in ("case", "fixed") and c.tag_ in ("IN", "TO", "VBG", "RB"))]
     first = lefts[0].left_edge if lefts else head
-    while first.i < head.i and first.is_punct:
+    while first.i < head.i and (first.is_punct or first.dep_ == "cc"):
         first = doc[first.i + 1]
     last = head
     appositive = ""
@@ -61,9 +61,12 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
         if child.dep_ == "punct":
             continue
         opened = break_before(child) is not None
-        if child.dep_ in _PHRASE and not (opened and child.dep_ != "conj") and child.lower_ not in lx.time_words \
+        # a comma opens no part of the name but a list of names ("Berg, Lund and Park said")
+        listed = child.dep_ == "conj" and child.text[:1].isupper() \
+            and not any(c.dep_ == "advmod" for c in child.children)
+        if child.dep_ in _PHRASE and not (opened and not listed) and child.lower_ not in lx.time_words \
                 and not (child.dep_ == "nmod" and _case(child) not in lx.name_prepositions):
-            last = child.right_edge
+            last = _closed_edge(child)
             continue
         if child.dep_ == "appos" and opened:
             words = [t.text for t in child.subtree]
@@ -76,6 +79,17 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     while last.i > first.i and last.is_punct:
         last = doc[last.i - 1]
     return first, last, appositive
+
+
+def _closed_edge(token: Token) -> Token:
+    """The last word of ``token``'s phrase before any part of it a comma opens ("the foreign minister
+    of Egypt, which has not joined the coalition": "Egypt")."""
+    edge = token
+    for child in token.rights:
+        if break_before(child) is not None:
+            break
+        edge = _closed_edge(child)
+    return edge
 
 
 def _case(token: Token) -> str:
