@@ -187,10 +187,23 @@ _ADJUNCT = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "obl:npmod", 
                       "nmod", "compound", "mark", "punct", "obj"})
 
 
+def _adjacent_name(verb: Token) -> list[Token]:
+    """A capitalised phrase right before a cue with no subject, which the parse hung on it otherwise
+    ("its president, Xi Lan, told ...")."""
+    lefts = [c for c in verb.lefts if not c.is_punct and c.dep_ not in ("aux", "aux:pass", "advmod", "cc", "mark")]
+    if not lefts:
+        return []
+    last = lefts[-1]
+    between = verb.doc[last.right_edge.i + 1:verb.i]
+    if last.text[:1].isupper() and all(t.is_punct for t in between) and last.dep_ not in ("obj", "nsubj:pass"):
+        return [last]
+    return []
+
+
 def _subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
     a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _adjacent_name(verb)
     if subjects:
         child = min(subjects, key=lambda c: abs(verb.i - c.i))  # "As well as the issues ..., X said"
         if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":
@@ -253,7 +266,25 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         return [span] if span else None
     if cue.frame == "say" and STATEMENT_WORDS.lemmas.get(verb.lower_) != "say" and _noun_after(verb, after):
         return []  # "They added yet another goal early in the third", "added 0.4 per cent"
+    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _misread_clause(verb):
+        # "said the strikes had destroyed tanks ...": a clause the parse took for an object
+        span = _span(verb, after, _end(verb, verb.right_edge))
+        return [span] if span else None
     return None
+
+
+def _misread_clause(verb: Token) -> bool:
+    """Whether "said" has a noun "object" right after it and a finite verb after that before any comma,
+    which the parse hung elsewhere: the object is the subject of the clause it reports."""
+    objects = [c for c in verb.rights if c.dep_ == "obj" and c.tag_.startswith("NN")]
+    if not objects or objects[0].left_edge.i != verb.i + 1:
+        return False
+    for token in verb.doc[objects[0].i + 1:verb.right_edge.i + 1]:
+        if token.text in BREAKS:
+            return False  # "said something to redeem himself, because ...": no verb in the object's clause
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
 
 
 def _noun_after(verb: Token, after: Token) -> bool:
