@@ -22,8 +22,9 @@ from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
 from newstally.rules.syntax import Sentence, Syntax
 
+from . import complements
 from .attribution import Attribution, Cue
-from .phrases import BREAKS, break_before, speaker_phrase
+from .phrases import BREAKS, speaker_phrase
 from .words import STATEMENT_WORDS
 
 if TYPE_CHECKING:
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
 
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _CLAUSAL = ("ccomp", "parataxis")
-# After the clause, a comma or dash before one of these dependents of the cue ends what it reports:
-# ", cutting electricity supplies", ", the governor said", ", despite a threat ..." are the narration's.
-# (Conjuncts and appositions stay: ", but there were no machines to ..." is still the speaker's.)
-_END_CUTS = frozenset({"advcl", "parataxis", "obl"})
 _OBJECTS = ("obj", "iobj")
 _ABOUT = frozenset({"of"})  # "warned of ...", not "writes about ..."
 
@@ -240,17 +237,17 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     if clausal:
         if cue.frame == "that" and not any(k.lower_ == "that" for k in clausal[0].children if k.dep_ == "mark"):
             return None
-        spans = _after(clausal, verb)
+        spans = complements.after(clausal, verb)
         # "said Israel's Prime Minister X on Tuesday": a "clause" with no verb is the inverted subject
         return spans if spans and any(t.tag_.startswith(("VB", "MD")) for t in doc[spans[0][0].i:spans[0][1].i + 1]) \
             else None
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     if inverted and verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        return _before(verb.head, verb)
+        return complements.before(verb.head, verb)
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if inverted and before:
-        return _before(before[0], verb)
+        return complements.before(before[0], verb)
     if cue.frame in ("tell", "object"):
         # "told the US to stop ...", "urged the council to act", "called for talks"
         targets = [c for c in verb.children if c.i >= after.i and c.dep_ in ("xcomp", "obj", "obl", "iobj")]
@@ -258,17 +255,17 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         if not targets or cue.frame == "tell" and not xcomp:
             return None
         first = after if cue.frame == "object" else xcomp[0].left_edge
-        span = _span(verb, first, _end(verb, first))
+        span = complements.span(verb, first, complements.end(verb, first))
         return [span] if span else None
     about = [c for c in verb.rights if c.dep_ == "obl" and c.left_edge.i == after.i and after.lower_ in _ABOUT]
     if about and cue.frame == "say":  # "warned of difficult months ahead"
-        span = _span(verb, doc[after.i + 1], _end(verb, about[0].right_edge))
+        span = complements.span(verb, doc[after.i + 1], complements.end(verb, about[0].right_edge))
         return [span] if span else None
     if cue.frame == "say" and STATEMENT_WORDS.lemmas.get(verb.lower_) != "say" and _noun_after(verb, after):
         return []  # "They added yet another goal early in the third", "added 0.4 per cent"
     if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _misread_clause(verb):
         # "said the strikes had destroyed tanks ...": a clause the parse took for an object
-        span = _span(verb, after, _end(verb, verb.right_edge))
+        span = complements.span(verb, after, complements.end(verb, verb.right_edge))
         return [span] if span else None
     return None
 
@@ -332,111 +329,3 @@ def _object_only(verb: Token) -> bool:
     followed = [o for o in objects if o.right_edge.i + 1 < len(o.doc)
                 and o.doc[o.right_edge.i + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")]
     return bool(objects) and not verbs and not followed
-
-
-def _before(head: Token, verb: Token) -> list[tuple[Token, Token]] | None:
-    """``CLAUSE, X said``: the clause headed by ``head``, up to the comma before the cue's phrase."""
-    doc = verb.doc
-    own = [c.left_edge.i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i and not c.is_punct]
-    stop = min(own) if own else verb.i
-    if stop == 0 or doc[stop - 1].text not in BREAKS or head.left_edge.i >= stop:
-        return None
-    span = _span(head, head.left_edge, doc[stop - 1])
-    return [span] if span and span[1].i - span[0].i >= 2 else None
-
-
-def _after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
-    """The clause after the cue (its clausal dependents, which a parse of a long sentence may split),
-    and each ``and that CLAUSE`` conjoined to it, a statement of its own."""
-    doc = verb.doc
-    conjoined = [c for c in heads[-1].rights if c.dep_ == "conj" and _opens_that(c)]
-    # ", and that it hoped ...": a parse may hang the second clause on the cue itself
-    conjoined += [c for c in verb.rights if c.dep_ == "conj" and c.i > heads[-1].right_edge.i and _opens_that(c)]
-    last = doc[conjoined[0].left_edge.i - 1] if conjoined else _end(verb, heads[-1].right_edge)
-    if verb.dep_ == "acl:relcl":
-        last = _relative_end(heads[-1], last)
-    last = _participle_end(heads[-1], last)
-    out = [_span(heads[0], _opening(heads[0], verb), last)]
-    out += [_span(c, c.left_edge, _end(verb, c.right_edge) if c.head.i == verb.i else c.right_edge)
-            for c in conjoined]
-    return [s for s in out if s]
-
-
-def _participle_end(head: Token, last: Token) -> Token:
-    """The clause ends before a participle that a comma opens on its right ("it would impose a
-    blockade on the strip, cutting electricity supplies"): the narration's, whichever verb the parse
-    hangs it on."""
-    doc = head.doc
-    node: Token | None = head
-    while node is not None:
-        rights = [c for c in node.rights if c.i <= last.i and not c.is_punct]
-        for child in rights:
-            mark = break_before(child)
-            if child.dep_ == "advcl" and child.tag_ == "VBG" and mark is not None and mark.text == ",":
-                return doc[mark.i - 1]
-        node = rights[-1] if rights else None
-    return last
-
-
-def _opens_that(token: Token) -> bool:
-    """Whether the clause ``token`` heads opens with "that" (after its "and"): "and that CLAUSE"."""
-    words = [t for t in token.subtree if not (t.is_punct or t.dep_ == "cc")]
-    return bool(words) and words[0].lower_ == "that" and words[0].dep_ == "mark"
-
-
-def _relative_end(head: Token, last: Token) -> Token:
-    """A cue inside a relative clause ("The strike, which X said did not hit ..., cast doubts"): its
-    clause ends before a comma and a verb conjoined with no "and", the sentence's own verb."""
-    doc = head.doc
-    for child in head.rights:
-        mark = break_before(child) if child.dep_ == "conj" else None
-        if mark is not None and mark.i <= last.i and not any(k.dep_ == "cc" for k in child.children):
-            return doc[mark.i - 1]
-    return last
-
-
-def _end(verb: Token, last: Token) -> Token:
-    """The last word of what the cue reports, from ``last`` on: before the first adjunct of the cue
-    verb that a comma or dash opens (", cutting electricity supplies", ", the governor said"); else
-    the end of the cue's own clause (a relative or conjoined one) or of the sentence."""
-    doc = verb.doc
-    for child in verb.rights:
-        if child.i > last.i and child.dep_ in _END_CUTS and child.left_edge.i > last.i:
-            mark = break_before(child)
-            if mark is not None and mark.i > last.i:
-                return doc[mark.i - 1]
-    return verb.right_edge if verb.dep_ in ("acl:relcl", "conj") else doc[-1]
-
-
-def _opening(head: Token, verb: Token) -> Token:
-    """Where the clause after the cue starts: after its "that" (what comes before it is the listener
-    or the cue's adjuncts), or after the adjuncts that open it right after the cue and belong to the
-    cue ("said in a statement the company ...", "said on Friday it ...")."""
-    doc = head.doc
-    first = head.left_edge
-    if first.i <= verb.i:
-        first = doc[verb.i + 1]
-    that = next((c for c in head.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
-    if that is not None and that.i > first.i:
-        return doc[that.i + 1]  # "told CBS's 60 Minutes that ...": the listener is not the clause
-    subject = next((c for c in head.lefts if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
-    if subject is None:
-        return first
-    for child in head.lefts:
-        if child.i >= subject.i:
-            break
-        if child.dep_ in ("obl", "obl:tmod", "obl:unmarked", "advmod") and child.left_edge.i == first.i \
-                and first.i == verb.i + 1:
-            first = doc[child.right_edge.i + 1]
-    return first
-
-
-def _span(head: Token, first: Token, last: Token) -> tuple[Token, Token] | None:
-    """``first`` to ``last`` without an opening ``that``, punctuation or conjunction at either end."""
-    doc = head.doc
-    while first.i < last.i and (first.is_punct and first.text not in ('"', "'") or first.dep_ in ("mark", "cc")
-                                or first.lower_ == "that"):
-        first = doc[first.i + 1]
-    while last.i > first.i and (last.is_punct and last.text not in ('"', "'") or last.dep_ == "cc"):
-        last = doc[last.i - 1]
-    return (first, last) if last.i > first.i else None
