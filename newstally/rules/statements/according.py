@@ -68,8 +68,8 @@ def _read(text: str, sentence: Sentence, token: Token, cue: Cue) -> list[Reporte
     out = [_reported(sentence, attribution, before)] if before else []
     # "S, according to X, PREDICATE": what X says of S; "CLAUSE, according to X, and CLAUSE": a
     # second clause of X's (not "..., according to X – but says ...", the sentence's own verb)
-    clause = any(t.dep_ in ("nsubj", "nsubj:pass", "expl") for t in after)
-    if len(after) >= 2 and _finite(after) and (not _finite(before) or _conjoined(doc, stop) and clause) \
+    own_subject = any(t.dep_ in ("nsubj", "nsubj:pass", "expl") for t in after)
+    if len(after) >= 2 and _finite(after) and (not _finite(before) or _conjoined(doc, stop) and own_subject) \
             and not any(t.lower_ in STATEMENT_WORDS.cue_frames and t.tag_.startswith("VB") for t in after):
         out.append(_reported(sentence, attribution, after))
     return out or None
