@@ -143,22 +143,26 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     if subject is None:
         rule = "parsed-before" if before else "parsed"
         return CueParse(cue, True, rule, clauses=clauses, begins=sentence.offset(verb.left_edge), before=before,
-                        stops=verb.dep_ == "conj" and not _bare_but(verb))
+                        stops=verb.dep_ == "conj" and not _joined_on(verb, cue))
     mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
     own = subject.head.i == verb.i or rule == "parsed-relative"
     opening = min(first, verb.left_edge, key=lambda t: t.i) if own else verb.left_edge
     begins = sentence.offset(first if before else opening)
     if before:
         rule += "-before"
-    stops = verb.dep_ in ("conj", "parataxis") and not _bare_but(verb) \
+    stops = verb.dep_ in ("conj", "parataxis") and not _joined_on(verb, cue) \
         or sentence.doc[max(0, opening.i - 1)].text in BREAKS
     return CueParse(cue, True, rule, sentence.span(first, last), mention, clauses, begins, before, stops,
                     sentence.span(subject.left_edge, subject.right_edge), _adjuncts_only(verb, cue, spans[0][0]))
 
 
-def _bare_but(verb: Token) -> bool:
-    """"called for an end to the violence but also said ...": a cue joined by "but" with no comma
-    goes on the same statement; ", but added", "and said" start another."""
+def _joined_on(verb: Token, cue: Cue) -> bool:
+    """Whether a conjoined cue goes on the statement before it: one joined by "but" with no comma
+    ("called for an end to the violence but also said ..."), or one whose object is what it reports
+    ("has urged both sides to cease violence and has blamed the West ..."); ", but added" and "and
+    said" start another."""
+    if cue.frame in ("object", "name"):
+        return True
     cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
     return cc is not None and cc.lower_ == "but" and cc.i > 0 and verb.doc[cc.i - 1].text not in BREAKS
 
