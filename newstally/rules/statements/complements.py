@@ -22,12 +22,20 @@ _END_CUTS = frozenset({"advcl", "parataxis", "obl"})
 def before(head: Token, verb: Token) -> list[tuple[Token, Token]] | None:
     """``CLAUSE, X said``: the clause headed by ``head``, up to the comma before the cue's phrase."""
     doc = verb.doc
-    own = [c.left_edge.i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i and not c.is_punct]
+    own = [_first_word(c).i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i and not c.is_punct]
     stop = min(own) if own else verb.i
     if stop == 0 or doc[stop - 1].text not in BREAKS or head.left_edge.i >= stop:
         return None
     found = span(head, head.left_edge, doc[stop - 1])
     return [found] if found and found[1].i - found[0].i >= 2 else None
+
+
+def _first_word(token: Token) -> Token:
+    """The first word of ``token``'s phrase that is not punctuation (a comma the parse hangs on it)."""
+    first = token.left_edge
+    while first.i < token.i and first.is_punct:
+        first = token.doc[first.i + 1]
+    return first
 
 
 def after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
@@ -90,7 +98,9 @@ def end(verb: Token, last: Token) -> Token:
             mark = break_before(child)
             if mark is not None and mark.i > last.i:
                 return doc[mark.i - 1]
-    return verb.right_edge if verb.dep_ in ("acl:relcl", "conj") else doc[-1]
+    bounded = verb.dep_ in ("acl:relcl", "conj") or verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" for c in verb.lefts)  # "... after Israel said it would impose ...": its own clause
+    return verb.right_edge if bounded else doc[-1]
 
 
 def _opening(head: Token, verb: Token) -> Token:

@@ -36,6 +36,14 @@ def speaker_phrase(text: str, sentence: Sentence, head: Token, own: bool) -> tup
     if not words:
         return None, first, last
     mention = parse(words, appositive, surface)
+    if mention is None:
+        # "the Ministry of Health in the northern province": the name without where it is
+        where = next((c for c in head.rights if c.dep_ == "nmod" and _case(c) not in ("of", "for")), None)
+        if where is not None and where.left_edge.i > head.i:
+            last = sentence.doc[where.left_edge.i - 1]
+            surface = text[start:sentence.span(last, last)[1]]
+            words = TOKEN.findall(surface)
+            mention = parse(words, appositive, surface)
     if mention is None and own and head.tag_.startswith("NN"):
         mention = described(words, _head_index(words, head), surface)
     return named_appositive(mention, appositive), first, last

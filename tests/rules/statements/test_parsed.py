@@ -33,6 +33,9 @@ def rules(text: str) -> list[str]:
     # "and that CLAUSE" is a second statement
     ("Nina Berg said the port was closed and that the ships had left.",
      [("the port was closed", "indirect", "Nina Berg"), ("the ships had left", "indirect", "Nina Berg")]),
+    # a cue in a subordinate clause reports no further than its own clause
+    ("Fuel prices rose last week after the government said it would cut the subsidy, pushing up the cost of bread.",
+     [("it would cut the subsidy", "indirect", "government")]),
     # a cue in a relative clause reports no further than its own clause
     ("The bridge, which engineers said was unsafe, will close in May.",
      [("was unsafe", "indirect", "engineers")]),
@@ -49,6 +52,9 @@ def test_parsed_clause_is_the_cues_complement(text, expected):
      [("The talks will resume next week", "indirect", "regional council")]),
     ("Two schools were damaged in the shelling, the mayor of the coastal town said.",
      [("Two schools were damaged in the shelling", "indirect", "mayor of the coastal town")]),
+    # the name of the speaker without where it is
+    ("The wounded were taken to the central hospital, the Ministry of Health in the northern province said.",
+     [("The wounded were taken to the central hospital", "indirect", "Ministry of Health")]),
     ("The ferry will not sail on Sunday, Omar Haddad, the harbour master, told reporters.",
      [("The ferry will not sail on Sunday", "indirect", "Omar Haddad")]),
 ])
