@@ -5,11 +5,10 @@ Shapes: ``X said (that) CLAUSE`` (the clause is the cue's ``ccomp``), ``CLAUSE, 
 a ``parataxis`` of the clause, or the clause a ``ccomp`` before its cue), ``X told LISTENER (that)
 CLAUSE`` and ``X told LISTENER to ...`` for any listener, ``X warned of NOUN``, ``X called for
 NOUN``, ``..., which X said CLAUSE``, ``X added A and said B`` (a conjoined cue takes the first
-one's subject), ``..., saying CLAUSE``. The speaker phrase is the subject's noun phrase (``phrases``). The
-clause after the cue ends before an adjunct of the cue that a comma opens (", cutting electricity
-supplies", ", the governor said") and before a conjoined ``and that CLAUSE``, a statement of its
-own. A cue the parse shows in another sense (a noun, ``added a goal``, ``denied them the votes``,
-``would not say``) reports nothing. ``read`` gives what the parse says of each cue it can read;
+one's subject), ``..., saying CLAUSE``. The speaker phrase is the subject's noun phrase
+(``phrases``); where the clause begins and ends is ``complements``'. A cue the parse shows in
+another sense (a noun, ``added a goal``, ``denied them the votes``, ``would not say``) reports
+nothing. ``read`` gives what the parse says of each cue it can read;
 ``combined`` merges that with what the word rules found.
 """
 from __future__ import annotations
