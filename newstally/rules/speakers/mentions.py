@@ -331,3 +331,23 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
 def _surface_from(surface: str, word: str) -> str:
     at = surface.find(word)
     return surface[at:] if at >= 0 else ""
+
+
+def described(words: list[str], head: int, surface: str = "") -> Mention | None:
+    """A description whose head noun ``words[head]`` a dependency parse found as a cue's subject,
+    for a phrase ``parse`` does not take ("the senators", "the mayor of the south-eastern city");
+    None when that word names nobody (a pronoun, a number, a name, a function word)."""
+    lx = lex()
+    if not 0 <= head < len(words):
+        return None
+    word = words[head]
+    low = bare(word)
+    if not word.replace("-", "").isalpha() or is_capitalised(word) or low in lx.stopwords \
+            or low in lx.pronouns or low in lx.determiners or low in lx.time_words or low in lx.prepositions:
+        return None
+    original = surface or " ".join(words)
+    named = original[4:] if original.lower().startswith("the ") else original
+    role = " ".join(w for w in words[:head + 1] if w.lower() not in lx.determiners)
+    rest = words[head + 1:]
+    org = org_name(rest[1:], lx) if rest and rest[0].lower() in lx.name_prepositions else ""
+    return Mention(original, "description", named, role, org, _country(words, lx), low)

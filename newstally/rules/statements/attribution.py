@@ -108,7 +108,7 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
         return None, cue_start
     words = [w for w, _ in phrase]
     surface = text[phrase[0][1]:phrase[-1][1] + len(phrase[-1][0])]
-    return _named_appositive(parse(words, appositive, surface), appositive), phrase[0][1]
+    return named_appositive(parse(words, appositive, surface), appositive), phrase[0][1]
 
 
 def _without_brackets(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -156,7 +156,7 @@ def _looks_named_words(segment: str) -> bool:
     return 1 <= len(words) <= 4 and _looks_named([(w, 0) for w in words])
 
 
-def _named_appositive(mention: Mention | None, appositive: str) -> Mention | None:
+def named_appositive(mention: Mention | None, appositive: str) -> Mention | None:
     """"the boy's uncle, Karim Nassar, said": the appositive is the name, the phrase the role."""
     if mention is None or mention.type != "description" or not appositive:
         return mention
@@ -256,7 +256,7 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
             appositive = text[after[0][1]:after[k - 1][2]]
             stop = after[k - 1][2]
     surface = text[words[0][1]:words[-1][2]]
-    return _named_appositive(parse([w for w, _, _ in words], appositive, surface), appositive), stop
+    return named_appositive(parse([w for w, _, _ in words], appositive, surface), appositive), stop
 
 
 def after_quote(text: str, pos: int, limit: int, index: CueIndex, quoted: bool = False) -> Attribution | None:

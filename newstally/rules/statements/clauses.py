@@ -15,8 +15,17 @@ from newstally.rules.lexicon import alternatives
 from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
 
-from .attribution import (_LEADING, _REACH, _WORDS, Attribution, Cue, CueIndex, after_quote, speaker_after,
-                          speaker_before)
+from .attribution import (
+    _LEADING,
+    _REACH,
+    _WORDS,
+    Attribution,
+    Cue,
+    CueIndex,
+    after_quote,
+    speaker_after,
+    speaker_before,
+)
 from .words import STATEMENT_WORDS
 
 _THAT = re.compile(rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.that_adjuncts)}|on\s+\w+"
@@ -77,9 +86,10 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
         if first and first.group().lower() in lex().subordinators and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
             if comma > 0 and not inside_quote(comma):
-                found = _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, comma, rule, inside_quote)
+                attribution = Attribution(cue, mention, mstart, cue.end)
+                found = reported_from(text, attribution, clause, comma, rule, inside_quote)
                 return found + reported(text, comma + 1, end, inside_quote, index)
-        return _clauses(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
+        return reported_from(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
     return _trailing(text, start, end, found, index, inside_quote)
 
 
@@ -101,7 +111,7 @@ def participle(text: str, start: int, end: int, mention: Mention | None, inside_
     clause = _clause_start(text, cue, end)
     if clause is None:
         return []
-    return _clauses(text, Attribution(cue, mention, cue.start, cue.end), clause, end, "reported-adding",
+    return reported_from(text, Attribution(cue, mention, cue.start, cue.end), clause, end, "reported-adding",
                     inside_quote)
 
 
@@ -184,8 +194,11 @@ def _opens_clause(text: str, start: int, end: int, quoted_ok: bool = False) -> b
     return bool(first) and word not in _NOT_CLAUSE_START and word not in lex().time_words
 
 
-def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: str,
-             inside_quote) -> list[Reported]:
+def reported_from(text: str, attribution: Attribution, clause: int, end: int, rule: str,
+                  inside_quote) -> list[Reported]:
+    """The clause that starts at ``clause`` and runs at most to ``end``: it stops at a dash, a
+    semicolon, a contrast (", while ..."), an "according to" or an ", adding ..." (a statement of
+    its own), and after a quote that an adjunct follows."""
     stop = end
     extra: list[Reported] = []
     cut = _CLAUSE_CUT.search(text, clause, stop)
@@ -198,7 +211,7 @@ def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: s
     stop = _after_last_quote(text, clause, stop, inside_quote)
     for pattern in (_ACCORDING_AFTER, _ADDING):
         m = pattern.search(text, clause, stop)
-        while m and inside_quote(m.start()):
+        while m and (inside_quote(m.start()) or pattern is _ADDING and _noun_use(text, m)):
             m = pattern.search(text, m.end(), stop)
         if not m:
             continue
@@ -208,6 +221,17 @@ def _clauses(text: str, attribution: Attribution, clause: int, end: int, rule: s
                                       "reported-adding")], text)
         stop = m.start()
     return _finish([Reported(attribution, clause, stop, rule)], text) + extra
+
+
+_WORD_END = re.compile(r"(\w+)\s*$")
+
+
+def _noun_use(text: str, m: re.Match) -> bool:
+    """"the warning was ...": a cue form right after a determiner, with no comma, is a noun."""
+    if text[m.start():m.start("cue")].strip().startswith(","):
+        return False
+    before = _WORD_END.search(text, max(0, m.start() - 12), m.start("cue"))
+    return before is not None and before.group(1).lower() in STATEMENT_WORDS.noun_markers
 
 
 _PAIRED_DASH = re.compile(r"\s+[–—]\s+")
@@ -267,11 +291,8 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
                     return _finish([Reported(Attribution(cue, mention, cue.start, stop), start, len(before) - 1,
                                              "according-to-last")], text)
             continue
-        comma = text.rfind(",", max(start, cue.start - _REACH), cue.start)
-        if comma < 0:
-            continue
-        attribution = after_quote(text, comma + 1, end, index)
-        if not attribution or attribution.cue.start != cue.start:
+        comma, attribution = _attribution_before(text, start, cue, end, index)
+        if attribution is None:
             continue
         rest = _WORDS.findall(text, attribution.end, end)
         parenthetical = text[attribution.end:attribution.end + 1] == ","
@@ -281,6 +302,23 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
                 text, attribution.end, end, attribution.mention, inside_quote, index)
     return []
+
+
+# Commas tried back from a cue for the one that ends the clause: "CLAUSE, NAME, ROLE, told ...".
+_COMMAS_TRIED = 3
+
+
+def _attribution_before(text: str, start: int, cue: Cue, end: int, index: CueIndex) -> tuple[int, Attribution | None]:
+    """The comma that ends the clause before ``cue`` and the attribution after it (``, X, ROLE, said``)."""
+    comma = cue.start
+    for _ in range(_COMMAS_TRIED):
+        comma = text.rfind(",", max(start, cue.start - _REACH), comma)
+        if comma < 0:
+            break
+        attribution = after_quote(text, comma + 1, end, index)
+        if attribution is not None and attribution.cue.start == cue.start:
+            return comma, attribution
+    return -1, None
 
 
 def _space(text: str, pos: int) -> int:

@@ -12,10 +12,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newstally.contract.records import Speaker, Statement
-from newstally.rules.speakers.mentions import Mention
+from newstally.rules.speakers.mentions import Mention, parse
 from newstally.rules.speakers.roster import Roster
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
+from . import combined, parsed
+from .according import according
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
 from .clauses import Reported, participle, reported
 from .quotes import Quote, paragraphs, quotes, sentences
@@ -25,11 +27,15 @@ _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
 # Two capitalised words open a sentence that may open with a person's name (a cheap first test).
 _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
+_CAPITALS = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
 # ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
 _POST_SIGNATURE = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
                              r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+# A paragraph that opens with a label in capitals and a colon ("READ MORE: ...", "WATCH: ...") links
+# to another story: its headline is not the article's narration.
+_LINK_LABEL = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,}){0,3}:\s")
 # A quoted span this long (characters) is never a statement: it is a broken text, not speech.
 _LONGEST_QUOTE = 5000
 # A "sentence" this long is not prose (a table, a dump, a file with no full stops): skipped.
@@ -45,6 +51,7 @@ class _State:
     roster: Roster
     index: CueIndex
     out: list[Statement]
+    syntax: Syntax = NO_SYNTAX
     last_key: str = ""  # speaker of the latest statement that may be continued
     last_paragraph: int = -1  # index of the paragraph that statement is in
     paragraph: int = 0
@@ -54,14 +61,14 @@ class _State:
 def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Statement], list[Speaker]]:
     """The statements of ``text`` in text order, and the article's speakers they point to;
     ``syntax`` is the parse of the sentences that have one (``newstally.rules.extract`` makes it)."""
-    state = _State(Roster(text), CueIndex(text, LONGEST_TEXT), [])
+    state = _State(Roster(text), CueIndex(text, LONGEST_TEXT), [], syntax)
     budget = _MOST_SENTENCES
     for index, (start, end) in enumerate(paragraphs(text)):
         if start >= LONGEST_TEXT or budget <= 0:
             break
         end = min(end, LONGEST_TEXT)
         state.paragraph = index
-        if _embedded_post(text, start, end, state):
+        if _embedded_post(text, start, end, state) or _LINK_LABEL.match(text, start, end):
             continue
         quoted = quotes(text, start, end)
         opens = [q.open for q in quoted]
@@ -71,9 +78,17 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
                 continue
             inside = quoted[bisect_left(opens, s):bisect_left(opens, e)]
             _observe_subject(text, s, e, state)
+            before = len(state.out)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):
                     _introduction(text, s, e, state)
+            elif state.syntax.sentence_at(s) is not None:
+                # 'X said there would "never" be a need, but added: "..."': the clause before the quote
+                _reported_sentence(text, s, e, quoted, state, taken=state.out[before:])
+            if len(state.out) == before:
+                # narration ("It's a comment that Berg found worrying."): its subjects are who "he" may be next
+                for person in parsed.subjects(text, state.syntax, s, _inside_quote(quoted)) or ():
+                    state.roster.observe(person)
     # Posts are inserts, not narration: resolved last, so a later "he said" never means their author.
     for start, end, mention in state.posts:
         key = state.roster.resolve(mention)
@@ -118,16 +133,25 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             post = _attribution_last(text, q.close + 1, e, state.index)
         if not q.closed:
             post, inner_end = _attribution_inside(text, inner_start, inner_end, state.index)
+        by_parse = ""
+        if post is None and q.closed:
+            post = parsed.attribution_after(text, q.close + 1, limit, state.index.between(q.close + 1, e),
+                                            state.syntax)
+            by_parse = "parsed-" if post is not None else ""
         pre = lead_in(text, consumed, q.open, state.index) if post is None else None
+        if pre is not None and pre.mention is None and current is None:
+            found = parsed.speaker_of(text, state.syntax, pre.cue)  # "X, a long description, added:"
+            if found is not None and found[1] >= consumed:
+                pre, by_parse = Attribution(pre.cue, found[0], found[1], pre.end), "parsed-"
         narration = _narration(text, consumed, q.open)
         if post is not None:
             key = state.roster.resolve(post.mention)
             if narration and pre is None:
                 stop = q.close + 1 if q.closed else inner_end
                 _emit(state, text, _after_joiner(text, consumed, q.open), stop, "mixed", post.cue.text, key,
-                      "mixed-quote-then-cue")
+                      f"{by_parse}mixed-quote-then-cue")
             else:
-                _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, "quote-then-cue")
+                _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, f"{by_parse}quote-then-cue")
             consumed, current, produced = post.end, key, True
             for found in participle(text, post.end, e, post.mention, _inside_quote(inside), state.index):
                 _emit_reported(state, text, found, key, inside)
@@ -136,7 +160,7 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             key = state.roster.resolve(pre.mention) if pre.mention else (current or "")
             if pre.mention is None and current is None:
                 continue
-            _emit(state, text, inner_start, inner_end, "direct", pre.cue.text, key, "cue-then-quote")
+            _emit(state, text, inner_start, inner_end, "direct", pre.cue.text, key, f"{by_parse}cue-then-quote")
             consumed, current, produced = q.close + 1, key, True
         elif current is not None and not narration:
             _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
@@ -225,6 +249,10 @@ def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
         s = first.end() + 1
     if _NAMED_OPENING.match(text, s, e):
         mention, _ = speaker_after(text, s, min(e, s + 200))
+        if mention is not None and not text.startswith(mention.text, s):
+            # "Jerry Vale hopes Ottawa ...": the phrase ran past the verb; the name is the capitals before it
+            run = _CAPITALS.match(text, s, e)
+            mention = parse(run.group().split()) if run else None
         if mention is not None:
             state.roster.observe(mention)
 
@@ -252,12 +280,23 @@ def _inside_quote(quoted: list[Quote]):
     return inside_quote
 
 
-def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State) -> bool:
-    found_any = False
-    for found in reported(text, s, e, _inside_quote(quoted), state.index):
-        found_any = True
-        _emit_reported(state, text, found, state.roster.resolve(found.attribution.mention), quoted)
-    return found_any
+def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State,
+                       taken: list[Statement] | None = None) -> bool:
+    """Reported speech: what the word rules read, corrected and completed by the parse; with
+    statements ``taken`` from the sentence's quotes already, only a clause after its cue before them."""
+    inside = _inside_quote(quoted)
+    found = reported(text, s, e, inside, state.index)
+    cues = state.index.between(s, e)
+    reading = parsed.read(text, cues, state.syntax, inside)
+    sources = according(text, [c for c in cues if not inside(c.start)], state.syntax)
+    if reading or sources:
+        found = combined.combine(text, found, reading, inside, sources)
+    if taken is not None:  # only a clause after its cue, before the quotes' statements
+        first = min((t.start for t in taken), default=e)
+        found = [r for r in found if r.end < first and r.attribution.end < first and r.start > r.attribution.start]
+    for r in sorted(found, key=lambda r: (min(r.start, r.attribution.start), r.start)):
+        _emit_reported(state, text, r, state.roster.resolve(r.attribution.mention), quoted)
+    return bool(found)
 
 
 def _emit_reported(state: _State, text: str, found: Reported, key: str, quoted: list[Quote]) -> None:

@@ -15,6 +15,7 @@ from newstally.rules import lexicon
 @dataclass(frozen=True)
 class StatementWords:
     cue_frames: dict[str, str]  # cue verb or source cue -> say | tell | object | that | name | quote | source
+    lemmas: dict[str, str]  # cue verb form -> its lemma ("said" -> "say")
     past_forms: frozenset[str]  # irregular past forms of the cue verbs: "said", "told", "wrote"
     adding_forms: tuple[str, ...]  # forms that report a second clause after one: ", adding that ..."
     speaker_adverbs: frozenset[str]  # "X reportedly said"
@@ -36,6 +37,7 @@ class StatementWords:
     clause_links: frozenset[str]  # a name phrase after one is whole: "and Omar Haddad, who ..., said"
     joined_leads: frozenset[str]  # "and said": the cue's subject is the sentence's
     opening_prepositions: frozenset[str]  # "For Moreno, ...": the sentence is about the person after it
+    negations: frozenset[str]  # "would not say": a negated cue reports nothing
 
 
 def _load() -> StatementWords:
@@ -46,6 +48,7 @@ def _load() -> StatementWords:
     entries, words = lexicon.entries, lexicon.words
     return StatementWords(
         cue_frames=frames,
+        lemmas={r["form"].lower(): r["lemma"] for r in cue_verbs},
         # other forms than the lemma that end neither in -s nor in -ing ("zed" spellings are one verb)
         past_forms=frozenset(r["form"].lower() for r in cue_verbs
                              if r["form"].replace("z", "s") != r["lemma"].replace("z", "s")
@@ -70,6 +73,7 @@ def _load() -> StatementWords:
         clause_links=words("clause_links"),
         joined_leads=words("statement_joined_leads"),
         opening_prepositions=words("statement_opening_prepositions"),
+        negations=words("statement_negations"),
     )
 
 

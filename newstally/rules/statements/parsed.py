@@ -1,0 +1,334 @@
+"""Reported speech read from the dependency parse (``newstally.rules.syntax``): the cue verb's
+subject is the speaker and its clausal complement is what was said.
+
+Shapes: ``X said (that) CLAUSE`` (the clause is the cue's ``ccomp``), ``CLAUSE, X said`` (the cue
+a ``parataxis`` of the clause, or the clause a ``ccomp`` before its cue), ``X told LISTENER (that)
+CLAUSE`` and ``X told LISTENER to ...`` for any listener, ``X warned of NOUN``, ``X called for
+NOUN``, ``..., which X said CLAUSE``, ``X added A and said B`` (a conjoined cue takes the first
+one's subject), ``..., saying CLAUSE``. The speaker phrase is the subject's noun phrase
+(``phrases``); where the clause begins and ends is ``complements``'. A cue the parse shows in
+another sense (a noun, ``added a goal``, ``denied them the votes``, ``would not say``) reports
+nothing. ``read`` gives what the parse says of each cue it can read;
+``combined`` merges that with what the word rules found.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newstally.rules.speakers.mentions import Mention
+from newstally.rules.speakers.words import lex
+from newstally.rules.syntax import Sentence, Syntax
+
+from . import complements
+from .attribution import Attribution, Cue
+from .phrases import BREAKS, speaker_phrase
+from .words import STATEMENT_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_CLAUSAL = ("ccomp", "parataxis")
+_OBJECTS = ("obj", "iobj")
+_ABOUT = frozenset({"of"})  # "warned of ...", not "writes about ..."
+
+
+@dataclass(frozen=True)
+class CueParse:
+    """What the parse says of one cue: ``speech`` False when it reports nothing here; otherwise the
+    rule that read it, its speaker phrase (``subject``: start, end; ``mention``; ``around``: the
+    subject's whole subtree, appositions included) and the clauses it reports (start, end)."""
+
+    cue: Cue
+    speech: bool
+    rule: str = ""
+    subject: tuple[int, int] | None = None
+    mention: Mention | None = None
+    clauses: tuple[tuple[int, int], ...] = ()
+    begins: int = 0  # where the cue's own phrase begins: another cue's clause stops there
+    before: bool = False  # the clause precedes the cue
+    stops: bool = False  # its phrase ends another cue's clause: a conjoined cue, or one after a comma
+    around: tuple[int, int] | None = None
+    adjuncts: bool = False  # only the cue's adjuncts ("in a statement") lie between it and the clause
+
+
+def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int], bool]) -> dict[int, CueParse]:
+    """What the parse says of each of ``cues`` (by start) it can read; a cue in a sentence that was
+    not parsed, or whose parse says nothing clear, is left out."""
+    out: dict[int, CueParse] = {}
+    for cue in cues:
+        if inside_quote(cue.start) or cue.frame == "source":
+            continue
+        found = syntax.token_at(cue.start)
+        if found is None or found[0].offset(found[1]) != cue.start:
+            continue
+        if cue.frame == "quote":
+            # "Russian forces continued to bombard ...": a verb with a complement of its own closes no quote
+            verb = found[1]
+            if any(c.dep_ in ("xcomp", "obj", "ccomp") and c.i > verb.i for c in verb.children) \
+                    and any(c.dep_ == "nsubj" for c in verb.lefts):
+                out[cue.start] = CueParse(cue, False)
+            continue
+        reading = _read_cue(text, found[0], found[1], cue)
+        if reading is not None:
+            out[cue.start] = reading
+    return out
+
+
+def speaker_of(text: str, syntax: Syntax, cue: Cue) -> tuple[Mention, int, int] | None:
+    """The speaker the parse gives a cue verb (its subject's phrase: mention, start, end), whatever
+    it reports; None when the sentence was not parsed or the cue has no subject that names one."""
+    found = syntax.token_at(cue.start)
+    if found is None or found[0].offset(found[1]) != cue.start or not found[1].tag_.startswith("VB"):
+        return None
+    sentence, verb = found
+    subject, rule = _subject(verb)
+    if subject is None:
+        return None
+    mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
+    return (mention, *sentence.span(first, last)) if mention is not None else None
+
+
+def subjects(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int], bool]) -> list[Mention] | None:
+    """The people the narration of the sentence at ``start`` makes subjects ("It's a comment that X
+    found concerning", "Director of Y, X, agreed"): a later "he" may be them. Subjects inside a
+    reported clause or a quote are not the narration's. None when the sentence was not parsed."""
+    sentence = syntax.sentence_at(start)
+    if sentence is None:
+        return None
+    out = []
+    for token in sentence.doc:
+        if token.dep_ != "nsubj" or token.tag_ not in ("NNP", "NNPS", "NN") or inside_quote(sentence.offset(token)):
+            continue
+        if any(a.dep_ == "ccomp" for a in token.ancestors):
+            continue
+        mention, _, _ = speaker_phrase(text, sentence, token, own=False)
+        if mention is not None and mention.type == "person":
+            out.append(mention)
+    return out
+
+
+def attribution_after(text: str, pos: int, limit: int, cues: list[Cue], syntax: Syntax) -> Attribution | None:
+    """The attribution right after a closing quote mark at ``pos`` that the word rules could not read
+    (``"...," the minister for energy affairs said``, ``"...," Ukraine's command south wrote``): the
+    first cue before ``limit``, when its subject's phrase (or the cue itself) follows the quote."""
+    for cue in cues:
+        if cue.start < pos or cue.start >= limit or cue.frame in ("source", "object", "name"):
+            continue
+        found = speaker_of(text, syntax, cue)
+        if found is None:
+            return None
+        mention, start, end = found
+        if start < pos or text[pos:min(start, cue.start)].strip(" ,—–-\u00a0"):
+            return None
+        return Attribution(cue, mention, pos, max(end, cue.end))
+    return None
+
+
+def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse | None:
+    if not verb.tag_.startswith("VB"):
+        # "his claims", "the state department": a noun, not the cue
+        return CueParse(cue, False) if verb.tag_.startswith(("NN", "JJ")) and verb.dep_ != "ROOT" else None
+    spans = _clauses(verb, cue)
+    if spans is None:
+        return None
+    if not spans:
+        return CueParse(cue, False)
+    before = spans[0][0].i < verb.i
+    clauses = tuple(sentence.span(a, b) for a, b in spans)
+    subject, rule = _subject(verb)
+    if subject is None:
+        rule = "parsed-before" if before else "parsed"
+        return CueParse(cue, True, rule, clauses=clauses, begins=sentence.offset(verb.left_edge), before=before,
+                        stops=verb.dep_ == "conj" and not _joined_on(verb, cue))
+    mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
+    own = subject.head.i == verb.i or rule == "parsed-relative"
+    opening = min(first, verb.left_edge, key=lambda t: t.i) if own else verb.left_edge
+    begins = sentence.offset(first if before else opening)
+    if before:
+        rule += "-before"
+    stops = verb.dep_ in ("conj", "parataxis") and not _joined_on(verb, cue) \
+        or sentence.doc[max(0, opening.i - 1)].text in BREAKS
+    return CueParse(cue, True, rule, sentence.span(first, last), mention, clauses, begins, before, stops,
+                    sentence.span(subject.left_edge, subject.right_edge), _adjuncts_only(verb, cue, spans[0][0]))
+
+
+def _joined_on(verb: Token, cue: Cue) -> bool:
+    """Whether a conjoined cue goes on the statement before it: one joined by "but" with no comma
+    ("called for an end to the violence but also said ..."), or one whose object is what it reports
+    ("has urged both sides to cease violence and has blamed the West ..."); ", but added" and "and
+    said" start another."""
+    if cue.frame in ("object", "name"):
+        return True
+    cc = next((c for c in verb.lefts if c.dep_ == "cc"), None)
+    return cc is not None and cc.lower_ == "but" and cc.i > 0 and verb.doc[cc.i - 1].text not in BREAKS
+
+
+def _adjuncts_only(verb: Token, cue: Cue, first: Token) -> bool:
+    """Whether every word between the cue and the clause's first word is punctuation, "that", or in a
+    prepositional or adverbial adjunct ("said in a statement on Friday that ..."), not a clause
+    ("said when ... , he ...")."""
+    doc = verb.doc
+    for token in doc[verb.i + len(cue.text.split()):first.i]:
+        if token.is_punct or token.lower_ == "that":
+            continue
+        node = token
+        while node.head.i != node.i and node.head.i not in (verb.i, first.i) and node.dep_ not in _CLAUSES:
+            node = node.head
+        if node.dep_ in _CLAUSES or not (token.is_punct or token.lower_ == "that" or node.dep_ in _ADJUNCT):
+            return False
+    return True
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "acl", "acl:relcl", "csubj", "conj", "xcomp"})
+_ADJUNCT = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "obl:npmod", "case", "det", "amod",
+                      "nmod", "compound", "mark", "punct", "obj"})
+
+
+def _adjacent_name(verb: Token) -> list[Token]:
+    """A capitalised phrase right before a cue with no subject, which the parse hung on it otherwise
+    ("its president, Xi Lan, told ...")."""
+    lefts = [c for c in verb.lefts if not c.is_punct and c.dep_ not in ("aux", "aux:pass", "advmod", "cc", "mark")]
+    if not lefts:
+        return []
+    last = lefts[-1]
+    between = verb.doc[last.right_edge.i + 1:verb.i]
+    if last.text[:1].isupper() and all(t.is_punct for t in between) and last.dep_ not in ("obj", "nsubj:pass"):
+        return [last]
+    return []
+
+
+def _subject(verb: Token) -> tuple[Token | None, str]:
+    """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
+    a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _adjacent_name(verb)
+    if subjects:
+        child = min(subjects, key=lambda c: abs(verb.i - c.i))  # "As well as the issues ..., X said"
+        if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":
+            return verb.head, "parsed-relative"
+        return child, "parsed"
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        head = verb.head
+        if head.dep_ == "ccomp" and head.head.lower_ in STATEMENT_WORDS.cue_frames and verb.tag_ != "VBG" \
+                and not head.tag_.startswith("VB"):
+            head = head.head  # "X added that the army was ready and said ...": the parse hung "said" on "ready"
+        if head.tag_.startswith("VB"):
+            subject, _ = _subject(head)
+            return subject, "parsed-conjoined"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_.startswith("VB"):
+        head = verb.head  # "..., saying ...": the subject of the verb it follows, or of the cue reporting that verb
+        while head.dep_ == "ccomp" and head.head.lower_ in STATEMENT_WORDS.cue_frames:
+            head = head.head
+        subject, _ = _subject(head)
+        return subject, "parsed-participle"
+    return None, ""
+
+
+def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
+    """First and last word of each clause the cue reports: [] when the parse shows it reports
+    nothing, None when it cannot tell."""
+    doc = verb.doc
+    after = doc[min(verb.i + len(cue.text.split()), len(doc) - 1)]  # the first word after the cue
+    if any(c.dep_ == "advmod" and c.lower_ in STATEMENT_WORDS.negations for c in verb.children):
+        return []  # "would not say what ..."
+    # ", adding that ...": a participle the parse hangs under the cue reports a clause of its own
+    clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and c.i > verb.i and _complement(verb, c)]
+    if not clausal and cue.frame in ("say", "that") and _object_only(verb):
+        return []  # "added another goal", "denied them the votes", "announced a booking"
+    if clausal:
+        if cue.frame == "that" and not any(k.lower_ == "that" for k in clausal[0].children if k.dep_ == "mark"):
+            return None
+        spans = complements.after(clausal, verb)
+        # "said Israel's Prime Minister X on Tuesday": a "clause" with no verb is the inverted subject
+        return spans if spans and any(t.tag_.startswith(("VB", "MD")) for t in doc[spans[0][0].i:spans[0][1].i + 1]) \
+            else None
+    # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
+    inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
+    if inverted and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        return complements.before(verb.head, verb)
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if inverted and before:
+        return complements.before(before[0], verb)
+    if cue.frame in ("tell", "object"):
+        # "told the US to stop ...", "urged the council to act", "called for talks"
+        targets = [c for c in verb.children if c.i >= after.i and c.dep_ in ("xcomp", "obj", "obl", "iobj")]
+        xcomp = [c for c in targets if c.dep_ == "xcomp"]
+        if not targets or cue.frame == "tell" and not xcomp:
+            return None
+        first = after if cue.frame == "object" else xcomp[0].left_edge
+        span = complements.span(verb, first, complements.end(verb, first))
+        return [span] if span else None
+    about = [c for c in verb.rights if c.dep_ == "obl" and c.left_edge.i == after.i and after.lower_ in _ABOUT]
+    if about and cue.frame == "say":  # "warned of difficult months ahead"
+        span = complements.span(verb, doc[after.i + 1], complements.end(verb, about[0].right_edge))
+        return [span] if span else None
+    if cue.frame == "say" and STATEMENT_WORDS.lemmas.get(verb.lower_) != "say" and _noun_after(verb, after):
+        return []  # "They added yet another goal early in the third", "added 0.4 per cent"
+    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _misread_clause(verb):
+        # "said the strikes had destroyed tanks ...": a clause the parse took for an object
+        span = complements.span(verb, after, complements.end(verb, verb.right_edge))
+        return [span] if span else None
+    return None
+
+
+def _misread_clause(verb: Token) -> bool:
+    """Whether "said" has a noun "object" right after it and a finite verb after that before any comma,
+    which the parse hung elsewhere: the object is the subject of the clause it reports."""
+    objects = [c for c in verb.rights if c.dep_ == "obj" and c.tag_.startswith("NN")]
+    if not objects or objects[0].left_edge.i != verb.i + 1:
+        return False
+    for token in verb.doc[objects[0].i + 1:verb.right_edge.i + 1]:
+        if token.text in BREAKS:
+            return False  # "said something to redeem himself, because ...": no verb in the object's clause
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
+
+
+def _noun_after(verb: Token, after: Token) -> bool:
+    """Whether a cue verb with a subject of its own is followed by a noun phrase that opens with a
+    determiner or a number and no "that" follows: what it reports is a thing, not a clause."""
+    doc = verb.doc
+    if not any(c.dep_ == "nsubj" for c in verb.lefts):
+        return False
+    while after.i < len(doc) - 1 and after.dep_ == "advmod":
+        after = doc[after.i + 1]
+    return after.tag_ in ("DT", "CD") and after.lower_ != "that" \
+        and not any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[after.i:])
+
+
+def _complement(verb: Token, head: Token) -> bool:
+    """Whether the clausal dependent ``head`` of the cue is what it reports: not a participle that
+    reports a clause of its own (", adding that ..."), not a relative clause the parse hung on the
+    cue ("warned of a catastrophe in Gaza where ..."), not a clause after the cue's object or after
+    a dash ("declared their intention ... – the nightmare of ...")."""
+    if head.tag_ == "VBG" and head.lower_ in STATEMENT_WORDS.cue_frames:
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "where" for c in head.lefts):
+        return False
+    if head.dep_ == "parataxis":
+        between = [t for t in verb.doc[verb.i + 1:head.left_edge.i] if not t.is_punct]
+        if any(t.dep_ in _OBJECTS for t in between) or verb.doc[head.left_edge.i - 1].text in ("—", "–", "-", ";"):
+            return False
+    return True
+
+
+def _object_only(verb: Token) -> bool:
+    """Whether the cue verb has a subject before it and a noun object after it, and nothing that
+    could be a clause it reports: "They added another goal", not "says Kim" (an inverted subject the
+    parse takes for an object) nor "said Emery, 46, abandoned ..." (a clause it misread)."""
+    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say":
+        return False  # "said" with a noun object is a misread clause far more often than not
+    if not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i > verb.i and c.lower_ != "that"
+               and c.lower_ not in lex().time_words]  # "stressed Friday that ..."
+    verbs = [c for c in verb.rights if c.dep_ in ("conj", "parataxis") and c.tag_ in ("VBD", "VBZ", "VBP")
+             and c.lower_ not in STATEMENT_WORDS.cue_frames
+             and not any(k.dep_ in ("nsubj", "nsubj:pass") for k in c.children)]
+    # "pledged his country would not allow ...": the "object" is the subject of a clause
+    followed = [o for o in objects if o.right_edge.i + 1 < len(o.doc)
+                and o.doc[o.right_edge.i + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")]
+    return bool(objects) and not verbs and not followed
