@@ -12,7 +12,8 @@ from typing import NamedTuple
 from newstally.contract.vocabulary import PEOPLE_CATEGORIES
 from newstally.rules.lexicon import alternatives
 
-from .context import Noun, category_cue, cue_after
+from .clause import Clause
+from .context import NOUNS, Noun, category_cue, cue_after
 from .reading import Reading
 from .words import FIGURE_WORDS
 
@@ -21,6 +22,8 @@ from .words import FIGURE_WORDS
 _ANAPHORA_REACH = 400
 # A bare number this close to the start of its sentence may count what the sentence before counted.
 _OPENING_REACH = 30
+# A count this many times larger than the figure before it counts something else.
+_REFERENT_GROWTH = 10
 # The words right after a share that say what it is a share of ("of those killed").
 _SHARE_REACH = 25
 
@@ -34,6 +37,13 @@ _LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|" + "|".join(rf"\b{link}\b" for lin
                        + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?", re.IGNORECASE)
 # "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
 _AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
+# what a count of people is the whole of: "more than half of the territory's 2.3 million population",
+# "80 percent of Gaza's 2.3 million residents"
+_WHOLE_OF_SHARE = re.compile(rf"(?:{alternatives(FIGURE_WORDS.share_words)})\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                             r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:’s|'s)\s+)?(?:estimated\s+)?$",
+                             re.IGNORECASE)
+_SUBJECT_LINKS = re.compile(rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)})[^\S\n]+){{0,3}}",
+                            re.IGNORECASE)
 _AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
 
 
@@ -45,15 +55,23 @@ class Previous:
     unit: str
     category: str
     qualifier: str
+    value: float = 0.0
+
+    def may_hold(self, value: float) -> bool:
+        """False when ``value`` is too large to count part of what this figure counted, or to
+        revise it ("killed 5,600 ... and more than one million" is no count of the killed)."""
+        return value <= _REFERENT_GROWTH * max(abs(self.value), 1.0)
 
 
 class Place(NamedTuple):
-    """Where a figure stands: its span (with what it counts) and its sentence's."""
+    """Where a figure stands: its span (with what it counts), its sentence's, and its own clause
+    when the sentence was parsed (a cue counts only inside it)."""
 
     start: int
     end: int
     sentence_start: int
     sentence_end: int
+    clause: Clause | None = None
 
 
 class Counted(NamedTuple):
@@ -76,21 +94,40 @@ def unit_and_category(text: str, place: Place, first: Reading, last: Reading, co
                       previous: Previous | None) -> tuple[str, str, str]:
     """(unit, category, source) of a figure whose first and last numbers are ``first`` and ``last``:
     from its currency or noun, else its clause, else the figure ``previous``."""
-    near = previous if previous is not None and place.start - previous.end <= _ANAPHORA_REACH else None
+    near = previous if (previous is not None and place.start - previous.end <= _ANAPHORA_REACH
+                        and previous.may_hold(last.value)) else None
     refers_back = _OF_THEM.match(text, first.end, min(len(text), first.end + 20)) is not None
     if counted.carried and counted.carried != "percent":
         return counted.carried, "money", "money"
     if counted.carried == "percent":
-        return _share(text, place, last, counted, near, refers_back)
-    if counted.noun is not None:
-        return _of_noun(text, place, counted.noun, counted.unit, near, refers_back)
-    if counted.unit:
+        unit, category, source = _share(text, place, last, counted, near, refers_back)
+    elif counted.noun is not None:
+        unit, category, source = _of_noun(text, place, counted.noun, counted.unit, near, refers_back)
+    elif counted.unit:
         return counted.unit, "other", "noun"
-    return _of_bare_number(text, place, first, near)
+    else:
+        unit, category, source = _of_bare_number(text, place, first, near)
+    if place.clause is not None and source in _CLAUSE_SOURCES:
+        source += ":parse"  # the cue was looked for in the figure's own clause, as parsed
+    return unit, category, source
+
+
+# The sources that looked for a cue around the figure (in its own clause when the parse has it).
+_CLAUSE_SOURCES = frozenset({"noun+clause", "noun", "noun+list", "clause", "anaphora", "bare",
+                             "percent+clause", "percent+people"})
 
 
 def _cue(text: str, place: Place, allowed: frozenset[str]) -> str | None:
-    return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed)
+    clause = place.clause
+    if clause is None:
+        return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed)
+
+    def inside(pos: int) -> bool:
+        # the figure's clause as parsed, or the predicate right after what it counts ("360
+        # reporters were behind bars"), which a misparse may have hung elsewhere
+        return clause.holds(pos) or _SUBJECT_LINKS.fullmatch(text, place.end, pos) is not None
+
+    return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed, inside)
 
 
 def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previous | None,
@@ -109,7 +146,7 @@ def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previ
                              min(place.sentence_end, place.end + _SHARE_REACH), PEOPLE_CATEGORIES)
         return "percent", found or "other", "percent+noun"
     found = _cue(text, place, PEOPLE_CATEGORIES)
-    return "percent", found or "people", "percent+clause" if found else "percent+noun"
+    return "percent", found or "people", "percent+clause" if found else "percent+people"
 
 
 def _of_noun(text: str, place: Place, noun: Noun, unit: str, near: Previous | None,
@@ -119,6 +156,9 @@ def _of_noun(text: str, place: Place, noun: Noun, unit: str, near: Previous | No
     1,023 women" killed)."""
     if noun.category == "duration":
         return unit, "duration", "duration"
+    if noun.clause and _WHOLE_OF_SHARE.search(text, max(0, place.start - 60), place.start):
+        # "80 percent of Gaza's 2.3 million residents": the clause tells what happened to the share
+        return unit, noun.category, "noun+whole-of-share"
     found = _cue(text, place, noun.clause) if noun.clause else None
     if found:
         return unit, found, "noun+clause"
@@ -139,7 +179,17 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
     if (_AGE_BEFORE.search(text, max(0, place.start - 30), place.start) and _AGE_AFTER.match(text, place.end)
             and first.value < 120):
         return "years", "duration", "age"
-    found = _cue(text, place, PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES)
+    noun = NOUNS.get(place.clause.noun.lower()) if place.clause is not None and place.clause.noun else None
+    if noun is not None and noun.category != "duration":
+        # "a population of 2.3 million", "an army of 700,000": the noun the number stands for
+        return _of_noun(text, place, noun, noun.unit, None, False)[:2] + ("noun-of:parse",)
+    allowed = PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES
+    found = _cue(text, place, allowed)
+    if found is None and place.clause is not None and referent is None:
+        # a bare number has no noun to say what it counts: the words around it decide
+        found = _cue(text, place._replace(clause=None), allowed)
+        if found:
+            return "people", found, "clause"
     if referent is not None:
         return referent.unit, found or referent.category, "anaphora"
     if found or cue_after(text, place.end):

@@ -9,6 +9,7 @@ categories (strikes, aid, projectiles) describe what happened to things, not to 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstally.contract.vocabulary import PEOPLE_CATEGORIES
@@ -217,8 +218,9 @@ def _head_follows(words: list[tuple[str, int]]) -> bool:
 
 
 def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
-                 allowed: frozenset[str]) -> str | None:
-    """The category of the nearest cue word in the sentence around ``text[start:end]``, among ``allowed``.
+                 allowed: frozenset[str], inside: Callable[[int], bool] | None = None) -> str | None:
+    """The category of the nearest cue word in the sentence around ``text[start:end]``, among ``allowed``
+    (and, with ``inside``, only a cue whose first character it holds: the figure's own clause).
 
     Distance is counted in characters, plus a cost for each clause boundary between the cue and
     the figure, so "killing 3,700 people and wounding thousands" gives the 3,700 to killing.
@@ -228,7 +230,7 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
     best, best_cost = None, None
     for match in CUE.finditer(text, lo, hi):
         category = _CUES.get(" ".join(match.group().lower().split()))
-        if category not in allowed:
+        if category not in allowed or (inside is not None and not inside(match.start())):
             continue
         if match.end() <= start:
             between = text[match.end():start]
@@ -239,8 +241,8 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
         # an aside ("9,000 Palestinians, including 3,600 children, were killed") does not separate a
         # figure from its verb; another number does: the cue is that number's
         between = _ASIDE.sub(" ", between)
-        if _NUMBER.search(between):
-            continue
+        if inside is None and _NUMBER.search(between):
+            continue  # (in the figure's own clause as parsed, a number between is in a phrase of its own)
         cost = (len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between))
                 + AND_COST * len(_AND.findall(between)))
         if cost <= CUE_REACH and (best_cost is None or cost < best_cost):

@@ -11,14 +11,17 @@ import re
 from typing import NamedTuple
 
 from newstally.contract.records import Figure
+from newstally.contract.vocabulary import PEOPLE_CATEGORIES
 from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
 from .category import OPEN_PAREN, Counted, Place, Previous, unit_and_category
+from .clause import own_clause
 from .context import PHRASE_ENDS, UNIT_FACTORS, counted_noun, cue_after, one_counts, qualifier_after, qualifier_before
 from .numbers import NUMBER_WORDS
 from .ranges import BETWEEN_BEFORE, range_after_noun, range_from
 from .reading import Reading, candidates, read_number
+from .scope import Span, article_place, counts_over
 from .words import FIGURE_WORDS
 
 _SENTENCE_REACH = 400
@@ -57,6 +60,7 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
     """The figures of ``text`` in text order; ``syntax`` is the parse of the sentences that have
     one (``newstally.rules.extract`` makes it)."""
     figures: list[Figure] = []
+    main_place: list[str] = []  # the article's main place, found when a figure first needs it
     last_count: Previous | None = None  # the last figure that counted people or things
     last_figure: Previous | None = None
     pos = 0
@@ -67,18 +71,19 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
         pos = max(resume, match.end())
         if reading is None:
             continue
-        figure = _figure(text, reading, last_count, last_figure)
+        figure = _figure(text, reading, last_count, last_figure, syntax, main_place)
         if figure is None:
             continue
         pos = max(pos, figure.end)
         figures.append(figure)
-        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier)
+        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier, figure.value)
         if figure.category not in ("money", "duration") and figure.unit not in ("", "percent"):
             last_count = last_figure
     return figures
 
 
-def _figure(text: str, reading: Reading, last_count: Previous | None, last_figure: Previous | None) -> Figure | None:
+def _figure(text: str, reading: Reading, last_count: Previous | None, last_figure: Previous | None,
+            syntax: Syntax, main_place: list[str]) -> Figure | None:
     """The figure that ``reading`` opens (a range, a qualifier and the counted noun included), or None."""
     first, high, link = range_from(text, reading)
     if link == "skip":
@@ -99,15 +104,29 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
     if last_figure is not None and start < last_figure.end:
         start = last_figure.end  # a sign between two numbers ("0$ 0") belongs to the first
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
-    place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end)
+    clause = own_clause(syntax, _number_at(text, last)) if syntax is not NO_SYNTAX else None
+    place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end, clause)
     unit, category, source = unit_and_category(text, place, first, last, counted._replace(unit=unit), last_count)
     if high is not None:
         base = "range:between" if text.startswith(("between", "Between"), start) else f"range:{link.split()[0]}"
     else:
         base = first.rule
+    if category in PEOPLE_CATEGORIES and not main_place:
+        main_place.append(article_place(text))
+    over = counts_over(text, Span(start, end, place.end, sentence_start, sentence_end), syntax, clause, category,
+                       main_place[0] if main_place else "")
     return Figure(start=start, end=end, text=text[start:end], value=value, low=low, high=high_value,
                   qualifier=qualified.qualifier, unit=unit, category=category,
-                  sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}")
+                  sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}",
+                  place=over.place, subgroup=over.subgroup, scope=over.scope, since=over.since)
+
+
+def _number_at(text: str, reading: Reading) -> int:
+    """Where the number of ``reading`` itself starts (past a currency sign): the word the parse reads."""
+    for pos in range(reading.start, reading.end):
+        if text[pos].isalnum():
+            return pos
+    return reading.start
 
 
 def _qualified(text: str, first: Reading, last: Reading, link: str | None, last_figure: Previous | None) -> _Qualified:
