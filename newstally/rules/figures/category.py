@@ -99,6 +99,8 @@ def unit_and_category(text: str, place: Place, first: Reading, last: Reading, co
     refers_back = _OF_THEM.match(text, first.end, min(len(text), first.end + 20)) is not None
     if counted.carried and counted.carried != "percent":
         return counted.carried, "money", "money"
+    if first.rule.endswith("+age"):
+        return "years", "other", "age"  # "a 50-year-old man": an age is no length of time
     if counted.carried == "percent":
         unit, category, source = _share(text, place, last, counted, near, refers_back)
     elif counted.noun is not None:
@@ -144,6 +146,10 @@ def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previ
         # only the words of the share itself: "of those killed", "of the bodies"
         found = category_cue(text, place.start, place.end, place.start,
                              min(place.sentence_end, place.end + _SHARE_REACH), PEOPLE_CATEGORIES)
+        if found is None and place.clause is not None and counted.noun is None:
+            # or its own clause as parsed: "half of the territory's population is displaced"
+            found = _cue(text, place, PEOPLE_CATEGORIES)
+            return "percent", found or "other", "percent+clause:parse" if found else "percent+noun"
         return "percent", found or "other", "percent+noun"
     found = _cue(text, place, PEOPLE_CATEGORIES)
     return "percent", found or "people", "percent+clause" if found else "percent+people"
@@ -178,7 +184,7 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
     referent = same_sentence or (near if place.start - place.sentence_start <= _OPENING_REACH else None)
     if (_AGE_BEFORE.search(text, max(0, place.start - 30), place.start) and _AGE_AFTER.match(text, place.end)
             and first.value < 120):
-        return "years", "duration", "age"
+        return "years", "other", "age"
     noun = NOUNS.get(place.clause.noun.lower()) if place.clause is not None and place.clause.noun else None
     if noun is not None and noun.category != "duration":
         # "a population of 2.3 million", "an army of 700,000": the noun the number stands for

@@ -28,6 +28,11 @@ _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:tmod",
                         "expl", "nsubj:outer", "dislocated"})
 # Relations by which a word is a predicate itself ("six were wounded": "wounded" heads its clause).
 _PREDICATES = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "parataxis", "acl", "acl:relcl", "csubj", "list"})
+# Relations of a modifier: "More than half of the territory's 2.3 million population is displaced"
+# hangs the share on the population, whose predicate is the share's.
+_MODIFIERS = frozenset({"advmod", "amod", "det", "nmod:npmod"})
+# Marks of an adverbial clause that says over which period the figure counts ("since the war began").
+_KEPT_MARKS = frozenset(FIGURE_WORDS.kept_clause_marks)
 # A number word and the magnitude it is part of ("2.3 million", "tens of thousands").
 _NUMBER_LINKS = frozenset({"compound", "nummod", "flat", "fixed"})
 _SAME_REFERENT = frozenset(FIGURE_WORDS.aside_markers)  # "including 58 children", "among them"
@@ -98,8 +103,8 @@ def _predicate(head: Token) -> Token:
             continue
         if dep in _ARGUMENTS and not up.tag_.startswith(("NN", "CD", "PRP", "RB", "JJR", "IN")):
             return up
-        if dep in _ARGUMENTS:
-            head = up  # a head the parser hung on "more" of "more than": climb past it
+        if dep in _ARGUMENTS or dep in _MODIFIERS:
+            head = up  # a head the parser hung on "more" of "more than", a share on its whole: climb past it
             continue
         return up
     return head
@@ -116,11 +121,16 @@ def _clause_tokens(predicate: Token, head: Token) -> list[Token]:
     stack = [c for c in predicate.children]
     while stack:
         t = stack.pop()
-        if t.dep_ in _CLAUSES and t is not head and not _holds(t, head):
+        if t.dep_ in _CLAUSES and t is not head and not _holds(t, head) and not _kept(t):
             continue
         out.append(t)
         stack.extend(t.children)
     return out
+
+
+def _kept(clause: Token) -> bool:
+    """True for an adverbial clause that dates the figure's count ("since the invasion began")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.text.lower() in _KEPT_MARKS for c in clause.children)
 
 
 def _holds(token: Token, inner: Token) -> bool:

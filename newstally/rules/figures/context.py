@@ -54,6 +54,7 @@ NOUNS = {word: Noun(unit, category, _clause_categories(clause))
 UNIT_FACTORS = FIGURE_WORDS.unit_factors
 MODIFIERS = FIGURE_WORDS.modifiers
 _PEOPLE_BY_NAME = Noun("people", "people", PEOPLE_CATEGORIES)
+_OF_NOUN = re.compile(rf"[^\S\n]+({alternation(w for w in NOUNS if ' of ' in w)})(?![\w'’-])", re.IGNORECASE)
 _CONTRACTIONS = FIGURE_WORDS.contractions
 _NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
 PHRASE_ENDS = FIGURE_WORDS.phrase_ends
@@ -110,6 +111,10 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     the determiner; the phrase ends at punctuation or a function word. An unknown lower-case head
     noun is returned as its own unit ("top six offenders" -> offenders) with no lexicon entry.
     """
+    whole = _OF_NOUN.match(text, end, min(len(text), end + 60))
+    if whole is not None:  # "tonnes of grain", "members of Hamas": a noun of the lexicon with its "of"
+        noun = NOUNS[" ".join(whole.group(1).lower().split())]
+        return noun, noun.unit, whole.end(1)
     pos = end
     of = _OF_DETERMINER.match(text, pos, min(len(text), pos + 40))
     if of:

@@ -40,6 +40,8 @@ _COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
+_TIME_RELATIVE = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.time_relative)})\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[^\S\n]+$")
 
 
 class _Qualified(NamedTuple):
@@ -98,7 +100,8 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
             counted = counted._replace(end=max(counted.end, high.end, counted_noun(text, high.end)[2]))
     if not _is_figure(text, first, last, counted, qualified):
         return None
-    value, low, high_value, unit = _values(text, first, last, high is not None, qualified.qualifier, counted)
+    either = high is not None and link is not None and link.startswith(("or", "if"))
+    value, low, high_value, unit = _values(text, first, last, high is not None, either, qualified.qualifier, counted)
     end = max(qualified.end, counted.end)
     start = qualified.start
     if last_figure is not None and start < last_figure.end:
@@ -170,17 +173,18 @@ def _counted(text: str, first: Reading, last: Reading, qualified: _Qualified, ra
     return Counted(noun, unit, carried, end, noun_end, plain_one is not None)
 
 
-def _values(text: str, first: Reading, last: Reading, ranged: bool, qualifier: str,
+def _values(text: str, first: Reading, last: Reading, ranged: bool, either: bool, qualifier: str,
             counted: Counted) -> tuple[float, float | None, float | None, str]:
-    """(value, low, high, unit): a range's midpoint and ends, a bound's one end, in the unit a
-    factor noun turns the count into ("two decades" is 20 years)."""
+    """(value, low, high, unit): a range's midpoint and ends (of two alternatives, "six or seven
+    hours", the first: a midpoint nobody said), a bound's one end, in the unit a factor noun turns
+    the count into ("two decades" is 20 years)."""
     if not ranged:
         value = first.value
         low = None if qualifier == "less_than" else value
         high = None if qualifier == "more_than" else value
     else:
         low, high = first.value, last.value
-        value = (low + high) / 2
+        value = low if either else (low + high) / 2
     factor = UNIT_FACTORS.get(text[last.end:counted.end].strip().lower()) if counted.noun is not None else None
     if factor is None:
         return value, low, high, counted.unit
@@ -208,11 +212,27 @@ def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, quali
             return False
         if noun is None:
             return qualified.bounded or counted.plain_one
-        return qualified.bounded or noun.category != "duration"
+        if qualified.bounded or noun.category != "duration" or first.noun is not None:
+            return True  # "one-week pause": a length glued to its noun
+        return _lasts(text, first.start, counted.end)
     if (first.form == "digits" and last is first and not qualified.by_words and not first.unit and first.noun is None
             and _MODEL_AFTER.match(text, first.end) and _counted_before(text, first.start)):
         return False
     return True
+
+
+def _lasts(text: str, start: int, end: int) -> bool:
+    """True when "a week" at ``text[start:end]`` is a length of time ("within a week", "in the space of
+    an hour", "require Ukraine a decade"), not a rate ("5,000 litres a day"), a point in time ("a
+    month earlier") or an idiom."""
+    if _TIME_RELATIVE.match(text, end):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    opens = text[max(0, before.start() - 3):before.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "“", "\n")
+    return word.lower() in FIGURE_WORDS.duration_leads or (word[0].isupper() and not opens)
 
 
 def _counted_before(text: str, start: int) -> bool:

@@ -44,6 +44,8 @@ def range_from(text: str, left: Reading) -> tuple[Reading, Reading | None, str |
     if word == "to" and (_CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start)
                          or _CHANGE_FROM_BEFORE.search(text, max(0, left.start - 60), left.start)):
         return left, None, None
+    if word == "to" and left.unit == "percent" and _FROM_BEFORE.search(text, max(0, left.start - 20), left.start):
+        return left, None, None  # "from 2 percent to 4.9 percent": a share is a level, two levels are a change
     right_start = link.end()
     sign = _CURRENCY_SIGN.match(text, right_start)
     match = SCANNER.match(text, sign.end() if sign else right_start)

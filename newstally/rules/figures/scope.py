@@ -41,8 +41,8 @@ _LOCATIVE = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.place_prepositions)})[
                        r"(?:(?:[a-z-]+|occupied|besieged)[^\S\n]+){0,2}$")
 _SUBGROUPS = FIGURE_WORDS.subgroups
 _SUBGROUP = re.compile(rf"(?<![\w-])(?:{alternation(_SUBGROUPS, fold_first=True)})(?![\w-])")
-_SUBGROUP_AFTER = re.compile(rf"[^\S\n]+(?:of[^\S\n]+them[^\S\n]+)?(?:were|are|was|is)[^\S\n]+(?:(?:all|mostly)[^\S\n]+)?"
-                             rf"({alternation(_SUBGROUPS)})\b")
+_SUBGROUP_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+them[^\S\n]+)?(?:were|are|was|is)[^\S\n]+"
+                             rf"(?:(?:all|mostly)[^\S\n]+)?({alternation(_SUBGROUPS)})\b")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
 _RESTATES = {("hostages", "hostages"), ("soldiers", "military"), ("prisoners", "detained"), ("fighters", "military")}
 _CUES = FIGURE_WORDS.scope_cues
@@ -53,8 +53,9 @@ _CUMULATIVE = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s 
 # figure_months.txt lists the twelve full names first, in calendar order; abbreviations share their first letters
 _MONTH_NUMBERS = {m.lower()[:3]: n for n, m in enumerate(FIGURE_WORDS.months[:12], 1)}
 _MONTH = alternation(FIGURE_WORDS.months)
-_SINCE_DATE = re.compile(rf"\bsince[^\S\n]+(?:the[^\S\n]+)?(?:(?P<m1>{_MONTH})\.?[^\S\n]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-                         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[^\S\n]+(?P<m2>{_MONTH})\.?)(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)
+_SINCE_DATE = re.compile(rf"\bsince[^\S\n]+(?:the[^\S\n]+)?(?:(?P<m1>{_MONTH})\.?[^\S\n]+(?P<d1>\d{{1,2}})"
+                         rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[^\S\n]+(?P<m2>{_MONTH})\.?)"
+                         r"(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)
 # A country is the article's main place when this share of its place mentions name it.
 _MAIN_PLACE_SHARE = 0.6
 
@@ -81,7 +82,7 @@ class Span(NamedTuple):
 def article_place(text: str) -> str:
     """The territory an article is about: the one its place mentions (not as who acts) name most,
     when it has at least 60% of them and two mentions; else ""."""
-    counts = Counter(_PLACES[m.group()][0] for m in _PLACE_NAME.finditer(text) if not _acts(text, m, NO_SYNTAX))
+    counts = Counter(_territory(m.group()) for m in _PLACE_NAME.finditer(text) if not _acts(text, m, NO_SYNTAX))
     if not counts:
         return ""
     place, n = counts.most_common(1)[0]
@@ -101,21 +102,25 @@ def counts_over(text: str, span: Span, syntax: Syntax, clause: Clause | None, ca
     return CountsOver(place, _subgroup(text, span, category), scope, since)
 
 
+def _territory(name: str) -> str:
+    """The territory a place name as matched rolls up to (any spaces in it read as one)."""
+    return _PLACES[" ".join(name.split())][0]
+
+
 def _acts(text: str, match: re.Match, syntax: Syntax) -> bool:
     """True when the place named at ``match`` is who acts: "Israel's army", "Russia fired" (the
-    subject of a verb, as parsed; else the words after it)."""
-    found = syntax.token_at(match.start())
-    if found is not None:
-        token = found[1]
-        while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-            token = token.head  # "Gaza Strip", "Tel Aviv"
-        if token.dep_ == "nsubj":
-            return token.head.tag_.startswith("VB")
-        if token.dep_ == "nmod:poss":
-            return _AGENT_NOUN.match(text, match.end(), match.end() + 40) is not None
+    words after it say so, and the parse, when it has the sentence, agrees: "the war on Gaza has
+    killed" names no actor)."""
+    if not (_AGENT_NOUN.match(text, match.end(), match.end() + 40)
+            or _AGENT_VERB.match(text, match.end(), match.end() + 20)):
         return False
-    return bool(_AGENT_NOUN.match(text, match.end(), match.end() + 40)
-                or _AGENT_VERB.match(text, match.end(), match.end() + 20))
+    found = syntax.token_at(match.start())
+    if found is None:
+        return True
+    token = found[1]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head  # "Gaza Strip", "Tel Aviv"
+    return token.dep_ == "nmod:poss" or (token.dep_ == "nsubj" and token.head.tag_.startswith("VB"))
 
 
 def _place(text: str, span: Span, syntax: Syntax, clause: Clause | None) -> str:
@@ -127,7 +132,7 @@ def _place(text: str, span: Span, syntax: Syntax, clause: Clause | None) -> str:
             continue
         locative = bool(_LOCATIVE.search(text, max(span.sentence_start, match.start() - 40), match.start())
                         or _POSSESSIVE.match(text, match.end(), match.end() + 30))
-        found.append(_candidate(span, clause, match, locative, _PLACES[match.group()][0]))
+        found.append(_candidate(span, clause, match, locative, _territory(match.group())))
     for match in _ADJECTIVE_PLACE.finditer(text, span.sentence_start, span.sentence_end):
         name = match.group().split()[0]
         found.append(_candidate(span, clause, match, True, _PLACES[name][0]))
@@ -160,6 +165,7 @@ def _subgroup(text: str, span: Span, category: str) -> str:
         word = match.group()
     if word is None:
         return ""
+    word = " ".join(word.split())
     subgroup = _SUBGROUPS.get(word) or _SUBGROUPS.get(word.lower(), "")
     return "" if (subgroup, category) in _RESTATES else subgroup
 

@@ -51,6 +51,9 @@ class FigureWords:
     place_prepositions: tuple[str, ...]
     subgroups: dict[str, str]  # phrase as written -> subgroup
     scope_cues: tuple[tuple[str, str], ...]  # (phrase, cumulative | event)
+    duration_leads: frozenset[str]
+    time_relative: tuple[str, ...]
+    kept_clause_marks: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -96,6 +99,9 @@ def _load() -> FigureWords:
         place_prepositions=entries("figure_place_prepositions"),
         subgroups={r["phrase"]: r["subgroup"] for r in rows("figure_subgroups")},
         scope_cues=tuple((r["phrase"], r["scope"]) for r in rows("figure_scope_cues")),
+        duration_leads=words("figure_duration_leads"),
+        time_relative=entries("figure_time_relative"),
+        kept_clause_marks=entries("figure_kept_clause_marks"),
     )
 
 
