@@ -197,6 +197,11 @@ def _single(pred: dict) -> bool:
     return low is None or high is None or low == high
 
 
+def _same_text(pred: dict, gold: dict) -> bool:
+    """The same value, said in the same words: "four Russian cruise missiles" is not "four African papers"."""
+    return _value_matches(pred, gold) and _words(pred.get("text", "")) == _words(gold.get("text", ""))
+
+
 def _exact_match(pred: dict, gold: dict) -> bool:
     """The same value (a range: the same ends), to the digit."""
     if _gold_range(gold) is not None:
@@ -230,9 +235,10 @@ def _equivalent(pred: dict, gold: dict) -> bool:
     return pred.get("qualifier") == "approximately" and ends[0] <= value <= ends[1]
 
 
-# The tiers of a figure match, paired in this order: exact values first, so a near value does not
-# take the gold figure an exact one would have matched, then within 0.5%, then the equivalences.
-_FIGURE_TIERS = (_exact_match, _value_matches, _equivalent)
+# The tiers of a figure match, paired in this order: exact matches first (the same value in the same
+# words, then the same value), so a near value or a like number elsewhere does not take the gold
+# figure an exact one would have matched; then values within 0.5%; then the equivalences.
+_FIGURE_TIERS = (_same_text, _exact_match, _value_matches, _equivalent)
 
 
 def _category_right(pred: dict, gold: dict) -> bool:

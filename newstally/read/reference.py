@@ -9,7 +9,8 @@ the category of the same name. The bundled series count in Gaza since 7 October 
 Only comparable figures are compared (``comparable``, and the same rule as SQL in
 ``comparable_condition``): the series' category, its place (when it names one), the whole
 population (no subgroup), a running total for a cumulative series (``*_cum``) counted from the
-series' start (or no start given), and a count (no share, money or time). A figure published on
+series' start (or no start given), and a count (no share, money or time) that states a number (not
+a vague amount: "thousands", "dozens" give an order of magnitude, no toll). A figure published on
 day D is compared with the series from D - ``LAG_DAYS`` to D: a report quotes the latest count it had.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ CUMULATIVE_SUFFIX = "_cum"
 COLUMNS = ("date", "series", "value")
 LAG_DAYS = 3
 SINCE_SLACK_DAYS = 2  # "since October 7" and a series starting on 8 October count from one start
+VAGUE_RULE = "vague:"  # the rule of a figure read from a vague amount ("vague:thousands+...")
 
 
 class ReferenceError(NewstallyError):
@@ -136,7 +138,8 @@ def comparable_condition(figure: str = "fi", ref: str = "r") -> str:
             f"AND (NOT {ref}.cumulative OR {figure}.scope = 'cumulative') "
             f"AND ({figure}.since IS NULL OR {ref}.since IS NULL "
             f"OR abs(date_diff('day', {figure}.since, {ref}.since)) <= {SINCE_SLACK_DAYS}) "
-            f"AND {figure}.value IS NOT NULL AND coalesce({figure}.unit, '') NOT IN ({measured}))")
+            f"AND {figure}.value IS NOT NULL AND coalesce({figure}.unit, '') NOT IN ({measured}) "
+            f"AND coalesce({figure}.rule, '') NOT LIKE '{VAGUE_RULE}%')")
 
 
 def comparable(figures: pd.DataFrame, info: pd.Series) -> pd.Series:
@@ -146,6 +149,8 @@ def comparable(figures: pd.DataFrame, info: pd.Series) -> pd.Series:
             for c in ("category", "place", "subgroup", "scope", "unit")}
     ok = (text["category"] == info["category"]) & (text["subgroup"] == "") & ~text["unit"].isin(MEASURED_UNITS)
     ok &= figures["value"].notna()
+    if "rule" in figures:
+        ok &= ~figures["rule"].fillna("").astype(str).str.startswith(VAGUE_RULE)
     if info["place"]:
         ok &= text["place"] == info["place"]
     if info["cumulative"]:

@@ -103,6 +103,8 @@ GAZA_REFERENCE = load_reference(b"date,series,value,place\n2024-01-01,killed_cum
     ({"since": "2024-01-02"}, True),  # within two days of the series' start
     ({"since": "2024-03-01"}, False),  # a count from another start
     ({"unit": "percent"}, False),  # a share
+    ({"rule": "vague:thousands+noun"}, False),  # an order of magnitude, no toll
+    ({"rule": "number+noun+clause:parse"}, True),
 ])
 def test_reference_discrepancies_compare_like_with_like(columns, listed):
     found = discrepancies(_figures([("f", 150, 150, 150, "killed", "2024-01-01")], **columns), GAZA_REFERENCE, .1)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newstally.contract.vocabulary import PEOPLE_CATEGORIES
-from newstally.rules.lexicon import alternatives
+from newstally.rules.lexicon import alternation, alternatives
 
 from .clause import Clause
-from .context import NOUNS, Noun, category_cue, cue_after
+from .context import ASIDE, NOUNS, Noun, category_cue, cue_after
+from .numbers import SCALE_WORDS
 from .reading import Reading
 from .words import FIGURE_WORDS
 
@@ -33,7 +34,7 @@ _OF_THEM = re.compile(rf"\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)})\b", r
 # what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
 # and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
 _LIST_LINKS = alternatives(FIGURE_WORDS.list_links, space=" ")
-_LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|" + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
+LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|" + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
                        + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?", re.IGNORECASE)
 # "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
 _AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
@@ -42,6 +43,10 @@ _AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.ag
 _WHOLE_OF_SHARE = re.compile(rf"(?:{alternatives(FIGURE_WORDS.share_words)})\s+of\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:’s|'s)\s+)?(?:estimated\s+)?$",
                              re.IGNORECASE)
+_OF_WHOLE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,3}}?[\d.,]+"
+                       rf"(?:[^\S\n]+(?:{alternation(SCALE_WORDS)}))?[^\S\n]+[A-Za-z]+")
+_RIGHT_BEFORE = re.compile(r"[a-z]+[^\S\n]+")
+_NOUN_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 _SUBJECT_LINKS = re.compile(rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)})[^\S\n]+){{0,3}}",
                             re.IGNORECASE)
 _AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
@@ -56,6 +61,7 @@ class Previous:
     category: str
     qualifier: str
     value: float = 0.0
+    subgroup: str = ""
 
     def may_hold(self, value: float) -> bool:
         """False when ``value`` is too large to count part of what this figure counted, or to
@@ -124,10 +130,16 @@ def _cue(text: str, place: Place, allowed: frozenset[str]) -> str | None:
     if clause is None:
         return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed)
 
+    aside = ASIDE.match(text, place.end)
+    after = aside.end() if aside else place.end  # "nearly 1.9 million – 80 percent of them – have been displaced"
+
     def inside(pos: int) -> bool:
-        # the figure's clause as parsed, or the predicate right after what it counts ("360
-        # reporters were behind bars"), which a misparse may have hung elsewhere
-        return clause.holds(pos) or _SUBJECT_LINKS.fullmatch(text, place.end, pos) is not None
+        # the figure's own words and clause as parsed, the predicate right after what it counts
+        # ("360 reporters were behind bars"), or the verb right before it ("and wounded 68,883"),
+        # which a misparse may have hung elsewhere
+        return (place.start <= pos < place.end or clause.holds(pos)
+                or _SUBJECT_LINKS.fullmatch(text, after, pos) is not None
+                or _RIGHT_BEFORE.fullmatch(text, pos, place.start) is not None)
 
     return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed, inside)
 
@@ -136,7 +148,7 @@ def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previ
            refers_back: bool) -> tuple[str, str, str]:
     """A share takes the category of what it is a share of ("85% of the population" pushed into
     displacement); "1,255 (22 percent)" is a share of the figure before it."""
-    if not _SHARE_OF.match(text, last.end):
+    if not _SHARE_OF.match(text, last.end) and not last.rule.endswith("+ratio"):  # "seven in 10 Americans"
         if near is not None and OPEN_PAREN.fullmatch(text, near.end, place.start):
             return "percent", near.category, "percent+anaphora"
         return "percent", "other", "percent"
@@ -147,8 +159,10 @@ def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previ
         found = category_cue(text, place.start, place.end, place.start,
                              min(place.sentence_end, place.end + _SHARE_REACH), PEOPLE_CATEGORIES)
         if found is None and place.clause is not None and counted.noun is None:
-            # or its own clause as parsed: "half of the territory's population is displaced"
-            found = _cue(text, place, PEOPLE_CATEGORIES)
+            # or its own clause as parsed: "half of the territory's 2.3 million population is
+            # displaced" (the number of the whole is the share's own)
+            whole = _OF_WHOLE.match(text, place.end)
+            found = _cue(text, place._replace(end=whole.end()) if whole else place, PEOPLE_CATEGORIES)
             return "percent", found or "other", "percent+clause:parse" if found else "percent+noun"
         return "percent", found or "other", "percent+noun"
     found = _cue(text, place, PEOPLE_CATEGORIES)
@@ -168,7 +182,7 @@ def _of_noun(text: str, place: Place, noun: Noun, unit: str, near: Previous | No
     found = _cue(text, place, noun.clause) if noun.clause else None
     if found:
         return unit, found, "noun+clause"
-    in_list = near is not None and (refers_back or _LIST_GAP.fullmatch(text, near.end, place.start))
+    in_list = near is not None and (refers_back or LIST_GAP.fullmatch(text, near.end, place.start))
     listed_after = near if in_list else None
     if PEOPLE_CATEGORIES <= noun.clause and listed_after and listed_after.category in PEOPLE_CATEGORIES:
         return unit, listed_after.category, "noun+list"
@@ -185,10 +199,14 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
     if (_AGE_BEFORE.search(text, max(0, place.start - 30), place.start) and _AGE_AFTER.match(text, place.end)
             and first.value < 120):
         return "years", "other", "age"
-    noun = NOUNS.get(place.clause.noun.lower()) if place.clause is not None and place.clause.noun else None
+    of = _NOUN_OF.search(text, max(0, place.start - 40), place.start)
+    noun = NOUNS.get(of.group(1).lower()) if of else None
+    source = "noun-of"
+    if noun is None and place.clause is not None and place.clause.noun:
+        noun, source = NOUNS.get(place.clause.noun.lower()), "noun-of:parse"
     if noun is not None and noun.category != "duration":
         # "a population of 2.3 million", "an army of 700,000": the noun the number stands for
-        return _of_noun(text, place, noun, noun.unit, None, False)[:2] + ("noun-of:parse",)
+        return _of_noun(text, place, noun, noun.unit, None, False)[:2] + (source,)
     allowed = PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES
     found = _cue(text, place, allowed)
     if found is None and place.clause is not None and referent is None:

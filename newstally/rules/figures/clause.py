@@ -33,6 +33,7 @@ _PREDICATES = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "parataxis", "acl", 
 _MODIFIERS = frozenset({"advmod", "amod", "det", "nmod:npmod"})
 # Marks of an adverbial clause that says over which period the figure counts ("since the war began").
 _KEPT_MARKS = frozenset(FIGURE_WORDS.kept_clause_marks)
+_CIRCUMSTANCES = FIGURE_WORDS.circumstance_prepositions
 # A number word and the magnitude it is part of ("2.3 million", "tens of thousands").
 _NUMBER_LINKS = frozenset({"compound", "nummod", "flat", "fixed"})
 _SAME_REFERENT = frozenset(FIGURE_WORDS.aside_markers)  # "including 58 children", "among them"
@@ -121,8 +122,12 @@ def _clause_tokens(predicate: Token, head: Token) -> list[Token]:
     stack = [c for c in predicate.children]
     while stack:
         t = stack.pop()
-        if t.dep_ in _CLAUSES and t is not head and not _holds(t, head) and not _kept(t):
-            continue
+        if t is not head and not _holds(t, head):
+            if (t.dep_ in _CLAUSES and not _kept(t)) or _circumstance(t):
+                continue
+            if _aside(t):
+                out.append(t)  # "200 people, killed in the strikes": the participle, not what it says more
+                continue
         out.append(t)
         stack.extend(t.children)
     return out
@@ -131,6 +136,20 @@ def _clause_tokens(predicate: Token, head: Token) -> list[Token]:
 def _kept(clause: Token) -> bool:
     """True for an adverbial clause that dates the figure's count ("since the invasion began")."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.text.lower() in _KEPT_MARKS for c in clause.children)
+
+
+def _aside(token: Token) -> bool:
+    """True for a participle set off by a comma ("protesters worldwide, outraged by the death toll")."""
+    if token.dep_ != "acl":
+        return False
+    first = token.left_edge
+    return first.text == "," or (first.i > 0 and token.doc[first.i - 1].text == ",")
+
+
+def _circumstance(token: Token) -> bool:
+    """True for a phrase of circumstances ("amid the soaring death toll", "despite the killing of 30")."""
+    return token.dep_ in ("obl", "nmod", "advcl") and any(
+        c.dep_ in ("case", "mark") and c.text.lower() in _CIRCUMSTANCES for c in token.children)
 
 
 def _holds(token: Token, inner: Token) -> bool:

@@ -28,8 +28,10 @@ _QUALIFIERS = FIGURE_WORDS.qualifiers
 QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])({alternation(p for p, pos in _QUALIFIERS if pos == 'before')})\s*$", re.IGNORECASE
 )
-QUALIFIER_AFTER = re.compile(  # "or more" bounds the number before it; "and more than 2,700" opens the next
-    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])(?!\s+than\b)", re.IGNORECASE
+QUALIFIER_AFTER = re.compile(  # "or more" bounds the number before it; "and more than 2,700" opens the next;
+    # "700,000 plus 300,000" adds a number
+    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])(?!\s+than\b)(?!\s*[$€£\d])",
+    re.IGNORECASE
 )
 
 
@@ -72,10 +74,14 @@ CUE = re.compile(rf"(?<![\w])(?:{_CUE_WORDS})\b")
 _CUE_AFTER = re.compile(rf"[^\S\n]+({_CUE_WORDS})\b")
 _BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|" + "|".join(rf"\b{w}\b" for w in FIGURE_WORDS.clause_breaks))
 _AND = re.compile(r"\band\b")
-_ASIDE = re.compile(rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')})\b"
-                    r"[^,.;:]*,"
-                    r"|\([^()]*\)|\s[–—][^–—.;]*[–—]")
+ASIDE = re.compile(rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')}"
+                    rf"|[\d,.]+\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)}))\b"
+                    r"(?:[^,.;:]|(?<=\d)[,.](?=\d))*,"  # a number's comma or point does not end it
+                    r"|\([^()]*\)|\s[–—](?:[^–—.;]|(?<=\d)\.(?=\d))*[–—]")
 _NUMBER = re.compile(r"\d")
+_MONTH = alternation(FIGURE_WORDS.months)
+_DATE = re.compile(rf"\b(?:{_MONTH})\.?[^\S\n]+\d{{1,2}}\b(?:,?[^\S\n]+\d{{4}})?|\b\d{{1,2}}[^\S\n]+(?:{_MONTH})\b"
+                   rf"(?:,?[^\S\n]+\d{{4}})?")
 _WORDS_BEFORE = re.compile(r"(?:([\w'’\-]+)[^\S\n]+)?([\w'’\-]+)[^\S\n]+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*|[\"“‘(]\s*)$")
 _PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])(?:[^\S\n]+([a-z]+))?")
@@ -147,6 +153,8 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
                     if last_word.endswith("s") and weak is None:
                         return noun, noun.unit, words[i + n - 1][1]  # "four Palestinians sustained ..."
                     weak = weak or (noun, words[i + n - 1][1])
+                elif found is not None and found[0].category == "duration":
+                    return found[0], found[0].unit, found[1]  # "20 years building": a length of time is the head
                 elif last_word.endswith("s") or found is not None or not _head_follows(words[i + n:]):
                     found = (noun, words[i + n - 1][1])
                 # else a singular noun before another head modifies it ("carrier strike groups")
@@ -161,7 +169,7 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     for head, head_end in words:
         if _plural_looking(head):
             return None, head, head_end
-    if words and _plural_looking(words[0][0].lower()) and weak is None:
+    if words and _plural_looking(words[0][0].lower()) and weak is None and words[0][0] not in FIGURE_WORDS.places:
         # a capitalised plural right after the number names people: "23 Republicans", "two Britons"
         return _PEOPLE_BY_NAME, words[0][0], words[0][1]
     if weak is not None:
@@ -245,9 +253,9 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
             between = ""
         # an aside ("9,000 Palestinians, including 3,600 children, were killed") does not separate a
         # figure from its verb; another number does: the cue is that number's
-        between = _ASIDE.sub(" ", between)
-        if inside is None and _NUMBER.search(between):
-            continue  # (in the figure's own clause as parsed, a number between is in a phrase of its own)
+        between = _DATE.sub(" ", ASIDE.sub(" ", between))  # a date is no figure either
+        if _NUMBER.search(between):
+            continue
         cost = (len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between))
                 + AND_COST * len(_AND.findall(between)))
         if cost <= CUE_REACH and (best_cost is None or cost < best_cost):

@@ -8,6 +8,7 @@ unit and category.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from newstally.contract.records import Figure
@@ -15,12 +16,12 @@ from newstally.contract.vocabulary import PEOPLE_CATEGORIES
 from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
-from .category import OPEN_PAREN, Counted, Place, Previous, unit_and_category
+from .category import LIST_GAP, OPEN_PAREN, Counted, Place, Previous, unit_and_category
 from .clause import own_clause
 from .context import PHRASE_ENDS, UNIT_FACTORS, counted_noun, cue_after, one_counts, qualifier_after, qualifier_before
 from .numbers import NUMBER_WORDS
 from .ranges import BETWEEN_BEFORE, range_after_noun, range_from
-from .reading import Reading, candidates, read_number
+from .reading import SCANNER, Reading, candidates, read_number
 from .scope import Span, article_place, counts_over
 from .words import FIGURE_WORDS
 
@@ -40,6 +41,10 @@ _COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
+_RATIO = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|in)[^\S\n]+(?:every[^\S\n]+)?(?=\d|[a-z])")
+_STRENGTH = re.compile(rf"-(?:{alternatives(FIGURE_WORDS.strength_words)})$", re.IGNORECASE)
+# "155mm shells", "a 155 mm howitzer": a calibre names a weapon
+_CALIBRE = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.calibre_nouns)})\b", re.IGNORECASE)
 _TIME_RELATIVE = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.time_relative)})\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[^\S\n]+$")
 
@@ -78,7 +83,14 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
             continue
         pos = max(pos, figure.end)
         figures.append(figure)
-        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier, figure.value)
+        if (not figure.subgroup and last_count is not None and last_count.subgroup
+                and figure.category == last_count.category and figure.value < last_count.value
+                and LIST_GAP.fullmatch(text, last_count.end, figure.start)):
+            # "64 reporters – 56 Palestinians, four Israelis": a breakdown of the journalists
+            figure = replace(figure, subgroup=last_count.subgroup)
+            figures[-1] = figure
+        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier, figure.value,
+                               figure.subgroup)
         if figure.category not in ("money", "duration") and figure.unit not in ("", "percent"):
             last_count = last_figure
     return figures
@@ -87,7 +99,11 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
 def _figure(text: str, reading: Reading, last_count: Previous | None, last_figure: Previous | None,
             syntax: Syntax, main_place: list[str]) -> Figure | None:
     """The figure that ``reading`` opens (a range, a qualifier and the counted noun included), or None."""
-    first, high, link = range_from(text, reading)
+    reading = _ratio(text, reading) or reading
+    named = reading.form == "digits" and not reading.unit and _NAME_BEFORE.search(text, max(0, reading.start - 30),
+                                                                                  reading.start)
+    # "Nord Stream 1 to 33m cubic metres": a name's number opens no range
+    first, high, link = range_from(text, reading) if not named else (reading, None, None)
     if link == "skip":
         return None
     last = high or first
@@ -122,6 +138,19 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
                   qualifier=qualified.qualifier, unit=unit, category=category,
                   sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}",
                   place=over.place, subgroup=over.subgroup, scope=over.scope, since=over.since)
+
+
+def _ratio(text: str, reading: Reading) -> Reading | None:
+    """"seven in 10", "four out of every 100": a share, in percent (70, 4), or None."""
+    if reading.unit or reading.noun is not None or reading.form not in ("digits", "words"):
+        return None
+    link = _RATIO.match(text, reading.end)
+    match = SCANNER.match(text, link.end()) if link else None
+    whole = read_number(text, match, range_end=True)[0] if match else None
+    if whole is None or whole.unit or whole.noun is not None or whole.year_like or not 0 < reading.value < whole.value:
+        return None
+    return reading._replace(end=whole.end, value=round(100 * reading.value / whole.value, 2), unit="percent",
+                            rule=reading.rule + "+ratio")
 
 
 def _number_at(text: str, reading: Reading) -> int:
@@ -161,6 +190,10 @@ def _counted(text: str, first: Reading, last: Reading, qualified: _Qualified, ra
     after it, or, for a plain "one", the noun it counts ("one solution")."""
     carried = last.unit or first.unit
     glued = last.noun or first.noun
+    if glued is not None and text[last.end - 1:last.end + 0].isalpha() and _STRENGTH.search(text, last.start, last.end):
+        after = counted_noun(text, last.end)  # "a 125,000-strong army": the army's troops
+        if after[0] is not None:
+            return Counted(after[0], after[1], carried, after[2], after[2], False)
     noun, unit, noun_end = counted_noun(text, last.end) if glued is None else (glued, glued.unit, qualified.end)
     plain_one = None
     if (noun is None and not carried and not ranged and not qualified.by_words
@@ -197,6 +230,8 @@ def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, quali
     a bare number inside a name or an address ("S&P 500", "Galaxy Note 20", "49 Zorro Ranch Road"),
     a model number after a count ("two new 737 Max jets")."""
     noun = counted.noun
+    if counted.unit == "mm" and _CALIBRE.match(text, counted.end):
+        return False
     if first.year_like and last is first:
         # "1,967 people" has a comma; "in 1967", "the 1967 borders", "a 2015 knife attack" are years
         if _YEAR_LEAD.search(text, max(0, first.start - 12), first.start):

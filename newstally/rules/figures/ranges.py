@@ -11,7 +11,8 @@ from .context import PHRASE_ENDS
 from .reading import SCANNER, Reading, read_number
 from .words import FIGURE_WORDS
 
-_RANGE_LINK = re.compile(r"\s*[-–—]\s*|\s+(to|or|and|if\s+not|or\s+even)\s+", re.IGNORECASE)
+# "four- to sixfold": a hyphen left hanging before the link
+_RANGE_LINK = re.compile(r"-?\s+(to|or|and|if\s+not|or\s+even)\s+|\s*[-–—]\s*", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_VERBS = alternation(FIGURE_WORDS.change_verbs)
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)

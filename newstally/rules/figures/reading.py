@@ -11,7 +11,7 @@ from typing import NamedTuple
 from newstally.rules.lexicon import alternation, alternatives
 
 from . import not_figures
-from .context import CURRENCIES, NOUNS, Noun
+from .context import CURRENCIES, NOUNS, UNIT_FACTORS, Noun
 from .numbers import (DIGITS, FRACTION_WORDS, MAGNITUDES, SCALE_WORDS, VAGUE_WORDS, WORD_STARTS, WORDS, digits_value,
                       fraction_value, vague_value, words_value)
 from .words import FIGURE_WORDS
@@ -19,15 +19,18 @@ from .words import FIGURE_WORDS
 _DURATIONS = [w for w, noun in NOUNS.items() if noun.category == "duration" and " " not in w]
 # "a single generator", "more than a decade": an article counts one only before these.
 _ARTICLE_COUNTS = ["a single"] + [f"{article} {word}" for article in ("a", "an") for word in _DURATIONS]
-_WORD_STARTS = alternation(WORD_STARTS + _ARTICLE_COUNTS, fold_first=True)
+# "a decade-long history", "a year-long siege": one of the unit, as a figure
+_LONG = [f"{word}-long" for word in _DURATIONS]
+_MULTIPLIERS = FIGURE_WORDS.multipliers
+_WORD_STARTS = alternation(WORD_STARTS + _ARTICLE_COUNTS + _LONG + list(_MULTIPLIERS), fold_first=True)
 SCANNER = re.compile(rf"(?P<digits>{DIGITS})|\b(?P<words>{_WORD_STARTS})\b")
 # Searching digits and words apart is three times faster than searching SCANNER: a pattern that
 # starts with one character class lets the engine skip ahead to the next candidate character.
 _DIGITS_SCAN = re.compile(rf"(?P<digits>{DIGITS})")
-_WORDS_SCAN = re.compile(rf"(?<![\w])(?P<words>{_WORD_STARTS})\b")
+_WORDS_SCAN = re.compile(rf"(?<![\w])(?P<words>{_WORD_STARTS})\b(?!-long\b)")
 _VAGUE = re.compile(VAGUE_WORDS)
 _FRACTION = re.compile(FRACTION_WORDS)
-_SINGLE = re.compile(rf"[aA]\s+single\b|(?:[aA]n?)(?=\s+(?:{alternation(_DURATIONS)})\b)")
+_SINGLE = re.compile(rf"[aA]\s+single\b|(?:[aA]n?)(?=\s+(?:{alternation(_DURATIONS)})\b(?!-))")
 _WORDS = re.compile(WORDS)
 
 _SYMBOLS = [t for t, (_, written) in CURRENCIES.items() if written == "symbol"]
@@ -61,6 +64,7 @@ _HALF_A = re.compile(rf"\s+an?\s+(?:({alternation(SCALE_WORDS)})\b|([a-z]+(?:\s+
 _FRACTION_FOLLOWER = re.compile(rf"\s+(?:{alternatives(FIGURE_WORDS.fraction_followers)})\b", re.IGNORECASE)
 _NOT_A_HALF_BEFORE = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.not_half_before)})\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_DOWN = re.compile(r"[^\S\n]+down\b")
 _SMALL = [w for w, (v, part) in FIGURE_WORDS.number_words.items() if part == "unit" and 0 < v <= 2]
 _SMALL_OR = re.compile(rf"[^\S\n]+or[^\S\n]+(?:{alternation(_SMALL)})\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)(?:[^\S\n]+([a-z]+))?")
@@ -110,11 +114,23 @@ def read_number(text: str, match: re.Match, range_end: bool = False) -> tuple[Re
             reading, resume = read(text, found)
             if reading is not None or read is _read_words:
                 return reading, resume
+    word = match.group().lower()
+    if word in _MULTIPLIERS:  # "a tripling of gas prices", "a sixfold rise"
+        if _DOWN.match(text, match.end()):
+            return None, match.end()  # "doubling down": an idiom
+        return Reading(start, match.end(), _MULTIPLIERS[word], "words", noun=NOUNS["times"],
+                       rule="number-words:multiplier"), match.end()
+    if word.endswith("-long") and word[:-5] in NOUNS:
+        unit, factor = UNIT_FACTORS.get(word[:-5], (None, 1.0))
+        noun = NOUNS[word[:-5]] if unit is None else NOUNS[unit]
+        return Reading(start, match.end(), factor, "single", noun=noun, rule="number-words:long"), match.end()
     single = _SINGLE.match(text, start)
     if single:
         # the reading is the article ("a", "a single"); the noun after it is read as the unit
         end = single.end() if single.group().lower().startswith("a single") else start + len(single.group().split()[0])
         return Reading(start, end, 1.0, "single", rule="number-words:a"), end
+    if match.group()[:2].lower() in ("a ", "an"):
+        return None, start + 1  # "a decade-long": the word after the article may start a figure
     return None, match.end()
 
 

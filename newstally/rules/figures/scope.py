@@ -43,11 +43,19 @@ _SUBGROUPS = FIGURE_WORDS.subgroups
 _SUBGROUP = re.compile(rf"(?<![\w-])(?:{alternation(_SUBGROUPS, fold_first=True)})(?![\w-])")
 _SUBGROUP_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+them[^\S\n]+)?(?:were|are|was|is)[^\S\n]+"
                              rf"(?:(?:all|mostly)[^\S\n]+)?({alternation(_SUBGROUPS)})\b")
+# "seventy-two of the 99 journalists": a part of the journalists
+_PARTITIVE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|their[^\S\n]+)?(?:[\d,]+[^\S\n]+)?"
+                        rf"(?:[A-Za-z’'-]+[^\S\n]+){{0,2}}?({alternation(_SUBGROUPS)})\b")
+_COUNTED_BEFORE = re.compile(r"\d[^\S\n]+(?:[A-Za-z’'-]+[^\S\n]+){0,2}$")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
 _RESTATES = {("hostages", "hostages"), ("soldiers", "military"), ("prisoners", "detained"), ("fighters", "military")}
 _CUES = FIGURE_WORDS.scope_cues
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _EVENT = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'event'])})(?![\w-])", re.IGNORECASE)
+_PROJECTION = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'projection'])})(?![\w-])",
+                         re.IGNORECASE)
+_SINCE_RECENT = re.compile(rf"\bsince[^\S\n]+(?:{alternation(FIGURE_WORDS.since_recent, fold_first=True)})\b",
+                           re.IGNORECASE)
 _CUMULATIVE = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'cumulative'])})(?![\w-])",
                          re.IGNORECASE)
 # figure_months.txt lists the twelve full names first, in calendar order; abbreviations share their first letters
@@ -56,6 +64,8 @@ _MONTH = alternation(FIGURE_WORDS.months)
 _SINCE_DATE = re.compile(rf"\bsince[^\S\n]+(?:the[^\S\n]+)?(?:(?P<m1>{_MONTH})\.?[^\S\n]+(?P<d1>\d{{1,2}})"
                          rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[^\S\n]+(?P<m2>{_MONTH})\.?)"
                          r"(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)
+# The categories whose counts run over a period (a toll, strikes, rockets, aid): others have no scope.
+_DATED = PEOPLE_CATEGORIES | {"projectiles", "strikes", "aid"}
 # A country is the article's main place when this share of its place mentions name it.
 _MAIN_PLACE_SHARE = 0.6
 
@@ -98,8 +108,8 @@ def counts_over(text: str, span: Span, syntax: Syntax, clause: Clause | None, ca
     place = _place(text, span, syntax, clause)
     if not place and category in PEOPLE_CATEGORIES:
         place = _people_place(text, span) or main_place
-    scope, since = _scope(text, span, clause)
-    return CountsOver(place, _subgroup(text, span, category), scope, since)
+    scope, since = _scope(text, span, clause) if category in _DATED else ("", "")
+    return CountsOver(place, _subgroup(text, span, category, clause), scope, since)
 
 
 def _territory(name: str) -> str:
@@ -155,12 +165,16 @@ def _people_place(text: str, span: Span) -> str:
     return ""
 
 
-def _subgroup(text: str, span: Span, category: str) -> str:
-    """Who among the counted the counted phrase names, or the words right after a bare number."""
+def _subgroup(text: str, span: Span, category: str, clause: Clause | None) -> str:
+    """Who among the counted the counted phrase names, the words right after a bare number, or
+    for a bare number the words of its clause ("the number of journalists killed rose to 85")."""
     match = _SUBGROUP.search(text, span.start, max(span.end, span.phrase_end))
     if match is None:
-        match = _SUBGROUP_AFTER.match(text, span.end, min(len(text), span.end + 40))
+        match = (_SUBGROUP_AFTER.match(text, span.end, min(len(text), span.end + 40))
+                 or _PARTITIVE.match(text, span.end, min(len(text), span.end + 60)))
         word = match.group(1) if match else None
+        if word is None and clause is not None and span.phrase_end <= span.end:
+            word = _clause_subgroup(text, clause)
     else:
         word = match.group()
     if word is None:
@@ -170,10 +184,24 @@ def _subgroup(text: str, span: Span, category: str) -> str:
     return "" if (subgroup, category) in _RESTATES else subgroup
 
 
+def _clause_subgroup(text: str, clause: Clause) -> str | None:
+    """A subgroup word of ``clause`` that no number of its own counts ("of the 99 journalists" is the
+    99's), or None."""
+    for start, end in clause.spans:
+        for match in _SUBGROUP.finditer(text, start, end):
+            if not _COUNTED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                return match.group()
+    return None
+
+
 def _scope(text: str, span: Span, clause: Clause | None) -> tuple[str, str]:
     """(scope, since) from the figure's clause, or its sentence when unparsed."""
     spans = clause.spans if clause is not None else ((span.sentence_start, span.sentence_end),)
     words = " … ".join(text[start:end] for start, end in spans)
+    if _PROJECTION.search(words):
+        return "", ""  # a count yet to come ("could lead to 86,000 excess deaths")
+    if _SINCE_RECENT.search(words):
+        return "event", ""  # "since Saturday": a day's count
     if _SINCE.search(words):
         date = _SINCE_DATE.search(words)
         return "cumulative", _iso(date) if date else ""

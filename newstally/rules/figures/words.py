@@ -54,6 +54,11 @@ class FigureWords:
     duration_leads: frozenset[str]
     time_relative: tuple[str, ...]
     kept_clause_marks: tuple[str, ...]
+    multipliers: dict[str, float]  # "tripling" -> 3
+    calibre_nouns: frozenset[str]
+    strength_words: frozenset[str]
+    circumstance_prepositions: frozenset[str]
+    since_recent: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -102,6 +107,11 @@ def _load() -> FigureWords:
         duration_leads=words("figure_duration_leads"),
         time_relative=entries("figure_time_relative"),
         kept_clause_marks=entries("figure_kept_clause_marks"),
+        multipliers={r["word"].lower(): float(r["times"]) for r in rows("figure_multipliers")},
+        calibre_nouns=words("figure_calibre_nouns"),
+        strength_words=words("figure_strength_words"),
+        circumstance_prepositions=words("figure_circumstance_prepositions"),
+        since_recent=entries("figure_since_recent"),
     )
 
 

@@ -92,8 +92,8 @@ def test_figures_differing_compare_counts_only(tmp_path):
     with writing(tmp_path / "s.duckdb", fresh=True) as writer:
         writer.insert("articles", [("a1", "t", "s", "", date(2024, 1, 10), 9, "h", "a1.txt", "v")])
         writer.insert("figures", [
-            (f"a1:f{i}", "a1", 0, 1, text, value, value, value, "exact", unit, "killed", "", "", "cumulative", None, text,
-             None, None, "r")
+            (f"a1:f{i}", "a1", 0, 1, text, value, value, value, "exact", unit, "killed", "", "", "cumulative", None,
+             text, None, None, "r")
             for i, (text, value, unit) in enumerate([("85 percent", 85.0, "percent"), ("2,000 people", 2000.0, "people"),
                                                       ("$5m", 5e6, "USD")])])
         write_meta(writer, extractor_version="v")

@@ -109,3 +109,33 @@ def test_false_readings_durations(sentence, expected):
 def test_false_readings_ages_are_years_of_category_other(sentence, value):
     figures = extract(sentence).figures
     assert [(f.value, f.unit, f.category) for f in figures] == [(value, "years", "other")]
+
+
+@pytest.mark.parametrize("sentence, text, value, category", [
+    ("About four out of every 100 people in Gaza have been injured.", "About four out of every 100", 4, "injured"),
+    ("Seven in 10 voters back the deal.", "Seven in 10", 70, "people"),
+    ("One in five children is malnourished.", "One in five", 20, "people"),
+])
+def test_false_readings_ratios_are_shares(sentence, text, value, category):
+    figures = extract(sentence).figures
+    assert [(f.text, f.value, f.unit, f.category) for f in figures] == [(text, value, "percent", category)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A doubling or tripling is possible.", [("doubling or tripling", 2, 2, 3)]),
+    ("It prompted a four- to sixfold rise in prices.", [("four- to sixfold", 5, 4, 6)]),
+    ("Prices saw a tripling this year.", [("tripling", 3, 3, 3)]),
+    ("The party is doubling down on it.", []),
+])
+def test_false_readings_multipliers_are_times(sentence, expected):
+    assert [(f.text, f.value, f.low, f.high) for f in extract(sentence).figures if f.unit == "times"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nato forces use 155mm shells.", []),  # a calibre names a weapon
+    ("The plan is to cut flows through Nord Stream 1 to 33m cubic metres a day.", ["33m cubic metres"]),
+    ("The army of 700,000 plus 300,000 paramilitaries", ["700,000", "300,000 paramilitaries"]),  # "plus" adds
+    ("It has a decade-long history.", ["decade-long"]),
+])
+def test_false_readings_names_calibres_and_sums(sentence, expected):
+    assert [f.text for f in extract(sentence).figures] == expected

@@ -47,6 +47,11 @@ def test_scope_place_from_the_article_when_no_sentence_says():
     ("The army said it has 300,000 soldiers.", "300,000 soldiers", ""),  # soldiers counted as military
     ("Four civilians died on Friday.", "Four civilians", "civilians"),
     ("Twelve people were killed, and four were children.", "four", "children"),
+    ("Seventy of the 90 journalists killed that year were local.", "Seventy", "journalists"),  # a part of them
+    ("The number of journalists killed in the war had risen to 85.", "85", "journalists"),
+    # a breakdown after a dash counts the same people
+    ("The group said 61 reporters have been killed – 54 Palestinians, four Israelis and three Lebanese.",
+     "four Israelis", "journalists"),
 ])
 def test_scope_subgroup(text, figure, subgroup):
     assert _figure(text, figure).subgroup == subgroup
@@ -64,9 +69,12 @@ def test_scope_subgroup(text, figure, subgroup):
      "At least 40 people", "event", ""),
     ("At least 40 people were killed overnight, bringing the death toll since October 7 to 28,000.",
      "28,000", "cumulative", "--10-07"),
-    ("Russia has lost 200,000 soldiers since the invasion began on 24 February.", "200,000 soldiers",
+    ("Officials say 9,000 civilians have been killed since the invasion began on 24 February.", "9,000 civilians",
      "cumulative", ""),
     ("Ten people were hurt.", "Ten people", "", ""),
+    ("The ministry said 3,276 people were injured since Saturday.", "3,276 people", "event", ""),  # a day's count
+    ("Israeli strikes kill 250 people per day on average.", "250 people", "event", ""),  # a rate
+    ("The study says 86,000 excess deaths could follow in Gaza.", "86,000 excess deaths", "", ""),  # yet to come
 ])
 def test_scope_scope_and_since(text, figure, scope, since):
     found = _figure(text, figure)
@@ -92,6 +100,17 @@ def test_scope_scope_and_since(text, figure, scope, since):
     ("Four civilians died and six were wounded in the shelling.", "six", "injured"),
     ("Hezbollah fired 20 rockets, the army said, adding that two were intercepted.", "two", "projectiles"),
     ("Nearly 200 people, including 58 children, have been killed.", "58 children", "killed"),
+    # a participle set off by commas says no more than itself; a phrase of circumstances says nothing
+    ("Thousands of protesters worldwide, outraged by the soaring death toll, marched.", "Thousands of protesters",
+     "people"),
+    ("More than 200 people, killed in the strikes, were buried.", "More than 200 people", "killed"),
+    ("Tens of thousands of people have marched amid the soaring death toll.", "Tens of thousands of people",
+     "people"),
+    ("The ministry said 20,000 people were killed and 52,000 wounded, while nearly 1.9 million – more than 80 "
+     "percent of the population – have been displaced.", "nearly 1.9 million", "displaced"),
+    ("Israeli attacks have killed at least 28,000 Palestinians and wounded 68,000 since October 7.", "68,000",
+     "injured"),
+    ("Three foreign fighters were sentenced to death.", "Three foreign fighters", "detained"),
 ])
 def test_scope_category_from_the_figures_own_clause(text, figure, category):
     assert _figure(text, figure).category == category
