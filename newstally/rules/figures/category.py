@@ -45,7 +45,7 @@ _WHOLE_OF_SHARE = re.compile(rf"(?:{alternatives(FIGURE_WORDS.share_words)})\s+o
                              re.IGNORECASE)
 _OF_WHOLE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,3}}?[\d.,]+"
                        rf"(?:[^\S\n]+(?:{alternation(SCALE_WORDS)}))?[^\S\n]+[A-Za-z]+")
-_RIGHT_BEFORE = re.compile(r"[a-z]+[^\S\n]+")
+_RIGHT_BEFORE = re.compile(r"[a-z]+[^\S\n]+(?:(?:at|to|of|by)[^\S\n]+)?")  # "wounded at 300 or 400 a day"
 _NOUN_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 _SUBJECT_LINKS = re.compile(rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)})[^\S\n]+){{0,3}}",
                             re.IGNORECASE)
@@ -210,8 +210,9 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
     allowed = PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES
     found = _cue(text, place, allowed)
     if found is None and place.clause is not None and referent is None:
-        # a bare number has no noun to say what it counts: the words around it decide
-        found = _cue(text, place._replace(clause=None), allowed)
+        # a bare number has no noun to say what it counts: the words before it decide ("bringing
+        # the death toll since the war began to 18,787"); a cue after it is another clause's
+        found = _cue(text, place._replace(clause=None, sentence_end=place.end), allowed)
         if found:
             return "people", found, "clause"
     if referent is not None:

@@ -30,7 +30,7 @@ _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:tmod",
 _PREDICATES = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "parataxis", "acl", "acl:relcl", "csubj", "list"})
 # Relations of a modifier: "More than half of the territory's 2.3 million population is displaced"
 # hangs the share on the population, whose predicate is the share's.
-_MODIFIERS = frozenset({"advmod", "amod", "det", "nmod:npmod"})
+_MODIFIERS = frozenset({"advmod", "amod", "det", "det:predet", "nmod:npmod"})
 # Marks of an adverbial clause that says over which period the figure counts ("since the war began").
 _KEPT_MARKS = frozenset(FIGURE_WORDS.kept_clause_marks)
 _CIRCUMSTANCES = FIGURE_WORDS.circumstance_prepositions

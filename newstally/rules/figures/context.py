@@ -87,6 +87,7 @@ _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*|[\"“‘(]\s*)$")
 _PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])(?:[^\S\n]+([a-z]+))?")
 _PHRASE_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’\-])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
+_ADJECTIVE_COMMA = re.compile(r",[^\S\n]+(?=[a-z])")  # "four large, armable drones"
 _OF_DETERMINER = re.compile(
     rf"[^\S\n]+(?:of[^\S\n]+(?:(?:{alternatives(FIGURE_WORDS.of_determiners)})[^\S\n]+)?"
     r"|the[^\S\n]+)"
@@ -128,6 +129,9 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     words: list[tuple[str, int]] = []
     while len(words) < 5:
         match = _WORD_AFTER.match(text, pos, min(len(text), pos + 60))
+        if not match and words and all(_adjective_like(w) for w, _ in words):
+            comma = _ADJECTIVE_COMMA.match(text, pos)
+            match = _WORD_AFTER.match(text, comma.end() - 1, min(len(text), pos + 60)) if comma else None
         if not match:
             break
         word = match.group(1)
@@ -224,6 +228,12 @@ def _plural_looking(word: str) -> bool:
     """True for an unknown word that may head a counted phrase: lower-case and plural ("offenders")."""
     return (word[0].islower() and word.isalpha() and len(word) > 3 and word not in MODIFIERS
             and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _adjective_like(word: str) -> bool:
+    """True for a lower-case word that is no noun of the lexicon nor a plural: it may be an adjective
+    before a comma and another adjective ("four large, armable drones")."""
+    return word.islower() and word not in NOUNS and word not in PHRASE_ENDS and not _plural_looking(word)
 
 
 def _head_follows(words: list[tuple[str, int]]) -> bool:

@@ -59,6 +59,7 @@ class FigureWords:
     strength_words: frozenset[str]
     circumstance_prepositions: frozenset[str]
     since_recent: tuple[str, ...]
+    span_words: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -112,6 +113,7 @@ def _load() -> FigureWords:
         strength_words=words("figure_strength_words"),
         circumstance_prepositions=words("figure_circumstance_prepositions"),
         since_recent=entries("figure_since_recent"),
+        span_words=entries("figure_span_words"),
     )
 
 

@@ -33,6 +33,8 @@ def test_false_readings_no_range_across_or(sentence, expected):
      [("2 percent", 2, 2, 2, "percent", "other"), ("4.9 percent", 4.9, 4.9, 4.9, "percent", "other")]),
     ("The toll rose from 200 to 240.", [("200", 200, 200, 200, "people", "killed"),
                                         ("240", 240, 240, 240, "people", "killed")]),
+    # a span of shares stays one range
+    ("Fees range from 1 per cent to 1.5 per cent.", [("1 per cent to 1.5 per cent", 1.25, 1, 1.5, "percent", "other")]),
 ])
 def test_false_readings_a_change_and_its_new_level_are_two_figures(sentence, expected):
     assert _figures(sentence) == expected
