@@ -23,6 +23,8 @@ from .words import FIGURE_WORDS
 _ANAPHORA_REACH = 400
 # A bare number this close to the start of its sentence may count what the sentence before counted.
 _OPENING_REACH = 30
+# A count this large is of the dead or the wounded only where its own clause's core says so.
+_HUGE = 1_000_000
 # A count this many times larger than the figure before it counts something else.
 _REFERENT_GROWTH = 10
 # The words right after a share that say what it is a share of ("of those killed").
@@ -78,6 +80,7 @@ class Place(NamedTuple):
     sentence_start: int
     sentence_end: int
     clause: Clause | None = None
+    value: float = 0.0  # the figure's value: a count of a million dead needs its own clause's core to say so
 
 
 class Counted(NamedTuple):
@@ -133,11 +136,14 @@ def _cue(text: str, place: Place, allowed: frozenset[str]) -> str | None:
     aside = ASIDE.match(text, place.end)
     after = aside.end() if aside else place.end  # "nearly 1.9 million – 80 percent of them – have been displaced"
 
+    holds = clause.holds_core if place.value >= _HUGE else clause.holds
+
     def inside(pos: int) -> bool:
-        # the figure's own words and clause as parsed, the predicate right after what it counts
-        # ("360 reporters were behind bars"), or the verb right before it ("and wounded 68,883"),
-        # which a misparse may have hung elsewhere
-        return (place.start <= pos < place.end or clause.holds(pos)
+        # the figure's own words and clause as parsed (for a count of a million or more, only the
+        # clause's core: "the 2.3 million residents" of a clause on death is no count of the dead),
+        # the predicate right after what it counts ("360 reporters were behind bars"), or the verb
+        # right before it ("and wounded 68,883"), which a misparse may have hung elsewhere
+        return (place.start <= pos < place.end or holds(pos)
                 or _SUBJECT_LINKS.fullmatch(text, after, pos) is not None
                 or _RIGHT_BEFORE.fullmatch(text, pos, place.start) is not None)
 
@@ -209,7 +215,7 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
         return _of_noun(text, place, noun, noun.unit, None, False)[:2] + (source,)
     allowed = PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES
     found = _cue(text, place, allowed)
-    if found is None and place.clause is not None and referent is None:
+    if found is None and place.clause is not None and referent is None and place.value < _HUGE:
         # a bare number has no noun to say what it counts: the words before it decide ("bringing
         # the death toll since the war began to 18,787"); a cue after it is another clause's
         found = _cue(text, place._replace(clause=None, sentence_end=place.end), allowed)

@@ -34,6 +34,7 @@ _MODIFIERS = frozenset({"advmod", "amod", "det", "det:predet", "nmod:npmod"})
 # Marks of an adverbial clause that says over which period the figure counts ("since the war began").
 _KEPT_MARKS = frozenset(FIGURE_WORDS.kept_clause_marks)
 _CIRCUMSTANCES = FIGURE_WORDS.circumstance_prepositions
+_LEVEL_VERBS = frozenset(w.lower() for w in FIGURE_WORDS.change_verbs) | FIGURE_WORDS.level_verbs
 # A number word and the magnitude it is part of ("2.3 million", "tens of thousands").
 _NUMBER_LINKS = frozenset({"compound", "nummod", "flat", "fixed"})
 _SAME_REFERENT = frozenset(FIGURE_WORDS.aside_markers)  # "including 58 children", "among them"
@@ -46,10 +47,16 @@ class Clause(NamedTuple):
     predicate: str  # the word that heads the clause, for a rule name and tests
     noun: str  # for a number that counts no noun of its own, the noun whose phrase it is in
     # ("a population of 2.3 million", "an army of 700,000"), else ""
+    core: tuple[tuple[int, int], ...] = ()  # the predicate, its subject, and the verbs the counted noun takes
 
     def holds(self, pos: int) -> bool:
         """True when the character at ``pos`` belongs to a word of the clause."""
         return any(start <= pos < end for start, end in self.spans)
+
+    def holds_core(self, pos: int) -> bool:
+        """True when the character at ``pos`` belongs to the clause's core: "killed" of "killed six
+        million", "murdered" of "six million Jews murdered", "toll" of "the toll reached 1.2 million"."""
+        return any(start <= pos < end for start, end in self.core)
 
 
 def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
@@ -65,6 +72,20 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
     if predicate.dep_ == "acl:relcl":
         # "Israel's war on Gaza, which has killed 28,000 people": the noun "which" stands for
         tokens += _clause_tokens(predicate.head, predicate)
+    bare = head.tag_ == "CD" or head.like_num
+    of = head.head if bare and head.dep_ in ("nmod", "appos") and head.head.tag_.startswith("NN") else None
+    core = [predicate] + [c for c in head.children if c.dep_ in ("acl", "amod", "acl:relcl")]
+    if predicate.tag_.startswith("NN") and predicate.head is not predicate:
+        core.append(predicate.head)  # "claimed the lives of 1.5 million": the verb the noun is the object of
+    if predicate is head or predicate.text.lower() in _LEVEL_VERBS or any(c.dep_ == "cop" for c in predicate.children):
+        # "the toll reached 1.2 million", "the death toll was 5 million": the subject says what is counted
+        core += [t for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass") and c is not head
+                 for t in c.subtree]
+    return Clause(_spans(sentence, tokens), predicate.text, of.text if of is not None else "", _spans(sentence, core))
+
+
+def _spans(sentence, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """The article spans of ``tokens``, neighbours merged."""
     spans: list[tuple[int, int]] = []
     for t in sorted(set(tokens), key=lambda t: t.i):
         start = sentence.offset(t)
@@ -73,9 +94,7 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    bare = head.tag_ == "CD" or head.like_num
-    of = head.head if bare and head.dep_ in ("nmod", "appos") and head.head.tag_.startswith("NN") else None
-    return Clause(tuple(spans), predicate.text, of.text if of is not None else "")
+    return tuple(spans)
 
 
 def _counted_head(token: Token) -> Token:

@@ -124,7 +124,7 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
         start = last_figure.end  # a sign between two numbers ("0$ 0") belongs to the first
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
     clause = own_clause(syntax, _number_at(text, last)) if syntax is not NO_SYNTAX else None
-    place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end, clause)
+    place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end, clause, last.value)
     unit, category, source = unit_and_category(text, place, first, last, counted._replace(unit=unit), last_count)
     if high is not None:
         base = "range:between" if text.startswith(("between", "Between"), start) else f"range:{link.split()[0]}"
@@ -132,8 +132,8 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
         base = first.rule
     if category in PEOPLE_CATEGORIES and not main_place:
         main_place.append(article_place(text))
-    over = counts_over(text, Span(start, end, place.end, sentence_start, sentence_end), syntax, clause, category,
-                       main_place[0] if main_place else "")
+    span = Span(start, end, place.end, sentence_start, sentence_end, counted.bare)
+    over = counts_over(text, span, syntax, clause, category, main_place[0] if main_place else "")
     return Figure(start=start, end=end, text=text[start:end], value=value, low=low, high=high_value,
                   qualifier=qualified.qualifier, unit=unit, category=category,
                   sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}",

@@ -50,7 +50,8 @@ _COUNTED_BEFORE = re.compile(r"\d[^\S\n]+(?:[A-Za-z’'-]+[^\S\n]+){0,2}$")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
 _RESTATES = {("hostages", "hostages"), ("soldiers", "military"), ("prisoners", "detained"), ("fighters", "military")}
 _CUES = FIGURE_WORDS.scope_cues
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "since" that starts a period ("since October 7", "since then"), not the adverb ("have since been released")
+_SINCE = re.compile(rf"\bsince\b(?![^\S\n]+(?:{alternatives(FIGURE_WORDS.since_not_start)})\b)", re.IGNORECASE)
 _EVENT = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'event'])})(?![\w-])", re.IGNORECASE)
 _PROJECTION = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'projection'])})(?![\w-])",
                          re.IGNORECASE)
@@ -87,6 +88,7 @@ class Span(NamedTuple):
     phrase_end: int
     sentence_start: int
     sentence_end: int
+    bare: bool = False  # nothing says what the number counts ("the toll rose to 85")
 
 
 def article_place(text: str) -> str:
@@ -119,18 +121,18 @@ def _territory(name: str) -> str:
 
 def _acts(text: str, match: re.Match, syntax: Syntax) -> bool:
     """True when the place named at ``match`` is who acts: "Israel's army", "Russia fired" (the
-    words after it say so, and the parse, when it has the sentence, agrees: "the war on Gaza has
+    subject of a verb as parsed, else the words after it: the parse knows that "the war on Gaza has
     killed" names no actor)."""
-    if not (_AGENT_NOUN.match(text, match.end(), match.end() + 40)
-            or _AGENT_VERB.match(text, match.end(), match.end() + 20)):
-        return False
     found = syntax.token_at(match.start())
     if found is None:
-        return True
+        return bool(_AGENT_NOUN.match(text, match.end(), match.end() + 40)
+                    or _AGENT_VERB.match(text, match.end(), match.end() + 20))
     token = found[1]
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head  # "Gaza Strip", "Tel Aviv"
-    return token.dep_ == "nmod:poss" or (token.dep_ == "nsubj" and token.head.tag_.startswith("VB"))
+    if token.dep_ == "nmod:poss":
+        return _AGENT_NOUN.match(text, match.end(), match.end() + 40) is not None
+    return token.dep_ == "nsubj" and token.head.tag_.startswith("VB")
 
 
 def _place(text: str, span: Span, syntax: Syntax, clause: Clause | None) -> str:
@@ -173,7 +175,7 @@ def _subgroup(text: str, span: Span, category: str, clause: Clause | None) -> st
         match = (_SUBGROUP_AFTER.match(text, span.end, min(len(text), span.end + 40))
                  or _PARTITIVE.match(text, span.end, min(len(text), span.end + 60)))
         word = match.group(1) if match else None
-        if word is None and clause is not None and span.phrase_end <= span.end:
+        if word is None and clause is not None and span.bare:
             word = _clause_subgroup(text, clause)
     else:
         word = match.group()
@@ -185,9 +187,9 @@ def _subgroup(text: str, span: Span, category: str, clause: Clause | None) -> st
 
 
 def _clause_subgroup(text: str, clause: Clause) -> str | None:
-    """A subgroup word of ``clause`` that no number of its own counts ("of the 99 journalists" is the
-    99's), or None."""
-    for start, end in clause.spans:
+    """A subgroup word of the core of ``clause`` ("the number of journalists killed rose to 85") that
+    no number of its own counts ("of the 99 journalists" is the 99's), or None."""
+    for start, end in clause.core:
         for match in _SUBGROUP.finditer(text, start, end):
             if not _COUNTED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 return match.group()

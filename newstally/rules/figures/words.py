@@ -60,6 +60,8 @@ class FigureWords:
     circumstance_prepositions: frozenset[str]
     since_recent: tuple[str, ...]
     span_words: tuple[str, ...]
+    level_verbs: frozenset[str]
+    since_not_start: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -114,6 +116,8 @@ def _load() -> FigureWords:
         circumstance_prepositions=words("figure_circumstance_prepositions"),
         since_recent=entries("figure_since_recent"),
         span_words=entries("figure_span_words"),
+        level_verbs=words("figure_level_verbs"),
+        since_not_start=entries("figure_since_not_start"),
     )
 
 

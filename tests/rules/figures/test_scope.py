@@ -119,3 +119,20 @@ def test_scope_category_from_the_figures_own_clause(text, figure, category):
 def test_scope_parsed_rules_name_themselves():
     figure = _figure("Israel's war on Gaza has killed more than 28,500 people.", "more than 28,500 people")
     assert figure.rule == "number+noun+clause:parse"
+
+
+@pytest.mark.parametrize("text, figure, category", [
+    # a count of a million or more is of the dead only where its own clause's core says so
+    ("Images of dead babies have inspired many millions to take to the streets.", "millions", "other"),
+    ("Some two million people are facing hunger after many of them lost their homes.", "Some two million people",
+     "people"),
+    ("The offensive put 2.3 million people at risk of death.", "2.3 million people", "people"),
+    ("Israel cut power to the enclave's 2.3 million residents and launched strikes that killed 3,000.",
+     "2.3 million residents", "people"),
+    ("The Nazis systematically killed six million Jews.", "six million Jews", "killed"),
+    ("They were among the six million Jews systematically murdered by the Nazis.", "six million Jews", "killed"),
+    ("The war claimed the lives of some 1.5 million people.", "some 1.5 million people", "killed"),
+    ("The death toll could have been as high as 5 million.", "5 million", "killed"),
+])
+def test_scope_millions_of_dead_only_where_the_text_says_so(text, figure, category):
+    assert _figure(text, figure).category == category
