@@ -49,7 +49,7 @@ _OF_WHOLE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,3}}?[\d.,]
                        rf"(?:[^\S\n]+(?:{alternation(SCALE_WORDS)}))?[^\S\n]+[A-Za-z]+")
 _RIGHT_BEFORE = re.compile(r"[a-z]+[^\S\n]+(?:(?:at|to|of|by)[^\S\n]+)?")  # "wounded at 300 or 400 a day"
 _NOUN_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
-_SUBJECT_LINKS = re.compile(rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)})[^\S\n]+){{0,3}}",
+_SUBJECT_LINKS = re.compile(rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)}|[a-z]+ly)[^\S\n]+){{0,3}}",
                             re.IGNORECASE)
 _AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
 

@@ -121,6 +121,8 @@ def _predicate(head: Token) -> Token:
         if dep in ("conj", "appos") or (dep == "nmod" and _names_same_people(head)):
             head = up  # "1,873 children and 1,023 women", "200 people, including 58 children"
             continue
+        if _circumstance(head):
+            return head  # "with 2.4 million Palestinians living there": a phrase of its own
         if dep in _ARGUMENTS and not up.tag_.startswith(("NN", "CD", "PRP", "RB", "JJR", "IN")):
             return up
         if dep in _ARGUMENTS or dep in _MODIFIERS:
@@ -167,7 +169,7 @@ def _aside(token: Token) -> bool:
 
 def _circumstance(token: Token) -> bool:
     """True for a phrase of circumstances ("amid the soaring death toll", "despite the killing of 30")."""
-    return token.dep_ in ("obl", "nmod", "advcl") and any(
+    return token.dep_ in ("obl", "nmod", "advcl", "obl:unmarked", "nmod:unmarked") and any(
         c.dep_ in ("case", "mark") and c.text.lower() in _CIRCUMSTANCES for c in token.children)
 
 

@@ -48,7 +48,8 @@ _PARTITIVE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|their[^\
                         rf"(?:[A-Za-z’'-]+[^\S\n]+){{0,2}}?({alternation(_SUBGROUPS)})\b")
 _COUNTED_BEFORE = re.compile(r"\d[^\S\n]+(?:[A-Za-z’'-]+[^\S\n]+){0,2}$")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
-_RESTATES = {("hostages", "hostages"), ("soldiers", "military"), ("prisoners", "detained"), ("fighters", "military")}
+_RESTATES = {("hostages", "hostages"), ("soldiers", "military"), ("prisoners", "detained"), ("fighters", "military"),
+             ("refugees", "displaced")}
 _CUES = FIGURE_WORDS.scope_cues
 # "since" that starts a period ("since October 7", "since then"), not the adverb ("have since been released")
 _SINCE = re.compile(rf"\bsince\b(?![^\S\n]+(?:{alternatives(FIGURE_WORDS.since_not_start)})\b)", re.IGNORECASE)
