@@ -34,6 +34,7 @@ _MODIFIERS = frozenset({"advmod", "amod", "det", "det:predet", "nmod:npmod"})
 # Marks of an adverbial clause that says over which period the figure counts ("since the war began").
 _KEPT_MARKS = frozenset(FIGURE_WORDS.kept_clause_marks)
 _CIRCUMSTANCES = FIGURE_WORDS.circumstance_prepositions
+_MEASURE_NOUNS = FIGURE_WORDS.measure_nouns
 _LEVEL_VERBS = frozenset(w.lower() for w in FIGURE_WORDS.change_verbs) | FIGURE_WORDS.level_verbs
 # A number word and the magnitude it is part of ("2.3 million", "tens of thousands").
 _NUMBER_LINKS = frozenset({"compound", "nummod", "flat", "fixed"})
@@ -67,7 +68,8 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
         return None
     sentence, token = found
     head = _counted_head(token)
-    predicate = _predicate(head)
+    stands_with: list[Token] = []
+    predicate = _predicate(head, stands_with)
     tokens = _clause_tokens(predicate, head)
     if predicate.dep_ == "acl:relcl":
         # "Israel's war on Gaza, which has killed 28,000 people": the noun "which" stands for
@@ -75,6 +77,10 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
     bare = head.tag_ == "CD" or head.like_num
     of = head.head if bare and head.dep_ in ("nmod", "appos") and head.head.tag_.startswith("NN") else None
     core = [predicate] + [c for c in head.children if c.dep_ in ("acl", "amod", "acl:relcl")]
+    if predicate.dep_ in ("acl", "acl:relcl"):
+        core.append(predicate.head)  # "Israeli soldiers killed in the war": the noun the participle describes
+    for noun in stands_with:
+        core += [t for t in noun.subtree if not _holds(t, head) or t is noun]  # "the number of UN staff – 176 –"
     if predicate.tag_.startswith("NN") and predicate.head is not predicate:
         core.append(predicate.head)  # "claimed the lives of 1.5 million": the verb the noun is the object of
     if predicate is head or predicate.text.lower() in _LEVEL_VERBS or any(c.dep_ == "cop" for c in predicate.children):
@@ -109,17 +115,21 @@ def _counted_head(token: Token) -> Token:
     return token
 
 
-def _predicate(head: Token) -> Token:
+def _predicate(head: Token, stands_with: list[Token]) -> Token:
     """The word heading the clause of ``head``: the predicate it is an argument of, the word whose
-    phrase it is in ("the enclave of two million people"), or itself when it is a predicate."""
+    phrase it is in ("the enclave of two million people"), or itself when it is a predicate. The
+    nouns the number stands with on the way ("the number of UN staff – 176 –") go to ``stands_with``."""
     for _ in range(8):
         dep, up = head.dep_, head.head
         if up is head or dep in _PREDICATES:
             return head
         if dep == "conj" and not up.tag_.startswith(("NN", "CD", "PRP")):
             return head  # "killed and more than 6,200 wounded": a predicate of its own
-        if dep in ("conj", "appos") or (dep == "nmod" and _names_same_people(head)):
-            head = up  # "1,873 children and 1,023 women", "200 people, including 58 children"
+        if dep in ("conj", "appos") or (dep == "nmod" and (_names_same_people(head)
+                                                            or up.text.lower() in _MEASURE_NOUNS)):
+            head = up  # "1,873 children and 1,023 women", "200 people, including 58 children", "a total of 45"
+            if not up.tag_.startswith("CD"):
+                stands_with.append(up)
             continue
         if _circumstance(head):
             return head  # "with 2.4 million Palestinians living there": a phrase of its own

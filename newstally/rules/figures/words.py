@@ -61,6 +61,7 @@ class FigureWords:
     since_recent: tuple[str, ...]
     span_words: tuple[str, ...]
     level_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
     since_not_start: tuple[str, ...]
 
 
@@ -117,6 +118,7 @@ def _load() -> FigureWords:
         since_recent=entries("figure_since_recent"),
         span_words=entries("figure_span_words"),
         level_verbs=words("figure_level_verbs"),
+        measure_nouns=words("figure_measure_nouns"),
         since_not_start=entries("figure_since_not_start"),
     )
 

@@ -49,6 +49,8 @@ def test_scope_place_from_the_article_when_no_sentence_says():
     ("Twelve people were killed, and four were children.", "four", "children"),
     ("Seventy of the 90 journalists killed that year were local.", "Seventy", "journalists"),  # a part of them
     ("The number of journalists killed in the war had risen to 85.", "85", "journalists"),
+    ("The death brings the total number of soldiers killed in the war to 250.", "250", "soldiers"),
+    ("The highest number of UN staff in history – 176 – have been killed.", "176", "UN staff"),
     # a breakdown after a dash counts the same people
     ("The group said 61 reporters have been killed – 54 Palestinians, four Israelis and three Lebanese.",
      "four Israelis", "journalists"),
@@ -72,6 +74,7 @@ def test_scope_subgroup(text, figure, subgroup):
     ("Officials say 9,000 civilians have been killed since the invasion began on 24 February.", "9,000 civilians",
      "cumulative", ""),
     ("Ten people were hurt.", "Ten people", "", ""),
+    ("A total of 45 people were killed in the attack on the camp.", "45 people", "event", ""),  # "total" of one attack
     ("The ministry said 3,276 people were injured since Saturday.", "3,276 people", "event", ""),  # a day's count
     ("Israeli strikes kill 250 people per day on average.", "250 people", "event", ""),  # a rate
     ("The study says 86,000 excess deaths could follow in Gaza.", "86,000 excess deaths", "", ""),  # yet to come
