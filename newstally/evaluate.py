@@ -44,15 +44,22 @@ def load_gold(path: str | Path) -> list[dict]:
 
 @dataclass
 class PRF:
-    """Counts behind precision, recall and F1."""
+    """Counts behind precision, recall and F1. ``tp`` is the gold items found (recall's numerator);
+    ``tp_pred`` the predicted items that are right (precision's), when the two differ: a key figure
+    may be predicted in a category its gold accepts but that is not key, or the reverse."""
 
     tp: int = 0
     n_pred: int = 0
     n_gold: int = 0
+    tp_pred: int | None = None
+
+    @property
+    def right_predicted(self) -> int:
+        return self.tp if self.tp_pred is None else self.tp_pred
 
     @property
     def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
+        return self.right_predicted / self.n_pred if self.n_pred else 0.0
 
     @property
     def recall(self) -> float:
@@ -63,10 +70,17 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+    def add(self, tp: int, n_pred: int, n_gold: int, tp_pred: int | None = None) -> None:
+        if tp_pred is not None or self.tp_pred is not None:
+            self.tp_pred = self.right_predicted + (tp if tp_pred is None else tp_pred)
         self.tp += tp
         self.n_pred += n_pred
         self.n_gold += n_gold
+
+    def counts(self) -> str:
+        """"tp/pred/gold", or "right predicted|gold found/pred/gold" when the two differ."""
+        tp = f"{self.tp}" if self.right_predicted == self.tp else f"{self.right_predicted}|{self.tp}"
+        return f"{tp}/{self.n_pred}/{self.n_gold}"
 
 
 @dataclass
@@ -101,7 +115,7 @@ class Report:
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         """(layer, measure, precision, recall, f1 or value) rows, the layers the gold has."""
         def prf(name: str, m: PRF) -> tuple[str, str, str, str, str]:
-            return (name, f"{m.tp}/{m.n_pred}/{m.n_gold}", f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
+            return (name, m.counts(), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
 
         out = []
         if self.has_figures:
@@ -158,41 +172,102 @@ def score(gold: list[dict], figures: pd.DataFrame, statements: pd.DataFrame, art
 
 # --- figures ---------------------------------------------------------------------------------
 
-def _close(pred: object, gold: object) -> bool:
-    if gold is None or pred is None or pd.isna(pred):
+def _number(x: object) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
+
+
+def _close(pred: object, gold: object, tolerance: float = 0.005) -> bool:
+    gold, pred = _number(gold), _number(pred)
+    if gold is None or pred is None:
         return False
-    gold, pred = float(gold), float(pred)
-    return abs(pred - gold) <= 0.005 * abs(gold) if gold else pred == 0
+    return abs(pred - gold) <= tolerance * abs(gold) if gold else pred == 0
+
+
+def _gold_range(gold: dict) -> tuple[float, float] | None:
+    """(low, high) of a gold range, in order, or None for a single value or a bound."""
+    low, high = _number(gold.get("low")), _number(gold.get("high"))
+    if low is None or high is None or low == high:
+        return None
+    return min(low, high), max(low, high)
+
+
+def _single(pred: dict) -> bool:
+    """A predicted figure that is one value, not a range."""
+    low, high = _number(pred.get("low")), _number(pred.get("high"))
+    return low is None or high is None or low == high
+
+
+def _same_text(pred: dict, gold: dict) -> bool:
+    """The same value, said in the same words: "four Russian cruise missiles" is not "four African papers"."""
+    return _value_matches(pred, gold) and _words(pred.get("text", "")) == _words(gold.get("text", ""))
+
+
+def _exact_match(pred: dict, gold: dict) -> bool:
+    """The same value (a range: the same ends), to the digit."""
+    if _gold_range(gold) is not None:
+        return _close(pred.get("low"), gold.get("low"), 0) and _close(pred.get("high"), gold.get("high"), 0)
+    return _close(pred.get("value"), gold.get("value"), 0)
 
 
 def _value_matches(pred: dict, gold: dict) -> bool:
-    low, high = gold.get("low"), gold.get("high")
-    if low is not None and high is not None and low != high:
-        return _close(pred.get("low"), low) and _close(pred.get("high"), high)
+    """The value within 0.5% (a gold range: both ends)."""
+    if _gold_range(gold) is not None:
+        return _close(pred.get("low"), gold.get("low")) and _close(pred.get("high"), gold.get("high"))
     return _close(pred.get("value"), gold.get("value"))
+
+
+def _equivalent(pred: dict, gold: dict) -> bool:
+    """FORMAT.md's equivalences for gold sets written to other conventions: a percent and the same
+    share as a fraction (33.3 percent = 0.333); a single figure equal to one end of a gold range
+    (a change "from 200 to 240" read as two levels); an approximate figure inside a gold range."""
+    value = _number(pred.get("value"))
+    if value is None:
+        return False
+    if pred.get("unit") == "percent" and _close(value / 100, gold.get("value")):
+        return True
+    if gold.get("unit") == "percent" and _close(value * 100, gold.get("value")):
+        return True
+    ends = _gold_range(gold)
+    if ends is None or not _single(pred):
+        return False
+    if _close(value, ends[0]) or _close(value, ends[1]):
+        return True
+    return pred.get("qualifier") == "approximately" and ends[0] <= value <= ends[1]
+
+
+# The tiers of a figure match, paired in this order: exact matches first (the same value in the same
+# words, then the same value), so a near value or a like number elsewhere does not take the gold
+# figure an exact one would have matched; then values within 0.5%; then the equivalences.
+_FIGURE_TIERS = (_same_text, _exact_match, _value_matches, _equivalent)
 
 
 def _category_right(pred: dict, gold: dict) -> bool:
     return pred.get("category") == gold.get("category") or pred.get("category") in (gold.get("category_alt") or [])
 
 
-def _align(preds: list[dict], golds: list[dict], matches) -> list[tuple[int, int]]:
-    """One-to-one pairs (pred index, gold index): each prediction, in text order, takes the first
-    gold figure still free that it matches (gold lists need not follow the text)."""
+def _align(preds: list[dict], golds: list[dict], tiers=_FIGURE_TIERS) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index), tier by tier: in each, each prediction still
+    free, in text order, takes the first gold figure still free that it matches (gold lists need
+    not follow the text)."""
     free = list(range(len(golds)))
+    taken: set[int] = set()
     pairs = []
-    for i, pred in enumerate(preds):
-        j = next((j for j in free if matches(pred, golds[j])), None)
-        if j is not None:
-            free.remove(j)
-            pairs.append((i, j))
-    return pairs
+    for matches in tiers:
+        for i, pred in enumerate(preds):
+            if i in taken:
+                continue
+            j = next((j for j in free if matches(pred, golds[j])), None)
+            if j is not None:
+                free.remove(j)
+                taken.add(i)
+                pairs.append((i, j))
+    return sorted(pairs)
 
 
 def _score_figures(report: Report, record: dict, predicted: pd.DataFrame) -> None:
     golds = record["figures"]
     preds = predicted.to_dict("records") if len(predicted) else []
-    pairs = _align(preds, golds, _value_matches)
+    pairs = _align(preds, golds)
     report.figures.add(len(pairs), len(preds), len(golds))
     matched_pred, matched_gold = {i for i, _ in pairs}, {j for _, j in pairs}
     for i, j in pairs:
@@ -206,10 +281,13 @@ def _score_figures(report: Report, record: dict, predicted: pd.DataFrame) -> Non
             report.qualifier.right += preds[i].get("qualifier") == golds[j]["qualifier"]
             if preds[i].get("qualifier") != golds[j]["qualifier"]:
                 report.misses.append({"article_id": record["article_id"], "layer": "qualifier", "gold": golds[j], "pred": _brief(preds[i])})
-    key_preds = [p for p in preds if p.get("category") in KEY_CATEGORIES]
-    key_golds = [g for g in golds if g.get("category") in KEY_CATEGORIES]
-    key_pairs = _align(key_preds, key_golds, lambda p, g: _value_matches(p, g) and _category_right(p, g))
-    report.key_figures.add(len(key_pairs), len(key_preds), len(key_golds))
+    # Key figures read the same matches: recall counts the key gold figures matched in a category the
+    # gold accepts; precision the predictions in a key category matched in a category the gold accepts.
+    right = [(i, j) for i, j in pairs if _category_right(preds[i], golds[j])]
+    report.key_figures.add(tp=sum(1 for _, j in right if golds[j].get("category") in KEY_CATEGORIES),
+                           n_pred=sum(1 for p in preds if p.get("category") in KEY_CATEGORIES),
+                           n_gold=sum(1 for g in golds if g.get("category") in KEY_CATEGORIES),
+                           tp_pred=sum(1 for i, _ in right if preds[i].get("category") in KEY_CATEGORIES))
     not_figures = [t.lower() for t in record.get("not_figures", [])]
     for p in preds:
         if any(str(p.get("text", "")).lower() in nf or nf in str(p.get("text", "")).lower() for nf in not_figures):

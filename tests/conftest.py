@@ -64,6 +64,11 @@ def _span(article: str, text: str) -> tuple[int, int]:
     return start, start + len(text)
 
 
+# place, subgroup, scope and since of the demo figures that have them
+_DEMO_COUNTS_OVER = {"a2:f0": ("Gaza", "", "cumulative", None), "a2:f1": ("Gaza", "", "cumulative", None),
+                     "a3:f0": ("Gaza", "", "cumulative", None)}
+
+
 def build_demo_store(path: Path) -> Path:
     """A small store with known rows (three speakers, four articles, one of them hostile), written
     directly through the store so dashboard tests do not depend on extraction quality."""
@@ -107,7 +112,7 @@ def build_demo_store(path: Path) -> Path:
         writer.insert("statements", [(sid, aid, spk, name, False, kind, cue, text, *_span(aid, text), None, "demo")
                                      for sid, aid, spk, name, kind, cue, text in statements])
         writer.insert("figures", [(fid, aid, *_span(aid, text), text, value, low, high, qual, unit, cat,
-                                   DEMO_TEXTS[aid], sid, spk, "demo")
+                                   *_DEMO_COUNTS_OVER.get(fid, ("", "", "", None)), DEMO_TEXTS[aid], sid, spk, "demo")
                                   for fid, aid, text, value, low, high, qual, unit, cat, sid, spk in figures])
         writer.insert("speakers", speakers)
         writer.insert("rejected", [("bad/empty.txt", "the file is empty; there is nothing to read")])

@@ -25,7 +25,7 @@ GOLD = [{
 
 
 def _figures(*rows):
-    return pd.DataFrame([dict(article_id="a", start=i, text="", **r) for i, r in enumerate(rows)])
+    return pd.DataFrame([dict(article_id="a", start=i, text="") | r for i, r in enumerate(rows)])
 
 
 def _statements(*rows):
@@ -77,3 +77,56 @@ def test_evaluate_statements_optional_neither_rewarded_nor_punished():
 def test_evaluate_report_table_lists_layers():
     table = score(GOLD, _figures(), _statements()).table()
     assert "figures (key categories)" in table and "statements attribution (lenient)" in table
+
+
+def _gold(*figures):
+    return [{"article_id": "a", "figures": [dict(text="", qualifier="exact", unit="", category="other", category_alt=[])
+                                            | f for f in figures]}]
+
+
+@pytest.mark.parametrize("gold, predicted, tp", [
+    # a percent and the same share as a fraction
+    ([dict(value=0.333, low=0.333, high=0.333)], [dict(value=33.3, low=33.3, high=33.3, unit="percent")], 1),
+    ([dict(value=33.3, low=33.3, high=33.3, unit="percent")], [dict(value=0.333, low=0.333, high=0.333)], 1),
+    # a gold range and a single figure equal to one of its ends (a change read as two levels)
+    ([dict(value=220, low=200, high=240)], [dict(value=200, low=200, high=200), dict(value=240, low=240, high=240)], 1),
+    # an approximate figure inside a gold range
+    ([dict(value=5500, low=1000, high=10000)], [dict(value=2000, low=2000, high=2000, qualifier="approximately")], 1),
+    ([dict(value=5500, low=1000, high=10000)], [dict(value=2000, low=2000, high=2000)], 0),  # exact: not inside
+    ([dict(value=5500, low=1000, high=10000)], [dict(value=20000, low=20000, high=20000, qualifier="approximately")], 0),
+    # no equivalence for a plain value
+    ([dict(value=100, low=100, high=100)], [dict(value=120, low=120, high=120, qualifier="approximately")], 0),
+])
+def test_evaluate_figures_equivalences_for_other_conventions(gold, predicted, tp):
+    report = score(_gold(*gold), _figures(*[dict(qualifier="exact", category="other") | p for p in predicted]),
+                   _statements())
+    assert report.figures.tp == tp
+
+
+def test_evaluate_figures_exact_matches_are_paired_first():
+    # in text order the 100.4 would take the first gold figure; the exact 100 is paired with it first
+    gold = _gold(dict(text="100 trucks", value=100, low=100, high=100), dict(text="100.2", value=100.2, low=100.2,
+                                                                              high=100.2))
+    predicted = _figures(dict(text="100.2", value=100.2, low=100.2, high=100.2, qualifier="exact", category="other"),
+                         dict(text="100 trucks", value=100, low=100, high=100, qualifier="exact", category="other"))
+    assert score(gold, predicted, _statements()).figures.tp == 2
+
+
+def test_evaluate_figures_the_same_words_are_paired_first():
+    gold = _gold(dict(text="four papers", value=4, low=4, high=4, category="other"),
+                 dict(text="four missiles", value=4, low=4, high=4, category="projectiles"))
+    predicted = _figures(dict(text="four missiles", value=4, low=4, high=4, qualifier="exact", category="projectiles"),
+                         dict(text="four papers", value=4, low=4, high=4, qualifier="exact", category="other"))
+    report = score(gold, predicted, _statements())
+    assert (report.category.right, report.key_figures.tp) == (2, 1)
+
+
+def test_evaluate_key_figures_count_right_predictions_and_found_gold_apart():
+    # gold "people" accepting "other"; predicted "other": a key gold figure found, no key prediction made
+    gold = _gold(dict(text="70% of respondents", value=70, low=70, high=70, category="people", category_alt=["other"]),
+                 dict(text="5 killed", value=5, low=5, high=5, category="killed"))
+    predicted = _figures(dict(text="70%", value=70, low=70, high=70, qualifier="exact", category="other"),
+                         dict(text="5", value=5, low=5, high=5, qualifier="exact", category="killed"))
+    key = score(gold, predicted, _statements()).key_figures
+    assert (key.tp, key.right_predicted, key.n_pred, key.n_gold) == (2, 1, 1, 2)
+    assert key.precision == 1.0 and key.recall == 1.0

@@ -48,8 +48,8 @@ with over_time:
             st.info("Turn on a reference series above to compare the reported figures with it.")
         else:
             listed, listed_total = load(differing_figures, current, reference, tolerance / 100)
-            grids.render(listed, listed_total, ["published", "category", "text", "value", "reference",
-                                                 "difference", "reported_by", "title"],
+            grids.render(listed, listed_total, ["published", "category", "place", "subgroup", "scope", "since",
+                                                 "text", "value", "reference", "difference", "reported_by", "title"],
                           key="figures-differing", span="figure_id", what="differing figures",
                           empty=f"No reported figure differs from {reference_name} by more than {tolerance}%.")
 

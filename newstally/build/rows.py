@@ -48,6 +48,21 @@ def _date(value: str) -> date | None:
         return None
 
 
+def _since(value: str, published: str) -> date | None:
+    """The start of a cumulative count: an ISO date, or "--MM-DD" (the text gave no year) completed
+    with the year that puts it last on or before the publication date; None when unknown."""
+    if not value.startswith("--"):
+        return _date(value)
+    day = _date(published)
+    if day is None:
+        return None
+    for year in (day.year, day.year - 1):
+        start = _date(f"{year}-{value[2:]}")
+        if start is not None and start <= day:
+            return start
+    return None
+
+
 def metadata(article: Article) -> ArticleMetadata:
     """The metadata of ``article`` as the store holds it (the date as ISO text, "" when unreadable)."""
     published = _date(article.published)
@@ -82,7 +97,8 @@ def figures(article: Article, extraction: Extraction) -> list[FigureRow]:
         k = container(f.start, f.end)
         rows.append(FigureRow(figure_id=f"{aid}:f{n}", article_id=aid, start=f.start, end=f.end, text=f.text,
                               value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
-                              category=f.category, sentence=f.sentence,
+                              category=f.category, place=f.place, subgroup=f.subgroup, scope=f.scope,
+                              since=_since(f.since, article.published), sentence=f.sentence,
                               statement_id=None if k is None else f"{aid}:s{k}", speaker_id=None, rule=f.rule))
     return rows
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocabulary import Category, Qualifier, SpeakerType, StatementKind
+from .vocabulary import Category, Qualifier, Scope, SpeakerType, StatementKind
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,10 @@ class Figure:
     category: Category
     sentence: str
     rule: str  # the pattern that produced it, so a wrong row can be explained
+    place: str = ""  # the territory it counts in ("Gaza", "Ukraine"), "" when the text does not say
+    subgroup: str = ""  # who among the counted ("children", "journalists"), "" for everyone
+    scope: Scope = ""  # a running total since a start, one event, or "" when unclear
+    since: str = ""  # ISO date a cumulative count starts from, "" when the text does not give it
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
-from .vocabulary import Category, Qualifier, SpeakerType, StatementKind
+from .vocabulary import Category, Qualifier, Scope, SpeakerType, StatementKind
 
 
 class ArticleRow(NamedTuple):
@@ -41,6 +41,10 @@ class FigureRow(NamedTuple):
     qualifier: Qualifier
     unit: str
     category: Category
+    place: str  # the territory it counts in, "" when the text does not say
+    subgroup: str  # who among the counted, "" for everyone
+    scope: Scope  # cumulative | event | "" when unclear
+    since: date | None  # the start of a cumulative count, when the text gives it
     sentence: str
     statement_id: str | None  # the innermost statement whose span holds the figure
     speaker_id: str | None  # that statement's speaker, set by the corpus-wide merge

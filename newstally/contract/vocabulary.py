@@ -19,11 +19,14 @@ Category = Literal["killed", "injured", "casualties", "displaced", "detained", "
                    "projectiles", "strikes", "aid", "military", "people", "money", "duration", "other"]
 Qualifier = Literal["exact", "approximately", "more_than", "less_than"]
 StatementKind = Literal["direct", "mixed", "indirect"]
+# What stretch of time a figure counts over: a running total since a start, one event, or unclear.
+Scope = Literal["cumulative", "event", ""]
 SpeakerType = Literal["person", "organization"]
 
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 STATEMENT_KINDS: tuple[StatementKind, ...] = get_args(StatementKind)
 SPEAKER_TYPES: tuple[SpeakerType, ...] = get_args(SpeakerType)
+SCOPES: tuple[Scope, ...] = get_args(Scope)
 
 
 @dataclass(frozen=True)

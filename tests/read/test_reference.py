@@ -24,7 +24,8 @@ REFERENCE = load_reference(b"date,series,value\n2024-01-01,killed_cum,100\n2024-
 
 def test_reference_bundled_file_loads():
     frame = load_reference(BUNDLED)
-    assert list(frame.columns) == ["date", "series", "value"]
+    assert list(frame.columns) == ["date", "series", "value", "place"]
+    assert set(frame["place"]) == {"Gaza"}  # the bundled series count in Gaza
     assert set(frame["series"]) == {"killed_cum", "injured_cum"}
     assert frame["value"].is_monotonic_increasing or len(frame) > 100
 
@@ -41,7 +42,7 @@ def test_reference_bad_csv_says_what_is_expected(content, message):
 
 def test_reference_accepts_odd_cases_and_thousands_separators():
     frame = load_reference(b"Date,Series,Value\n2024-01-01, displaced ,\"1,200\"\n")
-    assert frame.iloc[0].tolist() == [pd.Timestamp("2024-01-01"), "displaced", 1200.0]
+    assert frame.iloc[0].tolist() == [pd.Timestamp("2024-01-01"), "displaced", 1200.0, ""]  # "": any place
 
 
 def test_reference_series_categories():
@@ -61,9 +62,11 @@ def test_reference_value_on_a_day(day, expected):
     assert (pd.isna(value) and expected is None) or value == expected
 
 
-def _figures(rows):
+def _figures(rows, **columns):
+    """Figures of the whole population, counted since the series' start, unless ``columns`` say else."""
+    counts_over = dict(place="Gaza", subgroup="", scope="cumulative", since=None, unit="people") | columns
     return pd.DataFrame(rows, columns=["figure_id", "value", "low", "high", "category", "published"]).assign(
-        published=lambda f: pd.to_datetime(f["published"]))
+        published=lambda f: pd.to_datetime(f["published"]), **counts_over)
 
 
 @pytest.mark.parametrize("row, tolerance, listed", [
@@ -84,6 +87,40 @@ def test_reference_discrepancies(row, tolerance, listed):
     assert (len(found) == 1) is listed
     if listed:
         assert {"series", "reference", "difference"} <= set(found.columns)
+
+
+GAZA_REFERENCE = load_reference(b"date,series,value,place\n2024-01-01,killed_cum,100,Gaza\n"
+                                 b"2024-01-02,killed_cum,120,Gaza\n2024-01-05,killed_cum,200,Gaza\n")
+
+
+@pytest.mark.parametrize("columns, listed", [
+    ({}, True),
+    ({"place": "Israel"}, False),  # deaths in another place are no count of the series
+    ({"place": ""}, False),  # nor a count whose place the text does not say
+    ({"subgroup": "children"}, False),  # a part of the population
+    ({"scope": "event"}, False),  # one strike's dead
+    ({"scope": ""}, False),
+    ({"since": "2024-01-02"}, True),  # within two days of the series' start
+    ({"since": "2024-03-01"}, False),  # a count from another start
+    ({"unit": "percent"}, False),  # a share
+    ({"rule": "vague:thousands+noun"}, False),  # an order of magnitude, no toll
+    ({"rule": "number+noun+clause:parse"}, True),
+])
+def test_reference_discrepancies_compare_like_with_like(columns, listed):
+    found = discrepancies(_figures([("f", 150, 150, 150, "killed", "2024-01-01")], **columns), GAZA_REFERENCE, .1)
+    assert (len(found) == 1) is listed
+
+
+@pytest.mark.parametrize("value, published, listed", [
+    (120, "2024-01-05", False),  # the count of the days before publication (a report quotes the latest it had)
+    (100, "2024-01-02", False),
+    (150, "2024-01-02", True),
+    (200, "2024-01-05", False),
+    (90, "2024-01-09", True),  # more than three days old: 200 that day
+])
+def test_reference_discrepancies_allow_a_few_days_lag(value, published, listed):
+    found = discrepancies(_figures([("f", value, value, value, "killed", published)]), GAZA_REFERENCE, .1)
+    assert (len(found) == 1) is listed
 
 
 def test_reference_discrepancies_largest_first():

@@ -9,6 +9,7 @@ categories (strikes, aid, projectiles) describe what happened to things, not to 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstally.contract.vocabulary import PEOPLE_CATEGORIES
@@ -27,8 +28,10 @@ _QUALIFIERS = FIGURE_WORDS.qualifiers
 QUALIFIER_BEFORE = re.compile(
     rf"(?<![\w])({alternation(p for p, pos in _QUALIFIERS if pos == 'before')})\s*$", re.IGNORECASE
 )
-QUALIFIER_AFTER = re.compile(  # "or more" bounds the number before it; "and more than 2,700" opens the next
-    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])(?!\s+than\b)", re.IGNORECASE
+QUALIFIER_AFTER = re.compile(  # "or more" bounds the number before it; "and more than 2,700" opens the next;
+    # "700,000 plus 300,000" adds a number
+    rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])(?!\s+than\b)(?!\s*[$€£\d])",
+    re.IGNORECASE
 )
 
 
@@ -53,6 +56,7 @@ NOUNS = {word: Noun(unit, category, _clause_categories(clause))
 UNIT_FACTORS = FIGURE_WORDS.unit_factors
 MODIFIERS = FIGURE_WORDS.modifiers
 _PEOPLE_BY_NAME = Noun("people", "people", PEOPLE_CATEGORIES)
+_OF_NOUN = re.compile(rf"[^\S\n]+({alternation(w for w in NOUNS if ' of ' in w)})(?![\w'’-])", re.IGNORECASE)
 _CONTRACTIONS = FIGURE_WORDS.contractions
 _NOUN_MAX_WORDS = max(len(w.split()) for w in NOUNS)
 PHRASE_ENDS = FIGURE_WORDS.phrase_ends
@@ -70,15 +74,20 @@ CUE = re.compile(rf"(?<![\w])(?:{_CUE_WORDS})\b")
 _CUE_AFTER = re.compile(rf"[^\S\n]+({_CUE_WORDS})\b")
 _BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|" + "|".join(rf"\b{w}\b" for w in FIGURE_WORDS.clause_breaks))
 _AND = re.compile(r"\band\b")
-_ASIDE = re.compile(rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')})\b"
-                    r"[^,.;:]*,"
-                    r"|\([^()]*\)|\s[–—][^–—.;]*[–—]")
+ASIDE = re.compile(rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')}"
+                    rf"|[\d,.]+\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)}))\b"
+                    r"(?:[^,.;:]|(?<=\d)[,.](?=\d))*,"  # a number's comma or point does not end it
+                    r"|\([^()]*\)|\s[–—](?:[^–—.;]|(?<=\d)\.(?=\d))*[–—]")
 _NUMBER = re.compile(r"\d")
+_MONTH = alternation(FIGURE_WORDS.months)
+_DATE = re.compile(rf"\b(?:{_MONTH})\.?[^\S\n]+\d{{1,2}}\b(?:,?[^\S\n]+\d{{4}})?|\b\d{{1,2}}[^\S\n]+(?:{_MONTH})\b"
+                   rf"(?:,?[^\S\n]+\d{{4}})?")
 _WORDS_BEFORE = re.compile(r"(?:([\w'’\-]+)[^\S\n]+)?([\w'’\-]+)[^\S\n]+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*|[\"“‘(]\s*)$")
 _PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])(?:[^\S\n]+([a-z]+))?")
 _PHRASE_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)(?![\w'’\-])")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z][\w'’\-]*)")
+_ADJECTIVE_COMMA = re.compile(r",[^\S\n]+(?=[a-z])")  # "four large, armable drones"
 _OF_DETERMINER = re.compile(
     rf"[^\S\n]+(?:of[^\S\n]+(?:(?:{alternatives(FIGURE_WORDS.of_determiners)})[^\S\n]+)?"
     r"|the[^\S\n]+)"
@@ -109,6 +118,10 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     the determiner; the phrase ends at punctuation or a function word. An unknown lower-case head
     noun is returned as its own unit ("top six offenders" -> offenders) with no lexicon entry.
     """
+    whole = _OF_NOUN.match(text, end, min(len(text), end + 60))
+    if whole is not None:  # "tonnes of grain", "members of Hamas": a noun of the lexicon with its "of"
+        noun = NOUNS[" ".join(whole.group(1).lower().split())]
+        return noun, noun.unit, whole.end(1)
     pos = end
     of = _OF_DETERMINER.match(text, pos, min(len(text), pos + 40))
     if of:
@@ -116,6 +129,9 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     words: list[tuple[str, int]] = []
     while len(words) < 5:
         match = _WORD_AFTER.match(text, pos, min(len(text), pos + 60))
+        if not match and words and all(_adjective_like(w) for w, _ in words):
+            comma = _ADJECTIVE_COMMA.match(text, pos)
+            match = _WORD_AFTER.match(text, comma.end() - 1, min(len(text), pos + 60)) if comma else None
         if not match:
             break
         word = match.group(1)
@@ -141,6 +157,8 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
                     if last_word.endswith("s") and weak is None:
                         return noun, noun.unit, words[i + n - 1][1]  # "four Palestinians sustained ..."
                     weak = weak or (noun, words[i + n - 1][1])
+                elif found is not None and found[0].category == "duration":
+                    return found[0], found[0].unit, found[1]  # "20 years building": a length of time is the head
                 elif last_word.endswith("s") or found is not None or not _head_follows(words[i + n:]):
                     found = (noun, words[i + n - 1][1])
                 # else a singular noun before another head modifies it ("carrier strike groups")
@@ -155,7 +173,7 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     for head, head_end in words:
         if _plural_looking(head):
             return None, head, head_end
-    if words and _plural_looking(words[0][0].lower()) and weak is None:
+    if words and _plural_looking(words[0][0].lower()) and weak is None and words[0][0] not in FIGURE_WORDS.places:
         # a capitalised plural right after the number names people: "23 Republicans", "two Britons"
         return _PEOPLE_BY_NAME, words[0][0], words[0][1]
     if weak is not None:
@@ -212,13 +230,20 @@ def _plural_looking(word: str) -> bool:
             and word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
+def _adjective_like(word: str) -> bool:
+    """True for a lower-case word that is no noun of the lexicon nor a plural: it may be an adjective
+    before a comma and another adjective ("four large, armable drones")."""
+    return word.islower() and word not in NOUNS and word not in PHRASE_ENDS and not _plural_looking(word)
+
+
 def _head_follows(words: list[tuple[str, int]]) -> bool:
     return any(w.lower() in NOUNS or _plural_looking(w) for w, _ in words)
 
 
 def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
-                 allowed: frozenset[str]) -> str | None:
-    """The category of the nearest cue word in the sentence around ``text[start:end]``, among ``allowed``.
+                 allowed: frozenset[str], inside: Callable[[int], bool] | None = None) -> str | None:
+    """The category of the nearest cue word in the sentence around ``text[start:end]``, among ``allowed``
+    (and, with ``inside``, only a cue whose first character it holds: the figure's own clause).
 
     Distance is counted in characters, plus a cost for each clause boundary between the cue and
     the figure, so "killing 3,700 people and wounding thousands" gives the 3,700 to killing.
@@ -228,7 +253,7 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
     best, best_cost = None, None
     for match in CUE.finditer(text, lo, hi):
         category = _CUES.get(" ".join(match.group().lower().split()))
-        if category not in allowed:
+        if category not in allowed or (inside is not None and not inside(match.start())):
             continue
         if match.end() <= start:
             between = text[match.end():start]
@@ -238,7 +263,7 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
             between = ""
         # an aside ("9,000 Palestinians, including 3,600 children, were killed") does not separate a
         # figure from its verb; another number does: the cue is that number's
-        between = _ASIDE.sub(" ", between)
+        between = _DATE.sub(" ", ASIDE.sub(" ", between))  # a date is no figure either
         if _NUMBER.search(between):
             continue
         cost = (len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between))

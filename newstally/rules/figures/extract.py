@@ -8,17 +8,21 @@ unit and category.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from newstally.contract.records import Figure
+from newstally.contract.vocabulary import PEOPLE_CATEGORIES
 from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
-from .category import OPEN_PAREN, Counted, Place, Previous, unit_and_category
+from .category import LIST_GAP, OPEN_PAREN, Counted, Place, Previous, unit_and_category
+from .clause import own_clause
 from .context import PHRASE_ENDS, UNIT_FACTORS, counted_noun, cue_after, one_counts, qualifier_after, qualifier_before
 from .numbers import NUMBER_WORDS
 from .ranges import BETWEEN_BEFORE, range_after_noun, range_from
-from .reading import Reading, candidates, read_number
+from .reading import SCANNER, Reading, candidates, read_number
+from .scope import Span, article_place, counts_over
 from .words import FIGURE_WORDS
 
 _SENTENCE_REACH = 400
@@ -37,6 +41,12 @@ _COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
+_RATIO = re.compile(r"[^\S\n]+(?:out[^\S\n]+of|in)[^\S\n]+(?:every[^\S\n]+)?(?=\d|[a-z])")
+_STRENGTH = re.compile(rf"-(?:{alternatives(FIGURE_WORDS.strength_words)})$", re.IGNORECASE)
+# "155mm shells", "a 155 mm howitzer": a calibre names a weapon
+_CALIBRE = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.calibre_nouns)})\b", re.IGNORECASE)
+_TIME_RELATIVE = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.time_relative)})\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[^\S\n]+$")
 
 
 class _Qualified(NamedTuple):
@@ -57,6 +67,7 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
     """The figures of ``text`` in text order; ``syntax`` is the parse of the sentences that have
     one (``newstally.rules.extract`` makes it)."""
     figures: list[Figure] = []
+    main_place: list[str] = []  # the article's main place, found when a figure first needs it
     last_count: Previous | None = None  # the last figure that counted people or things
     last_figure: Previous | None = None
     pos = 0
@@ -67,20 +78,32 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
         pos = max(resume, match.end())
         if reading is None:
             continue
-        figure = _figure(text, reading, last_count, last_figure)
+        figure = _figure(text, reading, last_count, last_figure, syntax, main_place)
         if figure is None:
             continue
         pos = max(pos, figure.end)
         figures.append(figure)
-        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier)
+        if (not figure.subgroup and last_count is not None and last_count.subgroup
+                and figure.category == last_count.category and figure.value < last_count.value
+                and LIST_GAP.fullmatch(text, last_count.end, figure.start)):
+            # "64 reporters – 56 Palestinians, four Israelis": a breakdown of the journalists
+            figure = replace(figure, subgroup=last_count.subgroup)
+            figures[-1] = figure
+        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier, figure.value,
+                               figure.subgroup)
         if figure.category not in ("money", "duration") and figure.unit not in ("", "percent"):
             last_count = last_figure
     return figures
 
 
-def _figure(text: str, reading: Reading, last_count: Previous | None, last_figure: Previous | None) -> Figure | None:
+def _figure(text: str, reading: Reading, last_count: Previous | None, last_figure: Previous | None,
+            syntax: Syntax, main_place: list[str]) -> Figure | None:
     """The figure that ``reading`` opens (a range, a qualifier and the counted noun included), or None."""
-    first, high, link = range_from(text, reading)
+    reading = _ratio(text, reading) or reading
+    named = reading.form == "digits" and not reading.unit and _NAME_BEFORE.search(text, max(0, reading.start - 30),
+                                                                                  reading.start)
+    # "Nord Stream 1 to 33m cubic metres": a name's number opens no range
+    first, high, link = range_from(text, reading) if not named else (reading, None, None)
     if link == "skip":
         return None
     last = high or first
@@ -93,21 +116,49 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
             counted = counted._replace(end=max(counted.end, high.end, counted_noun(text, high.end)[2]))
     if not _is_figure(text, first, last, counted, qualified):
         return None
-    value, low, high_value, unit = _values(text, first, last, high is not None, qualified.qualifier, counted)
+    either = high is not None and link is not None and link.startswith(("or", "if"))
+    value, low, high_value, unit = _values(text, first, last, high is not None, either, qualified.qualifier, counted)
     end = max(qualified.end, counted.end)
     start = qualified.start
     if last_figure is not None and start < last_figure.end:
         start = last_figure.end  # a sign between two numbers ("0$ 0") belongs to the first
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
-    place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end)
+    clause = own_clause(syntax, _number_at(text, last)) if syntax is not NO_SYNTAX else None
+    place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end, clause, last.value)
     unit, category, source = unit_and_category(text, place, first, last, counted._replace(unit=unit), last_count)
     if high is not None:
         base = "range:between" if text.startswith(("between", "Between"), start) else f"range:{link.split()[0]}"
     else:
         base = first.rule
+    if category in PEOPLE_CATEGORIES and not main_place:
+        main_place.append(article_place(text))
+    span = Span(start, end, place.end, sentence_start, sentence_end, counted.bare)
+    over = counts_over(text, span, syntax, clause, category, main_place[0] if main_place else "")
     return Figure(start=start, end=end, text=text[start:end], value=value, low=low, high=high_value,
                   qualifier=qualified.qualifier, unit=unit, category=category,
-                  sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}")
+                  sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}",
+                  place=over.place, subgroup=over.subgroup, scope=over.scope, since=over.since)
+
+
+def _ratio(text: str, reading: Reading) -> Reading | None:
+    """"seven in 10", "four out of every 100": a share, in percent (70, 4), or None."""
+    if reading.unit or reading.noun is not None or reading.form not in ("digits", "words"):
+        return None
+    link = _RATIO.match(text, reading.end)
+    match = SCANNER.match(text, link.end()) if link else None
+    whole = read_number(text, match, range_end=True)[0] if match else None
+    if whole is None or whole.unit or whole.noun is not None or whole.year_like or not 0 < reading.value < whole.value:
+        return None
+    return reading._replace(end=whole.end, value=round(100 * reading.value / whole.value, 2), unit="percent",
+                            rule=reading.rule + "+ratio")
+
+
+def _number_at(text: str, reading: Reading) -> int:
+    """Where the number of ``reading`` itself starts (past a currency sign): the word the parse reads."""
+    for pos in range(reading.start, reading.end):
+        if text[pos].isalnum():
+            return pos
+    return reading.start
 
 
 def _qualified(text: str, first: Reading, last: Reading, link: str | None, last_figure: Previous | None) -> _Qualified:
@@ -139,6 +190,10 @@ def _counted(text: str, first: Reading, last: Reading, qualified: _Qualified, ra
     after it, or, for a plain "one", the noun it counts ("one solution")."""
     carried = last.unit or first.unit
     glued = last.noun or first.noun
+    if glued is not None and text[last.end - 1:last.end + 0].isalpha() and _STRENGTH.search(text, last.start, last.end):
+        after = counted_noun(text, last.end)  # "a 125,000-strong army": the army's troops
+        if after[0] is not None:
+            return Counted(after[0], after[1], carried, after[2], after[2], False)
     noun, unit, noun_end = counted_noun(text, last.end) if glued is None else (glued, glued.unit, qualified.end)
     plain_one = None
     if (noun is None and not carried and not ranged and not qualified.by_words
@@ -151,17 +206,18 @@ def _counted(text: str, first: Reading, last: Reading, qualified: _Qualified, ra
     return Counted(noun, unit, carried, end, noun_end, plain_one is not None)
 
 
-def _values(text: str, first: Reading, last: Reading, ranged: bool, qualifier: str,
+def _values(text: str, first: Reading, last: Reading, ranged: bool, either: bool, qualifier: str,
             counted: Counted) -> tuple[float, float | None, float | None, str]:
-    """(value, low, high, unit): a range's midpoint and ends, a bound's one end, in the unit a
-    factor noun turns the count into ("two decades" is 20 years)."""
+    """(value, low, high, unit): a range's midpoint and ends (of two alternatives, "six or seven
+    hours", the first: a midpoint nobody said), a bound's one end, in the unit a factor noun turns
+    the count into ("two decades" is 20 years)."""
     if not ranged:
         value = first.value
         low = None if qualifier == "less_than" else value
         high = None if qualifier == "more_than" else value
     else:
         low, high = first.value, last.value
-        value = (low + high) / 2
+        value = low if either else (low + high) / 2
     factor = UNIT_FACTORS.get(text[last.end:counted.end].strip().lower()) if counted.noun is not None else None
     if factor is None:
         return value, low, high, counted.unit
@@ -174,6 +230,8 @@ def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, quali
     a bare number inside a name or an address ("S&P 500", "Galaxy Note 20", "49 Zorro Ranch Road"),
     a model number after a count ("two new 737 Max jets")."""
     noun = counted.noun
+    if counted.unit == "mm" and _CALIBRE.match(text, counted.end):
+        return False
     if first.year_like and last is first:
         # "1,967 people" has a comma; "in 1967", "the 1967 borders", "a 2015 knife attack" are years
         if _YEAR_LEAD.search(text, max(0, first.start - 12), first.start):
@@ -189,11 +247,27 @@ def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, quali
             return False
         if noun is None:
             return qualified.bounded or counted.plain_one
-        return qualified.bounded or noun.category != "duration"
+        if qualified.bounded or noun.category != "duration" or first.noun is not None:
+            return True  # "one-week pause": a length glued to its noun
+        return _lasts(text, first.start, counted.end)
     if (first.form == "digits" and last is first and not qualified.by_words and not first.unit and first.noun is None
             and _MODEL_AFTER.match(text, first.end) and _counted_before(text, first.start)):
         return False
     return True
+
+
+def _lasts(text: str, start: int, end: int) -> bool:
+    """True when "a week" at ``text[start:end]`` is a length of time ("within a week", "in the space of
+    an hour", "require Ukraine a decade"), not a rate ("5,000 litres a day"), a point in time ("a
+    month earlier") or an idiom."""
+    if _TIME_RELATIVE.match(text, end):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    opens = text[max(0, before.start() - 3):before.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "“", "\n")
+    return word.lower() in FIGURE_WORDS.duration_leads or (word[0].isupper() and not opens)
 
 
 def _counted_before(text: str, start: int) -> bool:

@@ -30,10 +30,10 @@ _MULTIPLIER_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("hun
 # Digits: "28,500", "28 500" (grouped by thin or plain spaces), "1.2", ".5". The pattern starts
 # with a digit so the engine can skip to the next digit quickly; the look-behind after the first
 # digit refuses numbers glued to a word or a dot, except a currency such as "$US55,931,000" or
-# "NIS10,000", "PS2.7m" (two or three capitals: the reader keeps it only if they are a currency).
+# "NIS10,000", "PS2.7m", "Rs500" (two or three letters: the reader keeps it only if they are a currency).
 # Possessive quantifiers keep a megabyte of digits a single linear match.
 DIGITS = (
-    r"\d(?:(?<![\w.,/:]\d)|(?<=\$[A-Z]\d)|(?<=\$[A-Z][A-Z]\d)|(?<=\b[A-Z]{3}\d)|(?<=\b[A-Z]{2}\d))"
+    r"\d(?:(?<![\w.,/:]\d)|(?<=\$[A-Z]\d)|(?<=\$[A-Z][A-Z]\d)|(?<=\b[A-Z]{3}\d)|(?<=\b[A-Z]{2}\d)|(?<=\b[A-Z][a-z]\d))"
     r"(?:\d{0,2}(?:,\d{3})++(?!\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,])|\d*+)(?:\.\d++)?"
     r"|\.(?<![\w.,/:]\.)\d++"
 )

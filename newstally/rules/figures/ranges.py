@@ -11,7 +11,8 @@ from .context import PHRASE_ENDS
 from .reading import SCANNER, Reading, read_number
 from .words import FIGURE_WORDS
 
-_RANGE_LINK = re.compile(r"\s*[-–—]\s*|\s+(to|or|and|if\s+not|or\s+even)\s+", re.IGNORECASE)
+# "four- to sixfold": a hyphen left hanging before the link
+_RANGE_LINK = re.compile(r"-?\s+(to|or|and|if\s+not|or\s+even)\s+|\s*[-–—]\s*", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_VERBS = alternation(FIGURE_WORDS.change_verbs)
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)
@@ -24,6 +25,7 @@ _CHANGE_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:[a-z]+\s+){{0,2}}
 # and a year may follow the unit before the "to" that ends the range
 _TO = re.compile(r"(?:[^\S\n]+per[^\S\n]+[a-z]+)?(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+in[^\S\n]+\d{4})?"
                  r"[^\S\n]+to[^\S\n]+")
+_SPAN_FROM_BEFORE = re.compile(rf"\b(?:{alternation(FIGURE_WORDS.span_words)})[^\S\n]+from[^\S\n]+$", re.IGNORECASE)
 _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 
@@ -44,6 +46,9 @@ def range_from(text: str, left: Reading) -> tuple[Reading, Reading | None, str |
     if word == "to" and (_CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start)
                          or _CHANGE_FROM_BEFORE.search(text, max(0, left.start - 60), left.start)):
         return left, None, None
+    if (word == "to" and left.unit == "percent" and _FROM_BEFORE.search(text, max(0, left.start - 20), left.start)
+            and not _SPAN_FROM_BEFORE.search(text, max(0, left.start - 40), left.start)):
+        return left, None, None  # "from 2 percent to 4.9 percent": a share is a level, two levels are a change
     right_start = link.end()
     sign = _CURRENCY_SIGN.match(text, right_start)
     match = SCANNER.match(text, sign.end() if sign else right_start)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from newstally.rules.lexicon import alternation, alternatives
 
 from . import not_figures
-from .context import CURRENCIES, NOUNS, Noun
+from .context import CURRENCIES, NOUNS, UNIT_FACTORS, Noun
 from .numbers import (DIGITS, FRACTION_WORDS, MAGNITUDES, SCALE_WORDS, VAGUE_WORDS, WORD_STARTS, WORDS, digits_value,
                       fraction_value, vague_value, words_value)
 from .words import FIGURE_WORDS
@@ -19,27 +19,33 @@ from .words import FIGURE_WORDS
 _DURATIONS = [w for w, noun in NOUNS.items() if noun.category == "duration" and " " not in w]
 # "a single generator", "more than a decade": an article counts one only before these.
 _ARTICLE_COUNTS = ["a single"] + [f"{article} {word}" for article in ("a", "an") for word in _DURATIONS]
-_WORD_STARTS = alternation(WORD_STARTS + _ARTICLE_COUNTS, fold_first=True)
+# "a decade-long history", "a year-long siege": one of the unit, as a figure
+_LONG = [f"{word}-long" for word in _DURATIONS]
+_MULTIPLIERS = FIGURE_WORDS.multipliers
+_WORD_STARTS = alternation(WORD_STARTS + _ARTICLE_COUNTS + _LONG + list(_MULTIPLIERS), fold_first=True)
 SCANNER = re.compile(rf"(?P<digits>{DIGITS})|\b(?P<words>{_WORD_STARTS})\b")
 # Searching digits and words apart is three times faster than searching SCANNER: a pattern that
 # starts with one character class lets the engine skip ahead to the next candidate character.
 _DIGITS_SCAN = re.compile(rf"(?P<digits>{DIGITS})")
-_WORDS_SCAN = re.compile(rf"(?<![\w])(?P<words>{_WORD_STARTS})\b")
+_WORDS_SCAN = re.compile(rf"(?<![\w])(?P<words>{_WORD_STARTS})\b(?!-long\b)")
 _VAGUE = re.compile(VAGUE_WORDS)
 _FRACTION = re.compile(FRACTION_WORDS)
-_SINGLE = re.compile(rf"[aA]\s+single\b|(?:[aA]n?)(?=\s+(?:{alternation(_DURATIONS)})\b)")
+_SINGLE = re.compile(rf"[aA]\s+single\b|(?:[aA]n?)(?=\s+(?:{alternation(_DURATIONS)})\b(?!-))")
 _WORDS = re.compile(WORDS)
 
 _SYMBOLS = [t for t, (_, written) in CURRENCIES.items() if written == "symbol"]
 _CODES = [t for t, (_, written) in CURRENCIES.items() if written == "code"]
 _CURRENCY_WORDS = [t for t, (_, written) in CURRENCIES.items() if written == "word"]
 _GLUED = [t for t, (_, written) in CURRENCIES.items() if written == "glued"]
+_MONEY_WORDS = [t for t, (_, written) in CURRENCIES.items() if written == "money"]
 _CURRENCY_UNITS = {" ".join(t.lower().split()): unit for t, (unit, _) in CURRENCIES.items()}
 _CURRENCY_BEFORE = re.compile(
     rf"(?:(?:{alternation(_SYMBOLS)})\s?|\b(?:{alternation(_CODES)})\s?\s?|\b(?P<glued>{alternation(_GLUED)}))$")
 _CURRENCY_AFTER = re.compile(
     rf"\s?(?:{alternation(_SYMBOLS)})(?![\w$])|\s+(?:of\s+)?((?:{alternation(_CODES + _CURRENCY_WORDS)}))\b"
 )
+_MONEY_AFTER = re.compile(rf"[^\S\n]+({alternation(_MONEY_WORDS)})[^\S\n]*\([^\S\n]*(?:{alternation(_SYMBOLS)}|"
+                          rf"(?:{alternation(_CODES)})\b)")
 # "1.99×10^30", "6.02 x 10²³", "1.99×10−30" (a superscript flattened to a sign and digits): the
 # exponent needs a mark (caret, superscript, sign), or "2 x 10 metres" would read as a power; two
 # digits at most keep the value a float.
@@ -47,6 +53,9 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--
 _TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d\d?)|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|([-−⁻]\d\d?))(?![\d.,⁰¹²³⁴⁵⁶⁷⁸⁹])")
 _MAGNITUDE = re.compile(rf"({alternation(MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE)
 _SCALE = re.compile(rf"\s+({alternation(SCALE_WORDS)})\b", re.IGNORECASE)
+# "7 bn roubles": an abbreviation that is no unit may stand apart ("k" is a kilometre there)
+_SPACED = [m for m, (_, ambiguous) in MAGNITUDES.items() if not ambiguous and m != "k"]
+_SPACED_MAGNITUDE = re.compile(rf"[^\S\n]({alternation(_SPACED)})(?![A-Za-z])")
 _ATTACHED = re.compile(r"sq\s?[a-z]+|[A-Za-z°″µμ]+(?:/[A-Za-z]+)?")
 _PERCENT = re.compile(rf"\s?%|\s*-?(?:{alternatives(FIGURE_WORDS.percent_words)})\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -55,6 +64,10 @@ _HALF_A = re.compile(rf"\s+an?\s+(?:({alternation(SCALE_WORDS)})\b|([a-z]+(?:\s+
 _FRACTION_FOLLOWER = re.compile(rf"\s+(?:{alternatives(FIGURE_WORDS.fraction_followers)})\b", re.IGNORECASE)
 _NOT_A_HALF_BEFORE = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.not_half_before)})\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_DOWN = re.compile(r"[^\S\n]+down\b")
+_SMALL = [w for w, (v, part) in FIGURE_WORDS.number_words.items() if part == "unit" and 0 < v <= 2]
+_SMALL_OR = re.compile(rf"[^\S\n]+or[^\S\n]+(?:{alternation(_SMALL)})\b", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"[^\S\n]+([A-Za-z]+)(?:[^\S\n]+([a-z]+))?")
 # a sign glued to the digits ("-1.4", "$-50.8bn", "minus-130"), not a dash between words or numbers
 _MINUS = re.compile(r"(?:\b[Mm]inus[\s-]?|(?:(?<=[\s($])|^)(?<![A-Z]{2}\s)[-−])$")
 
@@ -101,11 +114,23 @@ def read_number(text: str, match: re.Match, range_end: bool = False) -> tuple[Re
             reading, resume = read(text, found)
             if reading is not None or read is _read_words:
                 return reading, resume
+    word = match.group().lower()
+    if word in _MULTIPLIERS:  # "a tripling of gas prices", "a sixfold rise"
+        if _DOWN.match(text, match.end()):
+            return None, match.end()  # "doubling down": an idiom
+        return Reading(start, match.end(), _MULTIPLIERS[word], "words", noun=NOUNS["times"],
+                       rule="number-words:multiplier"), match.end()
+    if word.endswith("-long") and word[:-5] in NOUNS:
+        unit, factor = UNIT_FACTORS.get(word[:-5], (None, 1.0))
+        noun = NOUNS[word[:-5]] if unit is None else NOUNS[unit]
+        return Reading(start, match.end(), factor, "single", noun=noun, rule="number-words:long"), match.end()
     single = _SINGLE.match(text, start)
     if single:
         # the reading is the article ("a", "a single"); the noun after it is read as the unit
         end = single.end() if single.group().lower().startswith("a single") else start + len(single.group().split()[0])
         return Reading(start, end, 1.0, "single", rule="number-words:a"), end
+    if match.group()[:2].lower() in ("a ", "an"):
+        return None, start + 1  # "a decade-long": the word after the article may start a figure
     return None, match.end()
 
 
@@ -141,6 +166,10 @@ def _read_words(text: str, match: re.Match) -> tuple[Reading | None, int]:
         return None, match.end()
     value, length = parsed
     end = match.start() + length
+    if value <= 1:
+        either = _SMALL_OR.match(text, end)
+        if either:  # "one or two": as vague as "a few", no count
+            return None, either.end()
     last_word = match.group()[:length].split()[-1].split("-")[-1].lower()
     scale = SCALE_WORDS.get(last_word, 1.0)
     reading = Reading(match.start(), end, value, "words", scale=scale, rule="number-words")
@@ -218,6 +247,11 @@ def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | 
         if has_currency or not ambiguous or decimal or _counted_noun_follows(text, magnitude.end()):
             return reading._replace(end=magnitude.end(), value=reading.value * multiplier, scale=multiplier,
                                     rule=reading.rule + "+magnitude")
+    spaced = _SPACED_MAGNITUDE.match(text, end)
+    if spaced:  # "7 bn roubles"
+        multiplier = MAGNITUDES[spaced.group(1)][0]
+        return _and_a_half(text, reading._replace(end=spaced.end(), value=reading.value * multiplier, scale=multiplier,
+                                                  rule=reading.rule + "+magnitude"))
     glued = _ATTACHED.match(text, end)
     if glued:
         noun = NOUNS.get(glued.group().lower())
@@ -240,9 +274,20 @@ def _magnitude_key(suffix: str) -> str:
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
-    word = _NEXT_WORD.match(text, end, end + 30)
-    noun = NOUNS.get(word.group(1).lower()) if word else None
-    return noun is not None and noun.category not in ("other", "duration")
+    """True when what follows "50m" makes the "m" a million: a counted noun ("2m people"), a noun of
+    a unit or a currency ("5m tonnes", "1m rouble fine"), or a plural within two words ("10m border
+    crossings", "160m cubic metres"); not a word of size ("25m tall") nor a singular noun ("a 25m tower")."""
+    words = _NEXT_WORDS.match(text, end, end + 40)
+    if words is None:
+        return False
+    for word in (w for w in words.groups() if w):
+        lower = word.lower()
+        noun = NOUNS.get(lower)
+        if lower in _CURRENCY_UNITS or (noun is not None and noun.category != "duration" and noun.unit != "metres"):
+            return True
+        if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return True
+    return False
 
 
 def _hyphen_compound(reading: Reading, hyphen: re.Match) -> Reading | None:
@@ -268,6 +313,9 @@ def _carried_unit(text: str, reading: Reading) -> Reading:
     percent = _PERCENT.match(text, reading.end)
     if percent:
         return reading._replace(end=percent.end(), unit="percent", year_like=False)
+    money = _MONEY_AFTER.match(text, reading.end)
+    if money:  # "42 million pounds ($53m)": pounds of money, as the conversion says
+        return reading._replace(end=money.end(1), unit=_CURRENCY_UNITS[money.group(1).lower()], year_like=False)
     currency = _CURRENCY_AFTER.match(text, reading.end)
     if currency:
         token = " ".join((currency.group(1) or currency.group()).lower().split())

@@ -42,6 +42,27 @@ class FigureWords:
     percent_words: tuple[str, ...]
     fraction_followers: tuple[str, ...]
     not_half_before: tuple[str, ...]
+    aside_markers: tuple[str, ...]
+    share_words: tuple[str, ...]
+    subject_links: tuple[str, ...]
+    places: dict[str, tuple[str, str]]  # name as written -> (territory, form: name | adjective | people)
+    place_nouns: tuple[str, ...]
+    place_agents: dict[str, tuple[str, ...]]  # noun | verb -> words that make a place who acts
+    place_prepositions: tuple[str, ...]
+    subgroups: dict[str, str]  # phrase as written -> subgroup
+    scope_cues: tuple[tuple[str, str], ...]  # (phrase, cumulative | event)
+    duration_leads: frozenset[str]
+    time_relative: tuple[str, ...]
+    kept_clause_marks: tuple[str, ...]
+    multipliers: dict[str, float]  # "tripling" -> 3
+    calibre_nouns: frozenset[str]
+    strength_words: frozenset[str]
+    circumstance_prepositions: frozenset[str]
+    since_recent: tuple[str, ...]
+    span_words: tuple[str, ...]
+    level_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
+    since_not_start: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -77,6 +98,28 @@ def _load() -> FigureWords:
         percent_words=entries("figure_percent_words"),
         fraction_followers=entries("figure_fraction_followers"),
         not_half_before=entries("figure_not_half_before"),
+        aside_markers=entries("figure_same_people"),
+        share_words=entries("figure_share_words"),
+        subject_links=entries("figure_subject_links"),
+        places={r["name"]: (r["place"], r["form"]) for r in rows("figure_places")},
+        place_nouns=entries("figure_place_nouns"),
+        place_agents={kind: tuple(r["word"] for r in rows("figure_place_agents") if r["kind"] == kind)
+                      for kind in ("noun", "verb")},
+        place_prepositions=entries("figure_place_prepositions"),
+        subgroups={r["phrase"]: r["subgroup"] for r in rows("figure_subgroups")},
+        scope_cues=tuple((r["phrase"], r["scope"]) for r in rows("figure_scope_cues")),
+        duration_leads=words("figure_duration_leads"),
+        time_relative=entries("figure_time_relative"),
+        kept_clause_marks=entries("figure_kept_clause_marks"),
+        multipliers={r["word"].lower(): float(r["times"]) for r in rows("figure_multipliers")},
+        calibre_nouns=words("figure_calibre_nouns"),
+        strength_words=words("figure_strength_words"),
+        circumstance_prepositions=words("figure_circumstance_prepositions"),
+        since_recent=entries("figure_since_recent"),
+        span_words=entries("figure_span_words"),
+        level_verbs=words("figure_level_verbs"),
+        measure_nouns=words("figure_measure_nouns"),
+        since_not_start=entries("figure_since_not_start"),
     )
 
 

@@ -7,7 +7,13 @@ import duckdb
 import pytest
 
 from newstally.read.filters import Filters
-from newstally.read.queries.figures import differing_figures, figure_list, figure_points, figures_by_reporter
+from newstally.read.queries.figures import (
+    comparable_points,
+    differing_figures,
+    figure_list,
+    figure_points,
+    figures_by_reporter,
+)
 
 
 @pytest.mark.parametrize("limit", [1, 2])
@@ -51,8 +57,9 @@ def test_figures_differing_follow_the_reference_rule(demo_con, tolerance):
 
     reference = load_reference(b"date,series,value\n2023-11-19,killed_cum,13300\n2023-11-20,injured_cum,31000\n"
                                b"2024-02-13,killed_cum,28000\n2024-02-14,projectiles,3000\n")
-    points, _ = figure_points(demo_con, Filters(), ("killed", "injured", "projectiles"), per_category=10_000)
-    expected = discrepancies(points, reference, tolerance)
+    rows = demo_con.execute("SELECT fi.*, a.published FROM figures fi JOIN articles a USING (article_id) "
+                            "WHERE a.published IS NOT NULL").df()
+    expected = discrepancies(rows, reference, tolerance)
     frame, total = differing_figures(demo_con, Filters(), reference, tolerance)
     assert total == len(expected)
     assert sorted(frame["figure_id"]) == sorted(expected["figure_id"])
@@ -85,7 +92,8 @@ def test_figures_differing_compare_counts_only(tmp_path):
     with writing(tmp_path / "s.duckdb", fresh=True) as writer:
         writer.insert("articles", [("a1", "t", "s", "", date(2024, 1, 10), 9, "h", "a1.txt", "v")])
         writer.insert("figures", [
-            (f"a1:f{i}", "a1", 0, 1, text, value, value, value, "exact", unit, "killed", text, None, None, "r")
+            (f"a1:f{i}", "a1", 0, 1, text, value, value, value, "exact", unit, "killed", "", "", "cumulative", None,
+             text, None, None, "r")
             for i, (text, value, unit) in enumerate([("85 percent", 85.0, "percent"), ("2,000 people", 2000.0, "people"),
                                                       ("$5m", 5e6, "USD")])])
         write_meta(writer, extractor_version="v")
@@ -93,3 +101,26 @@ def test_figures_differing_compare_counts_only(tmp_path):
     with duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True) as store:
         frame, total = differing_figures(store, Filters(), reference, 0.1)
     assert total == 1 and list(frame["figure_id"]) == ["a1:f1"]
+
+
+@pytest.mark.parametrize("reference, expected", [
+    (b"date,series,value,place\n2023-11-19,killed_cum,1,Gaza\n", {"a2:f0", "a3:f0"}),
+    (b"date,series,value,place\n2023-11-19,killed_cum,1,Gaza\n2023-11-19,injured_cum,1,Gaza\n",
+     {"a2:f0", "a2:f1", "a3:f0"}),
+    (b"date,series,value,place\n2023-11-19,killed_cum,1,Israel\n", set()),  # no count placed in Israel
+    (b"date,series,value\n2023-11-19,projectiles,1\n", {"a3:f1"}),  # not cumulative: any scope
+])
+def test_figures_comparable_points_are_those_the_reference_counts(demo_con, reference, expected):
+    from newstally.read.reference import load_reference
+
+    points, total = comparable_points(demo_con, Filters(), load_reference(reference))
+    assert set(points["figure_id"]) == expected and total == len(expected)
+
+
+def test_figures_differing_show_where_whom_and_when(demo_con):
+    from newstally.read.reference import load_reference
+
+    reference = load_reference(b"date,series,value,place\n2023-11-15,killed_cum,1,Gaza\n")
+    frame, _ = differing_figures(demo_con, Filters(), reference, 0.1)
+    assert {"place", "subgroup", "scope", "since"} <= set(frame.columns)
+    assert frame.set_index("figure_id").loc["a2:f0", ["place", "scope"]].tolist() == ["Gaza", "cumulative"]
