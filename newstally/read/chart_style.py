@@ -19,7 +19,7 @@ TEXT = "#31333f"
 # Secondary text (panel titles, the caption of a download): 8.4:1 on white.
 MUTED_TEXT = "#4a4d57"
 GRID = "#e6e6ea"
-FONT = "Source Sans Pro, Source Sans 3, Helvetica, Arial, sans-serif"
+FONT = "Source Sans Pro, Source Sans 3, Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif"
 # Okabe & Ito's palette, told apart with any colour vision; its yellow is left out (1.4:1 on white),
 # and each colour has 3:1 or more against white (WCAG's contrast for graphical objects).
 SERIES_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#7a5195", "#8c6d00", "#3d3d3d", "#2b8cbe")

@@ -47,6 +47,15 @@ def _error_arrays(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return plus, minus
 
 
+def _ranges(plus: np.ndarray, minus: np.ndarray, color: str | None = None) -> dict:
+    """Error bars from low to high; none at all when no figure is a range (a browser draws a bar
+    for every point otherwise, however short)."""
+    if not (plus.any() or minus.any()):
+        return dict(visible=False)
+    return dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3,
+                **({"color": color} if color else {}))
+
+
 def _hover_text(points: pd.DataFrame) -> list[str]:
     def one(row) -> str:
         by = row.get("reported_by") or "unattributed"
@@ -191,7 +200,7 @@ def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str, fil
         x=pd.to_datetime(points["published"]), y=points["value"], mode="markers", name=name,
         marker=dict(color=color, size=9, symbol=_qualifier_symbols(points, fill),
                     line=dict(width=1.5 if hollow else 1, color=color if hollow else "white")),
-        error_y=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3, color=color),
+        error_y=_ranges(plus, minus, color),
         customdata=points[["category", "figure_id", "article_id"]].to_numpy(),
         text=_hover_text(points), hovertemplate=f"%{{x|%Y-%m-%d}}: {value_format(measure)}<br>%{{text}}<extra></extra>")
 
@@ -343,7 +352,7 @@ def reporter_comparison(points: pd.DataFrame, reporters: pd.DataFrame, category:
             mode="markers", name="figures (sample)", cliponaxis=False,
             marker=dict(color=style.series_color(0), size=9, opacity=.75, symbol=_qualifier_symbols(drawn),
                         line=dict(width=.5, color="white")),
-            error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
+            error_x=_ranges(plus, minus),
             customdata=np.column_stack([drawn["reporter_type"], drawn["reporter_id"], drawn["figure_id"].astype(str)]),
             text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(drawn["published"])],
             hovertemplate=f"%{{y}}: {value_format(measure, 'x')} (%{{text}})<extra></extra>"))
