@@ -8,6 +8,9 @@ import streamlit as st
 from components import data, sidebar
 
 st.set_page_config(page_title="newstally", page_icon=":material/newspaper:", layout="wide")
+# A table toolbar's own download holds only the page on screen: each table has a button under it
+# for every row (with its source and filters), so the partial one is hidden.
+st.html('<style>[data-testid="stBaseButton-elementToolbar"][aria-label="Download as CSV"]{display:none}</style>')
 
 PAGES = [
     st.Page("components/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -1,17 +1,21 @@
-"""A chart on a page: the plotly figure, click-to-filter, and its download buttons."""
+"""A chart on a page: the plotly figure, its text alternative, click-to-filter, and its download
+buttons (files that say where they come from)."""
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Callable, ParamSpec
+from typing import ParamSpec
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from newstally.read.charts import clicked_values
+from newstally.read.filters import Filters
 from newstally.read.queries.periods import period_end
 
 from . import downloads, sidebar
+from .grids import plain
 
 P = ParamSpec("P")
 
@@ -67,8 +71,8 @@ def filter_by_period(bucket: str) -> Callable[[list], None]:
 
 
 def filter_by_reporter() -> Callable[[list], None]:
-    """A click handler for ``charts.reporter_comparison``: filters by the speaker, or by the source
-    when the figure has no speaker."""
+    """A click handler for ``figure_charts.reporter_comparison``: filters by the speaker, or by the
+    source when the figure has no speaker (``customdata``: reporter_type, reporter_id, ...)."""
     def handle(points: list) -> None:
         pairs = [p.get("customdata") for p in points if len(p.get("customdata") or ()) >= 2]
         if pairs and pairs[0][1]:
@@ -77,16 +81,30 @@ def filter_by_reporter() -> Callable[[list], None]:
     return handle
 
 
-def render(figure: go.Figure, data: pd.DataFrame, name: str, key: str,
-           on_click: Callable[[list], None] | None = None, hint: str | None = None) -> None:
-    """Draws ``figure`` with its download buttons (files named after ``name``). With ``on_click``,
-    clicking points calls it with the selected points (before the page reruns)."""
+def render(figure: go.Figure, data: downloads.Data, name: str, key: str,
+           on_click: Callable[[list], None] | None = None, hint: str | None = None, summary: str = "",
+           filters: Filters | None = None, notes: Sequence[str] = ()) -> None:
+    """Draws ``figure``, its one-line ``summary`` (the chart's text alternative) and its download
+    buttons (files named after ``name``, captioned with ``filters`` and ``notes``; the CSV holds
+    ``data``, or what the function ``data`` returns when the user asks for it). With
+    ``on_click``, clicking points calls it with the selected points (before the page reruns)."""
+    # plotly's own image button saves the chart without its source and filters: the buttons below do
+    config = {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}
     if on_click is None:
-        st.plotly_chart(figure, key=key, config={"displaylogo": False})
+        st.plotly_chart(figure, key=key, config=config, theme=None)
     else:
         st.plotly_chart(figure, key=key, on_select=lambda: on_click(_selected_points(key)),
-                        selection_mode="points", config={"displaylogo": False})
-        if hint:
-            st.caption(hint)
-    if not data.empty:
-        downloads.render(figure, data, name, key=f"{key}-download")
+                        selection_mode="points", config=config, theme=None)
+    text = figure.layout.title.text or name
+    if summary:
+        st.caption(f"**{_plain(text)}.** {_plain(summary)}")
+    if hint:
+        st.caption(hint)
+    if callable(data) or not data.empty:
+        downloads.render(figure, data, name, key=f"{key}-download", caption=downloads.caption(filters, notes))
+
+
+def _plain(text: str) -> str:
+    # a chart title is escaped for plotly; titles and summaries name speakers and sources: shown
+    # as text, never as Markdown
+    return plain(html.unescape(text))

@@ -22,6 +22,7 @@ from newstally.contract.schema import PUBLIC_TABLES
 from newstally.read.queries.articles import rejected
 
 from .data import SAMPLE_CORPUS, load, store_path
+from .grids import paged
 
 UPLOAD_PREFIX = "newstally-upload-"
 _UPLOAD_FOLDER = re.compile(r"^.*?" + re.escape(UPLOAD_PREFIX) + r"[^/\\]+[/\\]")
@@ -97,15 +98,20 @@ def shown_path(path: str) -> str:
 
 
 def render_rejected(key: str = "rejected") -> None:
-    """The rejected inputs of the last build with their reasons, or a note that there were none."""
-    listed, total = load(rejected)
+    """The rejected inputs of the last build with their reasons (a page at a time), or a note that
+    there were none."""
+    _, total = load(rejected, limit=0)
     if total == 0:
         st.info("Every input of the last build was read.")
         return
-    shown = f" (showing {len(listed):,})" if total > len(listed) else ""
-    st.caption(f"{total:,} inputs could not be read{shown}.")
-    st.dataframe(listed.assign(path=listed["path"].map(shown_path)), hide_index=True, key=key,
-                 column_config={"reason": st.column_config.TextColumn("reason", width="large")})
+    paged(_rejected_as_shown, columns=["path", "reason"], key=key, what="rejected inputs", span="none",
+          name="rejected-inputs")
+
+
+def _rejected_as_shown(con, limit: int | None = None, offset: int = 0):
+    """``rejected`` with each uploaded file named as the user knows it (``shown_path``)."""
+    listed, total = rejected(con, limit, offset)
+    return listed.assign(path=listed["path"].map(shown_path)), total
 
 
 def tables_zip(fmt: str) -> bytes:

@@ -7,8 +7,9 @@ nothing stale is served, and nothing is cached at module level.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 import streamlit as st
@@ -82,6 +83,14 @@ def load(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P
     path = store_path()
     return _cached(f"{query.__module__}.{query.__qualname__}", query, str(path), store_version(path),
                    *args, **kwargs)
+
+
+def fetch(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """``query(connection, *args, **kwargs)`` on the dashboard's store, uncached, on a connection of
+    its own: for a download made when the user clicks (it runs outside the page's script, where
+    Streamlit's caches are not at hand, and its result is used once)."""
+    with store.connect(store_path()) as connection:
+        return query(connection, *args, **kwargs)
 
 
 def ensure_store() -> bool:

@@ -18,7 +18,7 @@ from newstally.read.highlight import anchor_id, figure_spans, reader_html, state
 from newstally.read.queries.articles import article, article_figures, article_statements
 
 from .data import load
-from .grids import plain
+from .grids import column_config, plain, shown_frame
 
 
 def _legend_html(categories: list[str]) -> str:
@@ -71,8 +71,9 @@ def render(article_id: str, figure: str | None = None, statement: str | None = N
     if focus:
         _scroll_to(anchor_id(focus_record, focus))
     with st.expander(f"Figures ({len(figures)}) and statements ({len(statements)}) of this article"):
-        if not figures.empty:
-            st.dataframe(figures[["text", "value", "low", "high", "qualifier", "unit", "category", "reported_by"]],
-                         hide_index=True, key=f"{key}-figures")
-        if not statements.empty:
-            st.dataframe(statements[["speaker", "kind", "cue", "text"]], hide_index=True, key=f"{key}-statements")
+        for rows, columns, table in ((figures, ["text", "value", "low", "high", "qualifier", "unit", "category",
+                                                "reported_by"], "figures"),
+                                     (statements, ["speaker", "kind", "cue", "text"], "statements")):
+            if not rows.empty:
+                st.dataframe(shown_frame(rows[columns]), hide_index=True, key=f"{key}-{table}",
+                             column_config=column_config(columns, rows))

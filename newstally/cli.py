@@ -164,7 +164,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    """Replaces this process with ``streamlit run dashboard.py`` on the store given."""
+    """Replaces this process with ``streamlit run dashboard.py`` on the store given (through
+    ``components.launch``, which imports what every page needs before the first visitor comes)."""
     root = Path(__file__).resolve().parents[1]
     dashboard = root / "dashboard.py"
     if not dashboard.is_file():
@@ -176,7 +177,7 @@ def run_serve(args: argparse.Namespace) -> int:
     os.environ["NEWSTALLY_STORE"] = str(store)
     os.chdir(root)  # where .streamlit/config.toml is
     print(f"newstally serve: {store} on http://127.0.0.1:{args.port} (Ctrl+C stops it)", flush=True)
-    os.execv(sys.executable, [sys.executable, "-m", "streamlit", "run", str(dashboard), "--server.port", str(args.port)])
+    os.execv(sys.executable, [sys.executable, "-m", "components.launch", "--server.port", str(args.port)])
 
 
 def run_audit_speakers(args: argparse.Namespace) -> int:

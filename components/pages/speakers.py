@@ -1,14 +1,16 @@
 """Speakers: a profile, their statements over time, the figures they gave, and who is quoted
 alongside whom."""
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from components import chart, grids, profile, sidebar
 from components.data import load
-from newstally.read import charts
+from newstally.read import chart_text, charts
+from newstally.read.queries.co_quotation import co_quotation, named_pairs
 from newstally.read.queries.figures import figure_list
-from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list, unnamed_sources
+from newstally.read.queries.speakers import speaker_activity, speaker_list, speaker_table, unnamed_sources
 
 st.title("Speakers")
 current = sidebar.current()
@@ -32,21 +34,29 @@ with left:
     chart.render(chart.built(charts.speaker_timeline, activity, profile.name_of(speaker_id)), activity,
                  f"statements-by-{speaker_id}-over-time", key="speaker-activity",
                  on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
+                 summary=chart_text.speaker_timeline(activity, profile.name_of(speaker_id)),
+                 filters=replace(current, speakers=(speaker_id,), orgs=(), countries=()),
                  hint="Click a bar to narrow the dates to that period.")
 with right:
     st.subheader("Figures they gave")
-    given, given_total = load(figure_list, own)
-    grids.render(given, given_total, ["published", "text", "value", "category", "title"], key="speaker-figures",
-                  span="figure_id", what="figures",
-                  empty="No figure is attributed to this speaker under these filters.")
+    grids.paged(figure_list, own, columns=["published", "text", "value", "category", "title"], key="speaker-figures",
+                span="figure_id", what="figures",
+                back="speakers?" + urlencode({"profile": profile.name_of(speaker_id)}),
+                name=f"figures-given-by-{speaker_id}",
+                empty="No figure is attributed to this speaker under these filters.")
 
 st.subheader("Quoted alongside")
-st.caption("The most quoted speakers under the source, date, category and search filters (the speaker filters are "
-           "left out here, so their company shows), and in how many articles each pair is quoted together.")
-top_n = st.slider("Speakers in the matrix", 5, 40, 15, key="co-quoted-n")
-matrix = load(co_quoted, current.without("speakers", "orgs", "countries"), top_n)
-chart.render(chart.built(charts.co_quotation_matrix, matrix), matrix.reset_index(names="speaker"),
-             "speakers-quoted-in-the-same-articles", key="speaker-co-quoted", on_click=chart.filter_by_pair("speaker"),
+centre = tuple(dict.fromkeys((speaker_id, *current.speakers)))
+st.caption("Who is quoted in the same articles as the chosen speaker (and any picked in the sidebar), under the "
+           "source, date, category and search filters: the chosen ones first, in bold, then those quoted most "
+           "often with them. Each square counts the articles quoting both speakers.")
+top_n = st.slider("Speakers quoted alongside", 3, 30, 12, key="co-quoted-n")
+pairs, around = load(co_quotation, current.without("speakers", "orgs", "countries"), centre, top_n)
+chart.render(chart.built(charts.co_quotation_grid, pairs, around), named_pairs(pairs, around),
+             f"speakers-quoted-with-{speaker_id}", key="speaker-co-quoted", on_click=chart.filter_by_pair("speaker"),
+             summary=chart_text.co_quotation(pairs, around), filters=current.without("speakers", "orgs", "countries"),
+             notes=[f"Around: {', '.join(around.loc[around['centre'], 'name'])}."] if len(around) else [],
              hint="Click a square to filter by both speakers.")
-with st.expander(f"All {len(quoted):,} speakers quoted under these filters"):
-    st.dataframe(quoted, hide_index=True, key="speakers-table")
+st.subheader("Speakers quoted under these filters")
+grids.paged(speaker_table, current, columns=["name", "type", "role", "org", "country", "statements", "articles"],
+            key="speakers-table", what="speakers", span="none", name="speakers")

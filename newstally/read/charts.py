@@ -7,24 +7,15 @@ maps a selected point to a filter with ``clicked_values``.
 from __future__ import annotations
 
 import html
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from newstally.contract.vocabulary import CATEGORY_COLORS, COUNT, KEY_CATEGORIES, OTHER, PERCENT
+from newstally.contract.vocabulary import CATEGORY_COLORS, KEY_CATEGORIES, OTHER
 
-from .measures import figure_measures, measure_label
-
-_QUALIFIER_SYMBOLS = {"exact": "circle", "approximately": "diamond", "more_than": "triangle-up",
-                      "less_than": "triangle-down"}
-REFERENCE_COLOR = "#9e9e9e"
-# the legend sits right of the plot, where it cannot cover the title or the data
-_LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), template="plotly_white", hovermode="closest",
-               legend=dict(yanchor="top", y=1, xanchor="left", x=1.01))
-_REFERENCE_MARGIN = pd.Timedelta(days=14)  # how far the reference line runs beyond the reported figures
+from .chart_style import COUNT_SCALE, TEXT, count_ticks, nice_top, scale_color, series_color, styled, text_on
 
 
 def default_categories(available: Iterable[str], chosen: Iterable[str] = (), n: int = 3) -> list[str]:
@@ -72,8 +63,11 @@ def clicked_values(points: Iterable[Mapping], column: int = 0) -> list:
 def empty_figure(message: str) -> go.Figure:
     """A blank chart that says ``message`` (used where a chart would otherwise be empty)."""
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, font=dict(size=14), xref="paper", yref="paper", x=.5, y=.5)
-    fig.update_layout(xaxis_visible=False, yaxis_visible=False, **_LAYOUT)
+    fig.add_annotation(text=label(message), showarrow=False, font=dict(size=15, color=TEXT), xref="paper",
+                       yref="paper", x=.5, y=.5)
+    styled(fig, height=260)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
     return fig
 
 
@@ -90,7 +84,7 @@ def speaker_bars(frame: pd.DataFrame, title: str = "Most quoted speakers") -> go
     """Horizontal bars of ``frame`` (speaker_id, speaker, statements); a click gives the speaker_id."""
     if frame.empty:
         return empty_figure("No statements match these filters")
-    return _bars(frame.iloc[::-1], "statements", "speaker", "speaker_id", "#455a64", title, row_height=26)
+    return _bars(frame.iloc[::-1], "statements", "speaker", "speaker_id", series_color(0), title, row_height=26)
 
 
 def _bars(ordered: pd.DataFrame, counted: str, named: str, clicked: str, color: str | list[str], title: str,
@@ -99,11 +93,19 @@ def _bars(ordered: pd.DataFrame, counted: str, named: str, clicked: str, color: 
     ``named`` column; a click gives its ``clicked`` column."""
     fig = go.Figure(go.Bar(
         x=ordered[counted], y=_labels(ordered[named]), orientation="h", marker_color=color,
-        customdata=ordered[[clicked]].to_numpy(),
+        customdata=ordered[[clicked]].to_numpy(), cliponaxis=False,
         hovertemplate=f"%{{y}}: %{{x:,}} {counted}<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title=counted, yaxis_title=None,
-                      height=max(260, row_height * len(ordered) + 90), **_LAYOUT)
+    top = nice_top(float(ordered[counted].max()))
+    styled(fig, title=title, height=max(260, row_height * len(ordered) + 90))
+    fig.update_xaxes(title_text=counted, range=[0, top], **count_ticks(top))
+    fig.update_yaxes(title_text=None)
     return fig
+
+
+def _period_axis(fig: go.Figure, bucket: str, counted: pd.Series) -> None:
+    top = nice_top(float(counted.max()) if len(counted) else 1.0)
+    fig.update_xaxes(tickformat="%Y-%m-%d" if bucket != "month" else "%b %Y", title_text=None)
+    fig.update_yaxes(range=[0, top], **count_ticks(top))
 
 
 def activity_timeline(frame: pd.DataFrame, title: str = "Articles and statements over time") -> go.Figure:
@@ -115,202 +117,13 @@ def activity_timeline(frame: pd.DataFrame, title: str = "Articles and statements
     periods = pd.to_datetime(frame["period"])
     custom = np.array([[d.date().isoformat()] for d in periods], dtype=object)
     fig = go.Figure()
-    for column, color in (("articles", "#1565c0"), ("statements", "#90a4ae")):
-        fig.add_trace(go.Bar(x=periods, y=frame[column], name=column, marker_color=color, customdata=custom,
+    for index, column in enumerate(("articles", "statements")):
+        fig.add_trace(go.Bar(x=periods, y=frame[column], name=column, marker_color=series_color(index),
+                             customdata=custom,
                              hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y:,}} {column}<extra></extra>"))
-    fig.update_xaxes(tickformat="%Y-%m-%d" if bucket != "month" else "%b %Y")
-    fig.update_layout(title=f"{title} (per {bucket})", barmode="group", xaxis_title=None, yaxis_title="count",
-                      height=340, **_LAYOUT)
-    return fig
-
-
-def _error_arrays(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    value = points["value"].astype(float).to_numpy()
-    high = points["high"].astype(float).to_numpy()
-    low = points["low"].astype(float).to_numpy()
-    plus = np.where(np.isnan(high), 0.0, np.clip(high - value, 0, None))
-    minus = np.where(np.isnan(low), 0.0, np.clip(value - low, 0, None))
-    return plus, minus
-
-
-def _hover_text(points: pd.DataFrame) -> list[str]:
-    def one(row) -> str:
-        by = row.get("reported_by") or "unattributed"
-        title = row.get("title") or row.get("article_id")
-        return f"{label(row['text'])} ({label(row.get('qualifier'))})<br>by {label(by)}<br>{label(title)}"
-    return [one(row) for row in points.to_dict("records")]
-
-
-def _panels(points: pd.DataFrame, max_panels: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(the (category, measure) panels to draw, key categories first and each category's counts
-    before its percentages and amounts; those left out beyond ``max_panels``)."""
-    sizes = points.groupby(["category", "measure"]).size()
-    per_category = points["category"].value_counts()
-    rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}
-    measure_rank = {COUNT: 0, PERCENT: 1}
-    ordered = sorted(sizes.index, key=lambda cm: (rank.get(cm[0], len(rank)), -per_category[cm[0]], cm[0],
-                                                  measure_rank.get(cm[1], 2), -sizes[cm]))
-    return ordered[:max_panels], ordered[max_panels:]
-
-
-def over_time_rows(points: pd.DataFrame, max_panels: int = 8) -> pd.DataFrame:
-    """The rows of ``points`` that ``figures_over_time`` draws (a panel per category and measure,
-    at most ``max_panels``), with a ``measure`` column (see ``figure_measures``); what a chart's
-    CSV download should hold. ``attrs["left_out"]`` lists the (category, measure) panels beyond
-    ``max_panels`` and how many figures each holds."""
-    if points.empty:
-        return points
-    rows = points.assign(measure=figure_measures(points))
-    drawn, left_out = _panels(rows, max_panels)
-    keep = pd.MultiIndex.from_frame(rows[["category", "measure"]]).isin(drawn)
-    plotted = rows[keep]
-    plotted.attrs["left_out"] = [(c, m, int(((rows["category"] == c) & (rows["measure"] == m)).sum()))
-                                 for c, m in left_out]
-    return plotted
-
-
-def _measure_words(measure: str, n: int) -> str:
-    if measure == COUNT:
-        return f"{n:,} count" + ("s" if n != 1 else "")
-    if measure == PERCENT:
-        return f"{n:,} percentage" + ("s" if n != 1 else "")
-    return f"{n:,} in {measure}"
-
-
-def over_time_note(plotted: pd.DataFrame) -> str:
-    """A line for under the chart of ``over_time_rows``: how many figures of each measure each
-    category has when a category has more than one (they are drawn on separate axes), and
-    which panels were left out; "" when there is nothing to say."""
-    if plotted.empty or "measure" not in plotted:
-        return ""
-    parts = []
-    panels, _ = _panels(plotted, len(plotted))
-    sizes = plotted.groupby(["category", "measure"]).size()
-    for category in dict.fromkeys(c for c, _ in panels):
-        measures = [m for c, m in panels if c == category]
-        if len(measures) > 1:
-            parts.append(f"{category}: " + ", ".join(_measure_words(m, sizes[category, m]) for m in measures))
-    note = ("Percentages and amounts of money or time are drawn in panels of their own, never on a count's "
-            "axis (" + "; ".join(parts) + ")." if parts else "")
-    left_out = plotted.attrs.get("left_out") or []
-    if left_out:
-        note += (" Not drawn (too many panels; chart fewer categories): "
-                 + ", ".join(f"{c} ({_measure_words(m, n)})" for c, m, n in left_out) + ".")
-    return note.strip()
-
-
-def _value_format(measure: str, axis: str = "y") -> str:
-    """The hover format of a value of ``measure`` on ``axis``: "1,200", "85%" or "5,000,000 USD"."""
-    if measure == COUNT:
-        return f"%{{{axis}:,.0f}}"
-    return f"%{{{axis}:,.2~f}}" + ("%" if measure == PERCENT else f" {label(measure)}")
-
-
-def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str = COUNT,
-                  dates: str = "published") -> go.Scatter:
-    plus, minus = _error_arrays(points)
-    value = _value_format(measure)
-    return go.Scatter(
-        x=pd.to_datetime(points[dates]), y=points["value"], mode="markers", name=name,
-        marker=dict(color=color, size=9, symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in points["qualifier"]],
-                    line=dict(width=1, color="white")),
-        error_y=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
-        customdata=points[["category", "figure_id", "article_id"]].to_numpy(),
-        text=_hover_text(points), hovertemplate=f"%{{x|%Y-%m-%d}}: {value}<br>%{{text}}<extra></extra>")
-
-
-def _robust_top(points: pd.DataFrame) -> float:
-    """An upper y limit that keeps the bulk of the figures readable: one absurd value (a
-    misread "billions") would otherwise flatten every other point. Double-click shows all."""
-    values = pd.concat([points["value"], points["high"]]).dropna().astype(float)
-    if values.empty:
-        return 1.0
-    top = values.quantile(.98) if len(values) >= 50 else values.max()
-    return float(top) * 1.1 or 1.0
-
-
-def _panel_title(category: str, measure: str, alone: bool) -> str:
-    if alone and measure == COUNT:
-        return label(category)
-    return label(f"{category}: " + {COUNT: "counts", PERCENT: "percentages"}.get(measure, measure))
-
-
-def _y_axis(panel: pd.DataFrame, measure: str) -> dict:
-    """The y-axis of one panel: from 0, a share on 0-100% unless a value goes beyond."""
-    top = _robust_top(panel)
-    if measure == PERCENT:
-        return dict(range=[0, 100 if top <= 110 else top], ticksuffix="%", title_text="percent")
-    return dict(range=[0, top], tickformat="~s", title_text="count" if measure == COUNT else label(measure))
-
-
-def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = None,
-                      series_category: Mapping[str, str] | None = None, max_panels: int = 8,
-                      title: str = "Reported figures over time") -> go.Figure:
-    """One panel per category and measure (at most ``max_panels``; key categories first, see
-    ``over_time_rows``) of the figures in ``points`` (rows of ``queries.figure_points``) by
-    publication date: a category's counts, its percentages (a y-axis in %) and its amounts of
-    money or time (a y-axis per unit) are never drawn on one axis. Ranges are error bars from
-    low to high, the marker says the qualifier (triangle up: more than, down: less than,
-    diamond: approximately). ``reference`` (date, series, value) is drawn in the counts panel
-    of the category ``series_category`` maps its series to. A click gives the category,
-    figure_id and article_id."""
-    if points.empty:
-        return empty_figure("No dated figures match these filters")
-    plotted = points if "measure" in points else over_time_rows(points, max_panels)
-    panels, _ = _panels(plotted, max_panels)
-    measures_of = plotted.groupby("category")["measure"].nunique()
-    # a share or an amount gets a lower panel than a count: it is there to be read apart, not to dominate
-    heights = [1.0 if measure == COUNT else .7 for _, measure in panels]
-    height = 120 + int(230 * sum(heights))
-    # the gap between panels stays ~70 px (room for the next panel's title) however many there are
-    gap = min(70 / height, 1 / (len(panels) - 1)) if len(panels) > 1 else 0
-    fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, row_heights=heights, vertical_spacing=gap,
-                        subplot_titles=[_panel_title(c, m, measures_of[c] == 1) for c, m in panels])
-    dates = pd.to_datetime(plotted["published"])
-    if reference is not None and not reference.empty:
-        when = pd.to_datetime(reference["date"])
-        reference = reference[(when >= dates.min() - _REFERENCE_MARGIN) & (when <= dates.max() + _REFERENCE_MARGIN)]
-    for row, (category, measure) in enumerate(panels, start=1):
-        panel = plotted[(plotted["category"] == category) & (plotted["measure"] == measure)]
-        if measure == COUNT and reference is not None and not reference.empty:
-            for series, cat in (series_category or {}).items():
-                line = reference[reference["series"] == series]
-                if cat == category and not line.empty:
-                    fig.add_trace(go.Scatter(
-                        x=pd.to_datetime(line["date"]), y=line["value"], mode="lines", name=f"reference: {series}",
-                        line=dict(color=REFERENCE_COLOR, width=2), hovertemplate="%{x|%Y-%m-%d}: %{y:,.0f} "
-                        f"({series})<extra>reference</extra>"), row=row, col=1)
-        name = category if measure == COUNT else f"{category} ({'%' if measure == PERCENT else measure})"
-        fig.add_trace(_figure_trace(panel, label(name), category_color(category), measure), row=row, col=1)
-        fig.update_yaxes(**_y_axis(panel, measure), title_font_size=11, row=row, col=1)
-    fig.update_layout(title=title, height=height, **_LAYOUT)
-    return fig
-
-
-def reporter_comparison(frame: pd.DataFrame, category: str, measure: str = COUNT) -> go.Figure:
-    """What each speaker or source reported for ``category``: one row per ``reported_by``, a point
-    per figure (ranges as error bars), all of one ``measure`` (``measures``: the caller
-    picks the rows). A click gives ("speaker", speaker_id) or ("source", name)."""
-    if frame.empty:
-        return empty_figure(f"No {category} figures match these filters")
-    plus, minus = _error_arrays(frame)
-    by = np.where(frame["speaker_id"].notna(), "speaker", "source")
-    keys = np.where(frame["speaker_id"].notna(), frame["speaker_id"].astype(str),
-                    frame["source"].fillna("").astype(str))
-    order = _labels(frame.groupby("reported_by")["value"].max().sort_values().index)
-    fig = go.Figure(go.Scatter(
-        x=frame["value"], y=_labels(frame["reported_by"]), mode="markers",
-        marker=dict(color=category_color(category), size=10, opacity=.8,
-                    symbol=[_QUALIFIER_SYMBOLS.get(q, "circle") for q in frame["qualifier"]]),
-        error_x=dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3),
-        customdata=np.column_stack([by, keys, frame["figure_id"].astype(str)]),
-        text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(frame["published"])],
-        hovertemplate=f"%{{y}}: {_value_format(measure, 'x')} (%{{text}})<extra></extra>"))
-    fig.update_yaxes(categoryorder="array", categoryarray=order)
-    fig.update_xaxes(tickformat="~s", range=[0, _robust_top(frame)], ticksuffix="%" if measure == PERCENT else "")
-    axis = label(category) if measure == COUNT else f"{label(category)} ({measure_label(measure)})"
-    fig.update_layout(title=f"{label(category)}: what each speaker or source reported", xaxis_title=axis,
-                      height=max(280, 32 * len(order) + 110), **_LAYOUT)
+    styled(fig, title=f"{title} (per {bucket})", barmode="group", height=340)
+    fig.update_yaxes(title_text="count")
+    _period_axis(fig, bucket, frame[["articles", "statements"]].max(axis=1))
     return fig
 
 
@@ -321,41 +134,69 @@ def speaker_timeline(frame: pd.DataFrame, name: str) -> go.Figure:
         return empty_figure(f"No dated statements by {name} match these filters")
     bucket = frame.attrs.get("bucket", "period")
     fig = go.Figure()
-    colors = {"direct": "#37474f", "mixed": "#78909c", "indirect": "#b0bec5"}
-    for kind, rows in frame.groupby("kind", sort=True):
+    for index, (kind, rows) in enumerate(frame.groupby("kind", sort=True)):
         periods = pd.to_datetime(rows["period"])
-        fig.add_trace(go.Bar(x=periods, y=rows["statements"], name=kind, marker_color=colors.get(kind, "#90a4ae"),
+        fig.add_trace(go.Bar(x=periods, y=rows["statements"], name=kind, marker_color=series_color(index),
                              customdata=np.array([[d.date().isoformat()] for d in periods], dtype=object),
                              hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y}} {kind}<extra></extra>"))
-    fig.update_xaxes(tickformat="%Y-%m-%d" if bucket != "month" else "%b %Y")
-    fig.update_layout(title=f"Statements by {label(name)} (per {bucket})", barmode="stack", height=320, **_LAYOUT)
+    styled(fig, title=f"Statements by {label(name)} (per {bucket})", barmode="stack", height=320)
+    fig.update_yaxes(title_text="statements")
+    _period_axis(fig, bucket, frame.groupby("period")["statements"].sum())
     return fig
 
 
-def co_quotation_matrix(matrix: pd.DataFrame) -> go.Figure:
-    """The matrix of ``queries.co_quoted`` as squares sized and coloured by the articles quoting
-    both speakers (a scatter, not a heatmap: Streamlit reports clicks on points, not on heatmap
-    cells); a click gives the row speaker's id and the column speaker's id. The diagonal (a
-    speaker with themselves) is left out."""
-    if matrix.empty:
+def _unique_names(speakers: pd.DataFrame) -> list[str]:
+    """The speakers' names, escaped, a number added where two speakers share one."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in speakers["name"].fillna(speakers["speaker_id"]):
+        seen[name] = seen.get(name, 0) + 1
+        names.append(label(name if seen[name] == 1 else f"{name} ({seen[name]})"))
+    return names
+
+
+def co_quotation_grid(pairs: pd.DataFrame, speakers: pd.DataFrame,
+                      title: str = "Quoted in the same articles") -> go.Figure:
+    """A heat grid of ``queries.co_quotation``: a row and a column per speaker (the chosen ones
+    first, in bold), each cell the number of articles quoting both, written in the cell and
+    shaded by it. The cells are a heatmap, so they tile the grid at any size; an invisible point
+    over each cell carries the click: (row speaker_id, column speaker_id)."""
+    if speakers.empty:
         return empty_figure("No speakers are quoted under these filters")
-    ids = matrix.attrs.get("ids", {})
-    cells = [(r, c, int(matrix.loc[r, c])) for r in matrix.index for c in matrix.columns
-             if r != c and matrix.loc[r, c] > 0]
-    if not cells:
-        return empty_figure("These speakers are never quoted in the same article")
-    rows, cols, counts = zip(*cells)
-    top = max(counts)
-    fig = go.Figure(go.Scatter(
-        x=_labels(cols), y=_labels(rows), mode="markers",
-        marker=dict(symbol="square", size=[10 + 16 * (n / top) ** 0.5 for n in counts], color=list(counts),
-                    colorscale="Blues", cmin=0, showscale=True, colorbar=dict(title="articles"),
-                    line=dict(width=0.5, color="#90a4ae")),
-        customdata=[[ids.get(r, r), ids.get(c, c)] for r, c in zip(rows, cols)],
-        hovertemplate="%{y} and %{x}: %{marker.color} articles<extra></extra>"))
-    order = _labels(matrix.index)
-    fig.update_xaxes(categoryorder="array", categoryarray=order, tickangle=-45)
-    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed")
-    size = max(360, 30 * len(matrix) + 160)
-    fig.update_layout(title="Quoted in the same articles", height=size, **_LAYOUT)
+    if pairs.empty:
+        return empty_figure("These speakers are never quoted in the same article as anyone shown")
+    ids = list(speakers["speaker_id"])
+    centre = set(speakers.loc[speakers["centre"], "speaker_id"])
+    names = [f"<b>{n}</b>" if sid in centre else n for sid, n in zip(ids, _unique_names(speakers))]
+    position = {sid: i for i, sid in enumerate(ids)}
+    counts = np.zeros((len(ids), len(ids)))
+    for a, b, n in pairs[["a_id", "b_id", "articles"]].itertuples(index=False):
+        if a in position and b in position and a != b:
+            counts[position[a], position[b]] = n
+    z = np.where(counts > 0, counts, np.nan)
+    top = max(1, int(counts.max()))
+    fig = go.Figure(go.Heatmap(
+        z=z, x=names, y=names, colorscale=COUNT_SCALE, zmin=0, zmax=top, xgap=2, ygap=2, hoverinfo="skip",
+        colorbar=dict(title=dict(text="articles", font=dict(color=TEXT)), tickfont=dict(color=TEXT),
+                      tickformat=",d", **({"dtick": 1} if top <= 6 else {}))))
+    # the counts are written by a scatter over the cells: it carries the click (Streamlit reports
+    # clicks on points, not on heatmap cells) and a text colour per cell that reads on its shade
+    rows, cols = np.nonzero(counts)
+    shades = [scale_color(COUNT_SCALE, counts[r, c] / top) for r, c in zip(rows, cols)]
+    fig.add_trace(go.Scatter(
+        x=[names[c] for c in cols], y=[names[r] for r in rows], mode="markers+text", showlegend=False,
+        text=[f"{int(counts[r, c]):,}" for r, c in zip(rows, cols)], textposition="middle center",
+        textfont=dict(color=[text_on(shade) for shade in shades], size=12),
+        marker=dict(size=24, opacity=0, symbol="square"), selected=dict(marker=dict(opacity=0)),
+        unselected=dict(marker=dict(opacity=0)),
+        customdata=[[ids[r], ids[c], int(counts[r, c])] for r, c in zip(rows, cols)],
+        hovertemplate="%{y} and %{x}: quoted together in %{customdata[2]:,} articles<extra></extra>"))
+    size = 38 * len(ids)
+    longest = max(len(n) for n in speakers["name"].fillna(""))
+    styled(fig, title=title, height=size + min(260, 60 + 6 * longest) + 40,
+           margin=dict(l=10, r=10, t=60 + min(200, 6 * longest), b=10))
+    fig.update_xaxes(side="top", tickangle=-40, showgrid=False, categoryorder="array", categoryarray=names)
+    fig.update_yaxes(autorange="reversed", showgrid=False, categoryorder="array", categoryarray=names,
+                     scaleanchor="x", constrain="domain")
+    fig.update_xaxes(constrain="domain")
     return fig

@@ -27,3 +27,12 @@ def measure_order(measures: pd.Series) -> list[str]:
 def measure_label(measure: str) -> str:
     """How a measure is named to a user: "counts", "percentages", or its unit ("USD", "years")."""
     return {COUNT: "counts", PERCENT: "percentages"}.get(measure, measure)
+
+
+
+def measure_sql(unit_column: str) -> str:
+    """The SQL expression of what a figure measures, as ``figure_measures`` says it, for the unit
+    in ``unit_column``. The measuring units are written into it as literals (they come from the
+    contract's data file, quotes escaped), so it can stand anywhere in a query without a parameter."""
+    units = ", ".join("'" + unit.replace("'", "''") + "'" for unit in sorted(MEASURED_UNITS))
+    return f"CASE WHEN coalesce({unit_column}, '') IN ({units}) THEN {unit_column} ELSE '{COUNT}' END"

@@ -229,7 +229,9 @@ def test_browser_upload_hostile_html_on_the_corpus_page(page, server, hostile_in
                            ".some(b => b.innerText.includes('Build the store') && !b.disabled)", timeout=30_000)
     settle(page)
     build.click()
-    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=60_000)
+    settle(page)
+    page.get_by_role("button", name="Replace the store").click()  # the store has articles: it asks first
+    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=120_000)
     settle(page)
     screenshot(page, "corpus-after-upload")
     assert "articles" in page.locator('[data-testid="stAlertContentSuccess"]').inner_text()

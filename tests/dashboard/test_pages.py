@@ -130,7 +130,8 @@ def test_dashboard_figures_page_table_links_to_the_reader(demo_store, monkeypatc
     at = _figures_tab(demo_store, monkeypatch, "Table")
     table = at.dataframe[-1].value
     assert len(table) == 6
-    assert "articles?article=a3&figure=a3%3Af0" in set(table["open"])
+    assert any(link.startswith("articles?article=a3&figure=a3%3Af0&back=figures%3Fview%3DTable")
+               for link in table["open"])
 
 
 def test_dashboard_figures_category_filter(demo_store, monkeypatch):
@@ -200,7 +201,8 @@ def test_dashboard_articles_list(demo_store, monkeypatch):
 def test_dashboard_corpus_page(demo_store, monkeypatch):
     at = app(demo_store, monkeypatch, "corpus")
     assert at.get("file_uploader")
-    assert _labels(at) == ["All tables as CSV (zip)", "All tables as Parquet (zip)"]
+    assert _labels(at) == ["CSV of all 1 rejected inputs", "All tables as CSV (zip)", "All tables as Parquet (zip)"]
+    assert at.radio(key="corpus-with-sample").value == "the uploads only"  # an upload builds a store of its own
     rejected = at.dataframe[0].value
     assert list(rejected["path"]) == ["bad/empty.txt"]
     assert at.button(key="corpus-build").disabled  # nothing uploaded yet
@@ -246,3 +248,71 @@ def test_dashboard_reader_back_to_the_list(demo_store, monkeypatch):
     assert at.title[0].value == "Articles" and "article" not in at.query_params
 
 
+
+
+def test_dashboard_tables_page_through_the_whole_result(demo_store, monkeypatch):
+    from components import grids
+
+    monkeypatch.setattr(grids, "TABLE_LIMIT", 2)
+    at = app(demo_store, monkeypatch, "statements")
+    first = list(at.dataframe[0].value["statement_id"])
+    assert len(first) == 2 and any("Statements 1–2 of 5" in c.value for c in at.caption)
+    at.button(key="statements-table-page-next").click().run()
+    second = list(at.dataframe[0].value["statement_id"])
+    assert len(second) == 2 and not set(first) & set(second)
+    assert at.number_input(key="statements-table-page").value == 2
+    at.number_input(key="statements-table-page").set_value(3).run()
+    assert len(at.dataframe[0].value) == 1 and at.button(key="statements-table-page-next").disabled
+    at.sidebar.text_input(key="q").input("Gaza").run()  # other filters: back to the first page
+    assert at.session_state["statements-table-page"] == 1 and len(at.dataframe[0].value) == 2
+    assert "CSV of all 2 statements" in _labels(at)
+
+
+def test_dashboard_tables_show_empty_cells_empty(demo_store, monkeypatch):
+    at = app(demo_store, monkeypatch, "figures", {"view": "Table"})
+    shown = at.dataframe[-1].value
+    assert not any(value is None for value in shown["speaker"]) and "" in set(shown["speaker"])
+
+
+def test_dashboard_speakers_count_every_speaker_and_centre_the_company(demo_store, monkeypatch):
+    at = app(demo_store, monkeypatch, "speakers")
+    assert any("Speakers: 3, all shown." in c.value for c in at.caption)
+    at.selectbox(key="profile").set_value("gaza-health-ministry").run()
+    spec = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    assert spec["data"][0]["y"] == ["<b>Gaza Health Ministry</b>", "Maria Zakharova"]
+    at.selectbox(key="profile").set_value("dmitry-peskov").run()
+    spec = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    assert spec["data"][0]["y"] == ["<b>Dmitry Peskov</b>", "Maria Zakharova"]
+
+
+@pytest.mark.parametrize("back, label, title", [
+    ("figures?view=Table", "Back to Figures (Table)", "Figures"),
+    ("statements", "Back to Statements", "Statements"),
+    (None, "Back to the list", "Articles"),
+    ("https://example.com/x", "Back to the list", "Articles"),
+])
+def test_dashboard_reader_goes_back_where_the_user_came_from(demo_store, monkeypatch, back, label, title):
+    params = {"article": "a3", **({"back": back} if back else {})}
+    at = app(demo_store, monkeypatch, "articles", params)
+    assert at.button(key="articles-back").label == label
+    at.button(key="articles-back").click().run()
+    assert not at.exception and at.title[0].value == title
+
+
+def test_dashboard_every_chart_has_a_text_alternative(demo_store, monkeypatch):
+    at = app(demo_store, monkeypatch)
+    summaries = [c.value for c in at.caption if c.value.startswith("**")]
+    assert len(summaries) == len(at.get("plotly_chart")) == 3
+    assert summaries[0].startswith("**Figures by category.** 6 figures in 5 categories")
+
+
+@pytest.mark.parametrize("values, label, wide_enough_for", [
+    ([3, 12, 2_300_000], "value", "2,300,000"), ([0.223, 5], "high", "0.223"), ([], "low", "low"),
+    ([1, 2], "statements", "statements"),
+])
+def test_dashboard_number_columns_are_as_wide_as_their_longest_number(values, label, wide_enough_for):
+    import pandas as pd
+
+    from components.grids import number_width
+
+    assert number_width(pd.Series(values, dtype=float), label) >= 8 * len(wide_enough_for) + 20

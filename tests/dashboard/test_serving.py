@@ -39,7 +39,7 @@ def test_serving_serve_runs_streamlit_on_the_dashboard_with_the_store(monkeypatc
     monkeypatch.delenv("NEWSTALLY_STORE", raising=False)
     main(["serve", "--store", str(tmp_path / "mine.duckdb"), "--port", "8602"])
     assert calls[0] == ROOT
-    assert calls[1][1:5] == ["-m", "streamlit", "run", str(ROOT / "dashboard.py")]
+    assert calls[1][1:3] == ["-m", "components.launch"]
     assert calls[1][-2:] == ["--server.port", "8602"]
     assert os.environ["NEWSTALLY_STORE"] == str(tmp_path / "mine.duckdb")
 
@@ -47,3 +47,16 @@ def test_serving_serve_runs_streamlit_on_the_dashboard_with_the_store(monkeypatc
 def test_serving_serve_refuses_a_port_out_of_range(capsys):
     assert main(["serve", "--port", "70000"]) == 2
     assert "--port must be between 1 and 65535" in capsys.readouterr().err
+
+
+def test_serving_launch_runs_streamlit_on_the_dashboard(monkeypatch):
+    import sys
+
+    from components import launch
+
+    ran = []
+    monkeypatch.setattr(sys, "argv", list(sys.argv))  # the launcher sets them for Streamlit's command line
+    monkeypatch.setattr(launch.cli, "main", lambda: ran.append(list(sys.argv)) or 0)
+    assert launch.main(["--server.port", "8602"]) == 0
+    assert ran == [["streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", "8602"]]
+    assert launch.DASHBOARD.is_file()

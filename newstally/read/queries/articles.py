@@ -11,19 +11,20 @@ from .common import FIGURE_COLUMNS, FIGURE_FROM, STATEMENT_COLUMNS, TABLE_LIMIT,
 
 
 @searching
-def article_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
-    """(up to ``limit`` articles under ``f``, newest first, with their figure and statement counts;
-    the total count)."""
+def article_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = TABLE_LIMIT,
+                 offset: int = 0) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` articles under ``f`` after the first ``offset``, newest first, with their
+    figure and statement counts (``limit=None``: all of them); the total count)."""
     params: list = []
     where = where_clause(article_conditions(f, params))
     total = fetch_int(con, f"SELECT count(*) FROM articles a {where}", params)
     sql = (f"WITH picked AS (SELECT a.* FROM articles a {where} "
-           f"ORDER BY a.published DESC NULLS LAST, a.article_id LIMIT ?) "
+           f"ORDER BY a.published DESC NULLS LAST, a.article_id LIMIT ? OFFSET ?) "
            f"SELECT p.article_id, p.title, p.source, p.published, p.n_words, p.url, "
            f"(SELECT count(*) FROM figures fi WHERE fi.article_id = p.article_id) AS figures, "
            f"(SELECT count(*) FROM statements st WHERE st.article_id = p.article_id) AS statements "
            f"FROM picked p ORDER BY p.published DESC NULLS LAST, p.article_id")
-    return fetch_frame(con, sql, params + [limit]), total
+    return fetch_frame(con, sql, params + [limit, offset]), total
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
@@ -45,7 +46,8 @@ def article_statements(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.Da
                        f"JOIN articles a USING (article_id) WHERE st.article_id = ? ORDER BY st.start", [article_id])
 
 
-def rejected(con: duckdb.DuckDBPyConnection, limit: int = TABLE_LIMIT) -> tuple[pd.DataFrame, int]:
-    """(up to ``limit`` rejected inputs with their reason; the total count)."""
+def rejected(con: duckdb.DuckDBPyConnection, limit: int | None = TABLE_LIMIT,
+             offset: int = 0) -> tuple[pd.DataFrame, int]:
+    """(up to ``limit`` rejected inputs with their reason after the first ``offset``; the total count)."""
     total = fetch_int(con, "SELECT count(*) FROM rejected", [])
-    return fetch_frame(con, "SELECT path, reason FROM rejected ORDER BY path LIMIT ?", [limit]), total
+    return fetch_frame(con, "SELECT path, reason FROM rejected ORDER BY path LIMIT ? OFFSET ?", [limit, offset]), total

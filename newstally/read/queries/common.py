@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-TABLE_LIMIT = 500  # rows a table shows; the total is counted and shown beside it
+TABLE_LIMIT = 500  # rows a table shows per page; the total is counted and shown beside it
 
 
 def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:

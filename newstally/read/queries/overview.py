@@ -58,3 +58,14 @@ def activity_over_time(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFra
            f"SELECT day, coalesce(arts.articles, 0) AS articles, coalesce(stats.statements, 0) AS statements "
            f"FROM arts FULL JOIN stats USING (day)")
     return per_period(fetch_frame(con, sql, p_articles + p_statements))
+
+
+def corpus_summary(con: duckdb.DuckDBPyConnection, n_sources: int = 3) -> dict:
+    """What the store holds, for a caption: articles, the ``n_sources`` sources with most articles
+    (``sources``), how many sources in all (``n_sources``), the first and last publication date."""
+    articles, first, last, sources = fetch_row(con, "SELECT count(*), min(published), max(published), "
+                                                    "count(DISTINCT nullif(source, '')) FROM articles", [])
+    top = fetch_frame(con, "SELECT source FROM articles WHERE coalesce(source, '') <> '' "
+                           "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?", [n_sources])
+    return {"articles": int(articles or 0), "first": first, "last": last, "n_sources": int(sources or 0),
+            "sources": list(top["source"])}

@@ -7,21 +7,30 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, articles_join, quotations, statement_conditions, where_clause
-from ..search import searching
-from .choices import speaker_names
+from ..search import TextMatches, searching
 from .common import TABLE_LIMIT, fetch_frame, fetch_int
 from .periods import per_period
 
 
 @searching
-def speaker_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = TABLE_LIMIT) -> pd.DataFrame:
+def speaker_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = TABLE_LIMIT,
+                 offset: int = 0) -> pd.DataFrame:
     """The speakers quoted under ``f`` (speakers table columns, ``statements`` counted under ``f``)."""
     params: list = []
     sql = (f"WITH counted AS (SELECT q.speaker_id, sum(q.n_statements)::BIGINT AS statements, count(*) AS articles "
            f"FROM {quotations(f, params)} q WHERE q.speaker_id IS NOT NULL GROUP BY 1) "
-           f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles "
-           f"FROM counted c JOIN speakers s USING (speaker_id) ORDER BY c.statements DESC, s.name LIMIT ?")
-    return fetch_frame(con, sql, params + [limit])
+           f"SELECT s.speaker_id, s.name, s.type, s.role, s.org, s.country, c.statements, c.articles, "
+           f"count(*) OVER () AS n_quoted "
+           f"FROM counted c JOIN speakers s USING (speaker_id) ORDER BY c.statements DESC, s.name LIMIT ? OFFSET ?")
+    return fetch_frame(con, sql, params + [limit, offset])
+
+
+def speaker_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = TABLE_LIMIT, offset: int = 0,
+                  matches: TextMatches | None = None) -> tuple[pd.DataFrame, int]:
+    """(a page of ``speaker_list``; how many speakers are quoted under ``f`` in all)."""
+    frame = speaker_list(con, f, limit, offset, matches=matches)  # type: ignore[call-arg]  # see search.searching
+    total = int(frame["n_quoted"].iloc[0]) if len(frame) else 0
+    return frame.drop(columns="n_quoted"), total
 
 
 @searching
@@ -61,31 +70,3 @@ def speaker_activity(con: duckdb.DuckDBPyConnection, f: Filters, speaker_id: str
     sql = (f"SELECT a.published AS day, st.kind, count(*) AS statements "
            f"FROM statements st JOIN articles a USING (article_id) {where_clause(conditions)} GROUP BY 1, 2")
     return per_period(fetch_frame(con, sql, params), keys=("kind",))
-
-
-@searching
-def co_quoted(con: duckdb.DuckDBPyConnection, f: Filters, top_n: int = 15) -> pd.DataFrame:
-    """A square frame: for the ``top_n`` most quoted speakers under ``f``, how many articles quote
-    both the row's and the column's speaker (the diagonal: articles quoting the speaker at all).
-
-    Index and columns are speaker names; ``attrs["ids"]`` maps each name to its speaker_id.
-    """
-    params: list = []
-    sql = (f"WITH quoted AS (SELECT q.article_id, q.speaker_id FROM {quotations(f, params)} q "
-           f"WHERE q.speaker_id IS NOT NULL), "
-           f"top AS (SELECT speaker_id FROM quoted GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?), "
-           # the top speakers' rows are picked once, before the self-join (three times faster)
-           f"picked AS MATERIALIZED (SELECT * FROM quoted WHERE speaker_id IN (SELECT * FROM top)) "
-           f"SELECT x.speaker_id AS a_id, y.speaker_id AS b_id, count(*) AS articles FROM picked x "
-           f"JOIN picked y ON x.article_id = y.article_id GROUP BY 1, 2")
-    pairs = fetch_frame(con, sql, params + [top_n])
-    if pairs.empty:
-        return pd.DataFrame()
-    alone = pairs[pairs["a_id"] == pairs["b_id"]].set_index("a_id")["articles"]  # articles quoting each at all
-    ids = sorted(alone.index, key=lambda i: (-int(alone[i]), i))
-    names = speaker_names(con, tuple(ids))
-    labels = {i: names.get(i, i) for i in ids}
-    matrix = pairs.pivot(index="a_id", columns="b_id", values="articles").reindex(index=ids, columns=ids)
-    matrix = matrix.fillna(0).astype(int).rename(index=labels, columns=labels)
-    matrix.attrs["ids"] = {labels[i]: i for i in ids}
-    return matrix

@@ -12,7 +12,10 @@ from newstally.read.queries.figures import (
     differing_figures,
     figure_list,
     figure_points,
+    figure_spread,
+    figures_above,
     figures_by_reporter,
+    reporter_measures,
 )
 
 
@@ -20,6 +23,13 @@ from newstally.read.queries.figures import (
 def test_figures_list_limits_rows_but_counts_all(demo_con, limit):
     frame, total = figure_list(demo_con, Filters(), limit=limit)
     assert len(frame) == limit and total == 6
+
+
+def test_figures_list_pages_cover_every_row_once(demo_con):
+    everything, total = figure_list(demo_con, Filters(), limit=None)
+    pages = [figure_list(demo_con, Filters(), limit=4, offset=offset)[0] for offset in (0, 4)]
+    assert len(everything) == total == 6 and [len(p) for p in pages] == [4, 2]
+    assert list(pages[0]["figure_id"]) + list(pages[1]["figure_id"]) == list(everything["figure_id"])
 
 
 def test_figures_list_names_who_reported(demo_con):
@@ -39,6 +49,34 @@ def test_figures_points_only_dated_and_chosen_categories(demo_con):
 def test_figures_points_samples_per_category(demo_con):
     points, total = figure_points(demo_con, Filters(), ("killed",), per_category=1)
     assert len(points) == 1 and total == 2
+    everything, _ = figure_points(demo_con, Filters(), ("killed",), per_category=None)
+    assert len(everything) == 2 and set(everything["measure"]) == {"count"}
+
+
+def test_figures_points_sample_within_each_measure(measures_con):
+    """A rare measure is never sampled away by a common one of the same category."""
+    points, total = figure_points(measures_con, Filters(), ("killed",), per_category=1)
+    assert total == 26 and sorted(points["measure"]) == ["USD", "count", "percent"]
+
+
+def test_figures_spread_is_over_every_figure(measures_con):
+    spread = figure_spread(measures_con, Filters(), ("killed",)).set_index("measure")
+    assert spread.loc["count", "figures"] == 24 and spread.loc["count", "largest"] == 2e9
+    assert spread.loc["count", "bulk"] < 2e9  # a misread "billions" is no part of the bulk
+    assert spread.loc["percent", "largest"] == 85
+    above = figures_above(measures_con, Filters(), (("killed", "count", 50_000.0), ("killed", "percent", 100.0)))
+    assert above.to_dict("records") == [{"category": "killed", "measure": "count", "figures": 1, "largest": 2e9,
+                                         "text": "billions"}]
+
+
+@pytest.mark.parametrize("unit", ["people", "", None, "percent", "USD", "years"])
+def test_figures_measure_in_sql_agrees_with_the_pandas_rule(demo_con, unit):
+    import pandas as pd
+
+    from newstally.read.measures import figure_measures, measure_sql
+
+    in_sql = demo_con.execute(f"SELECT {measure_sql('u')} FROM (SELECT ?::VARCHAR AS u)", [unit]).fetchone()[0]
+    assert in_sql == figure_measures(pd.DataFrame({"unit": [unit]}, dtype=object)).iloc[0]
 
 
 def test_figures_points_without_categories_is_empty(demo_con):
@@ -47,8 +85,22 @@ def test_figures_points_without_categories_is_empty(demo_con):
 
 
 def test_figures_by_reporter_ignores_the_category_filter(demo_con):
-    frame = figures_by_reporter(demo_con, Filters(categories=("aid",)), "killed")
-    assert set(frame["reported_by"]) == {"Gaza Health Ministry", "Maria Zakharova"}
+    points, reporters = figures_by_reporter(demo_con, Filters(categories=("aid",)), "killed")
+    assert set(points["reported_by"]) == set(reporters["reported_by"]) == {"Gaza Health Ministry", "Maria Zakharova"}
+    assert reporter_measures(demo_con, Filters(categories=("aid",)), "killed") == {"count": 2}
+
+
+def test_figures_by_reporter_gives_every_reporter_a_row_however_many_the_first_gave(many_con):
+    """The issue's view: one source gave thousands of figures; a cap on rows sorted by name left no
+    room for any speaker. Reporters are counted first; each gets at most ``per_reporter`` points."""
+    points, reporters = figures_by_reporter(many_con, Filters(), "killed", top_n=3, per_reporter=5)
+    assert list(reporters["reported_by"]) == ["Big Source", "Speaker One", "Speaker Two"]
+    assert list(reporters["figures"]) == [1200, 3, 2]
+    assert reporters.set_index("reported_by").loc["Big Source", "highest"] == 1199
+    assert points.groupby("reported_by").size().to_dict() == {"Big Source": 5, "Speaker One": 3, "Speaker Two": 2}
+    everything, _ = figures_by_reporter(many_con, Filters(), "killed", top_n=3, per_reporter=None)
+    assert len(everything) == 1205
+    assert set(points["reporter_type"]) == {"source", "speaker"}
 
 
 @pytest.mark.parametrize("tolerance", [0.0, 0.05, 0.15, 0.5])
@@ -124,3 +176,39 @@ def test_figures_differing_show_where_whom_and_when(demo_con):
     frame, _ = differing_figures(demo_con, Filters(), reference, 0.1)
     assert {"place", "subgroup", "scope", "since"} <= set(frame.columns)
     assert frame.set_index("figure_id").loc["a2:f0", ["place", "scope"]].tolist() == ["Gaza", "cumulative"]
+
+
+def _store(path, figures, speakers=()):
+    """A store of one dated article per figure row (figure_id, text, value, unit, speaker_id, source)."""
+    from newstally.build.store import write_meta, writing
+
+    with writing(path, fresh=True) as writer:
+        writer.insert("articles", [(f"a{i}", "t", source, "", date(2024, 1, 1 + i % 28), 9, f"h{i}", f"a{i}.txt", "v")
+                                   for i, (_, _, _, _, _, source) in enumerate(figures)])
+        writer.insert("figures", [(fid, f"a{i}", 0, 1, text, value, value, value, "exact", unit, "killed",
+                                   "", "", "", None, text, None, speaker, "r")
+                                  for i, (fid, text, value, unit, speaker, _) in enumerate(figures)])
+        writer.insert("speakers", list(speakers))
+        write_meta(writer, extractor_version="v")
+    return duckdb.connect(str(path), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def measures_con(tmp_path_factory):
+    rows = [("f0", "30 people", 30.0, "people", None, "s"), ("f1", "1,000", 1000.0, "", None, "s"),
+            ("f2", "2,000 people", 2000.0, "people", None, "s"), ("f3", "billions", 2e9, "people", None, "s"),
+            ("f4", "85 percent", 85.0, "percent", None, "s"), ("f5", "$5m", 5e6, "USD", None, "s")]
+    rows += [(f"g{i}", f"{100 * i} people", 100.0 * i, "people", None, "s") for i in range(1, 21)]
+    with _store(tmp_path_factory.mktemp("measures") / "s.duckdb", rows) as con:
+        yield con
+
+
+@pytest.fixture(scope="module")
+def many_con(tmp_path_factory):
+    rows = [(f"big{i}", str(i), float(i), "people", None, "Big Source") for i in range(1200)]
+    rows += [(f"one{i}", "5", 5.0, "people", "speaker-one", "Big Source") for i in range(3)]
+    rows += [(f"two{i}", "7", 7.0, "people", "speaker-two", "Big Source") for i in range(2)]
+    speakers = [("speaker-one", "Speaker One", "person", "", "", "", [], 3, 3),
+                ("speaker-two", "Speaker Two", "person", "", "", "", [], 2, 2)]
+    with _store(tmp_path_factory.mktemp("many") / "s.duckdb", rows, speakers) as con:
+        yield con

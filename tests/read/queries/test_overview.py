@@ -37,3 +37,12 @@ def test_overview_activity_over_time_by_period(demo_con):
     assert frame["articles"].sum() == 3 and frame["statements"].sum() == 5
     # weeks start on Monday: 14 February 2024 is a Wednesday
     assert list(frame["period"].dt.date) == [date(2023, 10, 9), date(2023, 11, 20), date(2024, 2, 12)]
+
+
+def test_overview_corpus_summary_for_captions(demo_con):
+    from newstally.read.queries.overview import corpus_summary
+
+    summary = corpus_summary(demo_con, n_sources=2)
+    assert summary["articles"] == 4 and summary["n_sources"] == 3
+    assert summary["sources"] == ["Al Jazeera", "=cmd|' /C calc'!A0"]
+    assert str(summary["first"])[:10] == "2023-10-09" and str(summary["last"])[:10] == "2024-02-14"

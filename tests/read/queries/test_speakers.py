@@ -5,7 +5,7 @@ import pytest
 
 from newstally.read.filters import Filters
 from newstally.read.queries.overview import top_speakers, totals
-from newstally.read.queries.speakers import co_quoted, speaker_activity, speaker_list, speaker_profile
+from newstally.read.queries.speakers import speaker_activity, speaker_list, speaker_profile, speaker_table
 from newstally.read.queries.statements import statement_list
 
 
@@ -17,12 +17,11 @@ def test_speakers_profile_and_activity(demo_con):
     assert activity["statements"].sum() == 2 and set(activity["kind"]) == {"direct", "indirect"}
 
 
-def test_speakers_co_quoted_counts_shared_articles(demo_con):
-    matrix = co_quoted(demo_con, Filters(), top_n=3)
-    assert matrix.loc["Maria Zakharova", "Dmitry Peskov"] == 1
-    assert matrix.loc["Maria Zakharova", "Gaza Health Ministry"] == 1
-    assert matrix.loc["Dmitry Peskov", "Gaza Health Ministry"] == 0
-    assert matrix.attrs["ids"]["Maria Zakharova"] == "maria-zakharova"
+@pytest.mark.parametrize("filters, total", [(Filters(), 3), (Filters(sources=("Reuters",)), 2),
+                                            (Filters(text="Gaza"), 1), (Filters(speakers=("nobody",)), 0)])
+def test_speakers_table_counts_every_speaker_quoted(demo_con, filters, total):
+    frame, counted = speaker_table(demo_con, filters, limit=1)
+    assert counted == total and len(frame) == min(1, total) and "n_quoted" not in frame.columns
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(text="Gaza"), Filters(text="e"), Filters(categories=("killed",)),
