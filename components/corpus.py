@@ -18,11 +18,12 @@ import streamlit as st
 
 from newstally.build.export import csv_bytes, table_frame
 from newstally.build.ingest import allowed_extensions
+from newstally.build.ingest.uploads import check_upload
 from newstally.contract.schema import PUBLIC_TABLES
 from newstally.read.queries.articles import rejected
 
 from .data import SAMPLE_CORPUS, load, store_path
-from .grids import paged
+from .grids import paged, plain
 
 UPLOAD_PREFIX = "newstally-upload-"
 _UPLOAD_FOLDER = re.compile(r"^.*?" + re.escape(UPLOAD_PREFIX) + r"[^/\\]+[/\\]")
@@ -68,11 +69,29 @@ def save_uploads(uploads: list, folder: Path) -> list[Path]:
     return written
 
 
+def refused_uploads(uploads: list) -> list[tuple[str, str]]:
+    """(name, reason) of each upload the server will not build (``check_upload``: its extension,
+    its size); the browser's own check is a courtesy any client can skip."""
+    limit = max_upload_mb() * 1024 * 1024
+    reasons = [(upload.name, check_upload(upload.name, upload.size, max_bytes=limit)) for upload in uploads]
+    return [(name, reason) for name, reason in reasons if reason]
+
+
 def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
     """Builds the dashboard's store from ``uploads`` (and the sample articles when ``with_sample``)
-    with a progress bar; returns the BuildSummary, or None after showing an error."""
-    from newstally.build.pipeline import build
+    with a progress bar; returns the BuildSummary, or None after showing why nothing was built.
 
+    Uploads the server refuses are named with the reason and left out. A corpus with no article
+    leaves the store as it was; a damaged store is built anew (none of its rows can be reused).
+    """
+    from newstally.build.pipeline import EmptyCorpus, build
+    from newstally.build.store import StoreBusy, StoreDamaged
+
+    refused = refused_uploads(uploads)
+    if refused:
+        st.error("Not built, since the server does not take these files:\n\n"
+                 + "\n".join(f"- {plain(name)}: {plain(reason)}" for name, reason in refused))
+        return None
     bar = st.progress(0.0, text="Reading the files ...")
 
     def progress(done: int, share: float) -> None:
@@ -82,7 +101,21 @@ def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
         saved = save_uploads(uploads, Path(folder))
         inputs = ([SAMPLE_CORPUS] if with_sample else []) + saved
         try:
-            summary = build(inputs, store_path(), progress=progress)
+            try:
+                summary = build(inputs, store_path(), progress=progress)
+            except StoreDamaged:
+                summary = build(inputs, store_path(), progress=progress, fresh=True)
+        except EmptyCorpus as err:
+            bar.empty()
+            reasons = "\n".join(f"- {plain(shown_path(path))}: {plain(reason)}" for path, reason in err.rejected)
+            st.error(f"No article was found in the upload, so the store keeps its {err.stored:,} articles."
+                     + (f" Why the files were refused:\n\n{reasons}" if reasons else ""))
+            return None
+        except StoreBusy:
+            bar.empty()
+            st.error("Another build is writing the store right now; the store is unchanged. Build again "
+                     "once it has finished.")
+            return None
         except Exception as err:  # noqa: BLE001 - the page says what happened instead of a traceback
             bar.empty()
             st.error(f"The build failed and the previous store is unchanged: {err}")

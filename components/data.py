@@ -73,7 +73,7 @@ def _cached(name: str, _query: Callable[..., Any], path: str, version: str, *arg
     # keyed by the query's name, not the function (its leading underscore keeps it out of the key)
     searched = args and isinstance(args[0], Filters) and args[0].text.strip()
     extra = {"matches": _text_matches(path, version, args[0].text)} if searched else {}
-    with _cursor(path, version) as cursor:
+    with _cursor(path, version) as cursor, store.damage_reported(path):
         return _query(cursor, *args, **kwargs, **extra)
 
 
@@ -81,8 +81,12 @@ def load(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P
     """``query(connection, *args, **kwargs)`` on the dashboard's store, cached by the query's name,
     the store's version and the arguments: a page names the query it runs (``load(totals, f)``)."""
     path = store_path()
-    return _cached(f"{query.__module__}.{query.__qualname__}", query, str(path), store_version(path),
-                   *args, **kwargs)
+    try:
+        return _cached(f"{query.__module__}.{query.__qualname__}", query, str(path), store_version(path),
+                       *args, **kwargs)
+    except StoreError as err:  # damaged where this query reads: the page cannot go on, a rebuild can
+        show_unreadable(path, str(err))
+        st.stop()
 
 
 def fetch(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
@@ -95,7 +99,7 @@ def fetch(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: 
 
 def ensure_store() -> bool:
     """Builds the store from the sample articles when there is none yet (with a spinner); returns
-    False, after showing why, when the store cannot be read."""
+    False, after showing why and how to build it anew, when the store cannot be read."""
     path = store_path()
     if not path.is_file():
         from newstally.build.pipeline import build
@@ -106,9 +110,52 @@ def ensure_store() -> bool:
             except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
                 st.error(f"Could not build the store at {path}: {err}")
                 return False
-    try:
-        _connection(str(path), store_version(path))
-    except StoreError as err:
-        st.error(str(err))
+    problem = _problem(str(path), store_version(path))
+    if problem:
+        show_unreadable(path, problem)
         return False
     return True
+
+
+@st.cache_data(max_entries=4, show_spinner="Checking the store ...")
+def _problem(path: str, version: str) -> str | None:
+    """What is wrong with the store (``store.store_problem``: every row read once), per version."""
+    return store.store_problem(path)
+
+
+def store_readable() -> bool:
+    """Whether the dashboard's store can be read (the check ``ensure_store`` made, cached)."""
+    path = store_path()
+    return _problem(str(path), store_version(path)) is None
+
+
+def show_unreadable(path: Path, problem: str) -> None:
+    """Says why the store at ``path`` cannot be read and offers to build it anew, from the corpus
+    of its last build (when those files are still there) or from the sample articles."""
+    from newstally.build.corpus_record import last_corpus
+
+    st.error(f"The dashboard cannot read its store. {problem[:1].upper()}{problem[1:]}", icon=":material/error:")
+    last = last_corpus(path)
+    choices: list[tuple[str, list[Path], Any]] = []
+    if last is not None:
+        names = ", ".join(p.name for p in last.paths[:3]) + (" ..." if len(last.paths) > 3 else "")
+        choices.append((f"Build anew from the last corpus ({names}, built {last.built_at[:16]})",
+                        list(last.paths), last.fields))
+    choices.append((f"Build anew from the sample articles ({SAMPLE_CORPUS.relative_to(ROOT)})", [SAMPLE_CORPUS], None))
+    for n, (label, paths, fields) in enumerate(choices):
+        if st.button(label, key=f"rebuild-{n}", icon=":material/build:"):
+            _rebuild(path, paths, fields)
+
+
+def _rebuild(path: Path, paths: list[Path], fields: Any) -> None:
+    from newstally.build.ingest import FieldMap
+    from newstally.build.pipeline import build
+
+    with st.spinner(f"Building {path} anew ..."):
+        try:
+            build(paths, path, fields or FieldMap(), fresh=True)  # the damaged file holds nothing to reuse
+        except Exception as err:  # noqa: BLE001 - shown to the user instead of a traceback
+            st.error(f"The build failed: {err}")
+            return
+    st.cache_data.clear()
+    st.rerun()

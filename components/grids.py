@@ -4,7 +4,6 @@ statements a link that opens the sentence in the article reader (with a way back
 Rows are shown as plain data, never as HTML."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -13,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from newstally.read.filters import Filters
+from newstally.read.markdown_text import literal_markdown
 from newstally.read.queries.common import TABLE_LIMIT
 
 from .data import fetch, load
@@ -25,7 +25,6 @@ PAGE_FILES = {"": "components/pages/overview.py", "figures": "components/pages/f
               "speakers": "components/pages/speakers.py", "statements": "components/pages/statements.py",
               "articles": ARTICLES_PAGE, "corpus": "components/pages/corpus.py"}
 READER_PARAMS = ("article", "figure", "statement", "back")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 # What a column holds decides how it reads: counts and values with thousands separators (and
 # decimals only where a value has them), shares as percentages, dates as dates, long text wide.
 _NUMBERS = ("value", "low", "high", "reference", "figures", "statements", "articles", "n_words")
@@ -39,7 +38,7 @@ _WIDTH: dict[str, Literal["small", "medium", "large"]] = {"text": "large", "titl
 def plain(text: object) -> str:
     """``text`` with every character that Markdown would act on escaped, for st.markdown and
     headings: titles and names from articles show as written and never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    return literal_markdown("" if text is None else str(text))
 
 
 def reader_params(article_id: str, figure: str | None = None, statement: str | None = None,

@@ -3,7 +3,7 @@ a download."""
 import streamlit as st
 
 from components import corpus
-from components.data import ROOT, SAMPLE_CORPUS, load, store_path
+from components.data import ROOT, SAMPLE_CORPUS, load, store_path, store_readable
 from newstally.read.filters import Filters
 from newstally.read.queries.overview import totals
 
@@ -12,7 +12,8 @@ UPLOADS_ONLY, WITH_SAMPLE = "the uploads only", "the uploads and the sample arti
 st.title("Corpus")
 path = store_path()
 st.text(f"Store: {path}")
-held = load(totals, Filters())["articles"] if path.is_file() else 0
+readable = path.is_file() and store_readable()
+held = load(totals, Filters())["articles"] if readable else 0
 
 st.subheader("Add articles")
 st.markdown(
@@ -58,7 +59,7 @@ if "corpus-built" in st.session_state:
         st.success(f"Built the store: {built}", icon=":material/check_circle:")
 
 # drawn after the build above, so they show the store it made
-if path.is_file():
+if readable:
     st.subheader("What the store holds")
     st.text(" · ".join(f"{count:,} {name}" for name, count in load(totals, Filters()).items()))
     st.subheader("Rejected inputs", anchor="rejected-inputs")

@@ -316,3 +316,47 @@ def test_dashboard_number_columns_are_as_wide_as_their_longest_number(values, la
     from components.grids import number_width
 
     assert number_width(pd.Series(values, dtype=float), label) >= 8 * len(wide_enough_for) + 20
+
+
+def _damaged_copy(store: Path, tmp_path: Path, how: str) -> Path:
+    """A copy of ``store`` cut in half or with a flipped bit in every block of its second half."""
+    data = bytearray(store.read_bytes())
+    if how == "truncated":
+        data = data[:len(data) // 2]
+    elif how == "bit-flipped":
+        for at in range(len(data) // 2, len(data), 4096):
+            data[at] ^= 0x10
+    else:  # not a store at all
+        data = bytearray(b"this is no database\n" * 100)
+    damaged = tmp_path / "store.duckdb"
+    damaged.write_bytes(bytes(data))
+    return damaged
+
+
+@pytest.mark.parametrize("how", ["truncated", "bit-flipped", "garbage"])
+def test_dashboard_damaged_store_says_so_and_builds_it_anew(seed_store, tmp_path, monkeypatch, how):
+    store = _damaged_copy(seed_store, tmp_path, how)
+    monkeypatch.setenv("NEWSTALLY_STORE", str(store))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    errors = " ".join(str(e.value) for e in at.error)
+    assert "cannot read its store" in errors and "newstally build" in errors
+    rebuild = [b for b in at.button if "sample articles" in b.label]
+    assert rebuild, [b.label for b in at.button]
+    rebuild[0].click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title
+
+
+def test_dashboard_corpus_page_refuses_files_it_cannot_build(seed_store, monkeypatch):
+    from components.corpus import refused_uploads
+
+    class Upload:
+        def __init__(self, name: str, size: int):
+            self.name, self.size = name, size
+
+    refused = refused_uploads([Upload("a.jsonl", 10), Upload("b.exe", 10), Upload("c.txt", 10**12)])
+    assert [name for name, _ in refused] == ["b.exe", "c.txt"]
+    assert "newstally reads" in refused[0][1] and "limit" in refused[1][1]
