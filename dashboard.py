@@ -3,6 +3,7 @@
 This script only configures the page, makes sure there is a store, draws the shared sidebar
 filters and runs the page the navigation picked; the pages live in components/pages/.
 """
+
 import streamlit as st
 
 from components import data, sidebar
@@ -16,8 +17,9 @@ PAGES = [
     st.Page("components/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("components/pages/figures.py", title="Figures", icon=":material/monitoring:", url_path="figures"),
     st.Page("components/pages/speakers.py", title="Speakers", icon=":material/record_voice_over:", url_path="speakers"),
-    st.Page("components/pages/statements.py", title="Statements", icon=":material/format_quote:",
-            url_path="statements"),
+    st.Page(
+        "components/pages/statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"
+    ),
     st.Page("components/pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
     st.Page("components/pages/corpus.py", title="Corpus", icon=":material/upload_file:", url_path="corpus"),
 ]

@@ -11,6 +11,7 @@ the series on their publication day (with the few days' lag the comparison allow
 ones that do not, with their sentence; then every killed or injured figure of a million or more.
 Rerunnable on any store built by this version.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,9 +36,11 @@ MILLION = 1_000_000
 
 
 def _figures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return con.execute("SELECT fi.figure_id, fi.article_id, fi.text, fi.value, fi.low, fi.high, fi.qualifier, fi.unit, "
-                       "fi.category, fi.place, fi.subgroup, fi.scope, fi.since, fi.rule, fi.sentence, a.published "
-                       "FROM figures fi JOIN articles a USING (article_id) WHERE a.published IS NOT NULL").df()
+    return con.execute(
+        "SELECT fi.figure_id, fi.article_id, fi.text, fi.value, fi.low, fi.high, fi.qualifier, fi.unit, "
+        "fi.category, fi.place, fi.subgroup, fi.scope, fi.since, fi.rule, fi.sentence, a.published "
+        "FROM figures fi JOIN articles a USING (article_id) WHERE a.published IS NOT NULL"
+    ).df()
 
 
 def _line(row: pd.Series, width: int = 220) -> str:
@@ -51,13 +54,17 @@ def audit(store: str, reference_path: str, tolerance: float, show: int) -> int:
     reference = load_reference(reference_path)
     with duckdb.connect(store, read_only=True) as con:
         figures = _figures(con)
-        big = con.execute("SELECT fi.article_id, fi.text, fi.value, fi.category, fi.rule, fi.sentence "
-                          "FROM figures fi WHERE fi.category IN ('killed', 'injured') AND fi.value >= ? "
-                          "ORDER BY fi.value DESC, fi.article_id", [MILLION]).df()
+        big = con.execute(
+            "SELECT fi.article_id, fi.text, fi.value, fi.category, fi.rule, fi.sentence "
+            "FROM figures fi WHERE fi.category IN ('killed', 'injured') AND fi.value >= ? "
+            "ORDER BY fi.value DESC, fi.article_id",
+            [MILLION],
+        ).df()
     outside_total = 0
     for _, info in series_info(reference).iterrows():
         where = f"{info['place'] or 'any place'}, {info['category']}, whole population" + (
-            ", cumulative" if info["cumulative"] else "")
+            ", cumulative" if info["cumulative"] else ""
+        )
         compared = figures[comparable(figures, info)]
         one = reference[reference["series"] == info["series"]]
         differing = discrepancies(compared, one, tolerance)
@@ -65,15 +72,19 @@ def audit(store: str, reference_path: str, tolerance: float, show: int) -> int:
         n_with_reference = _with_reference(compared, one)
         within = n_with_reference - len(differing)
         share = within / n_with_reference if n_with_reference else float("nan")
-        print(f"{info['series']} ({where}): {len(compared)} comparable figures, {n_with_reference} dated within the "
-              f"series; {within} within {tolerance:.0%} of it ({share:.1%}), {len(differing)} outside")
+        print(
+            f"{info['series']} ({where}): {len(compared)} comparable figures, {n_with_reference} dated within the "
+            f"series; {within} within {tolerance:.0%} of it ({share:.1%}), {len(differing)} outside"
+        )
         for _, row in differing.head(show).iterrows():
             print(f"{_line(row)}\n      reference {row['reference']:,.0f}, difference {row['difference']:+.0%}")
         outside_total += len(differing)
     print(f"\nkilled or injured figures of a million or more: {len(big)}")
     for _, row in big.iterrows():
-        print(f"  {row['article_id']} {row['text']!r} {row['category']} ({row['rule']})\n"
-              f"      {' '.join(str(row['sentence']).split())[:220]}")
+        print(
+            f"  {row['article_id']} {row['text']!r} {row['category']} ({row['rule']})\n"
+            f"      {' '.join(str(row['sentence']).split())[:220]}"
+        )
     return outside_total
 
 

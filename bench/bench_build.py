@@ -5,6 +5,7 @@
 Prints one table: engine, seconds, articles/s, peak memory of the whole process tree; then the
 rebuild of the unchanged corpus as a share of the first build.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,10 @@ def main() -> None:
         print(f"\n{'engine':32} {'seconds':>8} {'articles/s':>11} {'peak MB':>8}")
         for name, seconds, rate, peak in rows:
             print(f"{name:32} {seconds:8.1f} {rate:11.0f} {peak / 2**20:8.0f}")
-        print(f"\nrebuild of the unchanged corpus (--workers 2): {rebuild[0]:.2f} s = "
-              f"{100 * rebuild[0] / first:.1f}% of the first build ({first:.1f} s); peak {rebuild[1] / 2**20:.0f} MB")
+        print(
+            f"\nrebuild of the unchanged corpus (--workers 2): {rebuild[0]:.2f} s = "
+            f"{100 * rebuild[0] / first:.1f}% of the first build ({first:.1f} s); peak {rebuild[1] / 2**20:.0f} MB"
+        )
         print(f"articles: {n:,}; store size: {store.stat().st_size / 2**20:.1f} MB")
 
 

@@ -9,6 +9,7 @@ in turn in the sidebar, then (categories cleared) each of the four most quoted s
 cached; the median and the slowest are printed. Build the store
 first with `python bench/bench_scale.py --keep`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,17 +49,28 @@ def main() -> None:
 
     from newstally.build.store import read
 
-    counts = read(args.store, "SELECT (SELECT count(*) FROM articles) a, (SELECT count(*) FROM figures) f, "
-                              "(SELECT count(*) FROM statements) s, (SELECT count(*) FROM speakers) p")
+    counts = read(
+        args.store,
+        "SELECT (SELECT count(*) FROM articles) a, (SELECT count(*) FROM figures) f, "
+        "(SELECT count(*) FROM statements) s, (SELECT count(*) FROM speakers) p",
+    )
     print(machine())
-    print("store: {} ({:,} articles, {:,} figures, {:,} statements, {:,} speakers)".format(
-        args.store, *[int(v) for v in counts.iloc[0]]))
+    print(
+        "store: {} ({:,} articles, {:,} figures, {:,} statements, {:,} speakers)".format(
+            args.store, *[int(v) for v in counts.iloc[0]]
+        )
+    )
     top_speakers = list(read(args.store, "SELECT name FROM speakers ORDER BY n_statements DESC LIMIT 4")["name"])
-    top_categories = list(read(args.store, "SELECT category FROM article_categories GROUP BY 1 "
-                                           "ORDER BY sum(n_figures) DESC LIMIT 4")["category"])
+    top_categories = list(
+        read(args.store, "SELECT category FROM article_categories GROUP BY 1 ORDER BY sum(n_figures) DESC LIMIT 4")[
+            "category"
+        ]
+    )
     print(f"categories picked: {', '.join(top_categories)}; speakers picked: {', '.join(top_speakers)}")
-    print(f"\n{'page':12} {'first render':>13} {'warm rerun':>11} {'category: median':>17} {'max':>5} "
-          f"{'speaker: median':>16} {'max':>5} {'search: median':>15} {'max':>5}   (seconds)")
+    print(
+        f"\n{'page':12} {'first render':>13} {'warm rerun':>11} {'category: median':>17} {'max':>5} "
+        f"{'speaker: median':>16} {'max':>5} {'search: median':>15} {'max':>5}   (seconds)"
+    )
     worst = 0.0
     for page in PAGES:
         st.cache_data.clear()  # every page's first render starts cold
@@ -83,12 +95,16 @@ def main() -> None:
             by_search.append(_timed(at.run))
         failed = " (exception!)" if at.exception else ""
         worst = max(worst, *by_category, *by_speaker, *by_search)
-        print(f"{page:12} {first:13.2f} {warm:11.2f} {statistics.median(by_category):17.2f} {max(by_category):5.2f} "
-              f"{statistics.median(by_speaker):16.2f} {max(by_speaker):5.2f} "
-              f"{statistics.median(by_search):15.2f} {max(by_search):5.2f}{failed}")
+        print(
+            f"{page:12} {first:13.2f} {warm:11.2f} {statistics.median(by_category):17.2f} {max(by_category):5.2f} "
+            f"{statistics.median(by_speaker):16.2f} {max(by_speaker):5.2f} "
+            f"{statistics.median(by_search):15.2f} {max(by_search):5.2f}{failed}"
+        )
     print(f"\nslowest filter change on any page: {worst:.2f} s")
-    print("\nfirst render starts with empty caches (the server's first visitor after a build);"
-          "\nlater visitors and reruns get the warm figure; filter changes run uncached queries.")
+    print(
+        "\nfirst render starts with empty caches (the server's first visitor after a build);"
+        "\nlater visitors and reruns get the warm figure; filter changes run uncached queries."
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 Prints articles per second per core for figures alone, statements alone and both (the target
 of issue 4 is >= 200 articles/s per core for both).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,10 @@ def main() -> None:
         for text in texts:
             fn(text)
         seconds = time.perf_counter() - started
-        print(f"{name:16} {seconds:7.2f} s  {len(texts) / seconds:8.0f} articles/s per core  "
-              f"{1000 * seconds / len(texts):6.2f} ms per article")
+        print(
+            f"{name:16} {seconds:7.2f} s  {len(texts) / seconds:8.0f} articles/s per core  "
+            f"{1000 * seconds / len(texts):6.2f} ms per article"
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ quantulum3 is slow, so it runs on the first N articles only (default 200); newst
 that same sample and on the whole corpus. Prints the machine, articles per second for each and
 the ratio on the sample (the goal is newstally >= 20x quantulum3).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,10 @@ def main() -> None:
 
     texts = _texts(args.corpus)
     sample = texts[: args.sample]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print(f"corpus: {args.corpus} ({len(texts)} articles, {sum(map(len, texts)) / len(texts):,.0f} chars on average)")
 
     extract_figures(sample[0])  # compile the patterns before timing
@@ -59,8 +62,10 @@ def main() -> None:
         quantulum.parse(sample[0])  # load its models before timing
         theirs_sample, theirs_found = _rate(quantulum.parse, sample)
 
-    print(f"newstally  whole corpus   {ours_all:8.1f} articles/s  ({ours_all_found} figures, "
-          f"{1000 / ours_all:.2f} ms per article, one core)")
+    print(
+        f"newstally  whole corpus   {ours_all:8.1f} articles/s  ({ours_all_found} figures, "
+        f"{1000 / ours_all:.2f} ms per article, one core)"
+    )
     print(f"newstally  first {len(sample):<5}     {ours_sample:8.1f} articles/s  ({ours_found} figures)")
     print(f"quantulum3 first {len(sample):<5}     {theirs_sample:8.1f} articles/s  ({theirs_found} quantities)")
     print(f"ratio on the sample: newstally is {ours_sample / theirs_sample:.1f}x quantulum3 (goal >= 20x)")

@@ -7,6 +7,7 @@ corpus-wide speaker merge at scale, and reading the real corpora.
 The tests ask only that each finishes within tests/hostile.py's FINISHES_WITHIN (a bound a busy CI
 machine never reaches); this prints the times, so a slowdown shows here long before it would there.
 """
+
 from __future__ import annotations
 
 import sys
@@ -30,9 +31,11 @@ def main() -> None:
     print(f"(the tests' bound for each: {FINISHES_WITHIN} s)\n")
     print(f"{'what':58} {'size':>10} {'seconds':>8}")
     extract("warm up: the lexicons load outside the timing")
-    for rules, fn, inputs in (("figures", extract_figures, FIGURE_INPUTS),
-                              ("statements", extract_statements, STATEMENT_INPUTS),
-                              ("extract", extract, EXTRACT_INPUTS)):
+    for rules, fn, inputs in (
+        ("figures", extract_figures, FIGURE_INPUTS),
+        ("statements", extract_statements, STATEMENT_INPUTS),
+        ("extract", extract, EXTRACT_INPUTS),
+    ):
         for name, make in inputs.items():
             text = make()
             print(f"{rules + ': ' + name:58} {len(text) / 2**20:8.1f} MB {timed(fn, text)[1]:8.2f}")
@@ -40,7 +43,7 @@ def main() -> None:
     print(f"{'speaker merge of many mentions':58} {len(mentions):>10,} {timed(speakers, mentions)[1]:8.2f}")
     for corpus in (SHARED / "corpus" / "aljazeera" / "articles.jsonl", SHARED / "corpus" / "ukraine"):
         if corpus.exists():
-            records, took = timed(lambda: list(read_corpus([corpus])))
+            records, took = timed(lambda c=corpus: list(read_corpus([c])))
             print(f"{'ingest: ' + str(corpus.relative_to(SHARED)):58} {len(records):>10,} {took:8.2f}")
 
 

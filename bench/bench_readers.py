@@ -9,6 +9,7 @@ grew with the square of the input would show a falling MB/s from one size to the
 shape is timed at two sizes. Last, the 2.3 MB page of issue 15 (100,000 stray end tags), read
 alone and built whole (its 100,000 figures extracted and stored).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,10 +49,12 @@ def _records(corpus: Path, n_bytes: int) -> list[dict]:
 
 def _page(record: dict) -> str:
     paragraphs = "".join(f"<p>{p}</p>\n" for p in record["text"].split("\n") if p.strip())
-    return (f"<!doctype html><html><head><meta charset=\"utf-8\"><title>{record.get('title', '')}</title>"
-            f"<script>var x = 1 < 2;</script></head><body><nav><a href=\"/\">Home</a></nav>"
-            f"<article><h1>{record.get('title', '')}</h1>{paragraphs}</article>"
-            f"<footer>(c) Example</footer></body></html>")
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{record.get("title", "")}</title>'
+        f'<script>var x = 1 < 2;</script></head><body><nav><a href="/">Home</a></nav>'
+        f"<article><h1>{record.get('title', '')}</h1>{paragraphs}</article>"
+        f"<footer>(c) Example</footer></body></html>"
+    )
 
 
 def real_inputs(folder: Path, records: list[dict]) -> dict[str, Path]:
@@ -67,10 +70,11 @@ def real_inputs(folder: Path, records: list[dict]) -> dict[str, Path]:
         writer = csv.DictWriter(f, ["id", "title", "published", "text"], extrasaction="ignore")
         writer.writeheader()
         writer.writerows(records)
-    for extension, render in ((".txt", lambda r: r["text"]),
-                              (".md", lambda r: f"---\ntitle: {r.get('title', '')}\npublished: "
-                                                f"{r.get('published', '')}\n---\n{r['text']}"),
-                              (".html", _page)):
+    for extension, render in (
+        (".txt", lambda r: r["text"]),
+        (".md", lambda r: f"---\ntitle: {r.get('title', '')}\npublished: {r.get('published', '')}\n---\n{r['text']}"),
+        (".html", _page),
+    ):
         paths[extension] = folder / extension.lstrip(".")
         paths[extension].mkdir()
         for r in records:
@@ -88,8 +92,10 @@ def real_inputs(folder: Path, records: list[dict]) -> dict[str, Path]:
 
 # name -> (file extension, content for about n bytes)
 WORST_SHAPES = {
-    "html: 100,000-style stray end tags": (".html", lambda n: "<html><body>" + "<span>" * (n // 40)
-                                           + "</b>text 3 killed" * (n // 40)),
+    "html: 100,000-style stray end tags": (
+        ".html",
+        lambda n: "<html><body>" + "<span>" * (n // 40) + "</b>text 3 killed" * (n // 40),
+    ),
     "html: '<a b' never closed": (".html", lambda n: "<a b" * (n // 4)),
     "html: '<!--' never closed": (".html", lambda n: "<!--" * (n // 4)),
     "html: '<![CDATA[' repeated": (".html", lambda n: "<![CDATA[" * (n // 9)),
@@ -100,8 +106,10 @@ WORST_SHAPES = {
     "txt: one line": (".txt", lambda n: "word " * (n // 5)),
     "json: nested 100,000 deep": (".json", lambda n: "[" * (n // 2) + "]" * (n // 2)),
     "json: list of tiny records": (".json", lambda n: "[" + ",".join(['{"text":"x"}'] * (n // 13)) + "]"),
-    "json: 5,000-digit numbers": (".json", lambda n: "[" + ",".join(
-        ['{"text":"x","n":' + "7" * 5000 + "}"] * (n // 5020)) + "]"),
+    "json: 5,000-digit numbers": (
+        ".json",
+        lambda n: "[" + ",".join(['{"text":"x","n":' + "7" * 5000 + "}"] * (n // 5020)) + "]",
+    ),
     "json: one string of backslashes": (".json", lambda n: '{"text": "' + "\\\\" * (n // 2) + '"}'),
     "jsonl: lines nested deep": (".jsonl", lambda n: ("[" * 5000 + "]" * 5000 + "\n") * (n // 10001)),
     "jsonl: empty lines": (".jsonl", lambda n: "\n" * n + '{"text": "x"}'),
@@ -158,11 +166,18 @@ def main() -> None:
         page.parent.mkdir()
         page.write_text("<html><body>" + "<span>" * 100_000 + "</b>text 3 killed" * 100_000, encoding="utf-8")
         seconds, _, _ = _read_seconds(page)
-        print(f"\nissue 15's page ({page.stat().st_size / 2**20:.1f} MB, 100,000 stray end tags): read in "
-              f"{seconds:.2f} s (was 136 s)")
+        print(
+            f"\nissue 15's page ({page.stat().st_size / 2**20:.1f} MB, 100,000 stray end tags): read in "
+            f"{seconds:.2f} s (was 136 s)"
+        )
         started = time.perf_counter()
-        out = subprocess.run(newstally("build", str(page.parent), "--store", str(folder / "s.duckdb")),
-                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            newstally("build", str(page.parent), "--store", str(folder / "s.duckdb")),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         print(f"built whole in {time.perf_counter() - started:.1f} s, interpreter start included: {out.strip()}")
 
 

@@ -6,6 +6,7 @@ Generates the corpus with bench/generate.py (real Al Jazeera articles under fres
 into bench/out/, builds it, and prints the figures. With --keep the store stays in bench/out/
 for bench/bench_dashboard.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,9 @@ def main() -> None:
     store = out_dir / f"aje-{args.n}.duckdb"
     for leftover in out_dir.glob(f"aje-{args.n}.duckdb*"):
         leftover.unlink()
-    seconds, peak, out = run_measured(newstally("build", str(corpus), "--store", str(store),
-                                                "--workers", str(args.workers)))
+    seconds, peak, out = run_measured(
+        newstally("build", str(corpus), "--store", str(store), "--workers", str(args.workers))
+    )
     n = int(re.search(r"([\d,]+) articles", out).group(1).replace(",", ""))
     print(out.strip())
     print(f"\n{n:,} articles in {seconds:.1f} s = {n / seconds:.0f} articles/s with --workers {args.workers}")

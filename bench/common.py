@@ -1,4 +1,5 @@
 """What every benchmark prints first (the machine), and a peak-memory sampler for a process tree."""
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,7 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem_kb = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+        mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
         mem = f"{mem_kb / 2**20:.0f} GiB"
     except (OSError, StopIteration):
         mem = "? GiB"
@@ -36,7 +37,7 @@ def _tree_rss(pid: int) -> int:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/status", encoding="utf-8") as f:
-                total += next(int(l.split()[1]) * 1024 for l in f if l.startswith("VmRSS"))
+                total += next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmRSS"))
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="utf-8") as f:
                     stack += [int(c) for c in f.read().split()]

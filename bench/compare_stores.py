@@ -8,6 +8,7 @@ Both stores are attached read-only to one DuckDB connection and each table is co
 of the rules. Prints one line per table (rows, rows only before, rows only after) and exits 1
 when any table differs or a column of BEFORE is missing from AFTER.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,15 +17,26 @@ import sys
 import duckdb
 
 # Every table a build writes: the public ones, the store's own per-article rows, and the lookups.
-TABLES = ("articles", "figures", "statements", "speakers", "mentions", "rejected", "texts",
-          "article_categories", "article_speakers")
+TABLES = (
+    "articles",
+    "figures",
+    "statements",
+    "speakers",
+    "mentions",
+    "rejected",
+    "texts",
+    "article_categories",
+    "article_speakers",
+)
 # Columns that name the code rather than what it found.
 IGNORED = {"articles": {"extractor_version"}}
 
 
 def _columns(con: duckdb.DuckDBPyConnection, database: str, table: str) -> list[str]:
-    rows = con.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ? "
-                       "ORDER BY column_index", [database, table]).fetchall()
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ? ORDER BY column_index",
+        [database, table],
+    ).fetchall()
     return [r[0] for r in rows]
 
 

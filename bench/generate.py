@@ -6,6 +6,7 @@ Each output article is a real article of the source corpus under a fresh id and 
 (copy k of an article moves k weeks later), so the text is never invented and every copy is
 distinct for the store (ids) and for the cache (the text gets no change, the id does).
 """
+
 from __future__ import annotations
 
 import argparse

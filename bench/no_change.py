@@ -8,6 +8,7 @@ the store it scored (``<store>.duckdb``, named as in ``CORPORA``). Every corpus 
 build by the same absolute path the baseline used, so the ``path`` column compares too. Prints
 a diff of each score table and ``compare_stores`` of each store; exits 1 on any difference.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -5,6 +5,7 @@
 CORPUS is a JSONL file (id, text) or a folder of .txt files. The speaker of a statement is the
 article-level speaker name; ``newstally evaluate`` on a built store is the reference score.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,9 +48,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold")
     parser.add_argument("corpus")
-    parser.add_argument("--show-misses", nargs="?", const="", metavar="LAYER",
-                        help="print misses (optionally only one layer: 'figure missed', 'figure extra', "
-                             "'category', 'qualifier', 'statement missed', 'statement extra', 'speaker wrong')")
+    parser.add_argument(
+        "--show-misses",
+        nargs="?",
+        const="",
+        metavar="LAYER",
+        help="print misses (optionally only one layer: 'figure missed', 'figure extra', "
+        "'category', 'qualifier', 'statement missed', 'statement extra', 'speaker wrong')",
+    )
     args = parser.parse_args()
     gold = load_gold(args.gold)
     texts = _texts(Path(args.corpus), {str(r["article_id"]) for r in gold})

@@ -1,5 +1,6 @@
 """A chart on a page: the plotly figure, its text alternative, click-to-filter, and its download
 buttons (files that say where they come from)."""
+
 from __future__ import annotations
 
 import html
@@ -41,49 +42,66 @@ def _selected_points(key: str) -> list[dict]:
         return []
 
 
-def filter_by(filter_key: str, column: int = 0,
-              transform: Callable[[list], list] | None = None) -> Callable[[list], None]:
+def filter_by(
+    filter_key: str, column: int = 0, transform: Callable[[list], list] | None = None
+) -> Callable[[list], None]:
     """A click handler setting the sidebar filter ``filter_key`` to the clicked points'
     ``customdata[column]`` (passed through ``transform`` when given)."""
+
     def handle(points: list) -> None:
         values = clicked_values(points, column)
         if values:
             sidebar.apply(filter_key, transform(values) if transform else values)
+
     return handle
 
 
 def filter_by_pair(filter_key: str) -> Callable[[list], None]:
     """A click handler for a matrix cell: sets ``filter_key`` to both values of the clicked pair
     (``customdata[0]`` and ``customdata[1]``)."""
+
     def handle(points: list) -> None:
         values = list(dict.fromkeys(clicked_values(points, 0) + clicked_values(points, 1)))
         if values:
             sidebar.apply(filter_key, values)
+
     return handle
 
 
 def filter_by_period(bucket: str) -> Callable[[list], None]:
     """A click handler narrowing the date filter to the clicked period (a day, week or month)."""
+
     def to_range(values: list) -> list:
         start = date.fromisoformat(str(values[0]))
         return [start, period_end(start, bucket)]
+
     return filter_by("dates", transform=to_range)
 
 
 def filter_by_reporter() -> Callable[[list], None]:
     """A click handler for ``figure_charts.reporter_comparison``: filters by the speaker, or by the
     source when the figure has no speaker (``customdata``: reporter_type, reporter_id, ...)."""
+
     def handle(points: list) -> None:
         pairs = [p.get("customdata") for p in points if len(p.get("customdata") or ()) >= 2]
         if pairs and pairs[0][1]:
             by, value = pairs[0][0], pairs[0][1]
             sidebar.apply("speaker" if by == "speaker" else "source", [value])
+
     return handle
 
 
-def render(figure: go.Figure, data: downloads.Data, name: str, key: str,
-           on_click: Callable[[list], None] | None = None, hint: str | None = None, summary: str = "",
-           filters: Filters | None = None, notes: Sequence[str] = ()) -> None:
+def render(
+    figure: go.Figure,
+    data: downloads.Data,
+    name: str,
+    key: str,
+    on_click: Callable[[list], None] | None = None,
+    hint: str | None = None,
+    summary: str = "",
+    filters: Filters | None = None,
+    notes: Sequence[str] = (),
+) -> None:
     """Draws ``figure``, its one-line ``summary`` (the chart's text alternative) and its download
     buttons (files named after ``name``, captioned with ``filters`` and ``notes``; the CSV holds
     ``data``, or what the function ``data`` returns when the user asks for it). With
@@ -93,8 +111,14 @@ def render(figure: go.Figure, data: downloads.Data, name: str, key: str,
     if on_click is None:
         st.plotly_chart(figure, key=key, config=config, theme=None)
     else:
-        st.plotly_chart(figure, key=key, on_select=lambda: on_click(_selected_points(key)),
-                        selection_mode="points", config=config, theme=None)
+        st.plotly_chart(
+            figure,
+            key=key,
+            on_select=lambda: on_click(_selected_points(key)),
+            selection_mode="points",
+            config=config,
+            theme=None,
+        )
     text = figure.layout.title.text or name
     if summary:
         st.caption(f"**{_plain(text)}.** {_plain(summary)}")

@@ -4,6 +4,7 @@ as zip downloads.
 Uploaded files are written under a fresh temporary folder with names made from the upload's
 name by ``safe_name`` (never a path the user chose), and removed once the build is done.
 """
+
 from __future__ import annotations
 
 import io
@@ -89,8 +90,10 @@ def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
 
     refused = refused_uploads(uploads)
     if refused:
-        st.error("Not built, since the server does not take these files:\n\n"
-                 + "\n".join(f"- {plain(name)}: {plain(reason)}" for name, reason in refused))
+        st.error(
+            "Not built, since the server does not take these files:\n\n"
+            + "\n".join(f"- {plain(name)}: {plain(reason)}" for name, reason in refused)
+        )
         return None
     bar = st.progress(0.0, text="Reading the files ...")
 
@@ -108,13 +111,17 @@ def build_from_uploads(uploads: list, with_sample: bool, key: str = "build"):
         except EmptyCorpus as err:
             bar.empty()
             reasons = "\n".join(f"- {plain(shown_path(path))}: {plain(reason)}" for path, reason in err.rejected)
-            st.error(f"No article was found in the upload, so the store keeps its {err.stored:,} articles."
-                     + (f" Why the files were refused:\n\n{reasons}" if reasons else ""))
+            st.error(
+                f"No article was found in the upload, so the store keeps its {err.stored:,} articles."
+                + (f" Why the files were refused:\n\n{reasons}" if reasons else "")
+            )
             return None
         except StoreBusy:
             bar.empty()
-            st.error("Another build is writing the store right now; the store is unchanged. Build again "
-                     "once it has finished.")
+            st.error(
+                "Another build is writing the store right now; the store is unchanged. Build again "
+                "once it has finished."
+            )
             return None
         except Exception as err:  # noqa: BLE001 - the page says what happened instead of a traceback
             bar.empty()
@@ -137,8 +144,14 @@ def render_rejected(key: str = "rejected") -> None:
     if total == 0:
         st.info("Every input of the last build was read.")
         return
-    paged(_rejected_as_shown, columns=["path", "reason"], key=key, what="rejected inputs", span="none",
-          name="rejected-inputs")
+    paged(
+        _rejected_as_shown,
+        columns=["path", "reason"],
+        key=key,
+        what="rejected inputs",
+        span="none",
+        name="rejected-inputs",
+    )
 
 
 def _rejected_as_shown(con, limit: int | None = None, offset: int = 0):
@@ -166,8 +179,21 @@ def tables_zip(fmt: str) -> bytes:
 def render_downloads(key: str = "tables") -> None:
     """Buttons that download all tables as CSV or Parquet in a zip (made on click)."""
     left, right = st.columns(2)
-    left.download_button("All tables as CSV (zip)", partial(tables_zip, "csv"), "newstally-tables-csv.zip",
-                         "application/zip", key=f"{key}-csv", on_click="ignore", icon=":material/download:")
-    right.download_button("All tables as Parquet (zip)", partial(tables_zip, "parquet"),
-                          "newstally-tables-parquet.zip", "application/zip", key=f"{key}-parquet",
-                          on_click="ignore", icon=":material/download:")
+    left.download_button(
+        "All tables as CSV (zip)",
+        partial(tables_zip, "csv"),
+        "newstally-tables-csv.zip",
+        "application/zip",
+        key=f"{key}-csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "All tables as Parquet (zip)",
+        partial(tables_zip, "parquet"),
+        "newstally-tables-parquet.zip",
+        "application/zip",
+        key=f"{key}-parquet",
+        on_click="ignore",
+        icon=":material/download:",
+    )

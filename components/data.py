@@ -4,6 +4,7 @@
 Caches are keyed by (store path, store version, arguments): a rebuilt store has a new version, so
 nothing stale is served, and nothing is cached at module level.
 """
+
 from __future__ import annotations
 
 import os
@@ -82,8 +83,9 @@ def load(query: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R], *args: P
     the store's version and the arguments: a page names the query it runs (``load(totals, f)``)."""
     path = store_path()
     try:
-        return _cached(f"{query.__module__}.{query.__qualname__}", query, str(path), store_version(path),
-                       *args, **kwargs)
+        return _cached(
+            f"{query.__module__}.{query.__qualname__}", query, str(path), store_version(path), *args, **kwargs
+        )
     except StoreError as err:  # damaged where this query reads: the page cannot go on, a rebuild can
         show_unreadable(path, str(err))
         st.stop()
@@ -139,8 +141,9 @@ def show_unreadable(path: Path, problem: str) -> None:
     choices: list[tuple[str, list[Path], Any]] = []
     if last is not None:
         names = ", ".join(p.name for p in last.paths[:3]) + (" ..." if len(last.paths) > 3 else "")
-        choices.append((f"Build anew from the last corpus ({names}, built {last.built_at[:16]})",
-                        list(last.paths), last.fields))
+        choices.append(
+            (f"Build anew from the last corpus ({names}, built {last.built_at[:16]})", list(last.paths), last.fields)
+        )
     choices.append((f"Build anew from the sample articles ({SAMPLE_CORPUS.relative_to(ROOT)})", [SAMPLE_CORPUS], None))
     for n, (label, paths, fields) in enumerate(choices):
         if st.button(label, key=f"rebuild-{n}", icon=":material/build:"):

@@ -10,6 +10,7 @@ image a user asks for (not when a page is drawn: a browser starting up would slo
 small server) and reused for every later image; where Chromium is missing those two buttons give
 way to a note on how to enable them.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -108,11 +109,26 @@ def file_stem(name: str) -> str:
     return "-".join(words) or "chart"
 
 
-def csv_button(data: Data, name: str, key: str, caption: tuple[str, ...] = (), label: str = "CSV",
-               help: str = "The data behind this chart", container=None) -> None:
+def csv_button(
+    data: Data,
+    name: str,
+    key: str,
+    caption: tuple[str, ...] = (),
+    label: str = "CSV",
+    help: str = "The data behind this chart",
+    container=None,
+) -> None:
     """A button that downloads ``data`` as ``<name>.csv`` with ``caption`` above the header."""
-    (container or st).download_button(label, partial(data_csv, data, caption), f"{file_stem(name)}.csv", "text/csv",
-                                       key=key, on_click="ignore", icon=":material/table:", help=help)
+    (container or st).download_button(
+        label,
+        partial(data_csv, data, caption),
+        f"{file_stem(name)}.csv",
+        "text/csv",
+        key=key,
+        on_click="ignore",
+        icon=":material/table:",
+        help=help,
+    )
 
 
 def render(figure: go.Figure, data: Data, name: str, key: str, caption: tuple[str, ...] = ()) -> None:
@@ -122,14 +138,41 @@ def render(figure: go.Figure, data: Data, name: str, key: str, caption: tuple[st
     images = chromium_path() is not None
     columns = st.columns(4 if images else 3)
     if images:
-        columns[0].download_button("PNG", partial(image_bytes, figure, "png", caption), f"{stem}.png", "image/png",
-                                   key=f"{key}-png", on_click="ignore", icon=":material/image:")
-        columns[1].download_button("SVG", partial(image_bytes, figure, "svg", caption), f"{stem}.svg",
-                                   "image/svg+xml", key=f"{key}-svg", on_click="ignore", icon=":material/draw:")
+        columns[0].download_button(
+            "PNG",
+            partial(image_bytes, figure, "png", caption),
+            f"{stem}.png",
+            "image/png",
+            key=f"{key}-png",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+        columns[1].download_button(
+            "SVG",
+            partial(image_bytes, figure, "svg", caption),
+            f"{stem}.svg",
+            "image/svg+xml",
+            key=f"{key}-svg",
+            on_click="ignore",
+            icon=":material/draw:",
+        )
     rest = columns[2:] if images else columns
-    rest[0].download_button("HTML", partial(html_bytes, figure, caption), f"{stem}.html", "text/html",
-                            key=f"{key}-html", on_click="ignore", icon=":material/language:")
-    csv_button(data, name, f"{key}-csv", caption, container=rest[1],
-               help="All the data behind this chart (not only the points drawn), with its source and filters")
+    rest[0].download_button(
+        "HTML",
+        partial(html_bytes, figure, caption),
+        f"{stem}.html",
+        "text/html",
+        key=f"{key}-html",
+        on_click="ignore",
+        icon=":material/language:",
+    )
+    csv_button(
+        data,
+        name,
+        f"{key}-csv",
+        caption,
+        container=rest[1],
+        help="All the data behind this chart (not only the points drawn), with its source and filters",
+    )
     if not images:
         rest[2].caption(ENABLE_IMAGES)

@@ -2,6 +2,7 @@
 empty, the selected row's text in full under the table, a CSV of every row, and for figures and
 statements a link that opens the sentence in the article reader (with a way back to the table).
 Rows are shown as plain data, never as HTML."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -21,18 +22,31 @@ from .downloads import caption, csv_button
 ARTICLES_PAGE = "components/pages/articles.py"
 ARTICLES_URL = "articles"  # the Articles page's url_path (see dashboard.py)
 # url_path -> page file, for a way back from the reader (see dashboard.py)
-PAGE_FILES = {"": "components/pages/overview.py", "figures": "components/pages/figures.py",
-              "speakers": "components/pages/speakers.py", "statements": "components/pages/statements.py",
-              "articles": ARTICLES_PAGE, "corpus": "components/pages/corpus.py"}
+PAGE_FILES = {
+    "": "components/pages/overview.py",
+    "figures": "components/pages/figures.py",
+    "speakers": "components/pages/speakers.py",
+    "statements": "components/pages/statements.py",
+    "articles": ARTICLES_PAGE,
+    "corpus": "components/pages/corpus.py",
+}
 READER_PARAMS = ("article", "figure", "statement", "back")
 # What a column holds decides how it reads: counts and values with thousands separators (and
 # decimals only where a value has them), shares as percentages, dates as dates, long text wide.
 _NUMBERS = ("value", "low", "high", "reference", "figures", "statements", "articles", "n_words")
 _LABELS = {"n_words": "words", "reported_by": "reported by", "published": "date", "open": "open"}
-_HELP = {"reported_by": "The speaker, else the article's source", "difference": "value / reference - 1",
-         "open": "Opens the article at this span in a new tab"}
-_WIDTH: dict[str, Literal["small", "medium", "large"]] = {"text": "large", "title": "medium", "reason": "large",
-                                                          "path": "medium", "name": "medium"}
+_HELP = {
+    "reported_by": "The speaker, else the article's source",
+    "difference": "value / reference - 1",
+    "open": "Opens the article at this span in a new tab",
+}
+_WIDTH: dict[str, Literal["small", "medium", "large"]] = {
+    "text": "large",
+    "title": "medium",
+    "reason": "large",
+    "path": "medium",
+    "name": "medium",
+}
 
 
 def plain(text: object) -> str:
@@ -41,8 +55,9 @@ def plain(text: object) -> str:
     return literal_markdown("" if text is None else str(text))
 
 
-def reader_params(article_id: str, figure: str | None = None, statement: str | None = None,
-                  back: str | None = None) -> dict[str, str]:
+def reader_params(
+    article_id: str, figure: str | None = None, statement: str | None = None, back: str | None = None
+) -> dict[str, str]:
     """The query parameters that open ``article_id`` in the reader, marking a figure or statement;
     ``back`` is the page (with its own parameters: "figures?view=Table") the reader returns to."""
     params = {"article": article_id}
@@ -55,8 +70,13 @@ def reader_params(article_id: str, figure: str | None = None, statement: str | N
     return params
 
 
-def reader_link(article_id: str, figure: str | None = None, statement: str | None = None,
-                back: str | None = None, keep: dict[str, list[str]] | None = None) -> str:
+def reader_link(
+    article_id: str,
+    figure: str | None = None,
+    statement: str | None = None,
+    back: str | None = None,
+    keep: dict[str, list[str]] | None = None,
+) -> str:
     """A relative link to the reader (``articles?article=ID&figure=FIGURE_ID``), carrying the
     query parameters ``keep`` (the filters) so a new tab opens under the same filters."""
     kept = [(k, v) for k, values in (keep or {}).items() if k not in READER_PARAMS for v in values]
@@ -87,15 +107,18 @@ def _record(span: str | None) -> str | None:
     return {"figure_id": "figure", "statement_id": "statement"}.get(span or "")
 
 
-def with_reader_links(frame: pd.DataFrame, span: str | None = None, back: str | None = None,
-                      keep: dict[str, list[str]] | None = None) -> pd.DataFrame:
+def with_reader_links(
+    frame: pd.DataFrame, span: str | None = None, back: str | None = None, keep: dict[str, list[str]] | None = None
+) -> pd.DataFrame:
     """``frame`` with an ``open`` column linking each row to the reader; ``span`` names the id
     column to mark ("figure_id" or "statement_id")."""
     if frame.empty:
         return frame.assign(open=pd.Series(dtype=str))
     record = _record(span)
-    links = [reader_link(row["article_id"], **({record: row[span]} if record else {}), back=back, keep=keep)
-             for row in frame.to_dict("records")]
+    links = [
+        reader_link(row["article_id"], **({record: row[span]} if record else {}), back=back, keep=keep)
+        for row in frame.to_dict("records")
+    ]
     return frame.assign(open=links)
 
 
@@ -105,8 +128,15 @@ def shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for name in out.columns:
         column = out[name]
         if column.dtype == object:
-            out[name] = column.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple))
-                                   else "" if v is None or (isinstance(v, float) and pd.isna(v)) else v)
+            out[name] = column.map(
+                lambda v: (
+                    ", ".join(map(str, v))
+                    if isinstance(v, (list, tuple))
+                    else ""
+                    if v is None or (isinstance(v, float) and pd.isna(v))
+                    else v
+                )
+            )
         elif pd.api.types.is_string_dtype(column):
             out[name] = column.fillna("")
     return out
@@ -157,11 +187,26 @@ def _pager(key: str, total: int, what: str) -> int:
         st.caption(f"{what.capitalize()}: {total:,}, all shown.")
         return 1
     left, middle, right, note = st.columns([1.2, 1.2, 1, 4], vertical_alignment="bottom")
-    left.button("Previous", key=f"{key}-previous", on_click=_turn, args=(key, -1, pages), disabled=page == 1,
-                icon=":material/chevron_left:", width="stretch")
+    left.button(
+        "Previous",
+        key=f"{key}-previous",
+        on_click=_turn,
+        args=(key, -1, pages),
+        disabled=page == 1,
+        icon=":material/chevron_left:",
+        width="stretch",
+    )
     middle.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=key)
-    right.button("Next", key=f"{key}-next", on_click=_turn, args=(key, 1, pages), disabled=page == pages,
-                 icon=":material/chevron_right:", icon_position="right", width="stretch")
+    right.button(
+        "Next",
+        key=f"{key}-next",
+        on_click=_turn,
+        args=(key, 1, pages),
+        disabled=page == pages,
+        icon=":material/chevron_right:",
+        icon_position="right",
+        width="stretch",
+    )
     note.caption(f"{what.capitalize()} {first:,}–{last:,} of {total:,}.")
     return page
 
@@ -173,8 +218,15 @@ def _details(row: pd.Series, span: str | None, back: str | None) -> None:
         text = row.get("text") if "text" in row else row.get("title")
         who = row.get("reported_by") or row.get("speaker") or row.get("source")
         when = row.get("published")
-        facts = " · ".join(str(v) for v in (who, when.strftime("%Y-%m-%d") if hasattr(when, "strftime") and
-                                                 pd.notna(when) else None, row.get("title")) if v)
+        facts = " · ".join(
+            str(v)
+            for v in (
+                who,
+                when.strftime("%Y-%m-%d") if hasattr(when, "strftime") and pd.notna(when) else None,
+                row.get("title"),
+            )
+            if v
+        )
         if text:
             st.markdown(f"“{plain(text)}”")
         if facts:
@@ -182,14 +234,25 @@ def _details(row: pd.Series, span: str | None, back: str | None) -> None:
         if "article_id" in row:
             record = _record(span)
             marked = {record: row[span]} if record and span else {}
-            if st.button("Read it in the article", icon=":material/article:", key=f"open-{row['article_id']}-"
-                         f"{row.get(span) if span else ''}"):
+            if st.button(
+                "Read it in the article",
+                icon=":material/article:",
+                key=f"open-{row['article_id']}-{row.get(span) if span else ''}",
+            ):
                 st.switch_page(ARTICLES_PAGE, query_params=reader_params(row["article_id"], **marked, back=back))
 
 
-def paged(query: Callable[..., tuple[pd.DataFrame, int]], *args: Any, columns: list[str], key: str,
-          span: str | None = None, what: str = "rows", empty: str = "Nothing matches these filters.",
-          back: str | None = None, name: str | None = None) -> None:
+def paged(
+    query: Callable[..., tuple[pd.DataFrame, int]],
+    *args: Any,
+    columns: list[str],
+    key: str,
+    span: str | None = None,
+    what: str = "rows",
+    empty: str = "Nothing matches these filters.",
+    back: str | None = None,
+    name: str | None = None,
+) -> None:
     """The result of ``query(con, *args, limit=, offset=)`` (a page of rows and the total count) as
     a table of ``columns``, a page at a time over the whole result; a CSV button downloads every
     row (named ``name``, its source and filters above the header). Selecting a row shows it in full,
@@ -209,17 +272,33 @@ def paged(query: Callable[..., tuple[pd.DataFrame, int]], *args: Any, columns: l
     if frame.empty and page > 1:  # the page was asked before the total shrank
         frame, _ = load(query, *args, limit=TABLE_LIMIT, offset=(page - 1) * TABLE_LIMIT)
     linked = "article_id" in frame.columns and span != "none"
-    shown = with_reader_links(frame, span, back, {k: st.query_params.get_all(k) for k in st.query_params}) \
-        if linked else frame
+    shown = (
+        with_reader_links(frame, span, back, {k: st.query_params.get_all(k) for k in st.query_params})
+        if linked
+        else frame
+    )
     order = (["open"] if linked else []) + [c for c in columns if c in shown.columns]
-    event = st.dataframe(shown_frame(shown), column_order=order, column_config=column_config(order, frame),
-                         hide_index=True, key=key, on_select="rerun", selection_mode="single-row",
-                         row_height=34)
+    event = st.dataframe(
+        shown_frame(shown),
+        column_order=order,
+        column_config=column_config(order, frame),
+        hide_index=True,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        row_height=34,
+    )
     rows = getattr(getattr(event, "selection", None), "rows", None) or []
     if rows and rows[0] < len(frame):
         _details(frame.iloc[rows[0]], span, back)
     else:
         st.caption("Select a row to read it in full here" + (", and open it in its article." if linked else "."))
     filters = next((a for a in args if isinstance(a, Filters)), Filters())
-    csv_button(lambda: fetch(query, *args, limit=None)[0], name or key, f"{key}-csv", caption(filters),
-               label=f"CSV of all {total:,} {what}", help=f"Every row of this table ({total:,}), not only this page")
+    csv_button(
+        lambda: fetch(query, *args, limit=None)[0],
+        name or key,
+        f"{key}-csv",
+        caption(filters),
+        label=f"CSV of all {total:,} {what}",
+        help=f"Every row of this table ({total:,}), not only this page",
+    )

@@ -5,6 +5,7 @@ The libraries every page needs (pandas, DuckDB, plotly, the read side of newstal
 here, before Streamlit starts serving: otherwise the first visitor after a start waits for them
 (seconds on a busy machine) while the page's script imports them.
 """
+
 from __future__ import annotations
 
 import sys

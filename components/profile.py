@@ -1,5 +1,6 @@
 """A speaker's profile: who they are (name, role, organisation, country, other names) and how
 often they are quoted. Every value comes from articles, so it is shown as plain text."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -26,8 +27,9 @@ def pick(quoted: pd.DataFrame, current: Filters, key: str = "profile") -> str:
     names.update(load(speaker_names, tuple(s for s in options if s not in names)))
     if st.session_state.get(key) not in options:
         st.session_state.pop(key, None)  # a speaker the new filters leave out: fall back to the default
-    return st.selectbox("Profile of", options, index=0, key=key, bind="query-params",
-                        format_func=lambda sid: names.get(sid, sid))
+    return st.selectbox(
+        "Profile of", options, index=0, key=key, bind="query-params", format_func=lambda sid: names.get(sid, sid)
+    )
 
 
 def render(speaker_id: str, key: str = "speaker-profile") -> None:
@@ -37,12 +39,20 @@ def render(speaker_id: str, key: str = "speaker-profile") -> None:
         st.warning(f"There is no speaker {plain(speaker_id)} in this store.")
         return
     st.header(plain(row["name"]))
-    facts = {"type": row.get("type"), "role": row.get("role"), "organisation": row.get("org"),
-             "country": row.get("country"), "also called": ", ".join(row.get("aliases") or [])}
+    facts = {
+        "type": row.get("type"),
+        "role": row.get("role"),
+        "organisation": row.get("org"),
+        "country": row.get("country"),
+        "also called": ", ".join(row.get("aliases") or []),
+    }
     left, right = st.columns([3, 2])
     with left:
-        st.dataframe(pd.DataFrame({"": list(facts), "value": [v or "—" for v in facts.values()]}),
-                     hide_index=True, key=f"{key}-facts")
+        st.dataframe(
+            pd.DataFrame({"": list(facts), "value": [v or "—" for v in facts.values()]}),
+            hide_index=True,
+            key=f"{key}-facts",
+        )
     with right:
         a, b = st.columns(2)
         a.metric("Statements (all)", f"{int(row.get('n_statements') or 0):,}")

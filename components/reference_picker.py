@@ -1,5 +1,6 @@
 """Which reference series the Figures page draws: the bundled Gaza Ministry of Health counts, or a
 CSV (date, series, value) the user uploads."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,10 +26,12 @@ def render(key: str = "reference") -> tuple[pd.DataFrame, str, str]:
     chart's legend gives it). The reference is empty when the user turned it off, or when an
     upload cannot be read (the error is shown)."""
     with st.expander("Reference series", icon=":material/show_chart:"):
-        st.caption("Drawn under the reported figures of the same category. Bundled: daily cumulative killed and "
-                   "injured reported by the Gaza Ministry of Health (Tech for Palestine, public domain). "
-                   "Bring your own: a CSV with the columns date (YYYY-MM-DD), series, value; a series "
-                   "named like a category (e.g. displaced) is drawn under that category.")
+        st.caption(
+            "Drawn under the reported figures of the same category. Bundled: daily cumulative killed and "
+            "injured reported by the Gaza Ministry of Health (Tech for Palestine, public domain). "
+            "Bring your own: a CSV with the columns date (YYYY-MM-DD), series, value; a series "
+            "named like a category (e.g. displaced) is drawn under that category."
+        )
         shown = st.toggle("Show the reference", value=True, key=f"{key}-shown")
         upload = st.file_uploader("Your reference CSV", type=["csv"], key=f"{key}-upload")
     if not shown:
@@ -40,8 +43,11 @@ def render(key: str = "reference") -> tuple[pd.DataFrame, str, str]:
             st.error(f"Your reference CSV cannot be used: {err}")
             return _NONE
     try:
-        return (_bundled(BUNDLED.stat().st_mtime), "the Gaza Ministry of Health's daily counts",
-                "Gaza Ministry of Health")
+        return (
+            _bundled(BUNDLED.stat().st_mtime),
+            "the Gaza Ministry of Health's daily counts",
+            "Gaza Ministry of Health",
+        )
     except (OSError, ReferenceError) as err:
         st.warning(f"The bundled reference could not be read ({err}).")
         return _NONE

@@ -4,6 +4,7 @@ Each widget is bound to a query parameter (``bind="query-params"``, its key is t
 name), so a link reproduces the view: ``?speaker=maria-zakharova&category=killed&q=Gaza``.
 Pages read the current filters with ``current()``; charts change them with ``apply``.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,8 +25,15 @@ from newstally.read.queries.choices import (
 from .data import load
 
 # widget key (= query parameter) -> Filters field
-KEYS = {"speaker": "speakers", "org": "orgs", "country": "countries", "source": "sources",
-        "category": "categories", "dates": None, "q": "text"}
+KEYS = {
+    "speaker": "speakers",
+    "org": "orgs",
+    "country": "countries",
+    "source": "sources",
+    "category": "categories",
+    "dates": None,
+    "q": "text",
+}
 _LIST_KEYS = ("speaker", "org", "country", "source", "category")
 _UNNAMED_AT = 10  # where the unnamed sources stand among the speaker options: near the most quoted
 UNNAMED_LABEL = "Unnamed sources"
@@ -79,8 +87,7 @@ def reset() -> None:
 def _with_current(options: list, key: str) -> list:
     """``options`` plus the values the URL or a chart click selected that are not among them
     (Streamlit drops a bound value that is not an option)."""
-    extra = [v for v in list(st.query_params.get_all(key)) + list(st.session_state.get(key) or [])
-             if v not in options]
+    extra = [v for v in list(st.query_params.get_all(key)) + list(st.session_state.get(key) or []) if v not in options]
     return list(options) + list(dict.fromkeys(extra))
 
 
@@ -126,28 +133,66 @@ def render(key: str = "filters") -> Filters:
     first, last = _date_bounds()
     sidebar = st.sidebar
     sidebar.header("Filters")
-    sidebar.multiselect("Speaker", speaker_ids, key="speaker", bind="query-params",
-                        format_func=lambda sid: names.get(sid, sid), placeholder="any speaker",
-                        accept_new_options=True,
-                        help="Type to search the most quoted speakers; pick several to compare them. Someone "
-                             f"not listed: type their full name and press Enter. {UNNAMED_LABEL}: statements whose "
-                             "speaker the article only describes (“officials”, “a source close to the group”).")
-    sidebar.multiselect("Organisation", _with_current(values["orgs"], "org"), key="org", bind="query-params",
-                        placeholder="any organisation")
-    sidebar.multiselect("Country", _with_current(values["countries"], "country"), key="country",
-                        bind="query-params", placeholder="any country")
-    sidebar.multiselect("Source", _with_current(values["sources"], "source"), key="source", bind="query-params",
-                        placeholder="any source")
-    sidebar.multiselect("Figure category", _with_current(values["categories"], "category"), key="category",
-                        bind="query-params", placeholder="any category", help=_CATEGORY_HELP)
+    sidebar.multiselect(
+        "Speaker",
+        speaker_ids,
+        key="speaker",
+        bind="query-params",
+        format_func=lambda sid: names.get(sid, sid),
+        placeholder="any speaker",
+        accept_new_options=True,
+        help="Type to search the most quoted speakers; pick several to compare them. Someone "
+        f"not listed: type their full name and press Enter. {UNNAMED_LABEL}: statements whose "
+        "speaker the article only describes (“officials”, “a source close to the group”).",
+    )
+    sidebar.multiselect(
+        "Organisation",
+        _with_current(values["orgs"], "org"),
+        key="org",
+        bind="query-params",
+        placeholder="any organisation",
+    )
+    sidebar.multiselect(
+        "Country",
+        _with_current(values["countries"], "country"),
+        key="country",
+        bind="query-params",
+        placeholder="any country",
+    )
+    sidebar.multiselect(
+        "Source",
+        _with_current(values["sources"], "source"),
+        key="source",
+        bind="query-params",
+        placeholder="any source",
+    )
+    sidebar.multiselect(
+        "Figure category",
+        _with_current(values["categories"], "category"),
+        key="category",
+        bind="query-params",
+        placeholder="any category",
+        help=_CATEGORY_HELP,
+    )
     if first and last:
-        sidebar.date_input("Published between", value=(first, last), min_value=first, max_value=last,
-                           key="dates", bind="query-params", format="YYYY-MM-DD",
-                           help="Articles without a date are left out once you narrow the range.")
-    sidebar.text_input("Search statements", key="q", bind="query-params", placeholder="e.g. Gaza",
-                       help="Matches statement text, and the sentence around each figure.")
+        sidebar.date_input(
+            "Published between",
+            value=(first, last),
+            min_value=first,
+            max_value=last,
+            key="dates",
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help="Articles without a date are left out once you narrow the range.",
+        )
+    sidebar.text_input(
+        "Search statements",
+        key="q",
+        bind="query-params",
+        placeholder="e.g. Gaza",
+        help="Matches statement text, and the sentence around each figure.",
+    )
     chosen = current()
-    sidebar.button("Reset filters", on_click=reset, key=f"{key}-reset", disabled=chosen.is_empty(),
-                   width="stretch")
+    sidebar.button("Reset filters", on_click=reset, key=f"{key}-reset", disabled=chosen.is_empty(), width="stretch")
     sidebar.caption("The filters are kept in the page address: copy it to share this view.")
     return chosen

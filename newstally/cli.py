@@ -1,4 +1,5 @@
 """The command line: parses arguments and calls the same plain functions the tests call."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,83 +31,131 @@ with no article at all leaves the previous store as it was.
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newstally", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="newstally", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    build = commands.add_parser("build", help="build the store from corpus files", description=BUILD_HELP,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    build = commands.add_parser(
+        "build",
+        help="build the store from corpus files",
+        description=BUILD_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     build.add_argument("corpus", nargs="+", metavar="CORPUS", help="a file or folder of articles")
     _store_option(build)
-    build.add_argument("--workers", type=int, default=1, metavar="N",
-                       help="extract in N processes (default 1; the machine has %(cores)s)" % {"cores": _cores()})
-    build.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local processes (default) or a Dask cluster")
-    build.add_argument("--scheduler", metavar="ADDR",
-                       help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster")
-    build.add_argument("--fresh", action="store_true",
-                       help="extract every article again, reusing nothing (also replaces a damaged store)")
-    build.add_argument("--allow-empty", action="store_true",
-                       help="replace the store even when the corpus holds no article (by default such "
-                            "a build stops and leaves the store as it was)")
+    build.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"extract in N processes (default 1; the machine has {_cores()})",
+    )
+    build.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster"
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster",
+    )
+    build.add_argument(
+        "--fresh",
+        action="store_true",
+        help="extract every article again, reusing nothing (also replaces a damaged store)",
+    )
+    build.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="replace the store even when the corpus holds no article (by default such "
+        "a build stops and leaves the store as it was)",
+    )
     fields = build.add_argument_group(
-        "field mapping", "which JSON field or CSV column holds what, when the names are not the common ones "
-                         "(text/body/content/articles, title/headline, published/date, source/outlet, url/link, id)")
+        "field mapping",
+        "which JSON field or CSV column holds what, when the names are not the common ones "
+        "(text/body/content/articles, title/headline, published/date, source/outlet, url/link, id)",
+    )
     for name in ("id", "text", "title", "published", "source", "url"):
         fields.add_argument(f"--{name}-field", metavar="NAME", help=f"the field holding the {name}")
 
-    export = commands.add_parser("export", help="write the tables as CSV or Parquet files",
-                                 description="Writes articles, figures, statements, speakers and rejected as "
-                                             "DIR/<table>.csv (cells that a spreadsheet would run as formulas are "
-                                             "prefixed with ') or DIR/<table>.parquet.")
+    export = commands.add_parser(
+        "export",
+        help="write the tables as CSV or Parquet files",
+        description="Writes articles, figures, statements, speakers and rejected as "
+        "DIR/<table>.csv (cells that a spreadsheet would run as formulas are "
+        "prefixed with ') or DIR/<table>.parquet.",
+    )
     export.add_argument("directory", metavar="DIR")
     _store_option(export)
     export.add_argument("--format", choices=("csv", "parquet"), default="csv")
 
-    evaluate = commands.add_parser("evaluate", help="score the store against a gold file",
-                                   description="Scores the figures and statements in the store against a gold JSONL "
-                                               "file (../shared/gold/FORMAT.md): precision, recall and F1 for figures "
-                                               "and key-category figures, category and qualifier accuracy, and "
-                                               "statement detection and attribution, strict and lenient.")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the store against a gold file",
+        description="Scores the figures and statements in the store against a gold JSONL "
+        "file (../shared/gold/FORMAT.md): precision, recall and F1 for figures "
+        "and key-category figures, category and qualifier accuracy, and "
+        "statement detection and attribution, strict and lenient.",
+    )
     evaluate.add_argument("gold", metavar="GOLD.jsonl")
     _store_option(evaluate)
     evaluate.add_argument("--misses", action="store_true", help="also list every miss, as JSON lines")
 
-    serve = commands.add_parser("serve", help="open the dashboard on a store",
-                                description="Serves the dashboard (streamlit run dashboard.py) on the store given, "
-                                            "on 127.0.0.1 only; see docs/serving.md to serve a team.")
+    serve = commands.add_parser(
+        "serve",
+        help="open the dashboard on a store",
+        description="Serves the dashboard (streamlit run dashboard.py) on the store given, "
+        "on 127.0.0.1 only; see docs/serving.md to serve a team.",
+    )
     _store_option(serve)
     serve.add_argument("--port", type=int, default=8501, help="the port to listen on (default %(default)s)")
 
-    audit = commands.add_parser("audit-speakers", help="check that the speakers are fit to filter by",
-                                description="Audits the speakers of a store: display names held by several rows, "
-                                            "articles where a surname is quoted beside the full name as two rows, "
-                                            "rows among the most quoted that name no one (descriptions, "
-                                            "possessives, common nouns), and statements by unnamed sources.")
+    audit = commands.add_parser(
+        "audit-speakers",
+        help="check that the speakers are fit to filter by",
+        description="Audits the speakers of a store: display names held by several rows, "
+        "articles where a surname is quoted beside the full name as two rows, "
+        "rows among the most quoted that name no one (descriptions, "
+        "possessives, common nouns), and statements by unnamed sources.",
+    )
     _store_option(audit)
-    audit.add_argument("--top", type=int, default=300, metavar="N",
-                       help="how many of the most quoted rows to check for names of no one (default %(default)s)")
+    audit.add_argument(
+        "--top",
+        type=int,
+        default=300,
+        metavar="N",
+        help="how many of the most quoted rows to check for names of no one (default %(default)s)",
+    )
     audit.add_argument("--examples", type=int, default=15, metavar="N", help="examples listed per finding")
 
-    train = commands.add_parser("train-parser", help="train the dependency parser from a treebank",
-                                description="Trains the tagger and dependency parser the rules read from the "
-                                            "Universal Dependencies English Web Treebank (train, dev and test "
-                                            "CoNLL-U files and its LICENSE.txt), scores it on the test split and "
-                                            "writes it into the package. About an hour of one core.")
-    train.add_argument("--treebank", default="../shared/treebank", metavar="DIR",
-                       help="the UD_English-EWT folder (default: %(default)s)")
+    train = commands.add_parser(
+        "train-parser",
+        help="train the dependency parser from a treebank",
+        description="Trains the tagger and dependency parser the rules read from the "
+        "Universal Dependencies English Web Treebank (train, dev and test "
+        "CoNLL-U files and its LICENSE.txt), scores it on the test split and "
+        "writes it into the package. About an hour of one core.",
+    )
+    train.add_argument(
+        "--treebank",
+        default="../shared/treebank",
+        metavar="DIR",
+        help="the UD_English-EWT folder (default: %(default)s)",
+    )
     train.add_argument("--output", metavar="DIR", help="where to write the model (default: the package's own)")
     return parser
 
 
 def _store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", default=str(DEFAULT_STORE), metavar="PATH",
-                        help="the DuckDB store (default: %(default)s)")
+    parser.add_argument(
+        "--store", default=str(DEFAULT_STORE), metavar="PATH", help="the DuckDB store (default: %(default)s)"
+    )
 
 
 def _version() -> str:
     from . import __version__
+
     return __version__
 
 
@@ -118,21 +167,33 @@ def run_build(args: argparse.Namespace) -> int:
     from .build.ingest import FieldMap
     from .build.pipeline import ProgressBar, build
 
-    fields = FieldMap(**{name: getattr(args, f"{name}_field") for name in ("id", "text", "title", "published", "source", "url")})
+    fields = FieldMap(
+        **{name: getattr(args, f"{name}_field") for name in ("id", "text", "title", "published", "source", "url")}
+    )
     missing = [c for c in args.corpus if not Path(c).exists()]
     if missing:
         raise NewstallyError(f"no such file or folder: {', '.join(missing)}")
     bar = ProgressBar()
     try:
-        summary = build(args.corpus, args.store, fields, engine=args.engine, workers=args.workers,
-                        scheduler=args.scheduler, fresh=args.fresh, progress=bar,
-                        allow_empty=args.allow_empty)
+        summary = build(
+            args.corpus,
+            args.store,
+            fields,
+            engine=args.engine,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            fresh=args.fresh,
+            progress=bar,
+            allow_empty=args.allow_empty,
+        )
     finally:
         bar.close()
     print(summary.line())
     if summary.rejected:
-        print(f"{summary.rejected:,} inputs rejected: see the 'rejected' table (newstally export DIR, or the "
-              f"dashboard's Corpus page)")
+        print(
+            f"{summary.rejected:,} inputs rejected: see the 'rejected' table (newstally export DIR, or the "
+            f"dashboard's Corpus page)"
+        )
     return 0
 
 
@@ -169,8 +230,10 @@ def run_serve(args: argparse.Namespace) -> int:
     root = Path(__file__).resolve().parents[1]
     dashboard = root / "dashboard.py"
     if not dashboard.is_file():
-        raise NewstallyError(f"no dashboard.py beside the package in {root}: run `newstally serve` from a clone of "
-                             "the repository (`make run` sets it up)")
+        raise NewstallyError(
+            f"no dashboard.py beside the package in {root}: run `newstally serve` from a clone of "
+            "the repository (`make run` sets it up)"
+        )
     if not 0 < args.port < 65536:
         raise NewstallyError(f"--port must be between 1 and 65535, not {args.port}")
     store = Path(args.store).expanduser().resolve()  # the dashboard reads relative paths from its own folder
@@ -188,12 +251,15 @@ def run_audit_speakers(args: argparse.Namespace) -> int:
 
     places = lexicon.rows("nationalities")
     organisations = lexicon.words("org_words") | lexicon.words("group_nouns") | lexicon.words("generic_org_nouns")
-    words = AuditWords(places=frozenset(r["word"].lower() for r in places if r.get("form") != "adjective"),
-                       adjectives=frozenset(r["word"].lower() for r in places if r.get("form") == "adjective"),
-                       person_nouns=frozenset(lexicon.words("speaker_nouns") - organisations),
-                       organisations=frozenset(n.lower() for r in lexicon.rows("organisations")
-                                               for n in [r["name"], *r.get("aliases", "").split("|")] if n),
-                       titles=lexicon.words("titles") | lexicon.words("honorifics") | lexicon.words("role_modifiers"))
+    words = AuditWords(
+        places=frozenset(r["word"].lower() for r in places if r.get("form") != "adjective"),
+        adjectives=frozenset(r["word"].lower() for r in places if r.get("form") == "adjective"),
+        person_nouns=frozenset(lexicon.words("speaker_nouns") - organisations),
+        organisations=frozenset(
+            n.lower() for r in lexicon.rows("organisations") for n in [r["name"], *r.get("aliases", "").split("|")] if n
+        ),
+        titles=lexicon.words("titles") | lexicon.words("honorifics") | lexicon.words("role_modifiers"),
+    )
     if not Path(args.store).is_file():
         raise NewstallyError(f"no store at {args.store}: build one first with `newstally build CORPUS --store PATH`")
     # Opened as it is, not through the store's schema check: the audit reads only the exported
@@ -214,8 +280,14 @@ def run_train_parser(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    runners = {"build": run_build, "export": run_export, "evaluate": run_evaluate, "serve": run_serve,
-               "audit-speakers": run_audit_speakers, "train-parser": run_train_parser}
+    runners = {
+        "build": run_build,
+        "export": run_export,
+        "evaluate": run_evaluate,
+        "serve": run_serve,
+        "audit-speakers": run_audit_speakers,
+        "train-parser": run_train_parser,
+    }
     try:
         return runners[args.command](args)
     except NewstallyError as err:
@@ -230,9 +302,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - a bug: say so plainly, with the details on request
         if os.environ.get("NEWSTALLY_DEBUG"):
             raise
-        print(f"newstally {args.command}: unexpected error ({type(err).__name__}: {err})"
-              f"{_left_as_it_was(args.command)}. Run again with NEWSTALLY_DEBUG=1 for the traceback, and "
-              "please report it.", file=sys.stderr)
+        print(
+            f"newstally {args.command}: unexpected error ({type(err).__name__}: {err})"
+            f"{_left_as_it_was(args.command)}. Run again with NEWSTALLY_DEBUG=1 for the traceback, and "
+            "please report it.",
+            file=sys.stderr,
+        )
         return 1
 
 

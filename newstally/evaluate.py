@@ -3,6 +3,7 @@
 ``score(gold, figures, statements)`` takes the gold records and the predicted tables (pandas, the
 store's columns) and returns a ``Report``; ``Report.table()`` is what ``newstally evaluate`` prints.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,7 +36,9 @@ def load_gold(path: str | Path) -> list[dict]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
-                raise GoldError(f"{path}: line {n} is not JSON ({err.msg}); a gold file has one JSON object per line") from None
+                raise GoldError(
+                    f"{path}: line {n} is not JSON ({err.msg}); a gold file has one JSON object per line"
+                ) from None
             if not isinstance(record, dict) or "article_id" not in record:
                 raise GoldError(f"{path}: line {n} has no article_id; see ../shared/gold/FORMAT.md")
             records.append(record)
@@ -78,7 +81,7 @@ class PRF:
         self.n_gold += n_gold
 
     def counts(self) -> str:
-        """"tp/pred/gold", or "right predicted|gold found/pred/gold" when the two differ."""
+        """ "tp/pred/gold", or "right predicted|gold found/pred/gold" when the two differ."""
         tp = f"{self.tp}" if self.right_predicted == self.tp else f"{self.right_predicted}|{self.tp}"
         return f"{tp}/{self.n_pred}/{self.n_gold}"
 
@@ -114,14 +117,31 @@ class Report:
 
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         """(layer, measure, precision, recall, f1 or value) rows, the layers the gold has."""
+
         def prf(name: str, m: PRF) -> tuple[str, str, str, str, str]:
             return (name, m.counts(), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
 
         out = []
         if self.has_figures:
             out += [prf("figures", self.figures), prf("figures (key categories)", self.key_figures)]
-            out.append(("category accuracy", f"{self.category.right}/{self.category.total}", "", "", f"{self.category.value:.3f}"))
-            out.append(("qualifier accuracy", f"{self.qualifier.right}/{self.qualifier.total}", "", "", f"{self.qualifier.value:.3f}"))
+            out.append(
+                (
+                    "category accuracy",
+                    f"{self.category.right}/{self.category.total}",
+                    "",
+                    "",
+                    f"{self.category.value:.3f}",
+                )
+            )
+            out.append(
+                (
+                    "qualifier accuracy",
+                    f"{self.qualifier.right}/{self.qualifier.total}",
+                    "",
+                    "",
+                    f"{self.qualifier.value:.3f}",
+                )
+            )
             out.append(("non-figures extracted", str(self.non_figures_found), "", "", ""))
         if self.has_statements:
             out += [
@@ -137,8 +157,14 @@ class Report:
         head = ("measure", "tp/pred/gold", "precision", "recall", "F1")
         rows = [head] + self.rows()
         widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = [f"{self.articles} gold articles scored" + (f"; {len(self.missing_articles)} not in the store: "
-                 + ", ".join(self.missing_articles[:5]) if self.missing_articles else "")]
+        lines = [
+            f"{self.articles} gold articles scored"
+            + (
+                f"; {len(self.missing_articles)} not in the store: " + ", ".join(self.missing_articles[:5])
+                if self.missing_articles
+                else ""
+            )
+        ]
         for i, r in enumerate(rows):
             lines.append("  ".join(c.ljust(w) if j == 0 else c.rjust(w) for j, (c, w) in enumerate(zip(r, widths))))
             if i == 0:
@@ -146,7 +172,9 @@ class Report:
         return "\n".join(lines)
 
 
-def score(gold: list[dict], figures: pd.DataFrame, statements: pd.DataFrame, articles: set[str] | None = None) -> Report:
+def score(
+    gold: list[dict], figures: pd.DataFrame, statements: pd.DataFrame, articles: set[str] | None = None
+) -> Report:
     """Scores predicted ``figures`` and ``statements`` (store columns) against ``gold``.
 
     ``articles`` is the set of article ids that were built; gold articles outside it are listed in
@@ -171,6 +199,7 @@ def score(gold: list[dict], figures: pd.DataFrame, statements: pd.DataFrame, art
 
 
 # --- figures ---------------------------------------------------------------------------------
+
 
 def _number(x: object) -> float | None:
     return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
@@ -275,26 +304,50 @@ def _score_figures(report: Report, record: dict, predicted: pd.DataFrame) -> Non
             report.category.total += 1
             report.category.right += _category_right(preds[i], golds[j])
             if not _category_right(preds[i], golds[j]):
-                report.misses.append({"article_id": record["article_id"], "layer": "category", "gold": golds[j], "pred": _brief(preds[i])})
+                report.misses.append(
+                    {
+                        "article_id": record["article_id"],
+                        "layer": "category",
+                        "gold": golds[j],
+                        "pred": _brief(preds[i]),
+                    }
+                )
         if golds[j].get("qualifier") not in (None, "change"):
             report.qualifier.total += 1
             report.qualifier.right += preds[i].get("qualifier") == golds[j]["qualifier"]
             if preds[i].get("qualifier") != golds[j]["qualifier"]:
-                report.misses.append({"article_id": record["article_id"], "layer": "qualifier", "gold": golds[j], "pred": _brief(preds[i])})
+                report.misses.append(
+                    {
+                        "article_id": record["article_id"],
+                        "layer": "qualifier",
+                        "gold": golds[j],
+                        "pred": _brief(preds[i]),
+                    }
+                )
     # Key figures read the same matches: recall counts the key gold figures matched in a category the
     # gold accepts; precision the predictions in a key category matched in a category the gold accepts.
     right = [(i, j) for i, j in pairs if _category_right(preds[i], golds[j])]
-    report.key_figures.add(tp=sum(1 for _, j in right if golds[j].get("category") in KEY_CATEGORIES),
-                           n_pred=sum(1 for p in preds if p.get("category") in KEY_CATEGORIES),
-                           n_gold=sum(1 for g in golds if g.get("category") in KEY_CATEGORIES),
-                           tp_pred=sum(1 for i, _ in right if preds[i].get("category") in KEY_CATEGORIES))
+    report.key_figures.add(
+        tp=sum(1 for _, j in right if golds[j].get("category") in KEY_CATEGORIES),
+        n_pred=sum(1 for p in preds if p.get("category") in KEY_CATEGORIES),
+        n_gold=sum(1 for g in golds if g.get("category") in KEY_CATEGORIES),
+        tp_pred=sum(1 for i, _ in right if preds[i].get("category") in KEY_CATEGORIES),
+    )
     not_figures = [t.lower() for t in record.get("not_figures", [])]
     for p in preds:
         if any(str(p.get("text", "")).lower() in nf or nf in str(p.get("text", "")).lower() for nf in not_figures):
             report.non_figures_found += 1
     aid = record["article_id"]
-    report.misses += [{"article_id": aid, "layer": "figure missed", "gold": golds[j]} for j in range(len(golds)) if j not in matched_gold]
-    report.misses += [{"article_id": aid, "layer": "figure extra", "pred": _brief(preds[i])} for i in range(len(preds)) if i not in matched_pred]
+    report.misses += [
+        {"article_id": aid, "layer": "figure missed", "gold": golds[j]}
+        for j in range(len(golds))
+        if j not in matched_gold
+    ]
+    report.misses += [
+        {"article_id": aid, "layer": "figure extra", "pred": _brief(preds[i])}
+        for i in range(len(preds))
+        if i not in matched_pred
+    ]
 
 
 def _brief(pred: dict) -> dict:
@@ -303,6 +356,7 @@ def _brief(pred: dict) -> dict:
 
 
 # --- statements ------------------------------------------------------------------------------
+
 
 def _words(text: str) -> Counter:
     return Counter(w.lower() for w in _WORD.findall(text or ""))
@@ -363,15 +417,27 @@ def _score_statements(report: Report, record: dict, predicted: pd.DataFrame) -> 
         scored_pairs = [(i, j) for i, j in pairs if not golds[j].get("optional")]
         n_pred = len(preds) - len(optional_pairs)
         n_gold = sum(1 for g in golds if not g.get("optional"))
-        right = [(i, j) for i, j in scored_pairs
-                 if _norm_name(preds[i].get("speaker") or "") in _names_for(record, golds[j]["speaker"])]
+        right = [
+            (i, j)
+            for i, j in scored_pairs
+            if _norm_name(preds[i].get("speaker") or "") in _names_for(record, golds[j]["speaker"])
+        ]
         detection.add(len(scored_pairs), n_pred, n_gold)
         attribution.add(len(right), n_pred, n_gold)
         if strict:
             matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
-            report.misses += [{"article_id": aid, "layer": "statement missed", "gold": golds[j]}
-                              for j in range(len(golds)) if j not in matched_g and not golds[j].get("optional")]
-            report.misses += [{"article_id": aid, "layer": "statement extra", "pred": _brief(preds[i])}
-                              for i in range(len(preds)) if i not in matched_p]
-            report.misses += [{"article_id": aid, "layer": "speaker wrong", "gold": golds[j], "pred": _brief(preds[i])}
-                              for i, j in scored_pairs if (i, j) not in right]
+            report.misses += [
+                {"article_id": aid, "layer": "statement missed", "gold": golds[j]}
+                for j in range(len(golds))
+                if j not in matched_g and not golds[j].get("optional")
+            ]
+            report.misses += [
+                {"article_id": aid, "layer": "statement extra", "pred": _brief(preds[i])}
+                for i in range(len(preds))
+                if i not in matched_p
+            ]
+            report.misses += [
+                {"article_id": aid, "layer": "speaker wrong", "gold": golds[j], "pred": _brief(preds[i])}
+                for i, j in scored_pairs
+                if (i, j) not in right
+            ]

@@ -3,6 +3,7 @@ screenshots, the contrast check, and a crowded store (the issue's shapes at a sm
 
 Not a test module: the browser test modules import it.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,8 +20,14 @@ from conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Every text node on the page measured against the background it sits on (WCAG 2 AA: 4.5:1, 3:1
 # for large text). Icons (ligature text) and disabled controls are left out; a slider's value sits
 # above its thumb, on the page (not on the thumb it is nested in); text on heat grid cells is
@@ -70,10 +77,27 @@ def serving(store: Path):
     """The URL of ``streamlit run dashboard.py`` on ``store``, stopped on exit."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "NEWSTALLY_STORE": str(store)}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "NEWSTALLY_STORE": str(store)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -104,10 +128,12 @@ def settle(page, timeout: float = 60_000) -> None:
     except Exception:  # noqa: BLE001 - playwright's TimeoutError: nothing was running
         pass
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]') && "
-                           "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
-                           ".filter(c => c.checkVisibility()).every(c => c.querySelector('.main-svg'))",
-                           timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton]') && "
+        "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
+        ".filter(c => c.checkVisibility()).every(c => c.querySelector('.main-svg'))",
+        timeout=timeout,
+    )
 
 
 def open_page(page, url: str) -> None:
@@ -120,8 +146,10 @@ def screenshot(page, name: str) -> Path:
     """Saves the whole page (Streamlit scrolls inside its own container: the window is made as tall
     as the page first) to tests/artifacts/NAME.png."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll('[data-testid=stMain], "
-                           "[data-testid=stMainBlockContainer]')).map(e => e.scrollHeight), 900)")
+    height = page.evaluate(
+        "() => Math.max(...Array.from(document.querySelectorAll('[data-testid=stMain], "
+        "[data-testid=stMainBlockContainer]')).map(e => e.scrollHeight), 900)"
+    )
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": min(int(height) + 120, 6000)})
     path = ARTIFACTS / f"{name}.png"
@@ -142,7 +170,8 @@ def eventually(read, expected, timeout: float = 20):
 
 def chart_data(page, index: int = 0) -> dict:
     """What plotly drew in the ``index``-th chart of the page: its traces and its axes, as laid out."""
-    return page.evaluate("""i => {
+    return page.evaluate(
+        """i => {
       const plot = document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')[i];
       const axis = a => a && {range: a.range, type: a.type, dtick: a.dtick, title: a.title && a.title.text,
                               ticktext: a.ticktext, tickvals: a._vals && a._vals.map(v => v.text)};
@@ -151,7 +180,9 @@ def chart_data(page, index: int = 0) -> dict:
       return {axes, title: layout.title && layout.title.text, traces: plot._fullData.map(t => ({name: t.name,
         mode: t.mode, type: t.type, y: Array.from(t.y || []), x: Array.from(t.x || []),
         color: t.marker && t.marker.color, symbol: t.marker && t.marker.symbol, dash: t.line && t.line.dash,
-        yaxis: t.yaxis}))}; }""", index)
+        yaxis: t.yaxis}))}; }""",
+        index,
+    )
 
 
 def table_cells(page, column: int, table: int = 0) -> list[str]:
@@ -181,6 +212,7 @@ def select_row(page, row: int = 0, table: int = 0) -> None:
 
 
 # --- the crowded store -----------------------------------------------------------------------------
+
 
 def _row(table: str, **values) -> tuple:
     # rows by column name, so columns added to the schema later come in empty
@@ -231,20 +263,36 @@ def build_crowded_store(path: Path) -> Path:
             add(f"Officials said {value:,} people were killed.", ("figure", f"{value:,} people"))
         group = groups[i % 2]
         for speaker in group:
-            add(f"“We counted {3 + i % 4} dead,” said {named[speaker]}.", ("figure", f"{3 + i % 4} dead"),
-                ("statement", f"We counted {3 + i % 4} dead"))
+            add(
+                f"“We counted {3 + i % 4} dead,” said {named[speaker]}.",
+                ("figure", f"{3 + i % 4} dead"),
+                ("statement", f"We counted {3 + i % 4} dead"),
+            )
         people = [f"Person {3 * i + j:03d}" for j in range(3)]
         for name in people:
             add(f"“I saw it,” said {name}.", ("statement", "I saw it"))
         if i == 0:
             add(f"“{LONG_STATEMENT},” said Speaker One.", ("statement", LONG_STATEMENT))
-            add("Between 1,000,000 and 2,000,000 people were displaced.",
-                ("figure", "Between 1,000,000 and 2,000,000 people"))
+            add(
+                "Between 1,000,000 and 2,000,000 people were displaced.",
+                ("figure", "Between 1,000,000 and 2,000,000 people"),
+            )
             add("About 60% of them were killed.", ("figure", "60%"))
         text, spans = _spans(written)
-        articles.append(_row("articles", article_id=aid, title=f"Report {i}", source="Big Source" if i % 6 else
-                             "Other Wire", url="", published=day, n_words=len(text.split()), content_hash=aid,
-                             path=f"{aid}.txt", extractor_version="crowded"))
+        articles.append(
+            _row(
+                "articles",
+                article_id=aid,
+                title=f"Report {i}",
+                source="Big Source" if i % 6 else "Other Wire",
+                url="",
+                published=day,
+                n_words=len(text.split()),
+                content_hash=aid,
+                path=f"{aid}.txt",
+                extractor_version="crowded",
+            )
+        )
         texts.append(_row("texts", article_id=aid, text=text))
         n_fig = n_st = 0
         who = {**{s: named[s] for s in group}, **{n.lower().replace(" ", "-"): n for n in people}}
@@ -255,22 +303,74 @@ def build_crowded_store(path: Path) -> Path:
                 value = 1_500_000 if low else float(marked.split()[0].replace(",", "").rstrip("%"))
                 unit = "percent" if marked.endswith("%") else "people"
                 category = "displaced" if low else "killed"
-                figures.append(_row("figures", figure_id=f"{aid}:f{n_fig}", article_id=aid, start=begin, end=end,
-                                    text=marked, value=value, low=low or value, high=high or value, qualifier="exact",
-                                    unit=unit, category=category, sentence=sentence, speaker_id=speaker,
-                                    rule="crowded"))
+                figures.append(
+                    _row(
+                        "figures",
+                        figure_id=f"{aid}:f{n_fig}",
+                        article_id=aid,
+                        start=begin,
+                        end=end,
+                        text=marked,
+                        value=value,
+                        low=low or value,
+                        high=high or value,
+                        qualifier="exact",
+                        unit=unit,
+                        category=category,
+                        sentence=sentence,
+                        speaker_id=speaker,
+                        rule="crowded",
+                    )
+                )
                 n_fig += 1
             else:
                 speaker = next((sid for sid, name in who.items() if f"said {name}." in sentence), "speaker-1")
-                statements.append(_row("statements", statement_id=f"{aid}:s{n_st}", article_id=aid, speaker_id=speaker,
-                                       speaker=named.get(speaker) or who.get(speaker), kind="direct",
-                                       cue="" if n_st == 0 and i % 3 == 0 else "said", text=marked, start=begin,
-                                       end=end, rule="crowded"))
+                statements.append(
+                    _row(
+                        "statements",
+                        statement_id=f"{aid}:s{n_st}",
+                        article_id=aid,
+                        speaker_id=speaker,
+                        speaker=named.get(speaker) or who.get(speaker),
+                        kind="direct",
+                        cue="" if n_st == 0 and i % 3 == 0 else "said",
+                        text=marked,
+                        start=begin,
+                        end=end,
+                        rule="crowded",
+                    )
+                )
                 n_st += 1
-    people = [_row("speakers", speaker_id=f"person-{i:03d}", name=f"Person {i:03d}", type="person", role="",
-                   org="", country="", aliases=[], n_statements=1, n_articles=1) for i in range(N_PEOPLE)]
-    speakers = [_row("speakers", speaker_id=sid, name=name, type="person", role="spokesperson", org=None,
-                     country=None, aliases=[], n_statements=100, n_articles=100) for sid, name in named.items()]
+    people = [
+        _row(
+            "speakers",
+            speaker_id=f"person-{i:03d}",
+            name=f"Person {i:03d}",
+            type="person",
+            role="",
+            org="",
+            country="",
+            aliases=[],
+            n_statements=1,
+            n_articles=1,
+        )
+        for i in range(N_PEOPLE)
+    ]
+    speakers = [
+        _row(
+            "speakers",
+            speaker_id=sid,
+            name=name,
+            type="person",
+            role="spokesperson",
+            org=None,
+            country=None,
+            aliases=[],
+            n_statements=100,
+            n_articles=100,
+        )
+        for sid, name in named.items()
+    ]
     with writing(path, fresh=True) as writer:
         writer.insert("articles", articles)
         writer.insert("texts", texts)

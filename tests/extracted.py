@@ -1,4 +1,5 @@
 """What the rules find in a text, in the shapes the rule tests' tables compare with."""
+
 from __future__ import annotations
 
 from newstally.contract.records import Figure, Speaker

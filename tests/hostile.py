@@ -3,10 +3,12 @@ only that each finishes) and for bench/bench_hostile.py (which measures how long
 
 Each input is made when asked for (a function), so a test run holds one at a time.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -33,7 +35,9 @@ FIGURE_INPUTS: dict[str, Callable[[], str]] = {
     "0.5 MB of dashes between numbers": lambda: "5,000-" * 85_000,
     "1 MB of cue words and one number": lambda: "killed " * 150_000 + "12",
     "10 MB single line of prose": lambda: "The army said on Monday that talks went on in the region. " * 175_000,
-    "1 MB of news with figures": lambda: "More than 28,500 people were killed, the ministry said on Oct. 7 in Gaza. " * 14_000,
+    "1 MB of news with figures": lambda: (
+        "More than 28,500 people were killed, the ministry said on Oct. 7 in Gaza. " * 14_000
+    ),
 }
 
 STATEMENT_INPUTS: dict[str, Callable[[], str]] = {
@@ -61,9 +65,19 @@ def many_mentions(n: int = 200_000, surnames: int = 5000) -> pd.DataFrame:
     names_pool = np.array([f"Name{i}" for i in range(surnames)])
     given = np.array(["Ann", "Bo", "Cy"])
     picks = rng.integers(0, len(names_pool), n)
-    names = np.where(rng.random(n) < 0.3, names_pool[picks],
-                     np.char.add(np.char.add(given[picks % 3], " "), names_pool[picks]))
-    return pd.DataFrame({"mention_id": [f"a{i}:p0" for i in range(n)],
-                         "article_id": [f"a{i // 4}" for i in range(n)],
-                         "name": names, "type": "person", "role": "minister", "org": "", "country": "",
-                         "aliases": [[] for _ in range(n)], "n_statements": 1})
+    names = np.where(
+        rng.random(n) < 0.3, names_pool[picks], np.char.add(np.char.add(given[picks % 3], " "), names_pool[picks])
+    )
+    return pd.DataFrame(
+        {
+            "mention_id": [f"a{i}:p0" for i in range(n)],
+            "article_id": [f"a{i // 4}" for i in range(n)],
+            "name": names,
+            "type": "person",
+            "role": "minister",
+            "org": "",
+            "country": "",
+            "aliases": [[] for _ in range(n)],
+            "n_statements": 1,
+        }
+    )

@@ -1,4 +1,5 @@
 """Helpers of the ingest tests: read paths into records, and write the files they read."""
+
 from __future__ import annotations
 
 import zipfile

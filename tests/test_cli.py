@@ -1,23 +1,26 @@
 """The command line: help reads as docs, errors are messages, commands call the library."""
+
 from __future__ import annotations
 
 import csv
 
 import pytest
+from conftest import SAMPLE
 
 from newstally.build.export import export_columns
 from newstally.cli import main
 from newstally.contract.schema import PUBLIC_TABLES
 
-from conftest import SAMPLE
 
-
-@pytest.mark.parametrize("argv, expected", [
-    (["--help"], "newstally build data/articles"),
-    (["build", "--help"], "rejected"),
-    (["export", "--help"], "parquet"),
-    (["evaluate", "--help"], "FORMAT.md"),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["--help"], "newstally build data/articles"),
+        (["build", "--help"], "rejected"),
+        (["export", "--help"], "parquet"),
+        (["evaluate", "--help"], "FORMAT.md"),
+    ],
+)
 def test_cli_help_reads_as_documentation(capsys, argv, expected):
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -31,11 +34,14 @@ def test_cli_build_prints_a_summary(tmp_path, capsys):
     assert "2 articles" in out and "rejected" in out and " s " in out
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["build", "no/such/folder"], "no such file or folder"),
-    (["export", "out", "--store", "no/such.duckdb"], "no store at"),
-    (["evaluate", "no/such/gold.jsonl", "--store", "x.duckdb"], "no gold file at"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["build", "no/such/folder"], "no such file or folder"),
+        (["export", "out", "--store", "no/such.duckdb"], "no store at"),
+        (["evaluate", "no/such/gold.jsonl", "--store", "x.duckdb"], "no gold file at"),
+    ],
+)
 def test_cli_errors_exit_non_zero_with_a_message(tmp_path, monkeypatch, capsys, argv, message):
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 2
@@ -55,8 +61,10 @@ def test_cli_export_writes_every_table_with_its_columns(tmp_path, seed_store, fm
 
 def test_cli_export_neutralises_formulas(tmp_path):
     corpus = tmp_path / "c.csv"
-    corpus.write_text('id,text,title\nf-1,"=HYPERLINK(""http://evil.example"") The minister said 7 people died.","=1+1"\n',
-                      encoding="utf-8")
+    corpus.write_text(
+        'id,text,title\nf-1,"=HYPERLINK(""http://evil.example"") The minister said 7 people died.","=1+1"\n',
+        encoding="utf-8",
+    )
     store = tmp_path / "s.duckdb"
     assert main(["build", str(corpus), "--store", str(store)]) == 0
     assert main(["export", str(tmp_path / "out"), "--store", str(store)]) == 0
@@ -67,8 +75,9 @@ def test_cli_export_neutralises_formulas(tmp_path):
 
 def test_cli_export_prefixes_full_width_formulas_from_a_corpus(tmp_path):
     corpus = tmp_path / "c.csv"
-    corpus.write_text("id,title,text\nf1,\uff1d1+1,Six were killed.\nf2,\uff0bcmd,Seven were killed.\n",
-                      encoding="utf-8")
+    corpus.write_text(
+        "id,title,text\nf1,\uff1d1+1,Six were killed.\nf2,\uff0bcmd,Seven were killed.\n", encoding="utf-8"
+    )
     store = tmp_path / "s.duckdb"
     assert main(["build", str(corpus), "--store", str(store)]) == 0
     assert main(["export", str(tmp_path / "out"), "--store", str(store)]) == 0

@@ -1,12 +1,12 @@
 """The architecture as the tree shows it: which folder may import which, and modules small enough
 to read in one sitting. Reads every module's imports from its syntax tree (nothing is run)."""
+
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "newstally"
@@ -31,7 +31,7 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join(anchor + ([base] if base else []))
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)  # "from x import module"
@@ -45,22 +45,38 @@ def _within(module: str, prefix: str) -> bool:
 # (the folder, the imports it must not make, why)
 RULES = [
     ("newstally", ["streamlit"], "newstally never imports Streamlit: the dashboard lives in components/"),
-    ("newstally.contract", ["newstally.rules", "newstally.build", "newstally.read", "newstally.evaluate",
-                            "newstally.cli"], "the contract every side imports imports none of them"),
-    ("newstally.rules", ["newstally.build", "newstally.read", "newstally.evaluate", "newstally.cli"],
-     "the rules read text, never a store"),
-    ("newstally.read", ["newstally.rules", "newstally.build", "newstally.cli"],
-     "the read side asks a store and never runs the rules"),
-    ("newstally.build", ["newstally.read", "newstally.evaluate", "newstally.cli"],
-     "the build writes tables and needs nothing the dashboard asks"),
+    (
+        "newstally.contract",
+        ["newstally.rules", "newstally.build", "newstally.read", "newstally.evaluate", "newstally.cli"],
+        "the contract every side imports imports none of them",
+    ),
+    (
+        "newstally.rules",
+        ["newstally.build", "newstally.read", "newstally.evaluate", "newstally.cli"],
+        "the rules read text, never a store",
+    ),
+    (
+        "newstally.read",
+        ["newstally.rules", "newstally.build", "newstally.cli"],
+        "the read side asks a store and never runs the rules",
+    ),
+    (
+        "newstally.build",
+        ["newstally.read", "newstally.evaluate", "newstally.cli"],
+        "the build writes tables and needs nothing the dashboard asks",
+    ),
 ]
 
 
 @pytest.mark.parametrize("folder, forbidden, why", RULES, ids=[r[0] for r in RULES])
 def test_layout_imports_point_one_way(folder, forbidden, why):
-    wrong = sorted(f"{path.relative_to(ROOT)} imports {module}"
-                   for path in MODULES if _within(_module_name(path), folder)
-                   for module in _imports(path) if any(_within(module, f) for f in forbidden))
+    wrong = sorted(
+        f"{path.relative_to(ROOT)} imports {module}"
+        for path in MODULES
+        if _within(_module_name(path), folder)
+        for module in _imports(path)
+        if any(_within(module, f) for f in forbidden)
+    )
     assert not wrong, f"{why}:\n" + "\n".join(wrong)
 
 
@@ -69,8 +85,9 @@ def test_layout_top_level_is_a_handful_of_entries():
     assert len(entries) <= MOST_TOP_LEVEL_ENTRIES, sorted(entries)
 
 
-@pytest.mark.parametrize("path", MODULES + sorted((ROOT / "components").rglob("*.py")),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", MODULES + sorted((ROOT / "components").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_layout_module_is_short_enough_to_read_in_one_sitting(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= LONGEST_MODULE
 
@@ -100,8 +117,14 @@ def _listed_paths() -> set[str]:
     return paths
 
 
-@pytest.mark.parametrize("path", sorted(p for p in MODULES + sorted((ROOT / "components").rglob("*.py"))
-                                        if p.name != "__init__.py" or p.parent.name == "ingest"),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in MODULES + sorted((ROOT / "components").rglob("*.py"))
+        if p.name != "__init__.py" or p.parent.name == "ingest"
+    ),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
 def test_layout_readme_lists_every_module(path):
     assert str(path.relative_to(ROOT)) in _listed_paths(), "add a line for it to the README's layout"

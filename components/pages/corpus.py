@@ -1,5 +1,6 @@
 """Corpus: upload and build, what the store holds, what was rejected and why, and every table as
 a download."""
+
 import streamlit as st
 
 from components import corpus
@@ -21,9 +22,15 @@ st.markdown(
     f"up to {corpus.max_upload_mb()} MB each. **Building replaces the store** with one made from the uploads "
     f"(or from the uploads together with the sample articles in `{SAMPLE_CORPUS.relative_to(ROOT)}`); articles "
     f"unchanged since the last build are not extracted again. Files that cannot be read are listed below "
-    f"with the reason.")
-uploads = st.file_uploader("Articles", type=corpus.upload_types(), accept_multiple_files=True,
-                           max_upload_size=corpus.max_upload_mb(), key="corpus-upload")
+    f"with the reason."
+)
+uploads = st.file_uploader(
+    "Articles",
+    type=corpus.upload_types(),
+    accept_multiple_files=True,
+    max_upload_size=corpus.max_upload_mb(),
+    key="corpus-upload",
+)
 together = st.radio("Build from", [UPLOADS_ONLY, WITH_SAMPLE], horizontal=True, key="corpus-with-sample")
 build_now = False
 if st.button("Build the store", type="primary", disabled=not uploads, key="corpus-build", icon=":material/build:"):
@@ -34,8 +41,11 @@ if st.button("Build the store", type="primary", disabled=not uploads, key="corpu
 asking = st.empty()  # the question goes once it is answered
 if uploads and st.session_state.get("corpus-confirm"):
     with asking.container(border=True):
-        st.warning(f"The store holds {held:,} articles. Building replaces them with {together} "
-                   f"({len(uploads):,} files uploaded). Replace the store?", icon=":material/warning:")
+        st.warning(
+            f"The store holds {held:,} articles. Building replaces them with {together} "
+            f"({len(uploads):,} files uploaded). Replace the store?",
+            icon=":material/warning:",
+        )
         replace_it, cancel = st.columns([1, 4])
         if replace_it.button("Replace the store", type="primary", key="corpus-replace"):
             st.session_state["corpus-confirm"] = False
@@ -53,8 +63,11 @@ if build_now:
 if "corpus-built" in st.session_state:
     n_rejected, built = st.session_state.pop("corpus-built")
     if n_rejected:
-        st.warning(f"Built the store, but {n_rejected:,} of the inputs could not be read: see "
-                   f"[the rejected inputs](#rejected-inputs) below for why. ({built})", icon=":material/warning:")
+        st.warning(
+            f"Built the store, but {n_rejected:,} of the inputs could not be read: see "
+            f"[the rejected inputs](#rejected-inputs) below for why. ({built})",
+            icon=":material/warning:",
+        )
     else:
         st.success(f"Built the store: {built}", icon=":material/check_circle:")
 

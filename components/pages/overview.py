@@ -1,4 +1,5 @@
 """Overview: how much the store holds under the filters, and where to look next."""
+
 import streamlit as st
 
 from components import chart, sidebar
@@ -18,16 +19,34 @@ if counts["articles"] == 0:
 left, right = st.columns(2)
 with left:
     by_category = load(figures_by_category, current)
-    chart.render(chart.built(charts.category_bars, by_category), by_category, "figures-by-category",
-                 key="overview-categories", on_click=chart.filter_by("category"),
-                 summary=chart_text.category_bars(by_category), hint="Click a bar to filter by its category.")
+    chart.render(
+        chart.built(charts.category_bars, by_category),
+        by_category,
+        "figures-by-category",
+        key="overview-categories",
+        on_click=chart.filter_by("category"),
+        summary=chart_text.category_bars(by_category),
+        hint="Click a bar to filter by its category.",
+    )
 with right:
     speakers = load(top_speakers, current, 15)
-    chart.render(chart.built(charts.speaker_bars, speakers), speakers, "most-quoted-speakers",
-                 key="overview-speakers", on_click=chart.filter_by("speaker"),
-                 summary=chart_text.speaker_bars(speakers), hint="Click a bar to filter by that speaker.")
+    chart.render(
+        chart.built(charts.speaker_bars, speakers),
+        speakers,
+        "most-quoted-speakers",
+        key="overview-speakers",
+        on_click=chart.filter_by("speaker"),
+        summary=chart_text.speaker_bars(speakers),
+        hint="Click a bar to filter by that speaker.",
+    )
 activity = load(activity_over_time, current)
 bucket = activity.attrs.get("bucket", "week")
-chart.render(chart.built(charts.activity_timeline, activity), activity, "articles-and-statements-over-time",
-             key="overview-activity", on_click=chart.filter_by_period(bucket),
-             summary=chart_text.activity(activity), hint=f"Click a bar to narrow the dates to that {bucket}.")
+chart.render(
+    chart.built(charts.activity_timeline, activity),
+    activity,
+    "articles-and-statements-over-time",
+    key="overview-activity",
+    on_click=chart.filter_by_period(bucket),
+    summary=chart_text.activity(activity),
+    hint=f"Click a bar to narrow the dates to that {bucket}.",
+)

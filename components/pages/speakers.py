@@ -1,5 +1,6 @@
 """Speakers: a profile, their statements over time, the figures they gave, and who is quoted
 alongside whom."""
+
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -17,9 +18,11 @@ current = sidebar.current()
 quoted = load(speaker_list, current)
 unnamed, n_unnamed = load(unnamed_sources, current)
 if n_unnamed:
-    st.caption(f"Counted apart from the speakers: {n_unnamed:,} statements by unnamed sources, whom the articles "
-               f"only describe (such as “{unnamed['description'].iloc[0]}”). Pick “{sidebar.UNNAMED_LABEL}” in the "
-               "speaker filter to see them.")
+    st.caption(
+        f"Counted apart from the speakers: {n_unnamed:,} statements by unnamed sources, whom the articles "
+        f"only describe (such as “{unnamed['description'].iloc[0]}”). Pick “{sidebar.UNNAMED_LABEL}” in the "
+        "speaker filter to see them."
+    )
     with st.expander("Unnamed sources: the descriptions the articles give"):
         st.dataframe(unnamed, hide_index=True, key="unnamed-sources-table")
 if quoted.empty:
@@ -31,32 +34,57 @@ own = replace(current, speakers=(speaker_id,), orgs=(), countries=())
 left, right = st.columns(2)
 with left:
     activity = load(speaker_activity, current, speaker_id)
-    chart.render(chart.built(charts.speaker_timeline, activity, profile.name_of(speaker_id)), activity,
-                 f"statements-by-{speaker_id}-over-time", key="speaker-activity",
-                 on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
-                 summary=chart_text.speaker_timeline(activity, profile.name_of(speaker_id)),
-                 filters=replace(current, speakers=(speaker_id,), orgs=(), countries=()),
-                 hint="Click a bar to narrow the dates to that period.")
+    chart.render(
+        chart.built(charts.speaker_timeline, activity, profile.name_of(speaker_id)),
+        activity,
+        f"statements-by-{speaker_id}-over-time",
+        key="speaker-activity",
+        on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
+        summary=chart_text.speaker_timeline(activity, profile.name_of(speaker_id)),
+        filters=replace(current, speakers=(speaker_id,), orgs=(), countries=()),
+        hint="Click a bar to narrow the dates to that period.",
+    )
 with right:
     st.subheader("Figures they gave")
-    grids.paged(figure_list, own, columns=["published", "text", "value", "category", "title"], key="speaker-figures",
-                span="figure_id", what="figures",
-                back="speakers?" + urlencode({"profile": profile.name_of(speaker_id)}),
-                name=f"figures-given-by-{speaker_id}",
-                empty="No figure is attributed to this speaker under these filters.")
+    grids.paged(
+        figure_list,
+        own,
+        columns=["published", "text", "value", "category", "title"],
+        key="speaker-figures",
+        span="figure_id",
+        what="figures",
+        back="speakers?" + urlencode({"profile": profile.name_of(speaker_id)}),
+        name=f"figures-given-by-{speaker_id}",
+        empty="No figure is attributed to this speaker under these filters.",
+    )
 
 st.subheader("Quoted alongside")
 centre = tuple(dict.fromkeys((speaker_id, *current.speakers)))
-st.caption("Who is quoted in the same articles as the chosen speaker (and any picked in the sidebar), under the "
-           "source, date, category and search filters: the chosen ones first, in bold, then those quoted most "
-           "often with them. Each square counts the articles quoting both speakers.")
+st.caption(
+    "Who is quoted in the same articles as the chosen speaker (and any picked in the sidebar), under the "
+    "source, date, category and search filters: the chosen ones first, in bold, then those quoted most "
+    "often with them. Each square counts the articles quoting both speakers."
+)
 top_n = st.slider("Speakers quoted alongside", 3, 30, 12, key="co-quoted-n")
 pairs, around = load(co_quotation, current.without("speakers", "orgs", "countries"), centre, top_n)
-chart.render(chart.built(charts.co_quotation_grid, pairs, around), named_pairs(pairs, around),
-             f"speakers-quoted-with-{speaker_id}", key="speaker-co-quoted", on_click=chart.filter_by_pair("speaker"),
-             summary=chart_text.co_quotation(pairs, around), filters=current.without("speakers", "orgs", "countries"),
-             notes=[f"Around: {', '.join(around.loc[around['centre'], 'name'])}."] if len(around) else [],
-             hint="Click a square to filter by both speakers.")
+chart.render(
+    chart.built(charts.co_quotation_grid, pairs, around),
+    named_pairs(pairs, around),
+    f"speakers-quoted-with-{speaker_id}",
+    key="speaker-co-quoted",
+    on_click=chart.filter_by_pair("speaker"),
+    summary=chart_text.co_quotation(pairs, around),
+    filters=current.without("speakers", "orgs", "countries"),
+    notes=[f"Around: {', '.join(around.loc[around['centre'], 'name'])}."] if len(around) else [],
+    hint="Click a square to filter by both speakers.",
+)
 st.subheader("Speakers quoted under these filters")
-grids.paged(speaker_table, current, columns=["name", "type", "role", "org", "country", "statements", "articles"],
-            key="speakers-table", what="speakers", span="none", name="speakers")
+grids.paged(
+    speaker_table,
+    current,
+    columns=["name", "type", "role", "org", "country", "statements", "articles"],
+    key="speakers-table",
+    what="speakers",
+    span="none",
+    name="speakers",
+)

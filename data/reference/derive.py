@@ -7,6 +7,7 @@ to gaza_moh_daily.csv beside this script. Only the counts the Ministry of Health
 kept (``killed_cum``, ``injured_cum``); days on which a count was not reported are left out rather
 than filled with the source's extrapolated ``ext_*`` values, so the reference is what was said.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,12 @@ SERIES = ("killed_cum", "injured_cum")
 
 def rows(reports: list[dict]) -> list[tuple[str, str, int]]:
     """(date, series, value) for every reported value of SERIES, sorted by series then date."""
-    out = [(r["report_date"], name, int(r[name])) for r in reports for name in SERIES
-           if r.get(name) is not None and r.get("report_date")]
+    out = [
+        (r["report_date"], name, int(r[name]))
+        for r in reports
+        for name in SERIES
+        if r.get(name) is not None and r.get("report_date")
+    ]
     return sorted(out, key=lambda row: (row[1], row[0]))
 
 

@@ -4,6 +4,7 @@ can be built again from the same corpus without asking the user where it was.
 The record is a small JSON file, ``<store>.corpus.json``, written after the store was replaced
 (not inside it: a damaged store cannot be read, and this is when the record is wanted).
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """``export``: the public tables as CSV (safe to open in a spreadsheet) or Parquet files."""
+
 from __future__ import annotations
 
 import unicodedata

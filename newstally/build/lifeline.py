@@ -13,6 +13,7 @@ also writes its pid and start time to a registry beside the store; the next buil
 once it holds the store's lock, ends any worker still listed. The start time is compared first,
 so a pid the system has given to another process since is never signalled.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,7 @@ def watch_build(build_pid: int, registry: str | None) -> None:
     ``registry`` (a path, or None to list it nowhere)."""
     if registry:
         _register(Path(registry))
-    threading.Thread(target=_end_with, args=(build_pid,), name="newstally-lifeline",
-                     daemon=True).start()
+    threading.Thread(target=_end_with, args=(build_pid,), name="newstally-lifeline", daemon=True).start()
 
 
 def reap_workers(registry: Path) -> int:

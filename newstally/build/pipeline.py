@@ -3,15 +3,16 @@
 ingest (streamed) -> unchanged articles are copied from the previous store, the others are
 extracted in batches by an engine -> per-article rows -> corpus-wide speakers -> atomic store.
 """
+
 from __future__ import annotations
 
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import duckdb
 
@@ -58,9 +59,11 @@ class BuildSummary:
     seconds: float
 
     def line(self) -> str:
-        return (f"{self.articles:,} articles, {self.figures:,} figures, {self.statements:,} statements, "
-                f"{self.speakers:,} speakers, {self.rejected:,} rejected in {self.seconds:.1f} s "
-                f"({self.extracted:,} extracted, {self.reused:,} unchanged) -> {self.store}")
+        return (
+            f"{self.articles:,} articles, {self.figures:,} figures, {self.statements:,} statements, "
+            f"{self.speakers:,} speakers, {self.rejected:,} rejected in {self.seconds:.1f} s "
+            f"({self.extracted:,} extracted, {self.reused:,} unchanged) -> {self.store}"
+        )
 
 
 def extract_batch(batch: list[Article]) -> list[ArticleRows | Rejected]:
@@ -72,15 +75,28 @@ def extract_batch(batch: list[Article]) -> list[ArticleRows | Rejected]:
         try:
             out.append(article_rows(article, extract(article.text), version))
         except Exception as err:  # noqa: BLE001 - reported per article, with its cause
-            out.append(Rejected(article.path or article.article_id,
-                                f"extraction failed ({type(err).__name__}: {err}); please report this article"))
+            out.append(
+                Rejected(
+                    article.path or article.article_id,
+                    f"extraction failed ({type(err).__name__}: {err}); please report this article",
+                )
+            )
     return out
 
 
-def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = FieldMap(), *,
-          engine: str = "local", workers: int = 1, scheduler: str | None = None, fresh: bool = False,
-          batch_size: int = BATCH_SIZE, progress: Callable[[int, float], None] | None = None,
-          allow_empty: bool = False) -> BuildSummary:
+def build(
+    paths: Iterable[str | Path],
+    store: str | Path,
+    fields: FieldMap = FieldMap(),
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    fresh: bool = False,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int, float], None] | None = None,
+    allow_empty: bool = False,
+) -> BuildSummary:
     """Builds the store at ``store`` from the corpus files or folders in ``paths``.
 
     Articles whose text and extractor version are unchanged since the previous build keep their
@@ -97,8 +113,10 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
     started = time.perf_counter()
     version = extractor_version()
     counts = {"extracted": 0, "reused": 0}
-    with mapper(engine, workers, scheduler, registry=worker_registry(Path(store))) as map_batches, \
-            writing(store, fresh=fresh) as writer:
+    with (
+        mapper(engine, workers, scheduler, registry=worker_registry(Path(store))) as map_batches,
+        writing(store, fresh=fresh) as writer,
+    ):
         seen: list[str] = []
         todo = _extraction_batches(read_corpus(paths, fields), writer, version, batch_size, counts, seen)
         total_bytes = max(1, _input_bytes(paths))
@@ -106,15 +124,23 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
         for results in map_batches(extract_batch, todo):
             for result in results:
                 if isinstance(result, Rejected):
-                    writer.insert("rejected", [RejectedRow(printable_path(result.path),
-                                                           printable_path(result.reason))])
+                    writer.insert("rejected", [RejectedRow(printable_path(result.path), printable_path(result.reason))])
                     continue
                 tables = result._asdict()
                 problem = unstorable(tables)
                 if problem:
-                    writer.insert("rejected", [RejectedRow(result.articles[0].path, (
-                        f"its rows cannot be stored: {printable_path(problem)}; newstally should have "
-                        "cleaned this when reading it, so please report this article"))])
+                    writer.insert(
+                        "rejected",
+                        [
+                            RejectedRow(
+                                result.articles[0].path,
+                                (
+                                    f"its rows cannot be stored: {printable_path(problem)}; newstally should have "
+                                    "cleaned this when reading it, so please report this article"
+                                ),
+                            )
+                        ],
+                    )
                     continue
                 for table, rows in tables.items():
                     writer.insert(table, rows)
@@ -128,15 +154,30 @@ def build(paths: Iterable[str | Path], store: str | Path, fields: FieldMap = Fie
         if counts["extracted"] or removed or writer.previous_meta.get("speakers_version") != speakers_version():
             _derive_speakers(writer)
         summary_counts = {t: writer.count(t) for t in ("articles", "figures", "statements", "speakers", "rejected")}
-        write_meta(writer, extractor_version=version, speakers_version=speakers_version(),
-                   **{f"n_{k}": v for k, v in summary_counts.items()})
+        write_meta(
+            writer,
+            extractor_version=version,
+            speakers_version=speakers_version(),
+            **{f"n_{k}": v for k, v in summary_counts.items()},
+        )
     record_corpus(Path(store), paths, fields, datetime.now(UTC).isoformat(timespec="seconds"))
-    return BuildSummary(store=printable_path(str(store)), **summary_counts, extracted=counts["extracted"],
-                        reused=counts["reused"], seconds=round(time.perf_counter() - started, 2))
+    return BuildSummary(
+        store=printable_path(str(store)),
+        **summary_counts,
+        extracted=counts["extracted"],
+        reused=counts["reused"],
+        seconds=round(time.perf_counter() - started, 2),
+    )
 
 
-def _extraction_batches(records: Iterator[Article | Rejected], writer: StoreWriter, version: str, batch_size: int,
-                        counts: dict[str, int], seen: list[str]) -> Iterator[list[Article]]:
+def _extraction_batches(
+    records: Iterator[Article | Rejected],
+    writer: StoreWriter,
+    version: str,
+    batch_size: int,
+    counts: dict[str, int],
+    seen: list[str],
+) -> Iterator[list[Article]]:
     """Batches of articles to extract. On the way: writes rejected rows, keeps the rows of
     unchanged articles (rewriting their articles row when only the metadata changed), and lists
     in ``seen`` every article id of the corpus."""
@@ -174,12 +215,18 @@ def _refuse_to_empty(paths: list[Path], store: Path, writer: StoreWriter) -> Non
     writer.flush()
     n_rejected = writer.count("rejected")
     rejected = writer.con.execute("SELECT path, reason FROM rejected LIMIT 3").fetchall()
-    found = (f"all {n_rejected:,} inputs were rejected (the first, {rejected[0][0]}: {rejected[0][1]})"
-             if rejected else "there was nothing to read")
+    found = (
+        f"all {n_rejected:,} inputs were rejected (the first, {rejected[0][0]}: {rejected[0][1]})"
+        if rejected
+        else "there was nothing to read"
+    )
     raise EmptyCorpus(
         f"found no articles in {', '.join(str(p) for p in paths)}: {found}. The store at {store} "
         f"holds {stored:,} articles and was left as it was; check the path, or build with "
-        "--allow-empty (allow_empty=True) to replace it with an empty store", stored, rejected)
+        "--allow-empty (allow_empty=True) to replace it with an empty store",
+        stored,
+        rejected,
+    )
 
 
 def _stored_articles(store: Path) -> int:
@@ -247,5 +294,3 @@ class ProgressBar:
         if self.enabled:
             self.stream.write("\r" + " " * 78 + "\r")
             self.stream.flush()
-
-

@@ -5,12 +5,14 @@
 The corpus-wide tables (speakers, and the speaker columns that depend on them) are derived after
 all articles by ``pipeline`` (the merge of ``newstally.rules.speakers.merge``).
 """
+
 from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from newstally.contract.records import Article, Extraction
 from newstally.contract.schema import ArticleRow, FigureRow, MentionRow, StatementRow, TextRow
@@ -66,13 +68,25 @@ def _since(value: str, published: str) -> date | None:
 def metadata(article: Article) -> ArticleMetadata:
     """The metadata of ``article`` as the store holds it (the date as ISO text, "" when unreadable)."""
     published = _date(article.published)
-    return ArticleMetadata(article.title, article.source, article.url, published.isoformat() if published else "",
-                           article.path)
+    return ArticleMetadata(
+        article.title, article.source, article.url, published.isoformat() if published else "", article.path
+    )
 
 
 def articles(article: Article, version: str) -> list[ArticleRow]:
-    return [ArticleRow(article.article_id, article.title, article.source, article.url, _date(article.published),
-                       len(article.text.split()), content_hash(article.text), article.path, version)]
+    return [
+        ArticleRow(
+            article.article_id,
+            article.title,
+            article.source,
+            article.url,
+            _date(article.published),
+            len(article.text.split()),
+            content_hash(article.text),
+            article.path,
+            version,
+        )
+    ]
 
 
 def texts(article: Article) -> list[TextRow]:
@@ -81,10 +95,23 @@ def texts(article: Article) -> list[TextRow]:
 
 def statements(article: Article, extraction: Extraction) -> list[StatementRow]:
     aid = article.article_id
-    return [StatementRow(statement_id=f"{aid}:s{n}", article_id=aid, speaker_id=None, speaker=None, unnamed=False,
-                         kind=s.kind, cue=s.cue, text=s.text, start=s.start, end=s.end,
-                         mention_id=f"{aid}:{s.speaker_key}" if s.speaker_key else None, rule=s.rule)
-            for n, s in enumerate(extraction.statements)]
+    return [
+        StatementRow(
+            statement_id=f"{aid}:s{n}",
+            article_id=aid,
+            speaker_id=None,
+            speaker=None,
+            unnamed=False,
+            kind=s.kind,
+            cue=s.cue,
+            text=s.text,
+            start=s.start,
+            end=s.end,
+            mention_id=f"{aid}:{s.speaker_key}" if s.speaker_key else None,
+            rule=s.rule,
+        )
+        for n, s in enumerate(extraction.statements)
+    ]
 
 
 def figures(article: Article, extraction: Extraction) -> list[FigureRow]:
@@ -95,11 +122,29 @@ def figures(article: Article, extraction: Extraction) -> list[FigureRow]:
     rows = []
     for n, f in enumerate(extraction.figures):
         k = container(f.start, f.end)
-        rows.append(FigureRow(figure_id=f"{aid}:f{n}", article_id=aid, start=f.start, end=f.end, text=f.text,
-                              value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
-                              category=f.category, place=f.place, subgroup=f.subgroup, scope=f.scope,
-                              since=_since(f.since, article.published), sentence=f.sentence,
-                              statement_id=None if k is None else f"{aid}:s{k}", speaker_id=None, rule=f.rule))
+        rows.append(
+            FigureRow(
+                figure_id=f"{aid}:f{n}",
+                article_id=aid,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                value=f.value,
+                low=f.low,
+                high=f.high,
+                qualifier=f.qualifier,
+                unit=f.unit,
+                category=f.category,
+                place=f.place,
+                subgroup=f.subgroup,
+                scope=f.scope,
+                since=_since(f.since, article.published),
+                sentence=f.sentence,
+                statement_id=None if k is None else f"{aid}:s{k}",
+                speaker_id=None,
+                rule=f.rule,
+            )
+        )
     return rows
 
 
@@ -135,14 +180,30 @@ def mentions(article: Article, extraction: Extraction) -> list[MentionRow]:
     counts: dict[str, int] = {}
     for s in extraction.statements:
         counts[s.speaker_key] = counts.get(s.speaker_key, 0) + 1
-    return [MentionRow(mention_id=f"{aid}:{sp.key}", article_id=aid, name=sp.name, type=sp.type, role=sp.role,
-                       org=sp.org, country=sp.country, aliases=list(sp.aliases), n_statements=counts.get(sp.key, 0),
-                       named=sp.named, speaker_id=None)
-            for sp in extraction.speakers]
+    return [
+        MentionRow(
+            mention_id=f"{aid}:{sp.key}",
+            article_id=aid,
+            name=sp.name,
+            type=sp.type,
+            role=sp.role,
+            org=sp.org,
+            country=sp.country,
+            aliases=list(sp.aliases),
+            n_statements=counts.get(sp.key, 0),
+            named=sp.named,
+            speaker_id=None,
+        )
+        for sp in extraction.speakers
+    ]
 
 
 def article_rows(article: Article, extraction: Extraction, version: str) -> ArticleRows:
     """The rows of every per-article table for one article."""
-    return ArticleRows(articles=articles(article, version), texts=texts(article),
-                       figures=figures(article, extraction), statements=statements(article, extraction),
-                       mentions=mentions(article, extraction))
+    return ArticleRows(
+        articles=articles(article, version),
+        texts=texts(article),
+        figures=figures(article, extraction),
+        statements=statements(article, extraction),
+        mentions=mentions(article, extraction),
+    )

@@ -7,6 +7,7 @@ build. Checked per article against the schema's column types, such an article be
 (``ingest.printable``), so this finds bugs, not bad input; it costs about as much as encoding the
 article's text once.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 
 from newstally.contract.schema import sql_types
 
-_INT32 = (-2**31, 2**31 - 1)
+_INT32 = (-(2**31), 2**31 - 1)
 
 
 def unstorable(rows_by_table: Mapping[str, list[tuple]]) -> str | None:
@@ -66,6 +67,8 @@ def _text_problem(value: object) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
-        return (f"holds text that is not valid Unicode (a lone surrogate, {value[error.start]!r}, "
-                f"at character {error.start:,})")
+        return (
+            f"holds text that is not valid Unicode (a lone surrogate, {value[error.start]!r}, "
+            f"at character {error.start:,})"
+        )
     return ""

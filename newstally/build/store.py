@@ -5,6 +5,7 @@ Reading: ``read(path, sql)`` on a read-only connection. Writing: ``writing(path)
 replace the store (``os.replace``, atomic on POSIX). A build that is killed leaves the previous
 store untouched, and a lock file stops two builds from writing one store at once.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -12,10 +13,11 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -44,8 +46,12 @@ DEFAULT_STORE = Path("data/newstally.duckdb")
 WRITER_MEMORY_LIMIT = "512MB"
 
 _ARROW_TYPES = {
-    "VARCHAR": pa.string(), "INTEGER": pa.int64(), "DOUBLE": pa.float64(), "DATE": pa.date32(),
-    "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string()),
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "DATE": pa.date32(),
+    "BOOLEAN": pa.bool_(),
+    "VARCHAR[]": pa.list_(pa.string()),
 }
 
 
@@ -100,12 +106,12 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
         same = _same_schema(con)
     except duckdb.Error as err:
         con.close()
-        raise StoreError(f"{path} is not a readable newstally store ({err}); rebuild it with "
-                         "`newstally build CORPUS --fresh`") from None
+        raise StoreError(
+            f"{path} is not a readable newstally store ({err}); rebuild it with `newstally build CORPUS --fresh`"
+        ) from None
     if not same:
         con.close()
-        raise StoreError(f"{path} was built by another version of newstally; rebuild it with "
-                         "`newstally build CORPUS`")
+        raise StoreError(f"{path} was built by another version of newstally; rebuild it with `newstally build CORPUS`")
     return con
 
 
@@ -163,11 +169,16 @@ class StoreWriter:
         """article_id -> what the previous store holds of it ({} for a fresh build)."""
         if not self.from_previous:
             return {}
-        rows = self.con.execute("SELECT article_id, content_hash, extractor_version, title, source, url, "
-                                "CAST(published AS VARCHAR), path FROM articles").fetchall()
-        return {article_id: StoredArticle(content_hash or "", version or "",
-                                          ArticleMetadata(*("" if v is None else v for v in metadata)))
-                for article_id, content_hash, version, *metadata in rows}
+        rows = self.con.execute(
+            "SELECT article_id, content_hash, extractor_version, title, source, url, "
+            "CAST(published AS VARCHAR), path FROM articles"
+        ).fetchall()
+        return {
+            article_id: StoredArticle(
+                content_hash or "", version or "", ArticleMetadata(*("" if v is None else v for v in metadata))
+            )
+            for article_id, content_hash, version, *metadata in rows
+        }
 
     def insert(self, table: str, rows: Sequence[tuple]) -> None:
         """Adds ``rows`` (tuples in schema order) to ``table``; written in bulk, at the latest by ``flush``."""
@@ -202,11 +213,14 @@ class StoreWriter:
         self._delete_articles("NOT IN", article_ids)
         return before - self.count("articles")
 
-    def _delete_articles(self, which: str, article_ids: list[str], tables: tuple[str, ...] = PER_ARTICLE_TABLES) -> None:
+    def _delete_articles(
+        self, which: str, article_ids: list[str], tables: tuple[str, ...] = PER_ARTICLE_TABLES
+    ) -> None:
         # The ids go in as one list parameter: no Arrow table, which would load pandas for nothing.
         for table in tables:
-            self.con.execute(f"DELETE FROM {table} WHERE article_id {which} (SELECT unnest(?::VARCHAR[]))",
-                             [article_ids])
+            self.con.execute(
+                f"DELETE FROM {table} WHERE article_id {which} (SELECT unnest(?::VARCHAR[]))", [article_ids]
+            )
 
     def derive(self) -> None:
         """Writes everything buffered and recomputes the lookups of ``schema.DERIVED`` from it."""
@@ -227,8 +241,14 @@ class StoreWriter:
         # Read through Arrow into Arrow-backed columns: a million mentions take half the memory of
         # Python strings, and the merge gives the same table.
         with self.con.cursor() as cursor:  # a cursor of its own: the connection may hold a pending result
-            return cursor.sql("SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
-                              "FROM mentions WHERE named").to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+            return (
+                cursor.sql(
+                    "SELECT mention_id, article_id, name, type, role, org, country, aliases, n_statements "
+                    "FROM mentions WHERE named"
+                )
+                .to_arrow_table()
+                .to_pandas(types_mapper=pd.ArrowDtype)
+            )
 
     def set_speakers(self, speakers: pd.DataFrame, speaker_of: dict[str, str]) -> None:
         """Replaces the speakers table with ``speakers`` (its columns) and sets every speaker column
@@ -239,24 +259,38 @@ class StoreWriter:
         con.execute("DELETE FROM speakers")  # the copy of the previous store holds its own merge
         self.insert("speakers", list(speakers.itertuples(index=False, name=None)))
         self.flush()
-        merged = pa.table({"mention_id": pa.array(list(speaker_of), pa.string()),  # noqa: F841 (read by name)
-                           "speaker_id": pa.array(list(speaker_of.values()), pa.string())})
-        con.execute("UPDATE mentions SET speaker_id = m.speaker_id FROM merged m "
-                    "WHERE mentions.mention_id = m.mention_id")
+        merged = pa.table(  # noqa: F841 (read by name in the SQL below)
+            {
+                "mention_id": pa.array(list(speaker_of), pa.string()),
+                "speaker_id": pa.array(list(speaker_of.values()), pa.string()),
+            }
+        )
+        con.execute(
+            "UPDATE mentions SET speaker_id = m.speaker_id FROM merged m WHERE mentions.mention_id = m.mention_id"
+        )
         con.execute("UPDATE statements SET speaker_id = NULL, speaker = NULL, unnamed = false")
-        con.execute("UPDATE statements SET speaker = m.name, unnamed = true FROM mentions m "
-                    "WHERE statements.mention_id = m.mention_id AND NOT m.named")
-        con.execute("UPDATE statements SET speaker_id = m.speaker_id, speaker = s.name FROM mentions m, speakers s "
-                    "WHERE statements.mention_id = m.mention_id AND m.speaker_id = s.speaker_id")
+        con.execute(
+            "UPDATE statements SET speaker = m.name, unnamed = true FROM mentions m "
+            "WHERE statements.mention_id = m.mention_id AND NOT m.named"
+        )
+        con.execute(
+            "UPDATE statements SET speaker_id = m.speaker_id, speaker = s.name FROM mentions m, speakers s "
+            "WHERE statements.mention_id = m.mention_id AND m.speaker_id = s.speaker_id"
+        )
         con.execute("UPDATE figures SET speaker_id = NULL")
-        con.execute("UPDATE figures SET speaker_id = s.speaker_id FROM statements s "
-                    "WHERE figures.statement_id = s.statement_id")
+        con.execute(
+            "UPDATE figures SET speaker_id = s.speaker_id FROM statements s WHERE figures.statement_id = s.statement_id"
+        )
 
 
 def _same_schema(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the open store has every table of the schema, with the schema's columns."""
-    found = dict(con.execute("SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
-                             "WHERE database_name = current_database() GROUP BY 1").fetchall())
+    found = dict(
+        con.execute(
+            "SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
+            "WHERE database_name = current_database() GROUP BY 1"
+        ).fetchall()
+    )
     return all(found.get(table) == columns(table) for table in TABLES)
 
 
@@ -269,8 +303,10 @@ def _lock(path: Path):
         handle.seek(0)
         holder = handle.read().strip() or "another process"
         handle.close()
-        raise StoreBusy(f"another build is writing {path} ({holder}); wait for it to finish, "
-                        f"or build into another store with --store") from None
+        raise StoreBusy(
+            f"another build is writing {path} ({holder}); wait for it to finish, "
+            f"or build into another store with --store"
+        ) from None
     handle.seek(0)
     handle.truncate()
     handle.write(f"pid {os.getpid()}, since {datetime.now().isoformat(timespec='seconds')}")
@@ -348,8 +384,10 @@ def _open_copy(path: Path, building: Path) -> duckdb.DuckDBPyConnection | None:
     con = None
     try:
         con = duckdb.connect(str(building))
-        if not (_same_schema(con) and
-                con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone()[0]):
+        if not (
+            _same_schema(con)
+            and con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone()[0]
+        ):
             con.close()
             building.unlink(missing_ok=True)
             return None
@@ -379,8 +417,12 @@ def _size(path: Path) -> int:
 
 def write_meta(writer: StoreWriter, **values: object) -> None:
     """Records what the build was (newstally version, time, counts) in the ``meta`` table."""
-    values = {"newstally_version": __version__, "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "build_id": f"{time.time_ns():x}", **values}
+    values = {
+        "newstally_version": __version__,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "build_id": f"{time.time_ns():x}",
+        **values,
+    }
     rows = [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in values.items()]
     writer.con.executemany("INSERT INTO meta VALUES (?, ?)", rows)
 

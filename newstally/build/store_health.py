@@ -9,6 +9,7 @@ here name the problem and the fix (``--fresh``, or another ``--store``) instead 
 A build that stops for want of disk space says so too, whether the operating system (OSError)
 or DuckDB (its own exceptions, with the system's text inside) reported it.
 """
+
 from __future__ import annotations
 
 import errno
@@ -47,16 +48,20 @@ def is_damage(error: BaseException) -> bool:
 
 def damaged_for_build(path: Path, problem: str) -> str:
     """Why a build cannot reuse the store at ``path``, and the two ways on."""
-    return (f"the store at {path} is damaged and cannot be read ({problem}); its articles cannot "
-            f"be reused. Build it anew with `newstally build CORPUS --fresh --store {path}` (the "
-            "damaged file is replaced), or keep it and build into another file with --store PATH")
+    return (
+        f"the store at {path} is damaged and cannot be read ({problem}); its articles cannot "
+        f"be reused. Build it anew with `newstally build CORPUS --fresh --store {path}` (the "
+        "damaged file is replaced), or keep it and build into another file with --store PATH"
+    )
 
 
 def damaged_for_reading(path: Path, problem: str) -> str:
     """Why the store at ``path`` cannot be read (export, evaluate, the dashboard), and the fix."""
-    return (f"the store at {path} is damaged and cannot be read ({problem}); build it anew with "
-            f"`newstally build CORPUS --fresh --store {path}`, or read another store with "
-            "--store PATH")
+    return (
+        f"the store at {path} is damaged and cannot be read ({problem}); build it anew with "
+        f"`newstally build CORPUS --fresh --store {path}`, or read another store with "
+        "--store PATH"
+    )
 
 
 def is_disk_full(error: BaseException) -> bool:
@@ -69,16 +74,20 @@ def is_disk_full(error: BaseException) -> bool:
 def disk_full(path: Path, previous_bytes: int) -> str:
     """What to do when a build of the store at ``path`` ran out of disk space."""
     room = f" (the store is {previous_bytes / 2**20:,.0f} MB)" if previous_bytes else ""
-    return (f"the disk holding {path.parent} is full, so the build stopped; the store at {path} "
-            f"was left as it was. Free some space: a build writes a new copy of the store beside "
-            f"the old one{room}, or build into a store on another disk with --store PATH")
+    return (
+        f"the disk holding {path.parent} is full, so the build stopped; the store at {path} "
+        f"was left as it was. Free some space: a build writes a new copy of the store beside "
+        f"the old one{room}, or build into a store on another disk with --store PATH"
+    )
 
 
 def write_failed(path: Path, error: BaseException) -> str:
     """What to do when the new store file beside ``path`` could not be written."""
-    return (f"could not write the new store beside {path} ({first_line(error)}); the store was "
-            "left as it was. Check that its folder is writable and its disk works, or build into "
-            "another folder with --store PATH")
+    return (
+        f"could not write the new store beside {path} ({first_line(error)}); the store was "
+        "left as it was. Check that its folder is writable and its disk works, or build into "
+        "another folder with --store PATH"
+    )
 
 
 def first_line(error: BaseException) -> str:

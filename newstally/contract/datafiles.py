@@ -6,6 +6,7 @@
 The rules' lexicons (``newstally.rules.lexicon``) and the contract's vocabularies
 (``newstally.contract.vocabulary``) are both read through these functions.
 """
+
 from __future__ import annotations
 
 import csv

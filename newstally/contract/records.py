@@ -7,6 +7,7 @@ Offsets (start, end) are character offsets into ``Article.text``: ``text[start:e
 record's ``text``. Speakers here are *local* to one article (``key`` such as ``"p0"``); the
 speakers table merges them across the corpus (see ``newstally.rules.speakers.merge``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@ contract of DESIGN.md; ``mentions`` (each article's speakers before the corpus-w
 ``texts`` (article text, loaded only when an article is opened) are the store's own, and so are
 the two lookups of ``DERIVED``, which the store recomputes at the end of every build.
 """
+
 from __future__ import annotations
 
 import types
@@ -119,9 +120,15 @@ class ArticleSpeakerRow(NamedTuple):
 
 # Every table of the store, by name, in the order it is created (each a NamedTuple class).
 ROWS: dict[str, Any] = {
-    "articles": ArticleRow, "figures": FigureRow, "statements": StatementRow, "speakers": SpeakerRow,
-    "rejected": RejectedRow, "mentions": MentionRow, "texts": TextRow,
-    "article_categories": ArticleCategoryRow, "article_speakers": ArticleSpeakerRow,
+    "articles": ArticleRow,
+    "figures": FigureRow,
+    "statements": StatementRow,
+    "speakers": SpeakerRow,
+    "rejected": RejectedRow,
+    "mentions": MentionRow,
+    "texts": TextRow,
+    "article_categories": ArticleCategoryRow,
+    "article_speakers": ArticleSpeakerRow,
 }
 TABLES = tuple(ROWS)
 
@@ -132,9 +139,9 @@ TABLES = tuple(ROWS)
 # speaker_id (told apart by ``unnamed``), so statement totals can be counted from it too.
 DERIVED: dict[str, str] = {
     "article_categories": "SELECT article_id, category, count(*) FROM figures WHERE category IS NOT NULL "
-                          "GROUP BY ALL ORDER BY category, article_id",
+    "GROUP BY ALL ORDER BY category, article_id",
     "article_speakers": "SELECT article_id, speaker_id, coalesce(unnamed, false), count(*) FROM statements "
-                        "GROUP BY ALL ORDER BY speaker_id, article_id",
+    "GROUP BY ALL ORDER BY speaker_id, article_id",
 }
 
 # The tables a user sees and exports, in the order DESIGN.md lists them.
@@ -144,8 +151,14 @@ PUBLIC_TABLES = ("articles", "figures", "statements", "speakers", "rejected")
 PER_ARTICLE_TABLES = ("articles", "texts", "figures", "statements", "mentions")
 
 # Python type of a field -> the DuckDB type of its column
-_SQL_TYPES: dict[object, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", date: "DATE", bool: "BOOLEAN",
-                                 list[str]: "VARCHAR[]"}
+_SQL_TYPES: dict[object, str] = {
+    str: "VARCHAR",
+    int: "INTEGER",
+    float: "DOUBLE",
+    date: "DATE",
+    bool: "BOOLEAN",
+    list[str]: "VARCHAR[]",
+}
 
 
 def _sql_type(hint: object) -> str:

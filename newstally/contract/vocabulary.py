@@ -5,6 +5,7 @@ not, colour, meaning), in the order charts offer them; the units that measure ra
 from ``measured_units.tsv``. The ``Literal`` types name the values a record may hold; a test
 checks that ``Category`` lists exactly the categories of the file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,8 +16,23 @@ from .datafiles import read_rows
 
 HERE = Path(__file__).resolve().parent
 
-Category = Literal["killed", "injured", "casualties", "displaced", "detained", "hostages", "missing",
-                   "projectiles", "strikes", "aid", "military", "people", "money", "duration", "other"]
+Category = Literal[
+    "killed",
+    "injured",
+    "casualties",
+    "displaced",
+    "detained",
+    "hostages",
+    "missing",
+    "projectiles",
+    "strikes",
+    "aid",
+    "military",
+    "people",
+    "money",
+    "duration",
+    "other",
+]
 Qualifier = Literal["exact", "approximately", "more_than", "less_than"]
 StatementKind = Literal["direct", "mixed", "indirect"]
 # What stretch of time a figure counts over: a running total since a start, one event, or unclear.
@@ -41,9 +57,16 @@ class CategoryInfo:
 
 
 def _categories() -> tuple[CategoryInfo, ...]:
-    return tuple(CategoryInfo(row["name"], row["key"] == "yes", row["people"] == "yes",  # type: ignore[arg-type]
-                              row["color"], row["meaning"])
-                 for row in read_rows(HERE / "categories.tsv"))
+    return tuple(
+        CategoryInfo(
+            row["name"],
+            row["key"] == "yes",
+            row["people"] == "yes",  # type: ignore[arg-type]
+            row["color"],
+            row["meaning"],
+        )
+        for row in read_rows(HERE / "categories.tsv")
+    )
 
 
 CATEGORIES: tuple[CategoryInfo, ...] = _categories()

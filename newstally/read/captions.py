@@ -1,6 +1,7 @@
 """Where a chart or table comes from, in words: the corpus, the filters and the day it was made.
 A downloaded image carries these lines under the plot, a CSV carries them as ``# `` comment lines
 above the header, so a file found later still says what it shows."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -21,9 +22,13 @@ def filters_text(f: Filters, speaker_names: Mapping[str, str] | None = None) -> 
     2024-04-18"); speakers by name where ``speaker_names`` has them; "none" when nothing is set."""
     names = speaker_names or {}
     parts = []
-    for label, values in (("speaker", [names.get(s, s) for s in f.speakers]), ("organisation", list(f.orgs)),
-                          ("country", list(f.countries)), ("source", list(f.sources)),
-                          ("category", list(f.categories))):
+    for label, values in (
+        ("speaker", [names.get(s, s) for s in f.speakers]),
+        ("organisation", list(f.orgs)),
+        ("country", list(f.countries)),
+        ("source", list(f.sources)),
+        ("category", list(f.categories)),
+    ):
         if values:
             parts.append(f"{label} {_listed(values)}")
     if f.date_from and f.date_to:
@@ -58,8 +63,12 @@ def _day(value) -> str:
 def caption_lines(corpus: str, filters: str, made: date, notes: Sequence[str] = ()) -> list[str]:
     """The lines a download carries: the corpus, the filters, what was left out or sampled, and
     the day it was made."""
-    return [f"Source: {corpus}", f"Filters: {filters}", *[n for n in notes if n],
-            f"Made with newstally on {made.isoformat()}"]
+    return [
+        f"Source: {corpus}",
+        f"Filters: {filters}",
+        *[n for n in notes if n],
+        f"Made with newstally on {made.isoformat()}",
+    ]
 
 
 def commented(lines: Sequence[str]) -> str:

@@ -5,6 +5,7 @@ downloaded image carries.
 Pure plotly, no Streamlit: the builders of ``charts`` and ``figure_charts`` use these, so a chart
 looks the same on the page, in a PNG and in an HTML download.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,18 +35,29 @@ FILLED, HOLLOW = "", "-open"
 COUNT_SCALE = [[0.0, "#eef4fb"], [0.5, "#a9cde8"], [1.0, "#6baed6"]]
 
 # Legends sit right of the plot, where they cannot cover the title or the data.
-LAYOUT = dict(template="plotly_white", hovermode="closest", font=dict(family=FONT, color=TEXT, size=13),
-              title=dict(font=dict(color=TEXT, size=16)), margin=dict(l=10, r=10, t=60, b=10),
-              legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, font=dict(color=TEXT)),
-              hoverlabel=dict(font=dict(family=FONT, color=TEXT), bgcolor="white"))
-AXIS = dict(tickfont=dict(color=TEXT), title_font=dict(color=TEXT), gridcolor=GRID, linecolor=TEXT,
-            zerolinecolor="#c8c8cf", automargin=True)
+LAYOUT = dict(
+    template="plotly_white",
+    hovermode="closest",
+    font=dict(family=FONT, color=TEXT, size=13),
+    title=dict(font=dict(color=TEXT, size=16)),
+    margin=dict(l=10, r=10, t=60, b=10),
+    legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, font=dict(color=TEXT)),
+    hoverlabel=dict(font=dict(family=FONT, color=TEXT), bgcolor="white"),
+)
+AXIS = dict(
+    tickfont=dict(color=TEXT),
+    title_font=dict(color=TEXT),
+    gridcolor=GRID,
+    linecolor=TEXT,
+    zerolinecolor="#c8c8cf",
+    automargin=True,
+)
 CAPTION_LINE_PX = 18  # the height of one caption line under a downloaded chart
 
 
 def _rgb(color: str) -> tuple[float, float, float]:
     color = color.lstrip("#")
-    return tuple(int(color[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 def luminance(color: str) -> float:
@@ -116,9 +128,14 @@ def log_axis(low: float, high: float) -> dict:
     short (1, 10, 100, 1k, ... 1bn): full numbers would run into each other."""
     low, high = max(low, 1e-9), max(high, low * 10)
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
-    ticks = [10.0 ** e for e in range(first, last + 1)]
-    return dict(type="log", range=[math.log10(low) - .15, math.log10(high) + .15], tickmode="array",
-                tickvals=ticks, ticktext=[short_number(t) for t in ticks])
+    ticks = [10.0**e for e in range(first, last + 1)]
+    return dict(
+        type="log",
+        range=[math.log10(low) - 0.15, math.log10(high) + 0.15],
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[short_number(t) for t in ticks],
+    )
 
 
 def nice_top(value: float) -> float:
@@ -148,7 +165,17 @@ def with_caption(fig: go.Figure, lines: list[str], below_plot_px: int = 58) -> g
     margin = out.layout.margin
     bottom = max(margin.b if margin and margin.b is not None else 10, below_plot_px) + block
     out.update_layout(height=int(out.layout.height or 450) + block, margin=dict(b=bottom))
-    out.add_annotation(text=caption_text(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="top", yshift=-below_plot_px, showarrow=False, align="left",
-                       font=dict(size=12, color=MUTED_TEXT))
+    out.add_annotation(
+        text=caption_text(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-below_plot_px,
+        showarrow=False,
+        align="left",
+        font=dict(size=12, color=MUTED_TEXT),
+    )
     return out

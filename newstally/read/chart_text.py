@@ -1,6 +1,7 @@
 """Each chart in one line of text: its text alternative, shown under it for readers who cannot see
 it (and for anyone who wants the gist). The same DataFrames in as the chart builders, a sentence
 out; no plotly, no Streamlit."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -13,7 +14,7 @@ LISTED = 3  # groups a summary names before "and N more"
 
 
 def _counted(n: int, thing: str) -> str:
-    """"1 figure", "2 figures"."""
+    """ "1 figure", "2 figures"."""
     return f"{n:,} {thing}" + ("" if n == 1 else "s")
 
 
@@ -26,7 +27,7 @@ def _day(value) -> str:
 
 
 def _named(pairs: list[tuple[str, str]], total: int) -> str:
-    """"a (1), b (2) and 3 more"."""
+    """ "a (1), b (2) and 3 more"."""
     shown = ", ".join(f"{name} ({what})" for name, what in pairs[:LISTED])
     return shown + (f" and {total - LISTED:,} more" if total > LISTED else "")
 
@@ -36,8 +37,9 @@ def category_bars(frame: pd.DataFrame) -> str:
         return "No figures match these filters."
     ordered = frame.sort_values("figures", ascending=False)
     named = [(str(r["category"]), f"{int(r['figures']):,}") for r in ordered.to_dict("records")]
-    return (f"{int(ordered['figures'].sum()):,} figures in {len(ordered):,} categories; most: "
-            f"{_named(named, len(named))}.")
+    return (
+        f"{int(ordered['figures'].sum()):,} figures in {len(ordered):,} categories; most: {_named(named, len(named))}."
+    )
 
 
 def speaker_bars(frame: pd.DataFrame) -> str:
@@ -57,9 +59,11 @@ def activity(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "No dated articles match these filters."
     bucket = frame.attrs.get("bucket", "period")
-    return (f"{int(frame['articles'].sum()):,} articles and {int(frame['statements'].sum()):,} statements per {bucket} "
-            f"from {_day(frame['period'].min())} to {_day(frame['period'].max())}; "
-            f"{_busiest(frame, 'articles', bucket)}.")
+    return (
+        f"{int(frame['articles'].sum()):,} articles and {int(frame['statements'].sum()):,} statements per {bucket} "
+        f"from {_day(frame['period'].min())} to {_day(frame['period'].max())}; "
+        f"{_busiest(frame, 'articles', bucket)}."
+    )
 
 
 def speaker_timeline(frame: pd.DataFrame, name: str) -> str:
@@ -68,12 +72,20 @@ def speaker_timeline(frame: pd.DataFrame, name: str) -> str:
     bucket = frame.attrs.get("bucket", "period")
     per = frame.groupby("period", as_index=False).agg(statements=("statements", "sum"))
     kinds = ", ".join(f"{int(n):,} {kind}" for kind, n in frame.groupby("kind")["statements"].sum().items())
-    return (f"{int(per['statements'].sum()):,} statements by {name} ({kinds}) per {bucket} from "
-            f"{_day(per['period'].min())} to {_day(per['period'].max())}; {_busiest(per, 'statements', bucket)}.")
+    return (
+        f"{int(per['statements'].sum()):,} statements by {name} ({kinds}) per {bucket} from "
+        f"{_day(per['period'].min())} to {_day(per['period'].max())}; {_busiest(per, 'statements', bucket)}."
+    )
 
 
-def over_time(plotted: pd.DataFrame, dated: int, spread: pd.DataFrame, reference_tops: dict[str, float],
-              above: pd.DataFrame, reference_name: str = "the reference") -> str:
+def over_time(
+    plotted: pd.DataFrame,
+    dated: int,
+    spread: pd.DataFrame,
+    reference_tops: dict[str, float],
+    above: pd.DataFrame,
+    reference_name: str = "the reference",
+) -> str:
     """The over-time chart: per panel how many figures, their dates and median (over all of them);
     how high the reference goes; how many figures lie above the axis."""
     if plotted.empty:
@@ -87,27 +99,39 @@ def over_time(plotted: pd.DataFrame, dated: int, spread: pd.DataFrame, reference
         known = stats.get((category, measure))
         n = int(known["figures"]) if known else len(panel)
         median = float(known["median"]) if known else float(panel["value"].median())
-        parts.append(f"{words}: {_counted(n, 'figure')} from {_day(panel['published'].min())} to "
-                     f"{_day(panel['published'].max())}, median {_number(median)}{unit}")
-    text = (f"{len(plotted):,} of {dated:,} dated figures drawn" if dated > len(plotted)
-            else f"{dated:,} dated figures") + ". " + "; ".join(parts) + "."
+        parts.append(
+            f"{words}: {_counted(n, 'figure')} from {_day(panel['published'].min())} to "
+            f"{_day(panel['published'].max())}, median {_number(median)}{unit}"
+        )
+    text = (
+        (f"{len(plotted):,} of {dated:,} dated figures drawn" if dated > len(plotted) else f"{dated:,} dated figures")
+        + ". "
+        + "; ".join(parts)
+        + "."
+    )
     for category, top in reference_tops.items():
         text += f" {reference_name} for {category} reaches {_number(top)}."
     n_above = int(above["figures"].sum()) if len(above) else 0
     if n_above:
-        text += (f" Above the axis: {_counted(n_above, 'figure')}, the largest {_number(above['largest'].max())} "
-                 f"(the log scale shows them).")
+        text += (
+            f" Above the axis: {_counted(n_above, 'figure')}, the largest {_number(above['largest'].max())} "
+            f"(the log scale shows them)."
+        )
     return text
 
 
 def reporters(frame: pd.DataFrame, category: str, measure: str) -> str:
     if frame.empty:
         return f"No {category} figures match these filters."
-    named = [(str(r["reported_by"]), f"{int(r['figures']):,} figures, median {_number(r['median'])}")
-             for r in frame.to_dict("records")]
+    named = [
+        (str(r["reported_by"]), f"{int(r['figures']):,} figures, median {_number(r['median'])}")
+        for r in frame.to_dict("records")
+    ]
     what = category if measure == COUNT else f"{category} ({measure_label(measure)})"
-    return (f"{what} as reported by the {len(frame):,} speakers or sources that gave most of them: "
-            f"{_named(named, len(named))}.")
+    return (
+        f"{what} as reported by the {len(frame):,} speakers or sources that gave most of them: "
+        f"{_named(named, len(named))}."
+    )
 
 
 def co_quotation(pairs: pd.DataFrame, speakers: pd.DataFrame) -> str:

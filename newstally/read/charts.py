@@ -4,6 +4,7 @@ Pure functions, no Streamlit. Every clickable trace carries ``customdata`` whose
 the value a click filters by (a category, a speaker_id, a period start, ...), so the dashboard
 maps a selected point to a filter with ``clicked_values``.
 """
+
 from __future__ import annotations
 
 import html
@@ -63,8 +64,9 @@ def clicked_values(points: Iterable[Mapping], column: int = 0) -> list:
 def empty_figure(message: str) -> go.Figure:
     """A blank chart that says ``message`` (used where a chart would otherwise be empty)."""
     fig = go.Figure()
-    fig.add_annotation(text=label(message), showarrow=False, font=dict(size=15, color=TEXT), xref="paper",
-                       yref="paper", x=.5, y=.5)
+    fig.add_annotation(
+        text=label(message), showarrow=False, font=dict(size=15, color=TEXT), xref="paper", yref="paper", x=0.5, y=0.5
+    )
     styled(fig, height=260)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -76,8 +78,15 @@ def category_bars(frame: pd.DataFrame, title: str = "Figures by category") -> go
     if frame.empty:
         return empty_figure("No figures match these filters")
     ordered = frame.sort_values("figures")
-    return _bars(ordered, "figures", "category", "category", [category_color(c) for c in ordered["category"]],
-                 title, row_height=28)
+    return _bars(
+        ordered,
+        "figures",
+        "category",
+        "category",
+        [category_color(c) for c in ordered["category"]],
+        title,
+        row_height=28,
+    )
 
 
 def speaker_bars(frame: pd.DataFrame, title: str = "Most quoted speakers") -> go.Figure:
@@ -87,14 +96,22 @@ def speaker_bars(frame: pd.DataFrame, title: str = "Most quoted speakers") -> go
     return _bars(frame.iloc[::-1], "statements", "speaker", "speaker_id", series_color(0), title, row_height=26)
 
 
-def _bars(ordered: pd.DataFrame, counted: str, named: str, clicked: str, color: str | list[str], title: str,
-          row_height: int) -> go.Figure:
+def _bars(
+    ordered: pd.DataFrame, counted: str, named: str, clicked: str, color: str | list[str], title: str, row_height: int
+) -> go.Figure:
     """One horizontal bar per row of ``ordered`` (bottom to top): its ``counted`` column by its
     ``named`` column; a click gives its ``clicked`` column."""
-    fig = go.Figure(go.Bar(
-        x=ordered[counted], y=_labels(ordered[named]), orientation="h", marker_color=color,
-        customdata=ordered[[clicked]].to_numpy(), cliponaxis=False,
-        hovertemplate=f"%{{y}}: %{{x:,}} {counted}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=ordered[counted],
+            y=_labels(ordered[named]),
+            orientation="h",
+            marker_color=color,
+            customdata=ordered[[clicked]].to_numpy(),
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}: %{{x:,}} {counted}<extra></extra>",
+        )
+    )
     top = nice_top(float(ordered[counted].max()))
     styled(fig, title=title, height=max(260, row_height * len(ordered) + 90))
     fig.update_xaxes(title_text=counted, range=[0, top], **count_ticks(top))
@@ -118,9 +135,16 @@ def activity_timeline(frame: pd.DataFrame, title: str = "Articles and statements
     custom = np.array([[d.date().isoformat()] for d in periods], dtype=object)
     fig = go.Figure()
     for index, column in enumerate(("articles", "statements")):
-        fig.add_trace(go.Bar(x=periods, y=frame[column], name=column, marker_color=series_color(index),
-                             customdata=custom,
-                             hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y:,}} {column}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=periods,
+                y=frame[column],
+                name=column,
+                marker_color=series_color(index),
+                customdata=custom,
+                hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y:,}} {column}<extra></extra>",
+            )
+        )
     styled(fig, title=f"{title} (per {bucket})", barmode="group", height=340)
     fig.update_yaxes(title_text="count")
     _period_axis(fig, bucket, frame[["articles", "statements"]].max(axis=1))
@@ -136,9 +160,16 @@ def speaker_timeline(frame: pd.DataFrame, name: str) -> go.Figure:
     fig = go.Figure()
     for index, (kind, rows) in enumerate(frame.groupby("kind", sort=True)):
         periods = pd.to_datetime(rows["period"])
-        fig.add_trace(go.Bar(x=periods, y=rows["statements"], name=kind, marker_color=series_color(index),
-                             customdata=np.array([[d.date().isoformat()] for d in periods], dtype=object),
-                             hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y}} {kind}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=periods,
+                y=rows["statements"],
+                name=kind,
+                marker_color=series_color(index),
+                customdata=np.array([[d.date().isoformat()] for d in periods], dtype=object),
+                hovertemplate=f"{bucket} of %{{x|%Y-%m-%d}}: %{{y}} {kind}<extra></extra>",
+            )
+        )
     styled(fig, title=f"Statements by {label(name)} (per {bucket})", barmode="stack", height=320)
     fig.update_yaxes(title_text="statements")
     _period_axis(fig, bucket, frame.groupby("period")["statements"].sum())
@@ -155,8 +186,9 @@ def _unique_names(speakers: pd.DataFrame) -> list[str]:
     return names
 
 
-def co_quotation_grid(pairs: pd.DataFrame, speakers: pd.DataFrame,
-                      title: str = "Quoted in the same articles") -> go.Figure:
+def co_quotation_grid(
+    pairs: pd.DataFrame, speakers: pd.DataFrame, title: str = "Quoted in the same articles"
+) -> go.Figure:
     """A heat grid of ``queries.co_quotation``: a row and a column per speaker (the chosen ones
     first, in bold), each cell the number of articles quoting both, written in the cell and
     shaded by it. The cells are a heatmap, so they tile the grid at any size; an invisible point
@@ -175,28 +207,61 @@ def co_quotation_grid(pairs: pd.DataFrame, speakers: pd.DataFrame,
             counts[position[a], position[b]] = n
     z = np.where(counts > 0, counts, np.nan)
     top = max(1, int(counts.max()))
-    fig = go.Figure(go.Heatmap(
-        z=z, x=names, y=names, colorscale=COUNT_SCALE, zmin=0, zmax=top, xgap=2, ygap=2, hoverinfo="skip",
-        colorbar=dict(title=dict(text="articles", font=dict(color=TEXT)), tickfont=dict(color=TEXT),
-                      tickformat=",d", **({"dtick": 1} if top <= 6 else {}))))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=names,
+            y=names,
+            colorscale=COUNT_SCALE,
+            zmin=0,
+            zmax=top,
+            xgap=2,
+            ygap=2,
+            hoverinfo="skip",
+            colorbar=dict(
+                title=dict(text="articles", font=dict(color=TEXT)),
+                tickfont=dict(color=TEXT),
+                tickformat=",d",
+                **({"dtick": 1} if top <= 6 else {}),
+            ),
+        )
+    )
     # the counts are written by a scatter over the cells: it carries the click (Streamlit reports
     # clicks on points, not on heatmap cells) and a text colour per cell that reads on its shade
     rows, cols = np.nonzero(counts)
     shades = [scale_color(COUNT_SCALE, counts[r, c] / top) for r, c in zip(rows, cols)]
-    fig.add_trace(go.Scatter(
-        x=[names[c] for c in cols], y=[names[r] for r in rows], mode="markers+text", showlegend=False,
-        text=[f"{int(counts[r, c]):,}" for r, c in zip(rows, cols)], textposition="middle center",
-        textfont=dict(color=[text_on(shade) for shade in shades], size=12),
-        marker=dict(size=24, opacity=0, symbol="square"), selected=dict(marker=dict(opacity=0)),
-        unselected=dict(marker=dict(opacity=0)),
-        customdata=[[ids[r], ids[c], int(counts[r, c])] for r, c in zip(rows, cols)],
-        hovertemplate="%{y} and %{x}: quoted together in %{customdata[2]:,} articles<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=[names[c] for c in cols],
+            y=[names[r] for r in rows],
+            mode="markers+text",
+            showlegend=False,
+            text=[f"{int(counts[r, c]):,}" for r, c in zip(rows, cols)],
+            textposition="middle center",
+            textfont=dict(color=[text_on(shade) for shade in shades], size=12),
+            marker=dict(size=24, opacity=0, symbol="square"),
+            selected=dict(marker=dict(opacity=0)),
+            unselected=dict(marker=dict(opacity=0)),
+            customdata=[[ids[r], ids[c], int(counts[r, c])] for r, c in zip(rows, cols)],
+            hovertemplate="%{y} and %{x}: quoted together in %{customdata[2]:,} articles<extra></extra>",
+        )
+    )
     size = 38 * len(ids)
     longest = max(len(n) for n in speakers["name"].fillna(""))
-    styled(fig, title=title, height=size + min(260, 60 + 6 * longest) + 40,
-           margin=dict(l=10, r=10, t=60 + min(200, 6 * longest), b=10))
+    styled(
+        fig,
+        title=title,
+        height=size + min(260, 60 + 6 * longest) + 40,
+        margin=dict(l=10, r=10, t=60 + min(200, 6 * longest), b=10),
+    )
     fig.update_xaxes(side="top", tickangle=-40, showgrid=False, categoryorder="array", categoryarray=names)
-    fig.update_yaxes(autorange="reversed", showgrid=False, categoryorder="array", categoryarray=names,
-                     scaleanchor="x", constrain="domain")
+    fig.update_yaxes(
+        autorange="reversed",
+        showgrid=False,
+        categoryorder="array",
+        categoryarray=names,
+        scaleanchor="x",
+        constrain="domain",
+    )
     fig.update_xaxes(constrain="domain")
     return fig

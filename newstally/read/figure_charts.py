@@ -6,6 +6,7 @@ axis. Axes fit what is drawn: a count axis reaches the reference and the bulk of
 and says how many lie beyond it; a comparison of figures that span several orders of magnitude
 is drawn on a log axis. Every trace carries ``customdata`` a click filters by.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -21,8 +22,12 @@ from . import chart_style as style
 from .charts import empty_figure, label
 from .measures import figure_measures, measure_label
 
-QUALIFIER_SHAPES = {"exact": "circle", "approximately": "diamond", "more_than": "triangle-up",
-                    "less_than": "triangle-down"}
+QUALIFIER_SHAPES = {
+    "exact": "circle",
+    "approximately": "diamond",
+    "more_than": "triangle-up",
+    "less_than": "triangle-down",
+}
 REFERENCE_MARGIN = pd.Timedelta(days=14)  # how far the reference line runs beyond the reported figures
 BULK_FACTOR = 10  # a count axis reaches the largest figure within this many times the 90th percentile
 LOG_SPAN = 200  # figures spanning more than this factor are compared on a log axis
@@ -52,8 +57,15 @@ def _ranges(plus: np.ndarray, minus: np.ndarray, color: str | None = None) -> di
     for every point otherwise, however short)."""
     if not (plus.any() or minus.any()):
         return dict(visible=False)
-    return dict(type="data", array=plus, arrayminus=minus, symmetric=False, thickness=1.2, width=3,
-                **({"color": color} if color else {}))
+    return dict(
+        type="data",
+        array=plus,
+        arrayminus=minus,
+        symmetric=False,
+        thickness=1.2,
+        width=3,
+        **({"color": color} if color else {}),
+    )
 
 
 def _hover_text(points: pd.DataFrame) -> list[str]:
@@ -61,6 +73,7 @@ def _hover_text(points: pd.DataFrame) -> list[str]:
         by = row.get("reported_by") or "unattributed"
         title = row.get("title") or row.get("article_id")
         return f"{label(row['text'])} ({label(row.get('qualifier'))})<br>by {label(by)}<br>{label(title)}"
+
     return [one(row) for row in points.to_dict("records")]
 
 
@@ -71,8 +84,16 @@ def _panels(points: pd.DataFrame, max_panels: int) -> tuple[list[tuple[str, str]
     per_category = points["category"].value_counts()
     rank = {c: i for i, c in enumerate(KEY_CATEGORIES)}
     measure_rank = {COUNT: 0, PERCENT: 1}
-    ordered = sorted(sizes.index, key=lambda cm: (rank.get(cm[0], len(rank)), -per_category[cm[0]], cm[0],
-                                                  measure_rank.get(cm[1], 2), -sizes[cm]))
+    ordered = sorted(
+        sizes.index,
+        key=lambda cm: (
+            rank.get(cm[0], len(rank)),
+            -per_category[cm[0]],
+            cm[0],
+            measure_rank.get(cm[1], 2),
+            -sizes[cm],
+        ),
+    )
     return ordered[:max_panels], ordered[max_panels:]
 
 
@@ -87,8 +108,9 @@ def over_time_rows(points: pd.DataFrame, max_panels: int = 8) -> pd.DataFrame:
     drawn, left_out = _panels(rows, max_panels)
     keep = pd.MultiIndex.from_frame(rows[["category", "measure"]]).isin(drawn)
     plotted = rows[keep]
-    plotted.attrs["left_out"] = [(c, m, int(((rows["category"] == c) & (rows["measure"] == m)).sum()))
-                                 for c, m in left_out]
+    plotted.attrs["left_out"] = [
+        (c, m, int(((rows["category"] == c) & (rows["measure"] == m)).sum())) for c, m in left_out
+    ]
     return plotted
 
 
@@ -113,12 +135,19 @@ def over_time_note(plotted: pd.DataFrame) -> str:
         measures = [m for c, m in panels if c == category]
         if len(measures) > 1:
             parts.append(f"{category}: " + ", ".join(_measure_words(m, sizes[category, m]) for m in measures))
-    note = ("Percentages and amounts of money or time are drawn in panels of their own, never on a count's "
-            "axis (" + "; ".join(parts) + ")." if parts else "")
+    note = (
+        "Percentages and amounts of money or time are drawn in panels of their own, never on a count's "
+        "axis (" + "; ".join(parts) + ")."
+        if parts
+        else ""
+    )
     left_out = plotted.attrs.get("left_out") or []
     if left_out:
-        note += (" Not drawn (too many panels; chart fewer categories): "
-                 + ", ".join(f"{c} ({_measure_words(m, n)})" for c, m, n in left_out) + ".")
+        note += (
+            " Not drawn (too many panels; chart fewer categories): "
+            + ", ".join(f"{c} ({_measure_words(m, n)})" for c, m, n in left_out)
+            + "."
+        )
     return note.strip()
 
 
@@ -140,15 +169,25 @@ def spread_of(points: pd.DataFrame, bulk_factor: float = BULK_FACTOR) -> pd.Data
     rows = []
     for (category, measure), panel in points.groupby(["category", "measure"]):
         values = pd.concat([panel["value"], panel["high"]], axis=1).max(axis=1).astype(float)
-        p95 = float(values.quantile(.95))
+        p95 = float(values.quantile(0.95))
         positive = panel["value"][panel["value"] > 0]
-        rows.append({"category": category, "measure": measure, "figures": len(panel),
-                     "median": float(panel["value"].median()), "p95": p95,
-                     "smallest_positive": float(positive.min()) if len(positive) else None,
-                     "largest": float(values.max()), "bulk": float(values[values <= bulk_factor * p95].max())
-                     if (values <= bulk_factor * p95).any() else float(values.max())})
-    return pd.DataFrame(rows, columns=["category", "measure", "figures", "median", "p95", "smallest_positive",
-                                       "largest", "bulk"])
+        rows.append(
+            {
+                "category": category,
+                "measure": measure,
+                "figures": len(panel),
+                "median": float(panel["value"].median()),
+                "p95": p95,
+                "smallest_positive": float(positive.min()) if len(positive) else None,
+                "largest": float(values.max()),
+                "bulk": float(values[values <= bulk_factor * p95].max())
+                if (values <= bulk_factor * p95).any()
+                else float(values.max()),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["category", "measure", "figures", "median", "p95", "smallest_positive", "largest", "bulk"]
+    )
 
 
 def axis_tops(spread: pd.DataFrame, reference_top: Mapping[str, float] | None = None) -> dict[tuple[str, str], float]:
@@ -170,8 +209,9 @@ def axis_tops(spread: pd.DataFrame, reference_top: Mapping[str, float] | None = 
     return tops
 
 
-def _reference_lines(reference: pd.DataFrame | None, series_category: Mapping[str, str] | None,
-                     dates: pd.Series) -> dict[str, list[tuple[str, pd.DataFrame]]]:
+def _reference_lines(
+    reference: pd.DataFrame | None, series_category: Mapping[str, str] | None, dates: pd.Series
+) -> dict[str, list[tuple[str, pd.DataFrame]]]:
     """category -> [(series, its rows within the drawn dates)]."""
     if reference is None or reference.empty or not series_category or dates.empty:
         return {}
@@ -185,24 +225,40 @@ def _reference_lines(reference: pd.DataFrame | None, series_category: Mapping[st
     return lines
 
 
-def reference_tops(reference: pd.DataFrame | None, series_category: Mapping[str, str] | None,
-                   dates: pd.Series, categories: Iterable[str]) -> dict[str, float]:
+def reference_tops(
+    reference: pd.DataFrame | None,
+    series_category: Mapping[str, str] | None,
+    dates: pd.Series,
+    categories: Iterable[str],
+) -> dict[str, float]:
     """category -> the largest reference value drawn in the counts panel of each of ``categories``."""
     wanted = set(categories)
-    return {category: max(float(rows["value"].max()) for _, rows in lines)
-            for category, lines in _reference_lines(reference, series_category, dates).items() if category in wanted}
+    return {
+        category: max(float(rows["value"].max()) for _, rows in lines)
+        for category, lines in _reference_lines(reference, series_category, dates).items()
+        if category in wanted
+    }
 
 
 def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str, fill: str) -> go.Scatter:
     plus, minus = _error_arrays(points)
     hollow = fill == style.HOLLOW
     return go.Scatter(
-        x=pd.to_datetime(points["published"]), y=points["value"], mode="markers", name=name,
-        marker=dict(color=color, size=9, symbol=_qualifier_symbols(points, fill),
-                    line=dict(width=1.5 if hollow else 1, color=color if hollow else "white")),
+        x=pd.to_datetime(points["published"]),
+        y=points["value"],
+        mode="markers",
+        name=name,
+        marker=dict(
+            color=color,
+            size=9,
+            symbol=_qualifier_symbols(points, fill),
+            line=dict(width=1.5 if hollow else 1, color=color if hollow else "white"),
+        ),
         error_y=_ranges(plus, minus, color),
         customdata=points[["category", "figure_id", "article_id"]].to_numpy(),
-        text=_hover_text(points), hovertemplate=f"%{{x|%Y-%m-%d}}: {value_format(measure)}<br>%{{text}}<extra></extra>")
+        text=_hover_text(points),
+        hovertemplate=f"%{{x|%Y-%m-%d}}: {value_format(measure)}<br>%{{text}}<extra></extra>",
+    )
 
 
 def _panel_title(category: str, measure: str, alone: bool) -> str:
@@ -217,17 +273,24 @@ def _y_axis(spread: Mapping, measure: str, top: float, reference_top: float, log
     if log and measure != PERCENT:
         low = float(spread["smallest_positive"]) if pd.notna(spread["smallest_positive"]) else 1.0
         high = max(float(spread["largest"]), reference_top, low * 10)
-        return dict(**style.log_axis(low, high),
-                    title_text=("count" if measure == COUNT else label(measure)) + " (log scale)")
+        return dict(
+            **style.log_axis(low, high), title_text=("count" if measure == COUNT else label(measure)) + " (log scale)"
+        )
     if measure == PERCENT:
         return dict(range=[0, top], ticksuffix="%", title_text="percent")
     return dict(range=[0, top], title_text="count" if measure == COUNT else label(measure), **style.count_ticks(top))
 
 
-def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = None,
-                      series_category: Mapping[str, str] | None = None, max_panels: int = 8,
-                      title: str = "Reported figures over time", reference_name: str = "reference",
-                      log: bool = False, spread: pd.DataFrame | None = None) -> go.Figure:
+def figures_over_time(
+    points: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    series_category: Mapping[str, str] | None = None,
+    max_panels: int = 8,
+    title: str = "Reported figures over time",
+    reference_name: str = "reference",
+    log: bool = False,
+    spread: pd.DataFrame | None = None,
+) -> go.Figure:
     """One panel per category and measure (at most ``max_panels``; key categories first, see
     ``over_time_rows``) of the figures in ``points`` (rows of ``queries.figure_points``) by
     publication date. Each series has its own colour and marker fill (hollow for shares and
@@ -243,12 +306,18 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
     panels, _ = _panels(plotted, max_panels)
     measures_of = plotted.groupby("category")["measure"].nunique()
     # a share or an amount gets a lower panel than a count: it is there to be read apart, not to dominate
-    heights = [1.0 if measure == COUNT else .7 for _, measure in panels]
+    heights = [1.0 if measure == COUNT else 0.7 for _, measure in panels]
     height = 120 + int(230 * sum(heights))
     # the gap between panels stays ~70 px (room for the next panel's title) however many there are
     gap = min(70 / height, 1 / (len(panels) - 1)) if len(panels) > 1 else 0
-    fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, row_heights=heights, vertical_spacing=gap,
-                        subplot_titles=[_panel_title(c, m, measures_of[c] == 1) for c, m in panels])
+    fig = make_subplots(
+        rows=len(panels),
+        cols=1,
+        shared_xaxes=True,
+        row_heights=heights,
+        vertical_spacing=gap,
+        subplot_titles=[_panel_title(c, m, measures_of[c] == 1) for c, m in panels],
+    )
     dates = pd.to_datetime(plotted["published"])
     lines = _reference_lines(reference, series_category, dates)
     spread = spread_of(plotted) if spread is None or spread.empty else spread
@@ -260,30 +329,55 @@ def figures_over_time(points: pd.DataFrame, reference: pd.DataFrame | None = Non
         if measure == COUNT:
             for series, rows in lines.get(category, []):
                 reference_top = max(reference_top, float(rows["value"].max()))
-                fig.add_trace(go.Scatter(
-                    x=pd.to_datetime(rows["date"]), y=rows["value"], mode="lines",
-                    name=label(series_label(series, reference_name)),
-                    line=dict(color=style.REFERENCE_COLOR, width=2, dash=style.REFERENCE_DASH),
-                    hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y:,.0f}}<extra>{label(series_label(series, reference_name))}"
-                                  f"</extra>"), row=row, col=1)
+                fig.add_trace(
+                    go.Scatter(
+                        x=pd.to_datetime(rows["date"]),
+                        y=rows["value"],
+                        mode="lines",
+                        name=label(series_label(series, reference_name)),
+                        line=dict(color=style.REFERENCE_COLOR, width=2, dash=style.REFERENCE_DASH),
+                        hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y:,.0f}}"
+                        f"<extra>{label(series_label(series, reference_name))}</extra>",
+                    ),
+                    row=row,
+                    col=1,
+                )
         fill = style.FILLED if measure == COUNT else style.HOLLOW
-        fig.add_trace(_figure_trace(panel, label(series_name(category, measure)), style.series_color(row - 1),
-                                    measure, fill), row=row, col=1)
+        fig.add_trace(
+            _figure_trace(panel, label(series_name(category, measure)), style.series_color(row - 1), measure, fill),
+            row=row,
+            col=1,
+        )
         stats = by_panel.get((category, measure)) or spread_of(panel).to_dict("records")[0]
         top = tops.get((category, measure)) or axis_tops(spread_of(panel), {category: reference_top})[category, measure]
         fig.update_yaxes(**_y_axis(stats, measure, top, reference_top, log), title_font_size=12, row=row, col=1)
     # the legend goes under the title, across: at the right it would squeeze the panels
-    style.styled(fig, title=title, height=height + 40, margin=dict(l=10, r=10, t=110, b=10),
-                 legend=dict(orientation="h", yref="container", y=1 - 52 / (height + 40), yanchor="top", x=0,
-                             xanchor="left", font=dict(color=style.TEXT)))
+    style.styled(
+        fig,
+        title=title,
+        height=height + 40,
+        margin=dict(l=10, r=10, t=110, b=10),
+        legend=dict(
+            orientation="h",
+            yref="container",
+            y=1 - 52 / (height + 40),
+            yanchor="top",
+            x=0,
+            xanchor="left",
+            font=dict(color=style.TEXT),
+        ),
+    )
     for annotation in fig.layout.annotations:  # the panel titles
         annotation.font = dict(color=style.MUTED_TEXT, size=14)
     return fig
 
 
-def over_time_download(points: pd.DataFrame, reference: pd.DataFrame | None = None,
-                       series_category: Mapping[str, str] | None = None,
-                       reference_name: str = "reference") -> pd.DataFrame:
+def over_time_download(
+    points: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    series_category: Mapping[str, str] | None = None,
+    reference_name: str = "reference",
+) -> pd.DataFrame:
     """Every figure of ``points`` (all of them, not the drawn sample) and the reference drawn with
     them, one frame: ``record`` says which ("figure" or "reference"); a reference row has a date,
     its category, the series (as the legend names it) and the value."""
@@ -294,12 +388,37 @@ def over_time_download(points: pd.DataFrame, reference: pd.DataFrame | None = No
         if category not in set(points["category"]):
             continue
         for series, rows in lines:
-            parts.append(pd.DataFrame({"record": "reference", "date": pd.to_datetime(rows["date"]).dt.date,
-                                       "category": category, "measure": COUNT,
-                                       "series": series_label(series, reference_name), "value": rows["value"]}))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "record": "reference",
+                        "date": pd.to_datetime(rows["date"]).dt.date,
+                        "category": category,
+                        "measure": COUNT,
+                        "series": series_label(series, reference_name),
+                        "value": rows["value"],
+                    }
+                )
+            )
     frame = pd.concat(parts, ignore_index=True)
-    first = ["record", "date", "category", "measure", "series", "value", "low", "high", "qualifier", "unit", "text",
-             "reported_by", "title", "source", "article_id", "figure_id"]
+    first = [
+        "record",
+        "date",
+        "category",
+        "measure",
+        "series",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "text",
+        "reported_by",
+        "title",
+        "source",
+        "article_id",
+        "figure_id",
+    ]
     return frame[[c for c in first if c in frame] + [c for c in frame if c not in first and c != "published"]]
 
 
@@ -313,8 +432,9 @@ def reporter_axis_is_log(reporters: pd.DataFrame, measure: str) -> bool:
     return float(reporters["highest"].max()) / max(low, 1e-9) > LOG_SPAN
 
 
-def reporter_comparison(points: pd.DataFrame, reporters: pd.DataFrame, category: str,
-                        measure: str = COUNT) -> go.Figure:
+def reporter_comparison(
+    points: pd.DataFrame, reporters: pd.DataFrame, category: str, measure: str = COUNT
+) -> go.Figure:
     """What each speaker or source reported for ``category`` (``queries.figures_by_reporter``):
     one row per reporter, most figures on top, a line from their lowest to their highest figure,
     a bar at their median (both over every figure they gave) and their sampled figures as points
@@ -334,38 +454,76 @@ def reporter_comparison(points: pd.DataFrame, reporters: pd.DataFrame, category:
     for r in rows:
         span_x += [max(float(r["lowest"]), floor) if log else r["lowest"], r["highest"], None]
         span_y += [names[(r["reporter_type"], r["reporter_id"])]] * 2 + [None]
-    fig.add_trace(go.Scatter(x=span_x, y=span_y, mode="lines", name="lowest to highest (all their figures)",
-                             line=dict(color="#8a8d96", width=6), hoverinfo="skip", cliponaxis=False))
-    fig.add_trace(go.Scatter(
-        x=reporters["median"], y=shown,
-        mode="markers", name="median (all their figures)", cliponaxis=False,
-        marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#1f1f24")),
-        customdata=reporters[["figures", "lowest", "highest"]].to_numpy(),
-        hovertemplate=f"%{{y}}: median {value_format(measure, 'x')}, from %{{customdata[1]:,.0f}} to "
-                      f"%{{customdata[2]:,.0f}} over %{{customdata[0]:,}} figures<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=span_x,
+            y=span_y,
+            mode="lines",
+            name="lowest to highest (all their figures)",
+            line=dict(color="#8a8d96", width=6),
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=reporters["median"],
+            y=shown,
+            mode="markers",
+            name="median (all their figures)",
+            cliponaxis=False,
+            marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#1f1f24")),
+            customdata=reporters[["figures", "lowest", "highest"]].to_numpy(),
+            hovertemplate=f"%{{y}}: median {value_format(measure, 'x')}, from %{{customdata[1]:,.0f}} to "
+            f"%{{customdata[2]:,.0f}} over %{{customdata[0]:,}} figures<extra></extra>",
+        )
+    )
     if not points.empty:
         drawn = points[points["value"] > 0] if log else points
         plus, minus = _error_arrays(drawn)
-        fig.add_trace(go.Scatter(
-            x=drawn["value"], y=[names.get((t, i), label(n)) for t, i, n in
-                                 zip(drawn["reporter_type"], drawn["reporter_id"], drawn["reported_by"])],
-            mode="markers", name="figures (sample)", cliponaxis=False,
-            marker=dict(color=style.series_color(0), size=9, opacity=.75, symbol=_qualifier_symbols(drawn),
-                        line=dict(width=.5, color="white")),
-            error_x=_ranges(plus, minus),
-            customdata=np.column_stack([drawn["reporter_type"], drawn["reporter_id"], drawn["figure_id"].astype(str)]),
-            text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(drawn["published"])],
-            hovertemplate=f"%{{y}}: {value_format(measure, 'x')} (%{{text}})<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=drawn["value"],
+                y=[
+                    names.get((t, i), label(n))
+                    for t, i, n in zip(drawn["reporter_type"], drawn["reporter_id"], drawn["reported_by"])
+                ],
+                mode="markers",
+                name="figures (sample)",
+                cliponaxis=False,
+                marker=dict(
+                    color=style.series_color(0),
+                    size=9,
+                    opacity=0.75,
+                    symbol=_qualifier_symbols(drawn),
+                    line=dict(width=0.5, color="white"),
+                ),
+                error_x=_ranges(plus, minus),
+                customdata=np.column_stack(
+                    [drawn["reporter_type"], drawn["reporter_id"], drawn["figure_id"].astype(str)]
+                ),
+                text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(drawn["published"])],
+                hovertemplate=f"%{{y}}: {value_format(measure, 'x')} (%{{text}})<extra></extra>",
+            )
+        )
     axis = label(category) if measure == COUNT else f"{label(category)} ({measure_label(measure)})"
     if log:
         x_axis = dict(**style.log_axis(floor, float(reporters["highest"].max())), title_text=f"{axis} (log scale)")
     else:
         top = style.nice_top(float(reporters["highest"].max()))
-        x_axis = dict(range=[0, top], title_text=axis, ticksuffix="%" if measure == PERCENT else "",
-                      **(style.count_ticks(top) if measure == COUNT else {}))
-    style.styled(fig, title=f"{label(category)}: what each speaker or source reported",
-                 margin=dict(l=20, r=20, t=90, b=10), height=max(300, 34 * len(order) + 150),
-                 legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0))
+        x_axis = dict(
+            range=[0, top],
+            title_text=axis,
+            ticksuffix="%" if measure == PERCENT else "",
+            **(style.count_ticks(top) if measure == COUNT else {}),
+        )
+    style.styled(
+        fig,
+        title=f"{label(category)}: what each speaker or source reported",
+        margin=dict(l=20, r=20, t=90, b=10),
+        height=max(300, 34 * len(order) + 150),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+    )
     fig.update_xaxes(**x_axis)
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     return fig

@@ -6,6 +6,7 @@ articles, ``st`` for statements, ``fi`` for figures. See ``newstally.read.querie
 filter narrows. A text search becomes a filter on the rows ``search`` found (the
 ``matched_*`` relations a query wrapped in ``search.searching`` has registered).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
@@ -37,8 +38,9 @@ class Filters:
 
     def without(self, *names: str) -> Filters:
         """These filters with ``names`` cleared (e.g. the category chart ignores the category filter)."""
-        return replace(self, **{n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None
-                                for n in names})
+        return replace(
+            self, **{n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None for n in names}
+        )
 
 
 def in_list(column: str, values: tuple[str, ...], params: list) -> str:
@@ -111,8 +113,11 @@ def statement_conditions(f: Filters, params: list) -> list[str]:
 
 def articles_reporting(categories: tuple[str, ...], params: list, alias: str) -> str:
     """The condition that the article of ``alias`` reports a figure of one of ``categories``."""
-    return (f"{alias}.article_id IN (SELECT article_id FROM article_categories WHERE "
-            + in_list("category", categories, params) + ")")
+    return (
+        f"{alias}.article_id IN (SELECT article_id FROM article_categories WHERE "
+        + in_list("category", categories, params)
+        + ")"
+    )
 
 
 def quotations(f: Filters, params: list) -> str:
@@ -122,10 +127,14 @@ def quotations(f: Filters, params: list) -> str:
     unless ``f`` searches the statements' text."""
     where = where_clause(statement_conditions(f, params))
     if f.text.strip():
-        return (f"(SELECT st.article_id, st.speaker_id, st.unnamed, count(*) AS n_statements FROM statements st "
-                f"{articles_join(f)} {where} GROUP BY 1, 2, 3)")
-    return (f"(SELECT st.article_id, st.speaker_id, st.unnamed, st.n_statements FROM article_speakers st "
-            f"{articles_join(f)} {where})")
+        return (
+            f"(SELECT st.article_id, st.speaker_id, st.unnamed, count(*) AS n_statements FROM statements st "
+            f"{articles_join(f)} {where} GROUP BY 1, 2, 3)"
+        )
+    return (
+        f"(SELECT st.article_id, st.speaker_id, st.unnamed, st.n_statements FROM article_speakers st "
+        f"{articles_join(f)} {where})"
+    )
 
 
 def figure_conditions(f: Filters, params: list) -> list[str]:
@@ -133,8 +142,11 @@ def figure_conditions(f: Filters, params: list) -> list[str]:
     if f.categories:
         conditions.append(in_list("fi.category", f.categories, params))
     if f.by_speaker:
-        conditions.append(_speakers_or_unnamed(f, params, "fi", "fi.statement_id IN "
-                                               "(SELECT statement_id FROM statements WHERE unnamed)"))
+        conditions.append(
+            _speakers_or_unnamed(
+                f, params, "fi", "fi.statement_id IN (SELECT statement_id FROM statements WHERE unnamed)"
+            )
+        )
     if f.text.strip():
         conditions.append(f"fi.rowid IN (SELECT row FROM {MATCHED_FIGURES})")
     return conditions
@@ -144,8 +156,11 @@ def article_conditions(f: Filters, params: list) -> list[str]:
     """Conditions on ``articles a``: the article filters, and existence of matching statements/figures."""
     conditions = _source_and_date(f, params)
     if f.by_speaker:
-        conditions.append("a.article_id IN (SELECT article_id FROM article_speakers st WHERE "
-                          + _speakers_or_unnamed(f, params, "st", "st.unnamed") + ")")
+        conditions.append(
+            "a.article_id IN (SELECT article_id FROM article_speakers st WHERE "
+            + _speakers_or_unnamed(f, params, "st", "st.unnamed")
+            + ")"
+        )
     if f.categories:
         conditions.append(articles_reporting(f.categories, params, "a"))
     if f.text.strip():

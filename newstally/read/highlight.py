@@ -8,12 +8,14 @@ is added, and the only markup added is built here from fixed tags, class names m
 Spans may nest (a figure inside a quote) or overlap; the text is cut at every span boundary and
 each piece is wrapped in the marks of every span covering it, so the result is always well formed.
 """
+
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Literal, Mapping
+from typing import Literal
 
 _UNSAFE_CLASS_CHARS = re.compile(r"[^a-z0-9-]+")
 DEFAULT_FIGURE_COLOR = "#9e9e9e"
@@ -69,15 +71,18 @@ def _speaker_badge(span: Span) -> str:
     return f'<span class="nt-speaker">{html.escape(label)}</span>'
 
 
-def highlighted_html(text: str, spans: Iterable[Span], focus: str | None = None,
-                     colors: Mapping[str, str] | None = None) -> str:
+def highlighted_html(
+    text: str, spans: Iterable[Span], focus: str | None = None, colors: Mapping[str, str] | None = None
+) -> str:
     """``text`` escaped, with each span marked; paragraphs (blank-line or newline separated)
     become ``<p>``. Spans outside the text or empty are ignored. ``focus`` (a span_id) gets the
     class ``nt-focus``; each statement starts with a badge naming its speaker."""
     colors = colors or {}
     size = len(text)
-    usable = sorted((s for s in spans if 0 <= s.start < s.end <= size),
-                    key=lambda s: (s.start, -(s.end - s.start), s.record != "statement"))
+    usable = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= size),
+        key=lambda s: (s.start, -(s.end - s.start), s.record != "statement"),
+    )
     cuts = sorted({0, size, *(s.start for s in usable), *(s.end for s in usable)})
     opened: set[str] = set()
     out: list[str] = []
@@ -107,16 +112,32 @@ def _paragraphs(marked: str) -> str:
 
 def figure_spans(figures: Iterable[Mapping]) -> list[Span]:
     """Spans of figure rows (start, end, figure_id, category, text, value, reported_by)."""
-    return [Span(int(f["start"]), int(f["end"]), "figure", str(f["figure_id"]), str(f.get("category") or ""),
-                 f"{f.get('category') or 'figure'}: {f.get('text', '')} ({f.get('reported_by') or 'unattributed'})")
-            for f in figures]
+    return [
+        Span(
+            int(f["start"]),
+            int(f["end"]),
+            "figure",
+            str(f["figure_id"]),
+            str(f.get("category") or ""),
+            f"{f.get('category') or 'figure'}: {f.get('text', '')} ({f.get('reported_by') or 'unattributed'})",
+        )
+        for f in figures
+    ]
 
 
 def statement_spans(statements: Iterable[Mapping]) -> list[Span]:
     """Spans of statement rows (start, end, statement_id, speaker, kind, cue)."""
-    return [Span(int(s["start"]), int(s["end"]), "statement", str(s["statement_id"]),
-                 str(s.get("speaker") or ""), f"{s.get('kind') or ''} statement, cue: {s.get('cue') or ''}")
-            for s in statements]
+    return [
+        Span(
+            int(s["start"]),
+            int(s["end"]),
+            "statement",
+            str(s["statement_id"]),
+            str(s.get("speaker") or ""),
+            f"{s.get('kind') or ''} statement, cue: {s.get('cue') or ''}",
+        )
+        for s in statements
+    ]
 
 
 READER_CSS = """
@@ -131,7 +152,8 @@ READER_CSS = """
 """
 
 
-def reader_html(text: str, spans: Iterable[Span], focus: str | None = None,
-                colors: Mapping[str, str] | None = None) -> str:
+def reader_html(
+    text: str, spans: Iterable[Span], focus: str | None = None, colors: Mapping[str, str] | None = None
+) -> str:
     """The reader's whole HTML block: fixed styles, then ``highlighted_html`` in a container."""
     return READER_CSS + f'<div class="nt-reader">{highlighted_html(text, spans, focus, colors)}</div>'

@@ -8,6 +8,7 @@ characters instead of loading the image. Streamlit's additions are covered by th
 rendered text, after escapes are resolved, so it still shows as an emoji (harmless; use
 ``st.text`` where even that matters).
 """
+
 from __future__ import annotations
 
 import re

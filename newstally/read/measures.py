@@ -4,6 +4,7 @@ Values of different measures are never drawn on one axis nor compared with one a
 percent of the population" is no count of displaced people, and a reference series of counts
 says nothing of it. Which units measure is the contract's ``MEASURED_UNITS``.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -27,7 +28,6 @@ def measure_order(measures: pd.Series) -> list[str]:
 def measure_label(measure: str) -> str:
     """How a measure is named to a user: "counts", "percentages", or its unit ("USD", "years")."""
     return {COUNT: "counts", PERCENT: "percentages"}.get(measure, measure)
-
 
 
 def measure_sql(unit_column: str) -> str:

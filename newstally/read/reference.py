@@ -13,6 +13,7 @@ series' start (or no start given), and a count (no share, money or time) that st
 a vague amount: "thousands", "dozens" give an order of magnitude, no toll). A figure published on
 day D is compared with the series from D - ``LAG_DAYS`` to D: a report quotes the latest count it had.
 """
+
 from __future__ import annotations
 
 import io
@@ -48,23 +49,29 @@ def load_reference(source: str | Path | bytes | io.IOBase = BUNDLED) -> pd.DataF
     try:
         frame = pd.read_csv(source, dtype=str, keep_default_na=False)
     except (OSError, ValueError, pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise ReferenceError(f"could not read the reference as CSV ({err}); expected a CSV file with the "
-                             f"columns date, series, value") from None
+        raise ReferenceError(
+            f"could not read the reference as CSV ({err}); expected a CSV file with the columns date, series, value"
+        ) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise ReferenceError(f"the reference has no column {', '.join(missing)} (columns found: "
-                             f"{', '.join(frame.columns) or 'none'}); expected date, series, value")
+        raise ReferenceError(
+            f"the reference has no column {', '.join(missing)} (columns found: "
+            f"{', '.join(frame.columns) or 'none'}); expected date, series, value"
+        )
     place = frame["place"].str.strip() if "place" in frame.columns else (BUNDLED_PLACE if bundled else "")
-    out = pd.DataFrame({
-        "date": pd.to_datetime(frame["date"].str.strip(), errors="coerce", format="ISO8601"),
-        "series": frame["series"].str.strip(),
-        "value": pd.to_numeric(frame["value"].str.replace(",", "").str.strip(), errors="coerce"),
-    }).dropna()
+    out = pd.DataFrame(
+        {
+            "date": pd.to_datetime(frame["date"].str.strip(), errors="coerce", format="ISO8601"),
+            "series": frame["series"].str.strip(),
+            "value": pd.to_numeric(frame["value"].str.replace(",", "").str.strip(), errors="coerce"),
+        }
+    ).dropna()
     out = out[out["series"] != ""].assign(place=place if isinstance(place, str) else place[out.index])
     if "since" in frame.columns:
-        out = out.assign(since=pd.to_datetime(frame.loc[out.index, "since"].str.strip(), errors="coerce",
-                                              format="ISO8601"))
+        out = out.assign(
+            since=pd.to_datetime(frame.loc[out.index, "since"].str.strip(), errors="coerce", format="ISO8601")
+        )
     if out.empty:
         raise ReferenceError("the reference has no row with a date (YYYY-MM-DD), a series name and a number")
     return out.sort_values(["series", "date"]).reset_index(drop=True)
@@ -101,13 +108,32 @@ def daily(reference: pd.DataFrame) -> pd.DataFrame:
         days = pd.Series(pd.date_range(dates.min(), dates.max() + pd.Timedelta(days=7), freq="D"))
         values = pd.Series(reference_on(reference, info.series, days).to_numpy())
         window = values.rolling(LAG_DAYS + 1, min_periods=1)
-        parts.append(pd.DataFrame({"day": days.dt.date, "series": info.series, "category": info.category,
-                                   "place": info.place, "cumulative": info.cumulative,
-                                   "since": info.since.date() if not pd.isna(info.since) else None,
-                                   "reference": values, "reference_low": window.min(),
-                                   "reference_high": window.max()}))
-    columns = ["day", "series", "category", "place", "cumulative", "since", "reference", "reference_low",
-               "reference_high"]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "day": days.dt.date,
+                    "series": info.series,
+                    "category": info.category,
+                    "place": info.place,
+                    "cumulative": info.cumulative,
+                    "since": info.since.date() if not pd.isna(info.since) else None,
+                    "reference": values,
+                    "reference_low": window.min(),
+                    "reference_high": window.max(),
+                }
+            )
+        )
+    columns = [
+        "day",
+        "series",
+        "category",
+        "place",
+        "cumulative",
+        "since",
+        "reference",
+        "reference_low",
+        "reference_high",
+    ]
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     return frame.dropna(subset=["reference"]).reset_index(drop=True)
 
@@ -121,8 +147,9 @@ def reference_on(reference: pd.DataFrame, series: str, dates: pd.Series) -> pd.S
     if line.empty or known.empty:
         return pd.Series([float("nan")] * len(dates), index=getattr(dates, "index", None), dtype=float)
     line = line.assign(date=line["date"].astype("datetime64[ns]"))
-    matched = pd.merge_asof(known, line, left_on="when", right_on="date", direction="backward",
-                            tolerance=pd.Timedelta(days=7))
+    matched = pd.merge_asof(
+        known, line, left_on="when", right_on="date", direction="backward", tolerance=pd.Timedelta(days=7)
+    )
     by_order = matched.set_index("order")["value"]
     values = [by_order.get(i, float("nan")) for i in range(len(dates))]
     return pd.Series(values, index=getattr(dates, "index", None), dtype=float)
@@ -133,20 +160,24 @@ def comparable_condition(figure: str = "fi", ref: str = "r") -> str:
     the row ``ref`` of ``daily`` (registered as a table): the rule of ``comparable``. The caller
     joins the day (``ref.day`` = the article's publication date) and passes no parameter."""
     measured = ", ".join(f"'{u}'" for u in sorted(MEASURED_UNITS))
-    return (f"({figure}.category = {ref}.category AND ({ref}.place = '' OR {figure}.place = {ref}.place) "
-            f"AND coalesce({figure}.subgroup, '') = '' "
-            f"AND (NOT {ref}.cumulative OR {figure}.scope = 'cumulative') "
-            f"AND ({figure}.since IS NULL OR {ref}.since IS NULL "
-            f"OR abs(date_diff('day', {figure}.since, {ref}.since)) <= {SINCE_SLACK_DAYS}) "
-            f"AND {figure}.value IS NOT NULL AND coalesce({figure}.unit, '') NOT IN ({measured}) "
-            f"AND coalesce({figure}.rule, '') NOT LIKE '{VAGUE_RULE}%')")
+    return (
+        f"({figure}.category = {ref}.category AND ({ref}.place = '' OR {figure}.place = {ref}.place) "
+        f"AND coalesce({figure}.subgroup, '') = '' "
+        f"AND (NOT {ref}.cumulative OR {figure}.scope = 'cumulative') "
+        f"AND ({figure}.since IS NULL OR {ref}.since IS NULL "
+        f"OR abs(date_diff('day', {figure}.since, {ref}.since)) <= {SINCE_SLACK_DAYS}) "
+        f"AND {figure}.value IS NOT NULL AND coalesce({figure}.unit, '') NOT IN ({measured}) "
+        f"AND coalesce({figure}.rule, '') NOT LIKE '{VAGUE_RULE}%')"
+    )
 
 
 def comparable(figures: pd.DataFrame, info: pd.Series) -> pd.Series:
     """Which rows of ``figures`` (with category, place, subgroup, scope, since, unit, value) are
     comparable with the series ``info`` (a row of ``series_info``), as a boolean Series."""
-    text = {c: figures[c].fillna("").astype(str) if c in figures else pd.Series("", index=figures.index)
-            for c in ("category", "place", "subgroup", "scope", "unit")}
+    text = {
+        c: figures[c].fillna("").astype(str) if c in figures else pd.Series("", index=figures.index)
+        for c in ("category", "place", "subgroup", "scope", "unit")
+    }
     ok = (text["category"] == info["category"]) & (text["subgroup"] == "") & ~text["unit"].isin(MEASURED_UNITS)
     ok &= figures["value"].notna()
     if "rule" in figures:
@@ -181,11 +212,17 @@ def discrepancies(figures: pd.DataFrame, reference: pd.DataFrame, tolerance: flo
             continue
         published = pd.to_datetime(rows["published"])
         ref = reference_on(reference, info["series"], published).to_numpy()
-        earlier = [reference_on(reference, info["series"], published - pd.Timedelta(days=d)).to_numpy()
-                   for d in range(1, LAG_DAYS + 1)]
+        earlier = [
+            reference_on(reference, info["series"], published - pd.Timedelta(days=d)).to_numpy()
+            for d in range(1, LAG_DAYS + 1)
+        ]
         window = pd.DataFrame([ref] + earlier).T
-        rows = rows.assign(series=info["series"], reference_day=ref, reference_low=window.min(axis=1).to_numpy(),
-                           reference_high=window.max(axis=1).to_numpy()).dropna(subset=["reference_day"])
+        rows = rows.assign(
+            series=info["series"],
+            reference_day=ref,
+            reference_low=window.min(axis=1).to_numpy(),
+            reference_high=window.max(axis=1).to_numpy(),
+        ).dropna(subset=["reference_day"])
         rows = rows[rows["reference_low"] > 0]
         low = rows["low"].fillna(float("-inf"))
         high = rows["high"].fillna(float("inf"))

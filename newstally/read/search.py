@@ -6,12 +6,14 @@ matching rows; every query of a page then filters by those rows (a join on row n
 of reading the text again. ``searching`` wraps a query so it finds the matches itself when its
 caller has none to give.
 """
+
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -45,9 +47,11 @@ class TextMatches:
 
     def relations(self) -> dict[str, pd.DataFrame]:
         """The matches as one-column frames (``row``), by the relation name queries read them as."""
-        return {MATCHED_STATEMENTS: pd.DataFrame({"row": self.statements}),
-                MATCHED_FIGURES: pd.DataFrame({"row": self.figures}),
-                MATCHED_ARTICLES: pd.DataFrame({"row": self.articles})}
+        return {
+            MATCHED_STATEMENTS: pd.DataFrame({"row": self.statements}),
+            MATCHED_FIGURES: pd.DataFrame({"row": self.figures}),
+            MATCHED_ARTICLES: pd.DataFrame({"row": self.articles}),
+        }
 
 
 def text_matches(con: duckdb.DuckDBPyConnection, text: str) -> TextMatches:
@@ -56,9 +60,14 @@ def text_matches(con: duckdb.DuckDBPyConnection, text: str) -> TextMatches:
     figures = _rows(con, "SELECT fi.rowid AS row FROM figures fi WHERE {}", "fi.sentence", text)
     con.register("_statement_rows", pd.DataFrame({"row": statements}))
     try:
-        articles = _rows(con, "SELECT a.rowid AS row FROM articles a WHERE {} OR a.article_id IN "
-                              "(SELECT st.article_id FROM statements st WHERE st.rowid IN "
-                              "(SELECT row FROM _statement_rows))", "a.title", text)
+        articles = _rows(
+            con,
+            "SELECT a.rowid AS row FROM articles a WHERE {} OR a.article_id IN "
+            "(SELECT st.article_id FROM statements st WHERE st.rowid IN "
+            "(SELECT row FROM _statement_rows))",
+            "a.title",
+            text,
+        )
     finally:
         con.unregister("_statement_rows")
     return TextMatches(statements, figures, articles)
@@ -76,6 +85,7 @@ Query = TypeVar("Query", bound=Callable)
 def searching(query: Query) -> Query:
     """Wraps ``query(con, f, ...)``: when ``f`` searches text, the matches (the keyword
     ``matches``, or found here) are registered on ``con`` for the query's conditions to read."""
+
     @functools.wraps(query)
     def run(con: duckdb.DuckDBPyConnection, f, *args, matches: TextMatches | None = None, **kwargs):
         if not f.text.strip():
@@ -89,4 +99,5 @@ def searching(query: Query) -> Query:
         finally:
             for name in relations:
                 con.unregister(name)
+
     return run  # type: ignore[return-value]

@@ -16,6 +16,7 @@ Whether a word is common is read from the store's own texts: a proper name is al
 written in lower case, a common noun often is. The place and people words come from the caller
 (the CLI passes the rules' lexicons), because the read side never imports the rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -121,11 +122,13 @@ class SpeakerAudit:
             lines += [f"  {s.name} ({s.rows}, {'yes' if s.labels_differ else 'no'})" for s in self.shared[:examples]]
         if self.splits:
             lines += ["", "surname beside full name (article: short / full, * where two people share it):"]
-            lines += [f"  {s.article_id}: {s.short} / {s.full}{' *' if s.ambiguous else ''}"
-                      for s in sorted(self.splits, key=lambda s: s.ambiguous)[:examples]]
+            lines += [
+                f"  {s.article_id}: {s.short} / {s.full}{' *' if s.ambiguous else ''}"
+                for s in sorted(self.splits, key=lambda s: s.ambiguous)[:examples]
+            ]
         if self.no_one:
             lines += ["", "rows that name no one (statements, why):"]
-            lines += [f"  {n.name} ({n.n_statements}, {n.reason})" for n in self.no_one[:examples * 3]]
+            lines += [f"  {n.name} ({n.n_statements}, {n.reason})" for n in self.no_one[: examples * 3]]
         return "\n".join(lines)
 
 
@@ -133,18 +136,31 @@ def audit_speakers(con: duckdb.DuckDBPyConnection, words: AuditWords = AuditWord
     """The audit of the store on ``con`` (see the module's docstring)."""
     counts = con.execute(
         "SELECT count(*), count(speaker_id), count(*) FILTER (WHERE speaker_id IS NULL AND speaker IS NOT NULL), "
-        "count(*) FILTER (WHERE speaker_id IS NULL AND speaker IS NULL) FROM statements").fetchall()[0]
+        "count(*) FILTER (WHERE speaker_id IS NULL AND speaker IS NULL) FROM statements"
+    ).fetchall()[0]
     n_speakers = con.execute("SELECT count(*) FROM speakers").fetchall()[0][0]
-    rows = con.execute("SELECT speaker_id, name, type, role, org, country, n_statements FROM speakers "
-                       "ORDER BY n_statements DESC, name").df()
+    rows = con.execute(
+        "SELECT speaker_id, name, type, role, org, country, n_statements FROM speakers ORDER BY n_statements DESC, name"
+    ).df()
     most = rows.head(top)
     common = _common_words(con, {w for n in most["name"] for w in _WORD.findall(str(n))})
     looked = zip(most["name"].astype(str), most["type"].astype(str), most["n_statements"].tolist())
-    no_one = tuple(NoOne(name, int(n), reason) for name, kind, n in looked
-                   if (reason := names_no_one(name, kind, words, common)))
+    no_one = tuple(
+        NoOne(name, int(n), reason) for name, kind, n in looked if (reason := names_no_one(name, kind, words, common))
+    )
     statements, named, unnamed, unattributed = (int(c) for c in counts)
-    return SpeakerAudit(int(n_speakers), statements, named, unnamed, unattributed, top=top, looked_at=len(most),
-                        shared=_shared_names(rows), splits=_splits(con, words), no_one=no_one)
+    return SpeakerAudit(
+        int(n_speakers),
+        statements,
+        named,
+        unnamed,
+        unattributed,
+        top=top,
+        looked_at=len(most),
+        shared=_shared_names(rows),
+        splits=_splits(con, words),
+        no_one=no_one,
+    )
 
 
 def names_no_one(name: str, speaker_type: str, words: AuditWords, common: frozenset[str]) -> str:
@@ -206,8 +222,10 @@ def _shared_names(rows) -> tuple[SharedName, ...]:
 def _splits(con: duckdb.DuckDBPyConnection, words: AuditWords) -> tuple[Split, ...]:
     """Per article, the speaker rows quoted in it whose name is the end of another's, a person's
     ("Berg" beside "Nina Berg", "Al-Amir" beside "Lina al-Amir")."""
-    quoted = con.execute("SELECT DISTINCT st.article_id, s.name, s.type FROM statements st "
-                         "JOIN speakers s USING (speaker_id) ORDER BY 1, 2").fetchall()
+    quoted = con.execute(
+        "SELECT DISTINCT st.article_id, s.name, s.type FROM statements st "
+        "JOIN speakers s USING (speaker_id) ORDER BY 1, 2"
+    ).fetchall()
     by_article: dict[str, list[tuple[str, str]]] = {}
     for article_id, name, speaker_type in quoted:
         by_article.setdefault(article_id, []).append((name, speaker_type))
@@ -219,24 +237,47 @@ def _splits(con: duckdb.DuckDBPyConnection, words: AuditWords) -> tuple[Split, .
                 continue
             for full, full_type in names:
                 full_tokens = _tokens(full)
-                if full_type == "person" and _name_like(full) and len(full_tokens) > len(short_tokens) \
-                        and full_tokens[-len(short_tokens):] == short_tokens:
+                if (
+                    full_type == "person"
+                    and _name_like(full)
+                    and len(full_tokens) > len(short_tokens)
+                    and full_tokens[-len(short_tokens) :] == short_tokens
+                ):
                     pairs.append((article_id, short, full))
-    texts = dict(con.execute("SELECT article_id, text FROM texts WHERE article_id IN (SELECT * FROM unnest(?))",
-                             [sorted({a for a, _, _ in pairs})]).fetchall()) if pairs else {}
-    return tuple(Split(a, short, full, _shared_surname(texts.get(a) or "", short, full, words))
-                 for a, short, full in pairs)
+    texts = (
+        dict(
+            con.execute(
+                "SELECT article_id, text FROM texts WHERE article_id IN (SELECT * FROM unnest(?))",
+                [sorted({a for a, _, _ in pairs})],
+            ).fetchall()
+        )
+        if pairs
+        else {}
+    )
+    return tuple(
+        Split(a, short, full, _shared_surname(texts.get(a) or "", short, full, words)) for a, short, full in pairs
+    )
 
 
 def _shared_surname(text: str, short: str, full: str, words: AuditWords) -> bool:
     """Whether ``text`` names someone besides ``full`` whose name ends with ``short``: a capitalised
     word other than a title right before it ("Hasan al-Attar" beside "Islam al-Attar")."""
-    pattern = (r"\b([A-Z][\w’'\-]*)\s+(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[\s\-])?"
-               + r"[\s\-]+".join(re.escape(t) for t in _PARTICLE.sub("", short).split()) + r"\b")
+    pattern = (
+        r"\b([A-Z][\w’'\-]*)\s+(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[\s\-])?"
+        + r"[\s\-]+".join(re.escape(t) for t in _PARTICLE.sub("", short).split())
+        + r"\b"
+    )
     own = {w.lower() for w in full.split()}
     given = {m.group(1).lower() for m in re.finditer(pattern, text, re.IGNORECASE) if m.group(1)[:1].isupper()}
-    others = {g for g in given - own if g.rstrip(".") not in words.titles and g not in words.places
-              and g not in words.adjectives and len(g) > 1 and not _PARTICLE.match(g + "-")}
+    others = {
+        g
+        for g in given - own
+        if g.rstrip(".") not in words.titles
+        and g not in words.places
+        and g not in words.adjectives
+        and len(g) > 1
+        and not _PARTICLE.match(g + "-")
+    }
     return bool(others)
 
 
@@ -244,8 +285,13 @@ def _name_like(name: str) -> bool:
     """Written as one name: every word capitalised, but for short particles ("al", "bin", "de") and
     hyphenated ones ("al-Amir"); not a description ("A source close to the group") nor two people."""
     tokens = name.split()
-    return bool(tokens) and "and" not in tokens and tokens[0][:1].isupper() and all(
-        t[:1].isupper() or "-" in t or len(t) <= 3 for t in tokens) and tokens[0].lower() not in ("a", "an", "the")
+    return (
+        bool(tokens)
+        and "and" not in tokens
+        and tokens[0][:1].isupper()
+        and all(t[:1].isupper() or "-" in t or len(t) <= 3 for t in tokens)
+        and tokens[0].lower() not in ("a", "an", "the")
+    )
 
 
 def _tokens(name: str) -> list[str]:

@@ -6,11 +6,12 @@ Packages: ``figures`` (numbers that count or measure), ``statements`` (who said 
 (the word lists, as data files, and their one loader). Nothing here imports the build or the
 read side.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from newstally.contract.records import Extraction
@@ -34,10 +35,17 @@ def _rule_files() -> list[Path]:
     """Every file the extraction's output depends on, bar the lexicons (``lexicon.fingerprint``)
     and the merge: the code and data under rules/ (whatever modules and models it holds) and
     the contract it reads (records, vocabularies). Walked, not listed, so a new module counts."""
+
     def counts(path: Path) -> bool:
-        return (path.is_file() and "__pycache__" not in path.parts and not path.name.startswith(".")
-                and path.suffix != ".pyc" and path != MERGE
-                and not (path.parent == lexicon.HERE and path.suffix in lexicon.SUFFIXES))
+        return (
+            path.is_file()
+            and "__pycache__" not in path.parts
+            and not path.name.startswith(".")
+            and path.suffix != ".pyc"
+            and path != MERGE
+            and not (path.parent == lexicon.HERE and path.suffix in lexicon.SUFFIXES)
+        )
+
     return sorted(p for folder in (HERE, CONTRACT) for p in folder.rglob("*") if counts(p))
 
 
@@ -49,14 +57,14 @@ def _files_hash(paths: list[Path]) -> str:
     return digest.hexdigest()[:8]
 
 
-@lru_cache(maxsize=None)
+@cache
 def speakers_version() -> str:
     """A name for the corpus-wide speaker merge in force: a build whose articles are all unchanged
     still merges the speakers again when it differs from the store's."""
     return f"speakers-{_files_hash([MERGE])}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def extractor_version() -> str:
     """A name for the rules in force: it changes whenever a file of the rules or the contract
     changes, or a lexicon file they read, bundled or the user's (``NEWSTALLY_LEXICON``).
@@ -69,7 +77,7 @@ def extractor_version() -> str:
 
 # Sentences parsed per article at most: a longer text keeps the rules over bare words past it.
 MOST_PARSED_SENTENCES = 2_000
-_QUOTE_MARK = re.compile("[\"“”„«»]")
+_QUOTE_MARK = re.compile('["“”„«»]')
 
 
 def sentences_to_parse(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """A build goes on past every bad input, and stops only for failures of its own, saying which and
 what to do (issue 15): the mixed hostile folder, per-article storing, no silent emptying, damaged
 stores, a full disk, and workers that end with their build."""
+
 from __future__ import annotations
 
 import gzip
@@ -16,18 +17,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import ROOT, SAMPLE
 
 from newstally.build.pipeline import EmptyCorpus, build
 from newstally.build.store import StoreFull, read, store_problem
 from newstally.cli import main
-
-from conftest import ROOT, SAMPLE
 
 DEEP = "[" * 100_000 + "]" * 100_000
 
 
 def _hostile_files(folder: Path, outside: Path) -> None:
     """Every case of issue 15 that is an input, written into ``folder``."""
+
     def write(name: str, content: str | bytes) -> None:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,12 +40,20 @@ def _hostile_files(folder: Path, outside: Path) -> None:
     with zipfile.ZipFile(folder / "deep.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("deep.json", DEEP)
     write("big_number.jsonl", '{"id": "n", "text": "x", "count": ' + "7" * 5_000 + "}\n")
-    write("surrogates.jsonl", '{"id": "s1", "text": "Two were killed \\ud800."}\n'
-                              '{"id": "s2", "title": "\\udfff", "text": "Three were killed."}\n')
-    for charset, body in (("punycode", "caf\u00e9 3 killed".encode()), ("utf-7", b"x +2AA- 3 killed"),
-                          ("unicode_escape", b"x \\ud800 3 killed")):
-        write(f"charset_{charset}.html", b'<html><head><meta charset="' + charset.encode() + b'"></head>'
-                                         b"<body><p>" + body + b"</p></body></html>")
+    write(
+        "surrogates.jsonl",
+        '{"id": "s1", "text": "Two were killed \\ud800."}\n'
+        '{"id": "s2", "title": "\\udfff", "text": "Three were killed."}\n',
+    )
+    for charset, body in (
+        ("punycode", "caf\u00e9 3 killed".encode()),
+        ("utf-7", b"x +2AA- 3 killed"),
+        ("unicode_escape", b"x \\ud800 3 killed"),
+    ):
+        write(
+            f"charset_{charset}.html",
+            b'<html><head><meta charset="' + charset.encode() + b'"></head><body><p>' + body + b"</p></body></html>",
+        )
     with open(os.path.join(os.fsencode(folder), b"bad\xff\xfe.txt"), "w", encoding="utf-8") as f:
         f.write("Four people were killed.")
     (outside / "secret.txt").write_text("Outside the corpus.", encoding="utf-8")
@@ -57,18 +66,25 @@ def _hostile_files(folder: Path, outside: Path) -> None:
     write("manifest_case/m.txt", "Five people were killed.")
     write("manifest_case/manifest.csv", "file,title\nm.txt," + "T" * 200_000 + "\n")
     write("bomb.jsonl.gz", gzip.compress(b" " * (300 * 2**20)))
-    write("formulas.csv", "id,title,text\nf1,\uff1dHYPERLINK(\"http://evil.example\"),Six were killed.\n"
-                          "f2,\uff0bcmd,Seven were killed.\n")
-    write("markdown.jsonl", json.dumps({"id": "md", "title": "![img](https://example.org/x.png)",
-                                        "text": "Eight were killed."}) + "\n")
+    write(
+        "formulas.csv",
+        'id,title,text\nf1,\uff1dHYPERLINK("http://evil.example"),Six were killed.\nf2,\uff0bcmd,Seven were killed.\n',
+    )
+    write(
+        "markdown.jsonl",
+        json.dumps({"id": "md", "title": "![img](https://example.org/x.png)", "text": "Eight were killed."}) + "\n",
+    )
 
 
 def _inputs(folder: Path) -> list[str]:
     # Every name in the folder a build must account for (links as themselves, not followed).
     names = []
     for directory, subdirectories, files in os.walk(folder):
-        names += [n for n in files + subdirectories if n != "manifest.csv"
-                  and not (Path(directory, n).is_dir() and not Path(directory, n).is_symlink())]
+        names += [
+            n
+            for n in files + subdirectories
+            if n != "manifest.csv" and not (Path(directory, n).is_dir() and not Path(directory, n).is_symlink())
+        ]
     return [os.fsencode(n).decode("utf-8", "backslashreplace") for n in names]
 
 
@@ -93,8 +109,9 @@ def test_build_mixed_hostile_folder_exits_0_names_every_input_and_keeps_good_tab
     err = capsys.readouterr().err
     assert "unexpected" not in err and "Traceback" not in err
 
-    named = list(read(tmp_path / "mixed.duckdb",
-                      "SELECT path FROM articles UNION ALL SELECT path FROM rejected")["path"])
+    named = list(
+        read(tmp_path / "mixed.duckdb", "SELECT path FROM articles UNION ALL SELECT path FROM rejected")["path"]
+    )
     for name in _inputs(mixed):
         assert any(name in path for path in named), f"{name} is neither an article nor rejected"
     good = sorted(read(tmp_path / "clean.duckdb", "SELECT article_id FROM articles")["article_id"])
@@ -121,15 +138,20 @@ def test_build_article_whose_rows_cannot_be_stored_is_rejected_and_the_others_ke
 
     monkeypatch.setattr(pipeline, "article_rows", with_a_lone_surrogate)
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": i, "text": f"{n} people were killed."}) + "\n"
-                              for i, n in (("a", 2), ("b", 3), ("c", 4))), encoding="utf-8")
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": i, "text": f"{n} people were killed."}) + "\n" for i, n in (("a", 2), ("b", 3), ("c", 4))
+        ),
+        encoding="utf-8",
+    )
     summary = build([corpus], tmp_path / "s.duckdb")
     assert (summary.articles, summary.rejected) == (2, 1)
-    reason, = read(tmp_path / "s.duckdb", "SELECT reason FROM rejected")["reason"]
+    (reason,) = read(tmp_path / "s.duckdb", "SELECT reason FROM rejected")["reason"]
     assert reason.startswith("its rows cannot be stored: texts.text holds text that is not valid Unicode")
 
 
 # --- no silent emptying --------------------------------------------------------------------------
+
 
 def test_build_from_an_empty_folder_leaves_a_store_with_articles_as_it_was(tmp_path, capsys):
     store = tmp_path / "s.duckdb"
@@ -163,12 +185,13 @@ def test_build_without_articles_over_no_store_makes_an_empty_store(tmp_path):
 
 # --- damaged stores ------------------------------------------------------------------------------
 
+
 def _damaged(tmp_path: Path, how: str) -> Path:
     store = tmp_path / "s.duckdb"
     build([SAMPLE], store)
     data = bytearray(store.read_bytes())
     if how == "truncated":
-        data = data[:len(data) // 2]
+        data = data[: len(data) // 2]
     else:  # a flipped bit in every block of the second half: checksums must catch it
         for at in range(len(data) // 2, len(data), 4096):
             data[at] ^= 0x10
@@ -220,7 +243,7 @@ def test_damaged_store_is_rebuilt_from_the_corpus_of_its_last_build(tmp_path):
     corpus.write_text(json.dumps({"id": "a", "body": "Two people were killed."}) + "\n", encoding="utf-8")
     store = tmp_path / "s.duckdb"
     build([corpus], store, FieldMap(text="body"))
-    store.write_bytes(store.read_bytes()[:len(store.read_bytes()) // 2])
+    store.write_bytes(store.read_bytes()[: len(store.read_bytes()) // 2])
     last = last_corpus(store)
     assert last.paths == (corpus,) and last.fields == FieldMap(text="body") and last.built_at
     assert build(last.paths, store, last.fields, fresh=True).articles == 1
@@ -230,6 +253,7 @@ def test_damaged_store_is_rebuilt_from_the_corpus_of_its_last_build(tmp_path):
 
 
 # --- a full disk ---------------------------------------------------------------------------------
+
 
 def test_build_on_a_full_disk_says_so_and_keeps_the_store(tmp_path, monkeypatch):
     from newstally.build.store import StoreWriter
@@ -253,8 +277,12 @@ def small_disk(tmp_path):
     """A 3 MB tmpfs (needs root, as in CI's container); skipped where it cannot be mounted."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True).returncode:
+    if (
+        shutil.which("mount") is None
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("cannot mount a small tmpfs here (not root)")
     yield mount
     subprocess.run(["umount", str(mount)], check=False)
@@ -273,6 +301,7 @@ def test_build_on_a_really_full_disk_says_so(small_disk, capsys):
 
 
 # --- workers end with their build ----------------------------------------------------------------
+
 
 def _alive(pid: int) -> bool:
     try:
@@ -302,18 +331,25 @@ def _descendants(pid: int) -> set[int]:
 def test_build_workers_end_when_the_build_is_killed(tmp_path, signal_):
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"x{i}", "text": texts[i % 2]}) + "\n" for i in range(20_000)),
-                      encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"id": f"x{i}", "text": texts[i % 2]}) + "\n" for i in range(20_000)), encoding="utf-8"
+    )
     store = tmp_path / "s.duckdb"
-    build_process = subprocess.Popen([sys.executable, "-m", "newstally.cli", "build", str(corpus), "--workers", "2",
-                                      "--store", str(store)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
+    build_process = subprocess.Popen(
+        [sys.executable, "-m", "newstally.cli", "build", str(corpus), "--workers", "2", "--store", str(store)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     registry = tmp_path / "s.duckdb.workers"
     descendants: set[int] = set()
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and build_process.poll() is None and (
-                not registry.exists() or len(registry.read_text().splitlines()) < 2):
+        while (
+            time.monotonic() < deadline
+            and build_process.poll() is None
+            and (not registry.exists() or len(registry.read_text().splitlines()) < 2)
+        ):
             time.sleep(0.2)
         assert build_process.poll() is None, "the build ended before its workers could be seen"
         descendants = _descendants(build_process.pid)
@@ -333,8 +369,13 @@ def test_build_workers_end_when_the_build_is_killed(tmp_path, signal_):
     small = tmp_path / "small.jsonl"
     small.write_text(json.dumps({"id": "a", "text": texts[0]}) + "\n", encoding="utf-8")
     assert build([small], store, workers=2).articles == 1  # the next build cleans up after it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "s.duckdb", "s.duckdb.corpus.json",
-                                                          "s.duckdb.lock", "small.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "c.jsonl",
+        "s.duckdb",
+        "s.duckdb.corpus.json",
+        "s.duckdb.lock",
+        "small.jsonl",
+    ]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="reads /proc")
@@ -345,9 +386,12 @@ def test_build_ends_workers_a_killed_build_left_and_only_those(tmp_path):
     stuck = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
     try:
-        worker_registry(store).write_text(f"{stuck.pid} {_start_time(stuck.pid)}\n"
-                                          f"{bystander.pid} 1\n"  # the pid, but another process's start
-                                          "12", encoding="ascii")  # cut short by the kill
+        worker_registry(store).write_text(
+            f"{stuck.pid} {_start_time(stuck.pid)}\n"
+            f"{bystander.pid} 1\n"  # the pid, but another process's start
+            "12",
+            encoding="ascii",
+        )  # cut short by the kill
         build([SAMPLE], store)
         assert stuck.wait(10) == -signal.SIGKILL
         assert bystander.poll() is None

@@ -1,15 +1,15 @@
 """build(): every input accounted for, and the same tables from every engine."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
+from conftest import SAMPLE, shared
 
 from newstally.build.pipeline import build
 from newstally.build.store import read
 from newstally.contract.schema import PUBLIC_TABLES, columns
-
-from conftest import SAMPLE, shared
 
 
 def test_pipeline_seed_store_has_every_table_with_schema_columns(seed_store):
@@ -22,7 +22,9 @@ def test_pipeline_seed_store_has_every_table_with_schema_columns(seed_store):
 
 
 def test_pipeline_figure_spans_point_into_article_text(seed_store):
-    rows = read(seed_store, "SELECT f.start, f.\"end\", f.text, t.text AS article FROM figures f JOIN texts t USING (article_id)")
+    rows = read(
+        seed_store, 'SELECT f.start, f."end", f.text, t.text AS article FROM figures f JOIN texts t USING (article_id)'
+    )
     for start, end, text, article in rows.itertuples(index=False):
         assert article[start:end] == text
 
@@ -39,8 +41,13 @@ def test_pipeline_bad_corpus_accounts_for_every_input(tmp_path):
 
 
 def _tables(store):
-    order = {"articles": "article_id", "figures": "figure_id", "statements": "statement_id",
-             "speakers": "speaker_id", "rejected": "path, reason"}
+    order = {
+        "articles": "article_id",
+        "figures": "figure_id",
+        "statements": "statement_id",
+        "speakers": "speaker_id",
+        "rejected": "path, reason",
+    }
     out = {}
     for table, key in order.items():
         frame = read(store, f"SELECT * FROM {table} ORDER BY {key}")
@@ -51,8 +58,13 @@ def _tables(store):
 def test_pipeline_engines_give_identical_tables(tmp_path):
     corpus = tmp_path / "c.jsonl"
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
-    corpus.write_text("".join(json.dumps({"id": f"x{i}", "text": texts[i % 2], "published": f"2024-01-{i % 28 + 1:02d}"}) + "\n"
-                              for i in range(150)), encoding="utf-8")
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": f"x{i}", "text": texts[i % 2], "published": f"2024-01-{i % 28 + 1:02d}"}) + "\n"
+            for i in range(150)
+        ),
+        encoding="utf-8",
+    )
     serial = build([corpus], tmp_path / "serial.duckdb", batch_size=16)
     local = build([corpus], tmp_path / "local.duckdb", workers=2, batch_size=16)
     dask = build([corpus], tmp_path / "dask.duckdb", engine="dask", workers=2, batch_size=16)
@@ -64,10 +76,13 @@ def test_pipeline_engines_give_identical_tables(tmp_path):
             assert got[table].equals(expected[table]), (other, table)
 
 
-@pytest.mark.parametrize("corpus, n_articles", [
-    (("corpus", "seed"), 2),
-    (("corpus", "ukraine"), 407),
-])
+@pytest.mark.parametrize(
+    "corpus, n_articles",
+    [
+        (("corpus", "seed"), 2),
+        (("corpus", "ukraine"), 407),
+    ],
+)
 def test_pipeline_real_corpora_ingest(tmp_path, corpus, n_articles):
     summary = build([shared(*corpus)], tmp_path / "s.duckdb", workers=1)
     assert summary.articles == n_articles

@@ -1,4 +1,5 @@
 """newstally.build.rows: one article's records in, the named rows of every per-article table out."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -12,8 +13,10 @@ from newstally.rules import extract, extractor_version
 
 TEXT = '"We counted 3,000 trucks," Omar Haddad said. Later 12 more came.'
 EXTRACTION = Extraction(
-    figures=(Figure(12, 24, "3,000 trucks", 3000.0, 3000.0, 3000.0, "exact", "trucks", "aid", TEXT[:44], "number+noun"),
-             Figure(51, 58, "12 more", 12.0, 12.0, 12.0, "exact", "", "other", "Later 12 more came.", "number+bare")),
+    figures=(
+        Figure(12, 24, "3,000 trucks", 3000.0, 3000.0, 3000.0, "exact", "trucks", "aid", TEXT[:44], "number+noun"),
+        Figure(51, 58, "12 more", 12.0, 12.0, 12.0, "exact", "", "other", "Later 12 more came.", "number+bare"),
+    ),
     statements=(Statement(1, 25, "We counted 3,000 trucks,", "direct", "said", "p0", "quote-then-cue"),),
     speakers=(Speaker("p0", "Omar Haddad", "person", aliases=("Haddad",)),),
 )
@@ -38,21 +41,31 @@ def test_rows_statement_points_to_its_mention_with_counts():
     assert rows.mentions[0].n_statements == 1 and rows.mentions[0].aliases == ["Haddad"]
 
 
-@pytest.mark.parametrize("published, stored, iso", [
-    ("2024-02-14", date(2024, 2, 14), "2024-02-14"),
-    ("", None, ""),
-    ("not a date", None, ""),
-])
+@pytest.mark.parametrize(
+    "published, stored, iso",
+    [
+        ("2024-02-14", date(2024, 2, 14), "2024-02-14"),
+        ("", None, ""),
+        ("not a date", None, ""),
+    ],
+)
 def test_rows_article_dates(published, stored, iso):
     article = Article("a1", TEXT, published=published)
     assert article_rows(article, Extraction(), "v1").articles[0].published == stored
     assert metadata(article).published == iso
 
 
-@pytest.mark.parametrize("text, figure_text, speaker_name", [
-    ('"We counted 3,000 trucks at the border," the ministry spokesman Omar Haddad said.', "3,000 trucks", "Omar Haddad"),
-    ("According to the Health Ministry, 240 people were killed on Tuesday.", "240 people", "Health Ministry"),
-])
+@pytest.mark.parametrize(
+    "text, figure_text, speaker_name",
+    [
+        (
+            '"We counted 3,000 trucks at the border," the ministry spokesman Omar Haddad said.',
+            "3,000 trucks",
+            "Omar Haddad",
+        ),
+        ("According to the Health Ministry, 240 people were killed on Tuesday.", "240 people", "Health Ministry"),
+    ],
+)
 def test_rows_of_an_extraction_tie_a_figure_to_its_statement_and_speaker(text, figure_text, speaker_name):
     article = Article(article_id="a", text=text)
     result = extract(text)

@@ -1,4 +1,5 @@
 """Rows checked before they join a batch: every column type of the schema is one the check knows."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,11 +18,14 @@ def test_storable_knows_every_column_type_of_the_schema(table):
     assert unstorable({table: [row]}) is None
 
 
-@pytest.mark.parametrize("table, column, value, problem", [
-    ("statements", "text", "x \ud800", "surrogate"),
-    ("statements", "unnamed", "yes", "true or false"),
-    ("figures", "start", 2**40, "32 bits"),
-])
+@pytest.mark.parametrize(
+    "table, column, value, problem",
+    [
+        ("statements", "text", "x \ud800", "surrogate"),
+        ("statements", "unnamed", "yes", "true or false"),
+        ("figures", "start", 2**40, "32 bits"),
+    ],
+)
 def test_storable_names_the_column_and_the_problem(table, column, value, problem):
     names = [name for name, _ in sql_types(table)]
     row = [None] * len(names)

@@ -1,4 +1,5 @@
 """The store: atomic replacement, the build lock, and reuse of unchanged articles."""
+
 from __future__ import annotations
 
 import os
@@ -9,12 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLE
 
 from newstally.build import store as store_module
 from newstally.build.pipeline import build
 from newstally.build.store import StoreBusy, StoreDamaged, StoreError, meta, read, writing
-
-from conftest import ROOT, SAMPLE
 
 
 def _corpus(folder: Path, n: int) -> Path:
@@ -55,8 +55,12 @@ def test_store_killed_build_leaves_previous_store_readable_and_next_build_comple
     build([SAMPLE], target)
     before = read(target, "SELECT article_id FROM articles ORDER BY 1")
     corpus = _corpus(tmp_path / "big", 200)  # enough to be killed mid-build: it parses
-    proc = subprocess.Popen([sys.executable, "-m", "newstally.cli", "build", str(corpus), "--store", str(target), "--fresh"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newstally.cli", "build", str(corpus), "--store", str(target), "--fresh"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     building = tmp_path / "s.duckdb.building"
     deadline = time.monotonic() + 30
     while not building.exists() and proc.poll() is None and time.monotonic() < deadline:
@@ -82,7 +86,9 @@ def test_store_rebuild_reuses_unchanged_articles(tmp_path):
     target = tmp_path / "s.duckdb"
     first = build([corpus], target)
     assert (first.extracted, first.reused) == (40, 0)
-    tables = {t: read(target, f"SELECT * FROM {t} ORDER BY 1") for t in ("articles", "figures", "statements", "speakers")}
+    tables = {
+        t: read(target, f"SELECT * FROM {t} ORDER BY 1") for t in ("articles", "figures", "statements", "speakers")
+    }
     again = build([corpus], target)
     assert (again.extracted, again.reused) == (0, 40)
     for table, frame in tables.items():
@@ -142,8 +148,9 @@ def test_store_rebuild_drops_articles_gone_from_the_corpus(tmp_path):
     summary = build([corpus], target)
     assert (summary.articles, summary.extracted, summary.reused) == (6, 0, 6)
     for table in ("texts", "figures", "statements", "mentions"):
-        left = read(target, f"SELECT count(*) AS n FROM {table} WHERE article_id NOT IN "
-                            "(SELECT article_id FROM articles)")["n"][0]
+        left = read(
+            target, f"SELECT count(*) AS n FROM {table} WHERE article_id NOT IN (SELECT article_id FROM articles)"
+        )["n"][0]
         assert left == 0, table
 
 

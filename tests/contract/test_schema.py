@@ -1,4 +1,5 @@
 """The schema: each table declared once as a row type, its DuckDB types derived from it."""
+
 from __future__ import annotations
 
 import duckdb
@@ -11,22 +12,27 @@ from newstally.contract import schema
 def test_schema_create_sql_makes_the_declared_columns(table):
     with duckdb.connect(":memory:") as con:
         con.execute(schema.create_sql(table))
-        found = con.execute(f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' "
-                            "ORDER BY ordinal_position").fetchall()
+        found = con.execute(
+            f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' "
+            "ORDER BY ordinal_position"
+        ).fetchall()
     assert [name for name, _ in found] == schema.columns(table)
     assert [t for _, t in found] == [t for _, t in schema.sql_types(table)]
 
 
-@pytest.mark.parametrize("table, column, sql_type", [
-    ("articles", "published", "DATE"),
-    ("articles", "n_words", "INTEGER"),
-    ("figures", "value", "DOUBLE"),
-    ("figures", "low", "DOUBLE"),  # may be NULL: "more than 28,500" has no high
-    ("figures", "category", "VARCHAR"),  # a vocabulary
-    ("statements", "speaker_id", "VARCHAR"),
-    ("speakers", "aliases", "VARCHAR[]"),
-    ("mentions", "n_statements", "INTEGER"),
-])
+@pytest.mark.parametrize(
+    "table, column, sql_type",
+    [
+        ("articles", "published", "DATE"),
+        ("articles", "n_words", "INTEGER"),
+        ("figures", "value", "DOUBLE"),
+        ("figures", "low", "DOUBLE"),  # may be NULL: "more than 28,500" has no high
+        ("figures", "category", "VARCHAR"),  # a vocabulary
+        ("statements", "speaker_id", "VARCHAR"),
+        ("speakers", "aliases", "VARCHAR[]"),
+        ("mentions", "n_statements", "INTEGER"),
+    ],
+)
 def test_schema_column_types(table, column, sql_type):
     assert dict(schema.sql_types(table))[column] == sql_type
 

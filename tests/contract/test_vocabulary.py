@@ -1,4 +1,5 @@
 """The contract's vocabularies: one category list, and every unit the rules give classified."""
+
 from __future__ import annotations
 
 import re
@@ -30,21 +31,30 @@ def test_vocabulary_every_category_the_rules_give_is_a_category(lexicon_file):
     assert {row["category"] for row in lexicon.rows(lexicon_file)} <= set(CATEGORY_NAMES)
 
 
-@pytest.mark.parametrize("source, units", [
-    ("figure_currencies.tsv", lambda: {row["unit"] for row in lexicon.rows("figure_currencies")}),
-    ("figure_units.tsv money and duration", lambda: {row["unit"] for row in lexicon.rows("figure_units")
-                                                     if row["category"] in ("money", "duration")}),
-    ("figure_unit_factors.tsv", lambda: {row["unit"] for row in lexicon.rows("figure_unit_factors")}),
-    ("shares", lambda: {PERCENT}),
-], ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "source, units",
+    [
+        ("figure_currencies.tsv", lambda: {row["unit"] for row in lexicon.rows("figure_currencies")}),
+        (
+            "figure_units.tsv money and duration",
+            lambda: {row["unit"] for row in lexicon.rows("figure_units") if row["category"] in ("money", "duration")},
+        ),
+        ("figure_unit_factors.tsv", lambda: {row["unit"] for row in lexicon.rows("figure_unit_factors")}),
+        ("shares", lambda: {PERCENT}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
 def test_vocabulary_every_measuring_unit_of_the_rules_is_classified(source, units):
     assert units() - MEASURED_UNITS == set(), f"units of {source} missing from contract/measured_units.tsv"
 
 
-@pytest.mark.parametrize("name, values", [
-    ("QUALIFIERS", ("exact", "approximately", "more_than", "less_than")),
-    ("STATEMENT_KINDS", ("direct", "mixed", "indirect")),
-    ("SPEAKER_TYPES", ("person", "organization")),
-])
+@pytest.mark.parametrize(
+    "name, values",
+    [
+        ("QUALIFIERS", ("exact", "approximately", "more_than", "less_than")),
+        ("STATEMENT_KINDS", ("direct", "mixed", "indirect")),
+        ("SPEAKER_TYPES", ("person", "organization")),
+    ],
+)
 def test_vocabulary_literal_values_are_format_values(name, values):
     assert getattr(vocabulary, name) == values

@@ -4,6 +4,7 @@ One server for the module, on a store built from the sample articles plus two ho
 (../shared/corpus/bad/hostile.html and a text file full of markup). Screenshots go to
 tests/artifacts/. Skipped when /usr/bin/chromium is missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE, shared
 
 pytestmark = pytest.mark.browser
@@ -25,10 +25,18 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SEED_ARTICLE = "004_39d1364b61ac5787"
-HOSTILE_TEXT = ("<script>document.body.innerHTML='pwned'</script> The spokesman said "
-                "<img src=x onerror=\"alert('img')\"> 30 trucks entered. <svg onload=alert('svg')></svg>\n")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+HOSTILE_TEXT = (
+    "<script>document.body.innerHTML='pwned'</script> The spokesman said "
+    "<img src=x onerror=\"alert('img')\"> 30 trucks entered. <svg onload=alert('svg')></svg>\n"
+)
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _free_port() -> int:
@@ -71,9 +79,27 @@ def server(tmp_path_factory, hostile_inputs):
     port = _free_port()
     env = {**os.environ, "NEWSTALLY_STORE": str(store)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for_server(url, process)
@@ -113,9 +139,12 @@ def settle(page, timeout: float = 30_000) -> None:
     except Exception:  # noqa: BLE001 - playwright's TimeoutError: nothing was running
         pass
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]') && "
-                           "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
-                           ".every(c => c.querySelector('.main-svg'))", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton]') && "
+        "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
+        ".every(c => c.querySelector('.main-svg'))",
+        timeout=timeout,
+    )
 
 
 def open_page(page, url: str) -> None:
@@ -190,8 +219,11 @@ def test_browser_download_a_chart_as_png(page, server):
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="PNG").first.click()
     saved = Path(download.value.path())
-    assert download.value.suggested_filename in {"figures-by-category.png", "most-quoted-speakers.png",
-                                                 "articles-and-statements-over-time.png"}
+    assert download.value.suggested_filename in {
+        "figures-by-category.png",
+        "most-quoted-speakers.png",
+        "articles-and-statements-over-time.png",
+    }
     assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -225,8 +257,11 @@ def test_browser_upload_hostile_html_on_the_corpus_page(page, server, hostile_in
     open_page(page, f"{server}/corpus")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files([str(p) for p in hostile_inputs])
     build = page.get_by_role("button", name="Build the store")
-    page.wait_for_function("() => Array.from(document.querySelectorAll('button'))"
-                           ".some(b => b.innerText.includes('Build the store') && !b.disabled)", timeout=30_000)
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('button'))"
+        ".some(b => b.innerText.includes('Build the store') && !b.disabled)",
+        timeout=30_000,
+    )
     settle(page)
     build.click()
     settle(page)
@@ -242,8 +277,17 @@ def test_browser_upload_hostile_html_on_the_corpus_page(page, server, hostile_in
     assert page.locator("body").inner_text().strip() != "pwned"
 
 
-@pytest.mark.parametrize("path, name", [("", "overview"), ("figures", "figures"), ("speakers", "speakers"),
-                                        ("statements", "statements"), ("articles", "articles"), ("corpus", "corpus")])
+@pytest.mark.parametrize(
+    "path, name",
+    [
+        ("", "overview"),
+        ("figures", "figures"),
+        ("speakers", "speakers"),
+        ("statements", "statements"),
+        ("articles", "articles"),
+        ("corpus", "corpus"),
+    ],
+)
 def test_browser_every_page_renders_without_errors(page, server, path, name):
     open_page(page, f"{server}/{path}")
     page.wait_for_selector("h1")

@@ -5,6 +5,7 @@ through everything, the corpus page asks before replacing, the reader goes back,
 One server on a crowded store (``browsing.build_crowded_store``: the issue's shapes, small);
 screenshots go to tests/artifacts/. Skipped when /usr/bin/chromium is missing.
 """
+
 from __future__ import annotations
 
 import io
@@ -83,6 +84,7 @@ def _captions(page) -> str:
 
 # --- views answer for the whole selection ------------------------------------------------------------
 
+
 def test_browser_who_reported_what_gives_every_reporter_a_row(page, server):
     """The issue: a 1,000-row cap sorted by name was filled by one source, so no speaker appeared,
     and the axis cut the largest figures off."""
@@ -90,8 +92,9 @@ def test_browser_who_reported_what_gives_every_reporter_a_row(page, server):
     screenshot(page, "answers-who-reported-what")
     drawn = chart_data(page)
     rows = drawn["traces"][1]["y"]  # the medians: one per reporter
-    assert "Big Source (1,000)" in rows and {f"Speaker {n}" for n in ("One", "Two", "Three", "Four", "Five")} <= \
-        {re.sub(r" \(\d+\)$", "", row) for row in rows}
+    assert "Big Source (1,000)" in rows and {f"Speaker {n}" for n in ("One", "Two", "Three", "Four", "Five")} <= {
+        re.sub(r" \(\d+\)$", "", row) for row in rows
+    }
     axis = drawn["axes"]["xaxis"]
     assert axis["type"] == "log" and 10 ** axis["range"][1] >= 2_300_000 and 10 ** axis["range"][0] <= 3
     assert "up to 60 of each row's figures" in _captions(page)
@@ -135,8 +138,13 @@ def test_browser_chart_downloads_carry_all_the_data_and_where_it_comes_from(page
     assert comments[1] == "# Filters: category killed; published up to 2024-04-18"  # the store starts on 2023-10-07
     assert any(line.startswith("# Points: an even sample of") for line in comments)
     rows = pd.read_csv(io.StringIO(text), comment="#")
-    expected = int(read(crowded, "SELECT count(*) FROM figures JOIN articles USING (article_id) WHERE category = "
-                                 "'killed' AND published BETWEEN '2023-10-07' AND '2024-04-18'").iloc[0, 0])
+    expected = int(
+        read(
+            crowded,
+            "SELECT count(*) FROM figures JOIN articles USING (article_id) WHERE category = "
+            "'killed' AND published BETWEEN '2023-10-07' AND '2024-04-18'",
+        ).iloc[0, 0]
+    )
     assert (rows["record"] == "figure").sum() == expected  # every figure, not the drawn sample
     assert (rows["record"] == "reference").sum() > 100
     assert _download(page, "PNG").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -147,10 +155,14 @@ def test_browser_chart_downloads_carry_all_the_data_and_where_it_comes_from(page
 
 # --- co-quotation -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("profile, first, company, absent", [
-    ("Speaker One", "Speaker One", {"Speaker Two", "Speaker Three"}, "Speaker Four"),
-    ("Speaker Four", "Speaker Four", {"Speaker Five"}, "Speaker One"),
-])
+
+@pytest.mark.parametrize(
+    "profile, first, company, absent",
+    [
+        ("Speaker One", "Speaker One", {"Speaker Two", "Speaker Three"}, "Speaker Four"),
+        ("Speaker Four", "Speaker Four", {"Speaker Five"}, "Speaker One"),
+    ],
+)
 def test_browser_co_quotation_centres_on_the_chosen_speaker(page, server, profile, first, company, absent):
     open_page(page, f"{server}/speakers?profile={profile}")
     grid = chart_data(page, index=1)
@@ -173,6 +185,7 @@ def test_browser_co_quotation_grid_reads_at_a_narrow_width(browser, server):
 
 
 # --- tables -------------------------------------------------------------------------------------------
+
 
 def test_browser_tables_page_through_everything(page, server):
     open_page(page, f"{server}/statements")
@@ -219,6 +232,7 @@ def test_browser_counts_are_true(page, server):
 
 # --- corpus page ---------------------------------------------------------------------------------------
 
+
 def test_browser_an_upload_asks_before_replacing_and_warns_of_rejected_inputs(page, crowded, tmp_path):
     store = tmp_path / "mine.duckdb"
     shutil.copy(crowded, store)
@@ -230,8 +244,11 @@ def test_browser_an_upload_asks_before_replacing_and_warns_of_rejected_inputs(pa
         open_page(page, f"{url}/corpus")
         assert page.get_by_role("radio", name="the uploads only").is_checked()
         page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files([str(upload), str(empty)])
-        page.wait_for_function("() => Array.from(document.querySelectorAll('button'))"
-                               ".some(b => b.innerText.includes('Build the store') && !b.disabled)", timeout=30_000)
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('button'))"
+            ".some(b => b.innerText.includes('Build the store') && !b.disabled)",
+            timeout=30_000,
+        )
         settle(page)
         page.get_by_role("button", name="Build the store").click()
         settle(page)
@@ -252,6 +269,7 @@ def test_browser_an_upload_asks_before_replacing_and_warns_of_rejected_inputs(pa
 
 # --- the reader ---------------------------------------------------------------------------------------
 
+
 def test_browser_reader_goes_back_where_the_user_came_from(page, server):
     open_page(page, f"{server}/figures?view=Table&category=killed")
     select_row(page, 0)
@@ -269,9 +287,21 @@ def test_browser_reader_goes_back_where_the_user_came_from(page, server):
 
 # --- accessibility -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", ["", OVER_TIME, "figures?view=Who+reported+what&category=killed",
-                                  "figures?view=Table", "speakers", "statements", "articles", "corpus",
-                                  "articles?article=a000"])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        OVER_TIME,
+        "figures?view=Who+reported+what&category=killed",
+        "figures?view=Table",
+        "speakers",
+        "statements",
+        "articles",
+        "corpus",
+        "articles?article=a000",
+    ],
+)
 def test_browser_all_text_reads_at_wcag_aa_contrast(page, server, path):
     open_page(page, f"{server}/{path}")
     assert page.evaluate(CONTRAST) == []
@@ -281,8 +311,11 @@ def test_browser_all_text_reads_at_wcag_aa_contrast(page, server, path):
 def test_browser_every_chart_has_a_text_alternative(page, server, path):
     open_page(page, f"{server}/{path}")
     charts = page.locator('[data-testid="stPlotlyChart"]').count()
-    summaries = [t for t in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
-                 if re.match(r"^[^.]{3,80}\. .{20,}", t)]
+    summaries = [
+        t
+        for t in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+        if re.match(r"^[^.]{3,80}\. .{20,}", t)
+    ]
     assert charts and len(summaries) >= charts
 
 
@@ -291,8 +324,12 @@ def _focus_walk(page, presses: int) -> list[str]:
     seen = []
     for _ in range(presses):
         page.keyboard.press("Tab")
-        seen.append(page.evaluate("() => { const e = document.activeElement; return (e.getAttribute('aria-label') "
-                                  "|| e.innerText || e.getAttribute('placeholder') || e.tagName).trim(); }"))
+        seen.append(
+            page.evaluate(
+                "() => { const e = document.activeElement; return (e.getAttribute('aria-label') "
+                "|| e.innerText || e.getAttribute('placeholder') || e.tagName).trim(); }"
+            )
+        )
     return seen
 
 

@@ -1,19 +1,23 @@
 """components.corpus: safe names for uploads, the upload limit, rejected uploads by name, the tables
 as a zip."""
+
 from __future__ import annotations
 
 import pytest
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("articles.jsonl", "articles.jsonl"),
-    ("../../etc/passwd", "passwd"),
-    ("C:\\Users\\x\\news.csv", "news.csv"),
-    (".hidden.txt", "hidden.txt"),
-    ("a b;c$(rm).txt", "a_b_c_rm_.txt"),
-    ("..", "upload"),
-    ("", "upload"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("articles.jsonl", "articles.jsonl"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\news.csv", "news.csv"),
+        (".hidden.txt", "hidden.txt"),
+        ("a b;c$(rm).txt", "a_b_c_rm_.txt"),
+        ("..", "upload"),
+        ("", "upload"),
+    ],
+)
 def test_corpus_upload_names_are_safe(name, expected):
     from components.corpus import safe_name
 
@@ -52,11 +56,14 @@ def test_corpus_tables_zip_has_every_table(demo_store, monkeypatch):
     assert "'=cmd" in articles_csv  # a formula in a source name is neutralised
 
 
-@pytest.mark.parametrize("path, shown", [
-    ("/tmp/newstally-upload-ab12/empty.txt", "upload: empty.txt"),
-    ("/tmp/newstally-upload-ab12/a.zip!../x.txt", "upload: a.zip!../x.txt"),
-    ("data/articles/x.txt", "data/articles/x.txt"),
-])
+@pytest.mark.parametrize(
+    "path, shown",
+    [
+        ("/tmp/newstally-upload-ab12/empty.txt", "upload: empty.txt"),
+        ("/tmp/newstally-upload-ab12/a.zip!../x.txt", "upload: a.zip!../x.txt"),
+        ("data/articles/x.txt", "data/articles/x.txt"),
+    ],
+)
 def test_corpus_rejected_uploads_are_listed_by_name(path, shown):
     from components.corpus import shown_path
 

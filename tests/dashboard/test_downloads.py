@@ -1,13 +1,19 @@
 """components.downloads: file names, and images only where Chromium is."""
+
 from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 
-@pytest.mark.parametrize("name, stem", [("Figures: killed over time", "figures-killed-over-time"),
-                                        ("statements-by-maria-zakharova", "statements-by-maria-zakharova"),
-                                        ("", "chart")])
+@pytest.mark.parametrize(
+    "name, stem",
+    [
+        ("Figures: killed over time", "figures-killed-over-time"),
+        ("statements-by-maria-zakharova", "statements-by-maria-zakharova"),
+        ("", "chart"),
+    ],
+)
 def test_downloads_download_names_say_what_the_file_is(name, stem):
     from components.downloads import file_stem
 

@@ -1,14 +1,14 @@
 """The dashboard's pages through Streamlit's AppTest: filters change what is shown, downloads are
 offered, and empty stores or filters that match nothing give a message, never a traceback."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import ROOT
+from streamlit.testing.v1 import AppTest
 
 PAGES = ("overview", "figures", "speakers", "statements", "articles", "corpus")
 EMPTY_MESSAGE = ("No ", "no ", "has no", "yet")
@@ -101,8 +101,9 @@ def _figures_tab(store, monkeypatch, tab: str) -> AppTest:
     return at
 
 
-@pytest.mark.parametrize("tab, charts_drawn, compare_shown", [("Over time", 1, False),
-                                                             ("Who reported what", 1, True), ("Table", 0, False)])
+@pytest.mark.parametrize(
+    "tab, charts_drawn, compare_shown", [("Over time", 1, False), ("Who reported what", 1, True), ("Table", 0, False)]
+)
 def test_dashboard_figures_draws_only_the_open_tab(demo_store, monkeypatch, tab, charts_drawn, compare_shown):
     at = _figures_tab(demo_store, monkeypatch, tab)
     assert len(at.get("plotly_chart")) == charts_drawn
@@ -130,8 +131,9 @@ def test_dashboard_figures_page_table_links_to_the_reader(demo_store, monkeypatc
     at = _figures_tab(demo_store, monkeypatch, "Table")
     table = at.dataframe[-1].value
     assert len(table) == 6
-    assert any(link.startswith("articles?article=a3&figure=a3%3Af0&back=figures%3Fview%3DTable")
-               for link in table["open"])
+    assert any(
+        link.startswith("articles?article=a3&figure=a3%3Af0&back=figures%3Fview%3DTable") for link in table["open"]
+    )
 
 
 def test_dashboard_figures_category_filter(demo_store, monkeypatch):
@@ -223,9 +225,9 @@ def test_dashboard_unreadable_store_is_an_error_not_a_traceback(tmp_path, monkey
 
 
 def test_dashboard_reads_a_rebuilt_store_not_the_old_one(tmp_path, monkeypatch):
-    from newstally.build.pipeline import build
-
     from conftest import SAMPLE, build_demo_store
+
+    from newstally.build.pipeline import build
 
     store = build_demo_store(tmp_path / "store.duckdb")
     at = app(store, monkeypatch)
@@ -246,8 +248,6 @@ def test_dashboard_reader_back_to_the_list(demo_store, monkeypatch):
     at.button(key="articles-back").click().run()
     assert not at.exception
     assert at.title[0].value == "Articles" and "article" not in at.query_params
-
-
 
 
 def test_dashboard_tables_page_through_the_whole_result(demo_store, monkeypatch):
@@ -285,12 +285,15 @@ def test_dashboard_speakers_count_every_speaker_and_centre_the_company(demo_stor
     assert spec["data"][0]["y"] == ["<b>Dmitry Peskov</b>", "Maria Zakharova"]
 
 
-@pytest.mark.parametrize("back, label, title", [
-    ("figures?view=Table", "Back to Figures (Table)", "Figures"),
-    ("statements", "Back to Statements", "Statements"),
-    (None, "Back to the list", "Articles"),
-    ("https://example.com/x", "Back to the list", "Articles"),
-])
+@pytest.mark.parametrize(
+    "back, label, title",
+    [
+        ("figures?view=Table", "Back to Figures (Table)", "Figures"),
+        ("statements", "Back to Statements", "Statements"),
+        (None, "Back to the list", "Articles"),
+        ("https://example.com/x", "Back to the list", "Articles"),
+    ],
+)
 def test_dashboard_reader_goes_back_where_the_user_came_from(demo_store, monkeypatch, back, label, title):
     params = {"article": "a3", **({"back": back} if back else {})}
     at = app(demo_store, monkeypatch, "articles", params)
@@ -306,10 +309,15 @@ def test_dashboard_every_chart_has_a_text_alternative(demo_store, monkeypatch):
     assert summaries[0].startswith("**Figures by category.** 6 figures in 5 categories")
 
 
-@pytest.mark.parametrize("values, label, wide_enough_for", [
-    ([3, 12, 2_300_000], "value", "2,300,000"), ([0.223, 5], "high", "0.223"), ([], "low", "low"),
-    ([1, 2], "statements", "statements"),
-])
+@pytest.mark.parametrize(
+    "values, label, wide_enough_for",
+    [
+        ([3, 12, 2_300_000], "value", "2,300,000"),
+        ([0.223, 5], "high", "0.223"),
+        ([], "low", "low"),
+        ([1, 2], "statements", "statements"),
+    ],
+)
 def test_dashboard_number_columns_are_as_wide_as_their_longest_number(values, label, wide_enough_for):
     import pandas as pd
 
@@ -322,7 +330,7 @@ def _damaged_copy(store: Path, tmp_path: Path, how: str) -> Path:
     """A copy of ``store`` cut in half or with a flipped bit in every block of its second half."""
     data = bytearray(store.read_bytes())
     if how == "truncated":
-        data = data[:len(data) // 2]
+        data = data[: len(data) // 2]
     elif how == "bit-flipped":
         for at in range(len(data) // 2, len(data), 4096):
             data[at] ^= 0x10

@@ -1,4 +1,5 @@
 """Serving defaults: local only, XSRF protection on, an upload limit that the README states."""
+
 from __future__ import annotations
 
 import os

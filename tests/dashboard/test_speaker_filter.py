@@ -1,15 +1,15 @@
 """The speaker filter: unnamed sources as one choice, and the Speakers page counting them apart
 (AppTest on a small made-up corpus built as a user would)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from newstally.read.filters import UNNAMED
-
-from conftest import ROOT
 
 ARTICLES = {
     "a1": "Foreign Minister Nina Berg said the talks had failed. Officials said the road was closed.",

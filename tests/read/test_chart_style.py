@@ -1,4 +1,5 @@
 """newstally.read.chart_style: readable text, told-apart colours, whole-number ticks, captions."""
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -7,8 +8,9 @@ import pytest
 from newstally.read import chart_style
 
 
-@pytest.mark.parametrize("one, other, expected", [("#ffffff", "#000000", 21.0), ("#777777", "#ffffff", 4.48),
-                                                  ("#31333f", "#ffffff", 12.53)])
+@pytest.mark.parametrize(
+    "one, other, expected", [("#ffffff", "#000000", 21.0), ("#777777", "#ffffff", 4.48), ("#31333f", "#ffffff", 12.53)]
+)
 def test_chart_style_contrast(one, other, expected):
     assert chart_style.contrast(one, other) == pytest.approx(expected, abs=0.05)
 
@@ -44,8 +46,11 @@ def test_chart_style_log_axis_reaches_both_ends():
 def test_chart_style_caption_goes_under_the_plot_escaped():
     fig = go.Figure(go.Bar(x=[1], y=[2]))
     fig.update_layout(height=400)
-    lines = ["Source: store.duckdb: 2 articles from <b>Reuters</b>", "Filters: none",
-             "Made with newstally on 2024-05-01"]
+    lines = [
+        "Source: store.duckdb: 2 articles from <b>Reuters</b>",
+        "Filters: none",
+        "Made with newstally on 2024-05-01",
+    ]
     captioned = chart_style.with_caption(fig, lines)
     note = captioned.layout.annotations[-1]
     assert note.yref == "paper" and note.y == 0 and note.yanchor == "top" and note.yshift < 0

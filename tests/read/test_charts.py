@@ -1,4 +1,5 @@
 """newstally.read.charts: DataFrames in, plotly figures out, with customdata a click can filter by."""
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,18 @@ from newstally.contract.vocabulary import CATEGORY_COLORS
 from newstally.read import chart_style, charts
 
 
-@pytest.mark.parametrize("points, column, expected", [
-    ([{"customdata": ["killed", "x"]}], 0, ["killed"]),
-    ([{"customdata": ["killed", "x"]}, {"customdata": ["killed", "y"]}], 0, ["killed"]),
-    ([{"customdata": ["killed", "x"]}, {"customdata": ["injured", "y"]}], 1, ["x", "y"]),
-    ([{"customdata": "aid"}], 0, ["aid"]),
-    ([{"x": 1}], 0, []),
-    ([{"customdata": [None]}, {"customdata": [""]}], 0, []),
-    (None, 0, []),
-])
+@pytest.mark.parametrize(
+    "points, column, expected",
+    [
+        ([{"customdata": ["killed", "x"]}], 0, ["killed"]),
+        ([{"customdata": ["killed", "x"]}, {"customdata": ["killed", "y"]}], 0, ["killed"]),
+        ([{"customdata": ["killed", "x"]}, {"customdata": ["injured", "y"]}], 1, ["x", "y"]),
+        ([{"customdata": "aid"}], 0, ["aid"]),
+        ([{"x": 1}], 0, []),
+        ([{"customdata": [None]}, {"customdata": [""]}], 0, []),
+        (None, 0, []),
+    ],
+)
 def test_charts_clicked_values(points, column, expected):
     assert charts.clicked_values(points, column) == expected
 
@@ -52,12 +56,15 @@ def test_charts_speaker_timeline_stacks_kinds():
     assert {t.name for t in fig.data} == {"direct", "indirect"} and fig.layout.barmode == "stack"
 
 
-@pytest.mark.parametrize("available, chosen, expected", [
-    (["other", "killed", "money", "injured"], (), ["killed", "injured"]),
-    (["other", "killed"], ("other",), ["other"]),
-    (["money", "other"], (), ["money", "other"]),
-    ([], (), []),
-])
+@pytest.mark.parametrize(
+    "available, chosen, expected",
+    [
+        (["other", "killed", "money", "injured"], (), ["killed", "injured"]),
+        (["other", "killed"], ("other",), ["other"]),
+        (["money", "other"], (), ["money", "other"]),
+        ([], (), []),
+    ],
+)
 def test_charts_default_categories(available, chosen, expected):
     assert charts.default_categories(available, chosen) == expected
 
@@ -68,8 +75,15 @@ def test_charts_category_color_is_hex(category):
 
 
 def _co_quoted(centre=("a",)):
-    speakers = pd.DataFrame({"speaker_id": ["a", "b", "c"], "name": ["A", "B", "C"], "articles": [5, 3, 2],
-                             "centre": [s in centre for s in "abc"], "with_centre": [0, 2, 1]})
+    speakers = pd.DataFrame(
+        {
+            "speaker_id": ["a", "b", "c"],
+            "name": ["A", "B", "C"],
+            "articles": [5, 3, 2],
+            "centre": [s in centre for s in "abc"],
+            "with_centre": [0, 2, 1],
+        }
+    )
     pairs = pd.DataFrame({"a_id": ["a", "b", "a", "c"], "b_id": ["b", "a", "c", "a"], "articles": [2, 2, 1, 1]})
     return pairs, speakers
 
@@ -107,20 +121,31 @@ def test_charts_co_quotation_grid_text_reads_on_every_shade():
         assert chart_style.contrast(text_colour, shade) >= 4.5
 
 
-@pytest.mark.parametrize("builder, args", [
-    (charts.category_bars, ()), (charts.speaker_bars, ()), (charts.activity_timeline, ()),
-    (charts.speaker_timeline, ("X",)), (charts.co_quotation_grid, (pd.DataFrame(),)),
-])
+@pytest.mark.parametrize(
+    "builder, args",
+    [
+        (charts.category_bars, ()),
+        (charts.speaker_bars, ()),
+        (charts.activity_timeline, ()),
+        (charts.speaker_timeline, ("X",)),
+        (charts.co_quotation_grid, (pd.DataFrame(),)),
+    ],
+)
 def test_charts_empty_data_gives_a_message_not_an_error(builder, args):
     fig = builder(pd.DataFrame(), *args)
     assert fig.layout.annotations and "No" in fig.layout.annotations[0].text
 
 
-@pytest.mark.parametrize("figure", [
-    lambda: charts.category_bars(pd.DataFrame({"category": ["killed"], "figures": [3]})),
-    lambda: charts.activity_timeline(pd.DataFrame({"period": [date(2024, 1, 1)], "articles": [1], "statements": [2]})),
-    lambda: charts.co_quotation_grid(*_co_quoted()),
-])
+@pytest.mark.parametrize(
+    "figure",
+    [
+        lambda: charts.category_bars(pd.DataFrame({"category": ["killed"], "figures": [3]})),
+        lambda: charts.activity_timeline(
+            pd.DataFrame({"period": [date(2024, 1, 1)], "articles": [1], "statements": [2]})
+        ),
+        lambda: charts.co_quotation_grid(*_co_quoted()),
+    ],
+)
 def test_charts_text_is_dark_on_white(figure):
     fig = figure()
     assert chart_style.contrast(fig.layout.font.color, "#ffffff") >= 4.5
@@ -128,11 +153,14 @@ def test_charts_text_is_dark_on_white(figure):
         assert chart_style.contrast(axis.tickfont.color, "#ffffff") >= 4.5
 
 
-@pytest.mark.parametrize("frame, dtick", [
-    (pd.DataFrame({"category": ["killed"], "figures": [1]}), 1),
-    (pd.DataFrame({"category": ["killed", "aid"], "figures": [3, 5]}), 1),
-    (pd.DataFrame({"category": ["killed"], "figures": [4000]}), None),
-])
+@pytest.mark.parametrize(
+    "frame, dtick",
+    [
+        (pd.DataFrame({"category": ["killed"], "figures": [1]}), 1),
+        (pd.DataFrame({"category": ["killed", "aid"], "figures": [3, 5]}), 1),
+        (pd.DataFrame({"category": ["killed"], "figures": [4000]}), None),
+    ],
+)
 def test_charts_count_axes_have_whole_number_ticks(frame, dtick):
     fig = charts.category_bars(frame)
     assert fig.layout.xaxis.dtick == dtick and fig.layout.xaxis.range[0] == 0
@@ -141,12 +169,16 @@ def test_charts_count_axes_have_whole_number_ticks(frame, dtick):
 HOSTILE_NAME = "<a href='javascript:alert(1)'>click</a><script>x</script>"
 
 
-@pytest.mark.parametrize("figure", [
-    lambda: charts.speaker_bars(pd.DataFrame({"speaker_id": ["x"], "speaker": [HOSTILE_NAME], "statements": [1]})),
-    lambda: charts.speaker_timeline(pd.DataFrame({"period": [date(2024, 1, 1)], "kind": ["direct"],
-                                                  "statements": [1]}), HOSTILE_NAME),
-    lambda: charts.co_quotation_grid(_co_quoted()[0], _co_quoted()[1].assign(name=HOSTILE_NAME)),
-])
+@pytest.mark.parametrize(
+    "figure",
+    [
+        lambda: charts.speaker_bars(pd.DataFrame({"speaker_id": ["x"], "speaker": [HOSTILE_NAME], "statements": [1]})),
+        lambda: charts.speaker_timeline(
+            pd.DataFrame({"period": [date(2024, 1, 1)], "kind": ["direct"], "statements": [1]}), HOSTILE_NAME
+        ),
+        lambda: charts.co_quotation_grid(_co_quoted()[0], _co_quoted()[1].assign(name=HOSTILE_NAME)),
+    ],
+)
 def test_charts_names_from_articles_are_escaped(figure):
     def strings(node):
         if isinstance(node, str):

@@ -1,4 +1,5 @@
 """newstally.read.figure_charts: figures over time against a reference, and who reported what."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,24 @@ import pytest
 
 from newstally.read import chart_style, figure_charts
 
-COLUMNS = ["figure_id", "article_id", "text", "value", "low", "high", "qualifier", "unit", "category",
-           "sentence", "speaker_id", "speaker", "source", "title", "published", "reported_by"]
+COLUMNS = [
+    "figure_id",
+    "article_id",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "category",
+    "sentence",
+    "speaker_id",
+    "speaker",
+    "source",
+    "title",
+    "published",
+    "reported_by",
+]
 
 
 def _points(rows):
@@ -18,30 +35,126 @@ def _points(rows):
     return frame
 
 
-POINTS = _points([
-    ("a:f0", "a", "11,000", 11000, 11000, 11000, "exact", "people", "killed", "", "moh", "MoH", "R", "t", "2023-11-20",
-     "MoH"),
-    ("b:f0", "b", "more than 28,500", 28500, 28500, None, "more_than", "people", "killed", "", None, None, "AJ", "t",
-     "2024-02-14", "AJ"),
-    ("b:f1", "b", "5,000-7,000 rockets", 6000, 5000, 7000, "exact", "rockets", "projectiles", "", None, None, "AJ",
-     "t", "2024-02-14", "AJ"),
-])
-REFERENCE = pd.DataFrame({"date": pd.to_datetime(["2023-11-20", "2024-02-14", "2026-01-01"]),
-                          "series": ["killed_cum"] * 3, "value": [13000.0, 28500.0, 70000.0]})
+POINTS = _points(
+    [
+        (
+            "a:f0",
+            "a",
+            "11,000",
+            11000,
+            11000,
+            11000,
+            "exact",
+            "people",
+            "killed",
+            "",
+            "moh",
+            "MoH",
+            "R",
+            "t",
+            "2023-11-20",
+            "MoH",
+        ),
+        (
+            "b:f0",
+            "b",
+            "more than 28,500",
+            28500,
+            28500,
+            None,
+            "more_than",
+            "people",
+            "killed",
+            "",
+            None,
+            None,
+            "AJ",
+            "t",
+            "2024-02-14",
+            "AJ",
+        ),
+        (
+            "b:f1",
+            "b",
+            "5,000-7,000 rockets",
+            6000,
+            5000,
+            7000,
+            "exact",
+            "rockets",
+            "projectiles",
+            "",
+            None,
+            None,
+            "AJ",
+            "t",
+            "2024-02-14",
+            "AJ",
+        ),
+    ]
+)
+REFERENCE = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2023-11-20", "2024-02-14", "2026-01-01"]),
+        "series": ["killed_cum"] * 3,
+        "value": [13000.0, 28500.0, 70000.0],
+    }
+)
 MAPPING = {"killed_cum": "killed"}
 
 
 def _displaced(units):
     """Figures of "displaced", one per unit in ``units``: counts in millions, shares below 100."""
     values = {"people": 1_900_000, "families": 20_000, "percent": 85, "USD": 5_000_000}
-    return _points([(f"d:f{i}", "d", f"{values[unit]:,} {unit}", values[unit], values[unit], values[unit], "exact",
-                     unit, "displaced", "", None, None, "AJ", "t", f"2024-01-{i + 1:02d}", "AJ")
-                    for i, unit in enumerate(units)])
+    return _points(
+        [
+            (
+                f"d:f{i}",
+                "d",
+                f"{values[unit]:,} {unit}",
+                values[unit],
+                values[unit],
+                values[unit],
+                "exact",
+                unit,
+                "displaced",
+                "",
+                None,
+                None,
+                "AJ",
+                "t",
+                f"2024-01-{i + 1:02d}",
+                "AJ",
+            )
+            for i, unit in enumerate(units)
+        ]
+    )
 
 
 def _many(values, category="killed", unit="people"):
-    return _points([(f"x:{i}", "x", str(v), v, None, None, "exact", unit, category, "", None, None, "S", "t",
-                     f"2024-01-{1 + i % 28:02d}", "S") for i, v in enumerate(values)])
+    return _points(
+        [
+            (
+                f"x:{i}",
+                "x",
+                str(v),
+                v,
+                None,
+                None,
+                "exact",
+                unit,
+                category,
+                "",
+                None,
+                None,
+                "S",
+                "t",
+                f"2024-01-{1 + i % 28:02d}",
+                "S",
+            )
+            for i, v in enumerate(values)
+        ]
+    )
 
 
 def test_figure_charts_over_time_draws_ranges_and_a_named_reference():
@@ -83,8 +196,13 @@ def test_figure_charts_axis_fits_the_reference_not_a_misread_million():
     """The issue's view: the bulk in the tens of thousands, a few misread millions, the reference
     at 34,000: the axis must reach the reference and leave the millions above it."""
     values = [20, 100, 1_139, 5_000, 12_000, 20_000, 30_000, 33_000] * 20 + [200_000, 2_300_000, 2e9]
-    reference = pd.DataFrame({"date": pd.to_datetime(["2024-01-01", "2024-01-28"]), "series": ["killed_cum"] * 2,
-                              "value": [22_000.0, 34_000.0]})
+    reference = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01", "2024-01-28"]),
+            "series": ["killed_cum"] * 2,
+            "value": [22_000.0, 34_000.0],
+        }
+    )
     fig = figure_charts.figures_over_time(_many(values), reference, MAPPING)
     top = fig.layout.yaxis.range[1]
     assert 34_000 <= top <= 60_000
@@ -93,8 +211,20 @@ def test_figure_charts_axis_fits_the_reference_not_a_misread_million():
 
 def test_figure_charts_axis_spread_of_all_the_figures_wins_over_the_sample():
     sample = _many([10, 20, 30])
-    spread = pd.DataFrame([{"category": "killed", "measure": "count", "figures": 900, "median": 20, "p95": 800,
-                            "smallest_positive": 1, "largest": 5_000, "bulk": 900}])
+    spread = pd.DataFrame(
+        [
+            {
+                "category": "killed",
+                "measure": "count",
+                "figures": 900,
+                "median": 20,
+                "p95": 800,
+                "smallest_positive": 1,
+                "largest": 5_000,
+                "bulk": 900,
+            }
+        ]
+    )
     fig = figure_charts.figures_over_time(sample, spread=spread)
     assert fig.layout.yaxis.range[1] >= 900
 
@@ -151,14 +281,39 @@ def test_figure_charts_download_holds_every_figure_and_the_reference():
     assert list(rows.columns[:6]) == ["record", "date", "category", "measure", "series", "value"]
 
 
-@pytest.mark.parametrize("tops, expected", [
-    ({}, 33_000), ({"killed": 34_000}, 34_000), ({"killed": 10_000}, 15_000),
-])
+@pytest.mark.parametrize(
+    "tops, expected",
+    [
+        ({}, 33_000),
+        ({"killed": 34_000}, 34_000),
+        ({"killed": 10_000}, 15_000),
+    ],
+)
 def test_figure_charts_axis_tops(tops, expected):
-    spread = pd.DataFrame([{"category": "killed", "measure": "count", "figures": 100, "median": 1000, "p95": 30_000,
-                            "smallest_positive": 1, "largest": 2e9, "bulk": 33_000},
-                           {"category": "killed", "measure": "percent", "figures": 5, "median": 50, "p95": 90,
-                            "smallest_positive": 1, "largest": 93, "bulk": 93}])
+    spread = pd.DataFrame(
+        [
+            {
+                "category": "killed",
+                "measure": "count",
+                "figures": 100,
+                "median": 1000,
+                "p95": 30_000,
+                "smallest_positive": 1,
+                "largest": 2e9,
+                "bulk": 33_000,
+            },
+            {
+                "category": "killed",
+                "measure": "percent",
+                "figures": 5,
+                "median": 50,
+                "p95": 90,
+                "smallest_positive": 1,
+                "largest": 93,
+                "bulk": 93,
+            },
+        ]
+    )
     axis = figure_charts.axis_tops(spread, tops)
     assert expected <= axis["killed", "count"] <= expected * 1.1
     assert axis["killed", "percent"] == 100
@@ -166,16 +321,35 @@ def test_figure_charts_axis_tops(tops, expected):
 
 # --- who reported what ---------------------------------------------------------------------------
 
+
 def _reporters(rows):
-    return pd.DataFrame(rows, columns=["reported_by", "reporter_type", "reporter_id", "figures", "lowest", "median",
-                                       "highest", "first", "last"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "reported_by",
+            "reporter_type",
+            "reporter_id",
+            "figures",
+            "lowest",
+            "median",
+            "highest",
+            "first",
+            "last",
+        ],
+    )
 
 
-REPORTERS = _reporters([("Al Jazeera English", "source", "Al Jazeera English", 5524, 0, 80, 2e9, None, None),
-                        ("MoH", "speaker", "moh", 108, 1, 260, 33_137, None, None)])
+REPORTERS = _reporters(
+    [
+        ("Al Jazeera English", "source", "Al Jazeera English", 5524, 0, 80, 2e9, None, None),
+        ("MoH", "speaker", "moh", 108, 1, 260, 33_137, None, None),
+    ]
+)
 REPORTED = POINTS[POINTS["category"] == "killed"].assign(
-    reporter_type=["speaker", "source"], reporter_id=["moh", "Al Jazeera English"],
-    reported_by=["MoH", "Al Jazeera English"])
+    reporter_type=["speaker", "source"],
+    reporter_id=["moh", "Al Jazeera English"],
+    reported_by=["MoH", "Al Jazeera English"],
+)
 
 
 def test_figure_charts_every_reporter_gets_a_row_however_many_figures_the_first_gave():
@@ -195,20 +369,27 @@ def test_figure_charts_reporter_axis_spans_every_figure():
     assert linear.type != "log" and linear.range[0] == 0 and linear.range[1] >= 1000
 
 
-@pytest.mark.parametrize("measure, suffix, axis, hover", [
-    ("count", "", "killed (log scale)", "%{x:,.0f}"),
-    ("percent", "%", "killed (percentages)", "%{x:,.2~f}%"),
-    ("USD", "", "killed (USD) (log scale)", "%{x:,.2~f} USD"),
-])
+@pytest.mark.parametrize(
+    "measure, suffix, axis, hover",
+    [
+        ("count", "", "killed (log scale)", "%{x:,.0f}"),
+        ("percent", "%", "killed (percentages)", "%{x:,.2~f}%"),
+        ("USD", "", "killed (USD) (log scale)", "%{x:,.2~f} USD"),
+    ],
+)
 def test_figure_charts_reporter_comparison_names_its_measure(measure, suffix, axis, hover):
     fig = figure_charts.reporter_comparison(REPORTED, REPORTERS, "killed", measure)
     assert (fig.layout.xaxis.ticksuffix or "") == suffix
     assert fig.layout.xaxis.title.text == axis and hover in fig.data[2].hovertemplate
 
 
-@pytest.mark.parametrize("builder, args", [
-    (figure_charts.figures_over_time, ()), (figure_charts.reporter_comparison, (pd.DataFrame(), "killed")),
-])
+@pytest.mark.parametrize(
+    "builder, args",
+    [
+        (figure_charts.figures_over_time, ()),
+        (figure_charts.reporter_comparison, (pd.DataFrame(), "killed")),
+    ],
+)
 def test_figure_charts_empty_data_gives_a_message_not_an_error(builder, args):
     fig = builder(pd.DataFrame(), *args)
     assert fig.layout.annotations and "No" in fig.layout.annotations[0].text
@@ -217,13 +398,20 @@ def test_figure_charts_empty_data_gives_a_message_not_an_error(builder, args):
 HOSTILE_NAME = "<a href='javascript:alert(1)'>click</a><script>x</script>"
 
 
-@pytest.mark.parametrize("figure", [
-    lambda: figure_charts.reporter_comparison(REPORTED.assign(reported_by=HOSTILE_NAME),
-                                              REPORTERS.assign(reported_by=HOSTILE_NAME), "killed"),
-    lambda: figure_charts.figures_over_time(POINTS.assign(reported_by=HOSTILE_NAME, title=HOSTILE_NAME,
-                                                          text=HOSTILE_NAME), REFERENCE, MAPPING,
-                                            reference_name=HOSTILE_NAME),
-])
+@pytest.mark.parametrize(
+    "figure",
+    [
+        lambda: figure_charts.reporter_comparison(
+            REPORTED.assign(reported_by=HOSTILE_NAME), REPORTERS.assign(reported_by=HOSTILE_NAME), "killed"
+        ),
+        lambda: figure_charts.figures_over_time(
+            POINTS.assign(reported_by=HOSTILE_NAME, title=HOSTILE_NAME, text=HOSTILE_NAME),
+            REFERENCE,
+            MAPPING,
+            reference_name=HOSTILE_NAME,
+        ),
+    ],
+)
 def test_figure_charts_names_from_articles_are_escaped(figure):
     def strings(node):
         if isinstance(node, str):

@@ -1,4 +1,5 @@
 """newstally.read.filters: the sidebar's filters as a value."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,8 +9,15 @@ import pytest
 from newstally.read.filters import Filters
 
 
-@pytest.mark.parametrize("filters, empty_", [(Filters(), True), (Filters(text=""), True), (Filters(text="x"), False),
-                                              (Filters(date_from=date(2024, 1, 1)), False)])
+@pytest.mark.parametrize(
+    "filters, empty_",
+    [
+        (Filters(), True),
+        (Filters(text=""), True),
+        (Filters(text="x"), False),
+        (Filters(date_from=date(2024, 1, 1)), False),
+    ],
+)
 def test_filters_filters_is_empty(filters, empty_):
     assert filters.is_empty() is empty_
 

@@ -1,4 +1,5 @@
 """newstally.read.highlight: untrusted article text in, escaped HTML with marked spans out."""
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,9 @@ from newstally.read.highlight import (
 HOSTILE = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
-    "\"><svg onload=alert(1)>",
+    '"><svg onload=alert(1)>',
     "<style>body{display:none}</style>",
-    "<a href=\"javascript:alert(1)\">click</a>",
+    '<a href="javascript:alert(1)">click</a>',
     "&lt;script&gt; already escaped",
 ]
 ALLOWED_TAGS = {"p", "mark", "span", "div", "style"}
@@ -53,8 +54,10 @@ def test_highlight_hostile_text_is_escaped(text):
 def test_highlight_hostile_text_inside_spans_is_escaped(text):
     full = f"He said {text} and 30 trucks"
     start = full.index(text)
-    spans = [Span(start, start + len(text), "statement", "s0", label="<b>Evil</b> speaker", title="\"onmouseover=x"),
-             Span(full.index("30"), full.index("30") + 9, "figure", "f0", label="aid\"><script>", title="<i>")]
+    spans = [
+        Span(start, start + len(text), "statement", "s0", label="<b>Evil</b> speaker", title='"onmouseover=x'),
+        Span(full.index("30"), full.index("30") + 9, "figure", "f0", label='aid"><script>', title="<i>"),
+    ]
     out = highlighted_html(full, spans)
     assert "<script" not in out and "<b>" not in out and "<i>" not in out
     for tag, attrs in _tags(out):
@@ -67,19 +70,27 @@ def test_highlight_hostile_text_inside_spans_is_escaped(text):
 def test_highlight_marks_figures_inside_statements():
     text = 'Zakharova said "28,500 people were killed" on Wednesday.'
     quote = text.index("28,500")
-    spans = [Span(quote, quote + len("28,500 people were killed"), "statement", "a:s0", "Maria Zakharova"),
-             Span(quote, quote + len("28,500 people"), "figure", "a:f0", "killed")]
+    spans = [
+        Span(quote, quote + len("28,500 people were killed"), "statement", "a:s0", "Maria Zakharova"),
+        Span(quote, quote + len("28,500 people"), "figure", "a:f0", "killed"),
+    ]
     out = highlighted_html(text, spans, colors={"killed": "#c62828"})
     assert '<span class="nt-speaker">Maria Zakharova</span>' in out
-    assert re.search(r'<span class="nt-statement"[^>]*id="nt-statement-a-s0"><mark class="nt-figure nt-cat-killed"'
-                     r'[^>]*id="nt-figure-a-f0"[^>]*>28,500 people</mark></span>', out)
+    assert re.search(
+        r'<span class="nt-statement"[^>]*id="nt-statement-a-s0"><mark class="nt-figure nt-cat-killed"'
+        r'[^>]*id="nt-figure-a-f0"[^>]*>28,500 people</mark></span>',
+        out,
+    )
     assert "#c62828" in out
 
 
-@pytest.mark.parametrize("spans", [
-    [Span(0, 5, "figure", "f0", "killed"), Span(3, 9, "figure", "f1", "injured")],  # overlapping
-    [Span(0, 20, "statement", "s0", "A"), Span(5, 9, "figure", "f0", "aid"), Span(8, 12, "statement", "s1", "B")],
-])
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [Span(0, 5, "figure", "f0", "killed"), Span(3, 9, "figure", "f1", "injured")],  # overlapping
+        [Span(0, 20, "statement", "s0", "A"), Span(5, 9, "figure", "f0", "aid"), Span(8, 12, "statement", "s1", "B")],
+    ],
+)
 def test_highlight_overlapping_spans_stay_well_formed(spans):
     text = "abcdefghijklmnopqrstuvwxyz"
     out = highlighted_html(text, spans)
@@ -91,8 +102,10 @@ def test_highlight_overlapping_spans_stay_well_formed(spans):
     assert depth == 0
 
 
-@pytest.mark.parametrize("span", [Span(-1, 3, "figure", "x"), Span(5, 3, "figure", "x"), Span(0, 99, "figure", "x"),
-                                  Span(2, 2, "figure", "x")])
+@pytest.mark.parametrize(
+    "span",
+    [Span(-1, 3, "figure", "x"), Span(5, 3, "figure", "x"), Span(0, 99, "figure", "x"), Span(2, 2, "figure", "x")],
+)
 def test_highlight_ignores_spans_outside_the_text(span):
     assert highlighted_html("short", [span]) == "<p>short</p>"
 
@@ -116,10 +129,12 @@ def test_highlight_anchor_id_is_safe():
 
 
 def test_highlight_spans_from_rows():
-    figures = figure_spans([{"start": 1, "end": 3, "figure_id": "f", "category": "aid", "text": "30",
-                             "reported_by": None}])
-    statements = statement_spans([{"start": 0, "end": 5, "statement_id": "s", "speaker": None, "kind": "direct",
-                                   "cue": "said"}])
+    figures = figure_spans(
+        [{"start": 1, "end": 3, "figure_id": "f", "category": "aid", "text": "30", "reported_by": None}]
+    )
+    statements = statement_spans(
+        [{"start": 0, "end": 5, "statement_id": "s", "speaker": None, "kind": "direct", "cue": "said"}]
+    )
     assert figures[0].record == "figure" and figures[0].label == "aid"
     assert statements[0].label == "" and "said" in statements[0].title
 

@@ -1,5 +1,6 @@
 """newstally audit-speakers (newstally.read.speaker_audit) and the unnamed sources a store keeps:
 a small made-up corpus built as a user would, then audited and filtered."""
+
 from __future__ import annotations
 
 import duckdb
@@ -54,23 +55,30 @@ def test_speaker_audit_figures(con):
     assert "by an unnamed source (no row)              3" in audit.table()
 
 
-@pytest.mark.parametrize("name, speaker_type, expected", [
-    ("the group", "organization", "lower-case description"),
-    ("his father", "person", "lower-case description"),
-    ("Vandor's", "organization", "possessive"),
-    ("Witnesses", "person", "a common noun"),
-    ("Norwegian", "organization", "a nationality"),
-    ("Norwegian officials", "person", "a description of people"),
-    ("Oslo", "person", "a place as a person"),
-    # names: a person, a named organisation, a country, an organisation whose name looks plural
-    ("Nina Berg", "person", ""),
-    ("Norwegian army", "organization", ""),
-    ("Oslo", "organization", ""),
-    ("Vandorites", "organization", ""),
-])
+@pytest.mark.parametrize(
+    "name, speaker_type, expected",
+    [
+        ("the group", "organization", "lower-case description"),
+        ("his father", "person", "lower-case description"),
+        ("Vandor's", "organization", "possessive"),
+        ("Witnesses", "person", "a common noun"),
+        ("Norwegian", "organization", "a nationality"),
+        ("Norwegian officials", "person", "a description of people"),
+        ("Oslo", "person", "a place as a person"),
+        # names: a person, a named organisation, a country, an organisation whose name looks plural
+        ("Nina Berg", "person", ""),
+        ("Norwegian army", "organization", ""),
+        ("Oslo", "organization", ""),
+        ("Vandorites", "organization", ""),
+    ],
+)
 def test_speaker_audit_rows_that_name_no_one(name, speaker_type, expected):
-    words = AuditWords(places=frozenset({"oslo", "norway"}), adjectives=frozenset({"norwegian"}),
-                       person_nouns=frozenset({"officials"}), organisations=frozenset({"vandorites"}))
+    words = AuditWords(
+        places=frozenset({"oslo", "norway"}),
+        adjectives=frozenset({"norwegian"}),
+        person_nouns=frozenset({"officials"}),
+        organisations=frozenset({"vandorites"}),
+    )
     assert names_no_one(name, speaker_type, words, frozenset({"witnesses", "officials", "army"})) == expected
 
 
@@ -93,11 +101,21 @@ def test_speaker_audit_unnamed_sources_are_a_filter_choice(con):
 
 
 def test_speaker_audit_labels_tell_two_people_of_one_name_apart(con):
-    frame = pd.DataFrame({"speaker_id": ["sam-reed", "sam-reed-2", "ola-berg"],
-                          "name": ["Sam Reed", "Sam Reed", "Ola Berg"],
-                          "role": ["correspondent", "Prime Minister", "minister"], "org": ["Vandor Radio", "", ""],
-                          "country": ["", "Norway", ""]})
+    frame = pd.DataFrame(
+        {
+            "speaker_id": ["sam-reed", "sam-reed-2", "ola-berg"],
+            "name": ["Sam Reed", "Sam Reed", "Ola Berg"],
+            "role": ["correspondent", "Prime Minister", "minister"],
+            "org": ["Vandor Radio", "", ""],
+            "country": ["", "Norway", ""],
+        }
+    )
     assert list(labelled(frame)["label"]) == [
-        "Sam Reed (correspondent, Vandor Radio)", "Sam Reed (Prime Minister, Norway)", "Ola Berg"]
+        "Sam Reed (correspondent, Vandor Radio)",
+        "Sam Reed (Prime Minister, Norway)",
+        "Ola Berg",
+    ]
     assert speaker_ids(con, ("Nina Berg (Foreign Minister)", "nina berg")) == {
-        "Nina Berg (Foreign Minister)": "nina-berg", "nina berg": "nina-berg"}
+        "Nina Berg (Foreign Minister)": "nina-berg",
+        "nina berg": "nina-berg",
+    }

@@ -1,17 +1,19 @@
 """The whole extraction of one article (newstally.rules.extract): total on any text, spans valid,
 and hostile inputs that must finish."""
+
 from __future__ import annotations
 
 import pytest
+from hostile import EXTRACT_INPUTS, FINISHES_WITHIN, timed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newstally.rules import extract
 
-from hostile import EXTRACT_INPUTS, FINISHES_WITHIN, timed
-
-NEWS_ALPHABET = st.sampled_from(list('abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:-%$"\'“”‘’()\n')
-                                + ["said", " more than ", " killed ", "1,000", " according to ", "Ministry", " he "])
+NEWS_ALPHABET = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:-%$\"'“”‘’()\n")
+    + ["said", " more than ", " killed ", "1,000", " according to ", "Ministry", " he "]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -21,7 +23,7 @@ def test_extract_never_raises_and_every_span_is_the_text(text):
     keys = {s.key for s in result.speakers}
     for record in (*result.figures, *result.statements):
         assert 0 <= record.start <= record.end <= len(text)
-        assert text[record.start:record.end] == record.text
+        assert text[record.start : record.end] == record.text
     for figure in result.figures:
         if figure.low is not None:
             assert figure.low <= figure.value

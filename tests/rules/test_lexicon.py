@@ -1,14 +1,14 @@
 """The language data: every lexicon file loads, users can extend it, and it names no test person."""
+
 from __future__ import annotations
 
 import json
 import re
 
 import pytest
+from conftest import ROOT, SHARED
 
 from newstally.rules import lexicon
-
-from conftest import ROOT, SHARED
 
 LEXICON_FILES = lexicon.bundled_files()
 
@@ -41,7 +41,9 @@ def _gold_people() -> set[str]:
             record = json.loads(line)
             names.update(record.get("mentioned_people", []))
             for speaker in record.get("speakers", []):
-                if speaker.get("type") == "person" and re.fullmatch(r"(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+", speaker["name"]):
+                if speaker.get("type") == "person" and re.fullmatch(
+                    r"(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+", speaker["name"]
+                ):
                     names.add(speaker["name"])
     return names
 

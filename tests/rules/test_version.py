@@ -1,5 +1,6 @@
 """The extractor version: it names everything extraction reads, so a rebuild re-extracts when
 any of it changes, a user's lexicon word included."""
+
 from __future__ import annotations
 
 import os
@@ -55,8 +56,13 @@ def test_version_covers_every_rules_module_but_the_merge():
 
 def _build(corpus, store, folder) -> str:
     env = {**os.environ, lexicon.USER_FOLDER: str(folder)}
-    done = subprocess.run([sys.executable, "-m", "newstally.cli", "build", str(corpus), "--store", str(store)],
-                          capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "newstally.cli", "build", str(corpus), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

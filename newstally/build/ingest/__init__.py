@@ -21,6 +21,7 @@ Decoding, NUL bytes and line endings: see ``text``; dates: see ``dates``; zip sa
 Every string that leaves here can be stored: lone surrogates (from JSON escapes, or file names
 that are not UTF-8) are replaced or shown escaped (``printable``).
 """
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,9 @@ def allowed_extensions() -> tuple[str, ...]:
     return EXTENSIONS
 
 
-def read_corpus(paths: Iterable[str | Path], fields: FieldMap = FieldMap(),
-                limits: Limits = Limits()) -> Iterator[Article | Rejected]:
+def read_corpus(
+    paths: Iterable[str | Path], fields: FieldMap = FieldMap(), limits: Limits = Limits()
+) -> Iterator[Article | Rejected]:
     """Each Article found in ``paths`` (files or folders), and a Rejected for whatever is not one.
 
     A generator: records come one at a time and a large .jsonl or .csv is never held whole.
@@ -59,16 +61,19 @@ def read_corpus(paths: Iterable[str | Path], fields: FieldMap = FieldMap(),
         if isinstance(record, Article):
             earlier = first_seen.get(record.article_id)
             if earlier is not None:
-                yield Rejected(record.path, (
-                    f"duplicate article id '{record.article_id}' (first seen in {earlier}); "
-                    "each article needs its own id, so remove the copy or give it another id"))
+                yield Rejected(
+                    record.path,
+                    (
+                        f"duplicate article id '{record.article_id}' (first seen in {earlier}); "
+                        "each article needs its own id, so remove the copy or give it another id"
+                    ),
+                )
                 continue
             first_seen[record.article_id] = record.path
         yield record
 
 
-def _records(paths: Iterable[str | Path], fields: FieldMap,
-             limits: Limits) -> Iterator[Article | Rejected]:
+def _records(paths: Iterable[str | Path], fields: FieldMap, limits: Limits) -> Iterator[Article | Rejected]:
     for given in paths:
         path = Path(given)
         shown = str(given)
@@ -91,16 +96,18 @@ def _records(paths: Iterable[str | Path], fields: FieldMap,
                 else:
                     yield from _source_records(source, fields, limits)
             if not n_sources:
-                yield Rejected(shown, "no files to read: the folder is empty, or holds only hidden "
-                                      "files (names starting with '.') and a manifest; check the path")
+                yield Rejected(
+                    shown,
+                    "no files to read: the folder is empty, or holds only hidden "
+                    "files (names starting with '.') and a manifest; check the path",
+                )
         except OSError as error:
             yield Rejected(shown, f"could not be read: {os_reason(error)}")
         except Exception as error:  # noqa: BLE001 - a surprise in one corpus must not stop the others
             yield Rejected(shown, unexpected_reason(error))
 
 
-def _source_records(source: Source, fields: FieldMap,
-                    limits: Limits) -> Iterator[Article | Rejected]:
+def _source_records(source: Source, fields: FieldMap, limits: Limits) -> Iterator[Article | Rejected]:
     if source.extension == ".zip":
         return zip_articles(source, fields, limits)
     return source_articles(source, fields, limits)

@@ -8,22 +8,46 @@ Encoding Standard's), ASCII-compatible ones only: a page whose ``<meta>`` could 
 is not UTF-16, whatever it says. Any other declaration is ignored and the usual detection
 (``text.decoded_text``) reads the page.
 """
+
 from __future__ import annotations
 
 import codecs
 
 # Python's own names (codecs.lookup(label).name) of the encodings a page may declare.
-_WEB_ENCODINGS = frozenset({
-    "utf-8", "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "tis-620", "cp874",
-    "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp", "shift_jis",
-    "cp932", "euc_kr", "cp949",
-    *(f"iso8859-{n}" for n in range(1, 17) if n != 12),
-    *(f"cp{n}" for n in range(1250, 1259)),
-})
+_WEB_ENCODINGS = frozenset(
+    {
+        "utf-8",
+        "ascii",
+        "cp866",
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "mac-cyrillic",
+        "tis-620",
+        "cp874",
+        "gbk",
+        "gb2312",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        *(f"iso8859-{n}" for n in range(1, 17) if n != 12),
+        *(f"cp{n}" for n in range(1250, 1259)),
+    }
+)
 # Labels browsers know that Python spells differently.
 _WEB_LABELS = {
-    "windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "windows-31j": "cp932",
-    "x-sjis": "shift_jis", "x-gbk": "gbk",
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "windows-31j": "cp932",
+    "x-sjis": "shift_jis",
+    "x-gbk": "gbk",
 }
 
 

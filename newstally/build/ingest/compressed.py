@@ -9,6 +9,7 @@ reading with a Rejected that names it; the records of a .jsonl or .csv read befo
 are kept. The size of the unpacked data is not known beforehand (gzip stores it modulo 4 GB,
 bzip2 not at all), which is why the limits are kept while reading.
 """
+
 from __future__ import annotations
 
 import bz2
@@ -42,19 +43,23 @@ def inner_problem(name: str) -> str:
     inner = PurePosixPath(inner_name(name)).suffix.lower()
     outer = PurePosixPath(name).suffix.lower()
     if inner in COMPRESSIONS:
-        return (f"compressed twice ({inner}{outer}); unpack it once and give the {inner} file, "
-                "which newstally reads")
+        return f"compressed twice ({inner}{outer}); unpack it once and give the {inner} file, which newstally reads"
     if inner == ".zip":
-        return (f"a zip archive compressed again with {outer}; unpack the {outer} and give the "
-                ".zip, which newstally reads")
+        return (
+            f"a zip archive compressed again with {outer}; unpack the {outer} and give the .zip, which newstally reads"
+        )
     if inner == ".tar":
-        return (f"a tar archive ({inner}{outer}); newstally reads zip archives but not tar: unpack "
-                "it and give the folder, or zip its files")
+        return (
+            f"a tar archive ({inner}{outer}); newstally reads zip archives but not tar: unpack "
+            "it and give the folder, or zip its files"
+        )
     readable = [e for e in EXTENSIONS if e not in COMPRESSIONS and e != ".zip"]
     if inner not in readable:
         what = f"a {inner} file" if inner else "a file without an extension"
-        return (f"{what} compressed with {outer}; a compressed file must hold one of "
-                f"{', '.join(readable)} and be named after it, like articles.jsonl{outer}")
+        return (
+            f"{what} compressed with {outer}; a compressed file must hold one of "
+            f"{', '.join(readable)} and be named after it, like articles.jsonl{outer}"
+        )
     return ""
 
 
@@ -68,30 +73,39 @@ def unpacked_source(source: Source, limits: Limits) -> Source:
     by_ratio = max(_RATIO_CHECKED_FROM_BYTES, int(limits.max_ratio * source.size))
     allowed = min(limits.max_total_uncompressed, by_ratio)
     if by_ratio < limits.max_total_uncompressed:
-        too_much = (f"looks like a decompression bomb: {human_size(source.size)} of {format_name} "
-                    f"unpacks to more than {human_size(allowed)}, over {limits.max_ratio:g} times its "
-                    f"packed size where text packs at most about ten times; reading stopped there "
-                    "(records before it were read); if the file is genuine, give it unpacked, or "
-                    "raise Limits.max_ratio")
+        too_much = (
+            f"looks like a decompression bomb: {human_size(source.size)} of {format_name} "
+            f"unpacks to more than {human_size(allowed)}, over {limits.max_ratio:g} times its "
+            f"packed size where text packs at most about ten times; reading stopped there "
+            "(records before it were read); if the file is genuine, give it unpacked, or "
+            "raise Limits.max_ratio"
+        )
     else:
-        too_much = (f"unpacks to more than {human_size(allowed)}, the limit for one compressed "
-                    "file; reading stopped there (records before it were read): split it into "
-                    "smaller files, or raise Limits.max_total_uncompressed")
+        too_much = (
+            f"unpacks to more than {human_size(allowed)}, the limit for one compressed "
+            "file; reading stopped there (records before it were read): split it into "
+            "smaller files, or raise Limits.max_total_uncompressed"
+        )
 
     def open_unpacked() -> BinaryIO:
         unpacked = _Unpacked(source.open(), opener, format_name, source.extension, allowed, too_much)
         return io.BufferedReader(unpacked, _READ_BYTES)
 
     # size is the packed size: the unpacked one is unknown, and only ever larger
-    return Source(path=source.path, name=inner_name(source.name), size=source.size,
-                  open=open_unpacked, metadata=source.metadata, disk_path=None)
+    return Source(
+        path=source.path,
+        name=inner_name(source.name),
+        size=source.size,
+        open=open_unpacked,
+        metadata=source.metadata,
+        disk_path=None,
+    )
 
 
 class _Unpacked(io.RawIOBase):
     """The unpacked bytes of a packed stream, refused past ``allowed`` bytes."""
 
-    def __init__(self, packed: BinaryIO, opener, format_name: str, extension: str, allowed: int,
-                 too_much: str):
+    def __init__(self, packed: BinaryIO, opener, format_name: str, extension: str, allowed: int, too_much: str):
         self._packed = packed
         self._stream = opener(packed)
         self._format = format_name
@@ -108,7 +122,8 @@ class _Unpacked(io.RawIOBase):
         except (OSError, EOFError, zlib.error) as error:
             raise RejectedInput(
                 f"not valid {self._format} data ({error}); the file may be cut short, damaged, or "
-                f"another kind of file named {self._extension}: compress it again") from None
+                f"another kind of file named {self._extension}: compress it again"
+            ) from None
         self._left -= n
         if self._left < 0:
             raise RejectedInput(self._too_much)

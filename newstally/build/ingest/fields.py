@@ -2,6 +2,7 @@
 
 The usual names of each field are schema, not language, so they live here as a small constant.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,21 @@ FIELDS = ("id", "text", "title", "published", "source", "url")
 # Usual names of each field, most specific first; compared after ``field_key``.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "doc_id", "docid", "document_id", "uid", "uuid"),
-    "text": ("text", "body", "content", "article", "articles", "full_text", "article_text",
-             "body_text", "maintext"),
+    "text": ("text", "body", "content", "article", "articles", "full_text", "article_text", "body_text", "maintext"),
     "title": ("title", "headline", "headlines", "heading"),
-    "published": ("published", "date", "published_at", "pubdate", "pub_date", "publish_date",
-                  "published_date", "publication_date", "date_published", "datepublished",
-                  "datetime"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "pubdate",
+        "pub_date",
+        "publish_date",
+        "published_date",
+        "publication_date",
+        "date_published",
+        "datepublished",
+        "datetime",
+    ),
     "source": ("source", "outlet", "publisher", "source_name", "site_name", "newspaper"),
     "url": ("url", "link", "uri", "href", "web_url"),
 }
@@ -71,15 +81,26 @@ def no_text_reason(keys: Iterable[str], fields: FieldMap, key_word: str) -> str:
     """
     found = ", ".join(str(k) for k in keys) or "none"
     if fields.text:
-        return (f"no {key_word} named '{fields.text}' (given with --text-field) "
-                f"({key_word}s found: {found}); check the name")
+        return (
+            f"no {key_word} named '{fields.text}' (given with --text-field) "
+            f"({key_word}s found: {found}); check the name"
+        )
     usual = _listed(SYNONYMS["text"][:5])
-    return (f"looked for a {key_word} named {usual} ({key_word}s found: {found}); name the {key_word} "
-            f"that holds the article text with --text-field {key_word.upper()}")
+    return (
+        f"looked for a {key_word} named {usual} ({key_word}s found: {found}); name the {key_word} "
+        f"that holds the article text with --text-field {key_word.upper()}"
+    )
 
 
-def record_article(record: Mapping, resolved: Mapping[str, str | None], fields: FieldMap, *,
-                   fallback_id: str, path: str, key_word: str = "field") -> Article:
+def record_article(
+    record: Mapping,
+    resolved: Mapping[str, str | None],
+    fields: FieldMap,
+    *,
+    fallback_id: str,
+    path: str,
+    key_word: str = "field",
+) -> Article:
     """The Article a record holds; raises RejectedInput when it has no usable text.
 
     ``resolved`` is ``resolved_fields`` of the record's keys (the same for every row of a CSV);
@@ -95,27 +116,28 @@ def record_article(record: Mapping, resolved: Mapping[str, str | None], fields: 
         raw = ""
     if not isinstance(raw, str):
         raise RejectedInput(
-            f"{key_word} '{text_key}' holds {json_type(raw)}, not text; it should hold the article "
-            "text as a string")
+            f"{key_word} '{text_key}' holds {json_type(raw)}, not text; it should hold the article text as a string"
+        )
     try:
         text = article_text(normalised_text(raw), "text")
     except RejectedInput:
-        raise RejectedInput(f"record has empty text in {key_word} '{text_key}'; there is nothing to "
-                            "read, so fill it in or leave the record out") from None
-    values = {name: _plain(record.get(key)) if key else "" for name, key in resolved.items()
-              if name != "text"}
+        raise RejectedInput(
+            f"record has empty text in {key_word} '{text_key}'; there is nothing to "
+            "read, so fill it in or leave the record out"
+        ) from None
+    values = {name: _plain(record.get(key)) if key else "" for name, key in resolved.items() if name != "text"}
     return article_from_values(text, values, fallback_id=fallback_id, path=path)
 
 
 def metadata_values(record: Mapping, fields: FieldMap) -> dict[str, str]:
     """The id, title, published, source and url a record gives, as plain strings ("" if absent)."""
     resolved = resolved_fields(record.keys(), fields)
-    return {name: _plain(record.get(key)) if key else "" for name, key in resolved.items()
-            if name != "text"}
+    return {name: _plain(record.get(key)) if key else "" for name, key in resolved.items() if name != "text"}
 
 
-def article_from_values(text: str, values: Mapping[str, str], *, fallback_id: str, path: str,
-                        metadata: Mapping[str, str] | None = None) -> Article:
+def article_from_values(
+    text: str, values: Mapping[str, str], *, fallback_id: str, path: str, metadata: Mapping[str, str] | None = None
+) -> Article:
     """An Article of ``text`` with the first non-empty of ``values`` and ``metadata`` per field."""
     sources = (values, metadata or {})
 

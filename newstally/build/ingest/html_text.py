@@ -5,6 +5,7 @@ without scripts, styles, navigation, headers, footers, asides and other page fur
 Paragraphs and other blocks become lines joined by "\\n", runs of spaces collapse as a browser
 would show them, and character references are decoded. No markup survives into the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,26 +15,99 @@ from dataclasses import dataclass
 from . import html_tokens
 
 # Page furniture, and elements whose content is code or not text at all.
-_SKIPPED = frozenset({
-    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg",
-    "iframe", "form", "button", "select", "textarea", "canvas", "object", "head", "math",
-})
-_BLOCKS = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "tr", "table", "blockquote", "section", "article", "main", "pre", "figure", "figcaption",
-    "hr", "address", "details", "summary", "body", "caption", "center",
-})
+_SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "canvas",
+        "object",
+        "head",
+        "math",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+        "main",
+        "pre",
+        "figure",
+        "figcaption",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "body",
+        "caption",
+        "center",
+    }
+)
 _CELLS = frozenset({"td", "th"})
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _CONTAINERS = ("article", "main", "body")
-_PUBLISHED_META = frozenset({
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "publish_date", "dc.date", "dc.date.issued", "dcterms.created",
-    "sailthru.date", "parsely-pub-date",
-})
+_PUBLISHED_META = frozenset(
+    {
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish_date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+    }
+)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _BREAK = "\0"  # marks a block boundary among the text pieces; NULs never reach the parser
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)

@@ -14,6 +14,7 @@ references decoded (None for an attribute without a value), text with character 
 decoded, and the content of <script> and <style> as raw text. Comments, doctypes, CDATA sections
 and processing instructions are skipped.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,7 @@ _ATTRIBUTE_NAME = re.compile(rf"[^{_SPACE}/>][^{_SPACE}/=>]*")
 _EQUALS = re.compile(rf"[{_SPACE}]*=[{_SPACE}]*")
 _UNQUOTED_VALUE = re.compile(rf"[^{_SPACE}>]*")
 # Elements whose content is raw text up to their end tag (as html.parser treats them).
-_RAW_TEXT_END = {tag: re.compile(rf"</{tag}(?=[{_SPACE}/>]|\Z)", re.IGNORECASE)
-                 for tag in ("script", "style")}
+_RAW_TEXT_END = {tag: re.compile(rf"</{tag}(?=[{_SPACE}/>]|\Z)", re.IGNORECASE) for tag in ("script", "style")}
 
 
 class Handler(Protocol):
@@ -103,7 +103,7 @@ def _start_tag(handler: Handler, html: str, start: int) -> int:
     if closing is None:
         return len(html)  # never closed: the rest of the page is script, and is dropped
     if closing.start() > position:
-        handler.handle_data(html[position:closing.start()])
+        handler.handle_data(html[position : closing.start()])
     return closing.start()
 
 
@@ -150,7 +150,7 @@ def _attributes(html: str, position: int) -> tuple[list[tuple[str, str | None]],
                 closing = html.find(html[position], position + 1)
                 if closing < 0:
                     return attrs, -1, False
-                value = html[position + 1:closing]
+                value = html[position + 1 : closing]
                 position = closing + 1
             else:
                 unquoted = _UNQUOTED_VALUE.match(html, position)

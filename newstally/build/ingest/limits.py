@@ -11,6 +11,7 @@ after the parser gave up on the recursion, or when the value holds more brackets
 (a str.count, far cheaper than the scan). ``sys.set_int_max_str_digits`` is left alone: it is
 state of the whole process.
 """
+
 from __future__ import annotations
 
 import csv
@@ -65,9 +66,11 @@ def json_extent(text: str, start: int) -> tuple[int, int | None]:
 
 def too_deep_reason(what: str, depth: int, limits: Limits) -> str:
     """Why a JSON value nested ``depth`` levels is refused, and what to do about it."""
-    return (f"{what} is nested {depth:,} levels deep, more than the {limits.max_json_depth:,} "
-            "newstally reads (an article record needs a few); it is likely generated or damaged "
-            "data: check the file, or raise Limits.max_json_depth")
+    return (
+        f"{what} is nested {depth:,} levels deep, more than the {limits.max_json_depth:,} "
+        "newstally reads (an article record needs a few); it is likely generated or damaged "
+        "data: check the file, or raise Limits.max_json_depth"
+    )
 
 
 def recursion_reason(what: str, depth: int, limits: Limits) -> str:
@@ -75,8 +78,10 @@ def recursion_reason(what: str, depth: int, limits: Limits) -> str:
     if depth > limits.max_json_depth:
         return too_deep_reason(what, depth, limits)
     # within the limit, yet the stack ran out: the caller's own stack was nearly used up
-    return (f"{what} is nested {depth:,} levels deep, more than the parser could follow here; "
-            "newstally should have read it, so please report this input")
+    return (
+        f"{what} is nested {depth:,} levels deep, more than the parser could follow here; "
+        "newstally should have read it, so please report this input"
+    )
 
 
 def bounded_int(limits: Limits) -> Callable[[str], int]:
@@ -135,6 +140,8 @@ def csv_field_limit(limits: Limits) -> None:
 
 
 def _long_number(n_digits: int, limits: Limits) -> str:
-    return (f"holds a number of {n_digits:,} digits, more than the {limits.max_number_digits:,} "
-            "newstally reads; no article field needs such a number, so write it as a string "
-            '("...") or leave it out')
+    return (
+        f"holds a number of {n_digits:,} digits, more than the {limits.max_number_digits:,} "
+        "newstally reads; no article field needs such a number, so write it as a string "
+        '("...") or leave it out'
+    )

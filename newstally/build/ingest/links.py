@@ -12,6 +12,7 @@ Rejected with its reason, never an error and never silence:
 
 The folder given as the corpus may itself be a link: its target is the root.
 """
+
 from __future__ import annotations
 
 import errno
@@ -46,17 +47,23 @@ class Links:
             return _unfollowable(path, error)
         inside = os.path.relpath(real, self._root)
         if inside == os.pardir or inside.startswith(os.pardir + os.sep):
-            return (f"link to {real}, outside the folder being read; newstally follows links only "
-                    f"within the corpus folder, so copy the {_noun(kind)} into it, or give it as a "
-                    "corpus of its own")
+            return (
+                f"link to {real}, outside the folder being read; newstally follows links only "
+                f"within the corpus folder, so copy the {_noun(kind)} into it, or give it as a "
+                "corpus of its own"
+            )
         if kind != "manifest" and not self._hidden(inside.replace(os.sep, "/")):
             where = "the corpus folder itself" if inside == os.curdir else inside
-            return (f"link to {where}, which is read in its own place; the link is left out so the "
-                    f"{_noun(kind)} is not read twice (the link was {target})")
+            return (
+                f"link to {where}, which is read in its own place; the link is left out so the "
+                f"{_noun(kind)} is not read twice (the link was {target})"
+            )
         if kind == "folder":
             if real in self._followed:
-                return (f"link to {target}, a folder already read through another link; left out, "
-                        "as following it again would read it twice or go round in circles")
+                return (
+                    f"link to {target}, a folder already read through another link; left out, "
+                    "as following it again would read it twice or go round in circles"
+                )
             self._followed.add(real)
         return None
 
@@ -67,11 +74,12 @@ def _unfollowable(path: Path, error: OSError) -> str:
     except OSError:
         target = "?"
     if error.errno == errno.ELOOP:
-        return (f"link loop: {target} leads back to itself through links, so there is nothing to "
-                "read; correct the link or remove it")
+        return (
+            f"link loop: {target} leads back to itself through links, so there is nothing to "
+            "read; correct the link or remove it"
+        )
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
-        return (f"broken link: it points to {target}, which does not exist; correct the link or "
-                "remove it")
+        return f"broken link: it points to {target}, which does not exist; correct the link or remove it"
     return f"link to {target} could not be followed: {os_reason(error)}"
 
 

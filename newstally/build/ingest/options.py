@@ -1,4 +1,5 @@
 """What the caller can set for one read: which fields hold what, and how much input is too much."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,8 +9,7 @@ GB = 1024 * MB
 
 # The extensions read, in the order a user is told about them. A .gz or .bz2 file is read as the
 # file inside it, named by the extension before (articles.jsonl.gz is read as articles.jsonl).
-EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".zip", ".gz",
-                               ".bz2")
+EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".json", ".jsonl", ".csv", ".html", ".htm", ".zip", ".gz", ".bz2")
 
 # The command-line flag that names each field, quoted in reasons so a user knows how to fix a file.
 FIELD_FLAGS: dict[str, str] = {
@@ -79,8 +79,10 @@ def os_reason(error: BaseException) -> str:
 
 def unexpected_reason(error: BaseException) -> str:
     """The reason for an input that broke a reader in a way no check foresaw: a bug to report."""
-    return (f"could not be read ({type(error).__name__}: {error}); newstally should have said why, so "
-            "please report this input; the rest of the build went on without it")
+    return (
+        f"could not be read ({type(error).__name__}: {error}); newstally should have said why, so "
+        "please report this input; the rest of the build went on without it"
+    )
 
 
 class RejectedInput(Exception):

@@ -10,6 +10,7 @@ write, so every record leaves ingest through ``clean_record``:
 - in paths, ids and reasons a byte of a non-UTF-8 file name is shown as ``\\xff`` (as ``ls -b``
   shows it), so the name stays recognisable and distinct.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,9 +53,12 @@ def clean_record(record: Article | Rejected) -> Article | Rejected:
             return record
         return Rejected(path, reason)
     cleaned = {
-        "article_id": printable_path(record.article_id), "path": printable_path(record.path),
-        "text": valid_text(record.text), "title": valid_text(record.title),
-        "source": valid_text(record.source), "url": valid_text(record.url),
+        "article_id": printable_path(record.article_id),
+        "path": printable_path(record.path),
+        "text": valid_text(record.text),
+        "title": valid_text(record.title),
+        "source": valid_text(record.source),
+        "url": valid_text(record.url),
         "published": valid_text(record.published),
     }
     changed = {name: value for name, value in cleaned.items() if value is not getattr(record, name)}

@@ -1,4 +1,5 @@
 """One Source to the Articles and Rejected it holds, chosen by its extension."""
+
 from __future__ import annotations
 
 import zipfile
@@ -42,8 +43,11 @@ def source_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterato
     except RejectedInput as error:
         yield Rejected(source.path, error.reason)
     except UnicodeDecodeError as error:
-        yield Rejected(source.path, f"not valid {error.encoding.upper()} text ({error.reason}), "
-                                    "though it starts like it; save it again as UTF-8")
+        yield Rejected(
+            source.path,
+            f"not valid {error.encoding.upper()} text ({error.reason}), "
+            "though it starts like it; save it again as UTF-8",
+        )
     except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         yield Rejected(source.path, f"could not be read: {os_reason(error)}")
     except Exception as error:  # noqa: BLE001 - one input's surprise must not stop the build
@@ -56,21 +60,30 @@ def unsupported_reason(extension: str) -> str:
     plain = [e for e in EXTENSIONS if e not in COMPRESSIONS]
     packed = " or ".join(COMPRESSIONS)
     readable = ", ".join(plain[:-1]) + " and " + plain[-1]
-    return (f"unsupported {shown}; newstally reads {readable} files, also compressed as {packed}, "
-            "so convert it to one of these (for example plain text as .txt) or leave it out of "
-            "the corpus")
+    return (
+        f"unsupported {shown}; newstally reads {readable} files, also compressed as {packed}, "
+        "so convert it to one of these (for example plain text as .txt) or leave it out of "
+        "the corpus"
+    )
 
 
 def _text_file_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
     text = decoded_text(whole_file(source, limits.max_file_bytes))
     values, body = front_matter(text)
     if values and not body.strip():
-        raise RejectedInput("no text after the front matter: the file holds only the '---' block "
-                            "of title, date and the like; put the article text below the closing "
-                            "'---'")
+        raise RejectedInput(
+            "no text after the front matter: the file holds only the '---' block "
+            "of title, date and the like; put the article text below the closing "
+            "'---'"
+        )
     # Front matter speaks for its own file, so it wins over a manifest row.
-    return article_from_values(article_text(body), metadata_values(values, fields),
-                               fallback_id=source.stem, path=source.path, metadata=source.metadata)
+    return article_from_values(
+        article_text(body),
+        metadata_values(values, fields),
+        fallback_id=source.stem,
+        path=source.path,
+        metadata=source.metadata,
+    )
 
 
 def _page_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
@@ -86,11 +99,13 @@ def _page_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
         html = decoded_text(data)
     found = page(html)
     if not found.text:
-        raise RejectedInput("no readable text in the page: after leaving out scripts, styles, "
-                            "navigation, headers and footers nothing was left; save the article "
-                            "itself as .txt or .html")
-    from_page = {"title": found.title, "published": found.published, "source": found.source,
-                 "url": found.url}
+        raise RejectedInput(
+            "no readable text in the page: after leaving out scripts, styles, "
+            "navigation, headers and footers nothing was left; save the article "
+            "itself as .txt or .html"
+        )
+    from_page = {"title": found.title, "published": found.published, "source": found.source, "url": found.url}
     # What a user wrote in a manifest wins over what the page's markup claims.
-    return article_from_values(found.text, source.metadata, fallback_id=source.stem,
-                               path=source.path, metadata=from_page)
+    return article_from_values(
+        found.text, source.metadata, fallback_id=source.stem, path=source.path, metadata=from_page
+    )

@@ -1,4 +1,5 @@
 """Where input comes from: files on disk, folders walked in order, and manifests beside them."""
+
 from __future__ import annotations
 
 import csv
@@ -18,8 +19,7 @@ from .options import FieldMap, Limits, RejectedInput, human_size, os_reason
 from .text import decoded_text
 
 MANIFEST_NAME = "manifest.csv"
-NOT_A_FILE = ("not a regular file (a device, pipe or broken link); give a file or a folder of "
-              "files instead")
+NOT_A_FILE = "not a regular file (a device, pipe or broken link); give a file or a folder of files instead"
 # Columns of a manifest that name the file a row describes; an id column alone matches file stems.
 _MANIFEST_FILE_COLUMNS = ("file", "filename", "file_name", "path")
 # Files other tools leave beside a corpus; never articles, never worth a rejection.
@@ -51,15 +51,22 @@ class Source:
 def disk_source(path: Path, display: str, metadata: Mapping[str, str] | None = None) -> Source:
     """A Source for the file at ``path``, shown to the user as ``display``."""
     return Source(
-        path=display, name=path.name, size=path.stat().st_size,
-        open=lambda: open(path, "rb"), metadata=metadata or {}, disk_path=path,
+        path=display,
+        name=path.name,
+        size=path.stat().st_size,
+        open=lambda: open(path, "rb"),
+        metadata=metadata or {},
+        disk_path=path,
     )
 
 
 def is_hidden(name: str) -> bool:
     """Whether any part of ``name`` is a hidden file or folder, or one other tools leave behind."""
-    return any(part.startswith(".") or part in _IGNORED_NAMES
-               for part in PurePosixPath(name).parts if part not in (".", "..", "/"))
+    return any(
+        part.startswith(".") or part in _IGNORED_NAMES
+        for part in PurePosixPath(name).parts
+        if part not in (".", "..", "/")
+    )
 
 
 def whole_file(source: Source, limit: int, limit_name: str = "max_file_bytes") -> bytes:
@@ -73,8 +80,7 @@ def whole_file(source: Source, limit: int, limit_name: str = "max_file_bytes") -
     return data
 
 
-def folder_sources(folder: Path, display: str, fields: FieldMap,
-                   limits: Limits) -> Iterator[Source | Rejected]:
+def folder_sources(folder: Path, display: str, fields: FieldMap, limits: Limits) -> Iterator[Source | Rejected]:
     """Every file under ``folder`` in sorted order, hidden ones left out, with manifest metadata.
 
     A ``manifest.csv`` is not a source itself; its problems come back as Rejected, as do
@@ -83,12 +89,12 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
     unreadable: list[OSError] = []
     links = Links(folder, is_hidden)
     # Links are followed by the walk only where ``links`` lets them through (see ``links``).
-    for directory, subdirectories, file_names in os.walk(folder, onerror=unreadable.append,
-                                                         followlinks=True):
+    for directory, subdirectories, file_names in os.walk(folder, onerror=unreadable.append, followlinks=True):
         while unreadable:
             error = unreadable.pop(0)
-            yield Rejected(_shown(Path(error.filename or folder), folder, display),
-                           f"folder could not be read: {os_reason(error)}")
+            yield Rejected(
+                _shown(Path(error.filename or folder), folder, display), f"folder could not be read: {os_reason(error)}"
+            )
         here = Path(directory)
         shown = _shown(here, folder, display)
         followed = []
@@ -108,9 +114,9 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
             if problem:
                 yield Rejected(os.path.join(shown, manifest_name), f"manifest not read: {problem}")
             else:
-                by_name = yield from _folder_manifest(here / manifest_name,
-                                                      os.path.join(shown, manifest_name), names,
-                                                      fields, limits)
+                by_name = yield from _folder_manifest(
+                    here / manifest_name, os.path.join(shown, manifest_name), names, fields, limits
+                )
         for name in names:
             path = here / name
             try:
@@ -123,15 +129,16 @@ def folder_sources(folder: Path, display: str, fields: FieldMap,
                     continue
                 yield disk_source(path, os.path.join(shown, name), by_name.get(name))
             except OSError as error:
-                yield Rejected(os.path.join(shown, name),
-                               f"could not be read: {os_reason(error)}")
+                yield Rejected(os.path.join(shown, name), f"could not be read: {os_reason(error)}")
     for error in unreadable:
-        yield Rejected(_shown(Path(error.filename or folder), folder, display),
-                       f"folder could not be read: {os_reason(error)}")
+        yield Rejected(
+            _shown(Path(error.filename or folder), folder, display), f"folder could not be read: {os_reason(error)}"
+        )
 
 
-def manifest_metadata(manifest: Source, file_names: Iterable[str], fields: FieldMap,
-                      limits: Limits) -> tuple[dict[str, dict[str, str]], list[Rejected]]:
+def manifest_metadata(
+    manifest: Source, file_names: Iterable[str], fields: FieldMap, limits: Limits
+) -> tuple[dict[str, dict[str, str]], list[Rejected]]:
     """Metadata per file name from a manifest, and a Rejected for each row that fits no file.
 
     A row names its file in a ``file`` column, or by article id (the file name without its
@@ -150,10 +157,16 @@ def manifest_metadata(manifest: Source, file_names: Iterable[str], fields: Field
     file_column = next((c for c in columns if c and field_key(c) in _MANIFEST_FILE_COLUMNS), None)
     values = [metadata_values(row, fields) for row in rows]
     if file_column is None and not any(v["id"] for v in values):
-        return {}, [Rejected(manifest.path, (
-            "manifest has no column naming the files it describes (columns found: "
-            f"{', '.join(c for c in columns if c)}); add a 'file' column with each file name, "
-            "or an 'article_id' column with each file name without its extension"))]
+        return {}, [
+            Rejected(
+                manifest.path,
+                (
+                    "manifest has no column naming the files it describes (columns found: "
+                    f"{', '.join(c for c in columns if c)}); add a 'file' column with each file name, "
+                    "or an 'article_id' column with each file name without its extension"
+                ),
+            )
+        ]
     by_stem: dict[str, str] = {}
     for name in file_names:
         by_stem.setdefault(PurePosixPath(name).stem, name)
@@ -164,16 +177,21 @@ def manifest_metadata(manifest: Source, file_names: Iterable[str], fields: Field
         key = (row.get(file_column) or "").strip() if file_column else row_values["id"]
         name = key if key in names else by_stem.get(key)
         if name is None:
-            problems.append(Rejected(f"{manifest.path}#{number}", (
-                f"manifest row {number} describes '{key}', but no such file is beside the "
-                "manifest; correct the name or add the file")))
+            problems.append(
+                Rejected(
+                    f"{manifest.path}#{number}",
+                    (
+                        f"manifest row {number} describes '{key}', but no such file is beside the "
+                        "manifest; correct the name or add the file"
+                    ),
+                )
+            )
             continue
         by_name[name] = row_values
     return by_name, problems
 
 
-def _folder_manifest(path: Path, shown: str, names: list[str], fields: FieldMap,
-                     limits: Limits) -> Iterator[Rejected]:
+def _folder_manifest(path: Path, shown: str, names: list[str], fields: FieldMap, limits: Limits) -> Iterator[Rejected]:
     # Yields the manifest's problems and returns its metadata by file name.
     try:
         by_name, problems = manifest_metadata(disk_source(path, shown), names, fields, limits)
@@ -188,5 +206,7 @@ def _shown(path: Path, folder: Path, display: str) -> str:
 
 
 def _too_big(size: int, limit: int, limit_name: str) -> str:
-    return (f"file is {human_size(size)}, over the {human_size(limit)} limit for one article; "
-            f"split it into smaller files, or raise Limits.{limit_name}")
+    return (
+        f"file is {human_size(size)}, over the {human_size(limit)} limit for one article; "
+        f"split it into smaller files, or raise Limits.{limit_name}"
+    )

@@ -4,6 +4,7 @@ Memory holds one record (at most ``Limits.max_record_bytes``), never the whole f
 as UTF-8 unless a byte-order mark says otherwise; a byte that is not UTF-8 is read as
 Windows-1252, so one stray byte from a spreadsheet export does not cost the whole file.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -43,7 +44,7 @@ _BYTE_AS_CP1252 = "newstally-cp1252"
 
 
 def _bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
-    bad = error.object[error.start:error.end]
+    bad = error.object[error.start : error.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
 
 
@@ -68,15 +69,19 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
             try:
                 value = bounded_loads(line.rstrip("\r\n"), decoder, limits, f"line {number}")
             except json.JSONDecodeError as error:
-                yield Rejected(path, f"line {number} is not valid JSON: {_json_error(error)}; "
-                                     "each line must be one JSON object")
+                yield Rejected(
+                    path, f"line {number} is not valid JSON: {_json_error(error)}; each line must be one JSON object"
+                )
                 continue
             except RejectedInput as error:
                 yield Rejected(path, error.reason)
                 continue
             if not isinstance(value, dict):
-                yield Rejected(path, f"line {number} is {json_type(value)}, not a JSON object; each "
-                                     'line must be one JSON object, such as {"id": "a1", "text": "..."}')
+                yield Rejected(
+                    path,
+                    f"line {number} is {json_type(value)}, not a JSON object; each "
+                    'line must be one JSON object, such as {"id": "a1", "text": "..."}',
+                )
                 continue
             yield _record(value, fields, resolved_by_keys, f"{stem}-{number}", path)
     if not n_records:
@@ -96,8 +101,7 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
         try:
             first = next(lines, "")
             # strict: an unclosed quote is reported, where the default swallows every row after it
-            reader = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first),
-                                strict=True)
+            reader = csv.reader(itertools.chain([first], lines), delimiter=_delimiter(first), strict=True)
             header = [cell.strip() for cell in next(reader, [])]
         except (csv.Error, RejectedInput) as error:
             yield Rejected(source.path, f"the header row could not be read as CSV: {_why(error)}")
@@ -108,12 +112,12 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
             return
         n_rows = yield from _csv_rows(reader, header, source, fields)
     if not n_rows:
-        yield Rejected(source.path, f"no articles: the file has a header ({', '.join(header)}) "
-                                    "but no rows under it")
+        yield Rejected(source.path, f"no articles: the file has a header ({', '.join(header)}) but no rows under it")
 
 
-def _csv_rows(reader: Iterator[list[str]], header: list[str], source: Source,
-              fields: FieldMap) -> Iterator[Article | Rejected]:
+def _csv_rows(
+    reader: Iterator[list[str]], header: list[str], source: Source, fields: FieldMap
+) -> Iterator[Article | Rejected]:
     # Yields one record per non-blank row, and returns how many rows there were.
     resolved = resolved_fields(header, fields)
     number = 0
@@ -126,27 +130,37 @@ def _csv_rows(reader: Iterator[list[str]], header: list[str], source: Source,
             number += 1
             path = f"{source.path}#{number}"
             if isinstance(error, csv.Error) and _FIELD_TOO_LARGE not in str(error):
-                yield Rejected(path, f"row {number} could not be read as CSV: {error}; a quoted "
-                                     "cell must end with its closing quote, and quotes inside it "
-                                     'must be doubled ("")')
+                yield Rejected(
+                    path,
+                    f"row {number} could not be read as CSV: {error}; a quoted "
+                    "cell must end with its closing quote, and quotes inside it "
+                    'must be doubled ("")',
+                )
                 continue  # the reader starts afresh on the next line
-            yield Rejected(path, f"row {number} could not be read as CSV: {_why(error)}; reading "
-                                 "stopped there, so the rows after it are not read either: fix "
-                                 "the row and read the file again")
+            yield Rejected(
+                path,
+                f"row {number} could not be read as CSV: {_why(error)}; reading "
+                "stopped there, so the rows after it are not read either: fix "
+                "the row and read the file again",
+            )
             return number
         if not any(cell.strip() for cell in row):
             continue
         number += 1
         path = f"{source.path}#{number}"
-        if any(cell.strip() for cell in row[len(header):]):
-            yield Rejected(path, f"row {number} has {len(row)} cells but the header has "
-                                 f"{len(header)} columns; a cell that holds the delimiter must "
-                                 "be quoted, so check the quoting of this row")
+        if any(cell.strip() for cell in row[len(header) :]):
+            yield Rejected(
+                path,
+                f"row {number} has {len(row)} cells but the header has "
+                f"{len(header)} columns; a cell that holds the delimiter must "
+                "be quoted, so check the quoting of this row",
+            )
             continue
         record = dict(zip(header, row + [""] * (len(header) - len(row))))
         try:
-            yield record_article(record, resolved, fields, fallback_id=f"{source.stem}-{number}",
-                                 path=path, key_word="column")
+            yield record_article(
+                record, resolved, fields, fallback_id=f"{source.stem}-{number}", path=path, key_word="column"
+            )
         except RejectedInput as error:
             yield Rejected(path, f"row {number}: {error.reason}")
         except Exception as error:  # noqa: BLE001 - one row's surprise must not cost the rows after it
@@ -165,8 +179,9 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
         if first != "[":
             value = reader.value("the file's one JSON value", limits)
             if reader.next_char():
-                raise RejectedInput("more follows the first JSON value; a file with one JSON "
-                                    "object per line should be named .jsonl")
+                raise RejectedInput(
+                    "more follows the first JSON value; a file with one JSON object per line should be named .jsonl"
+                )
             yield from _top_level(value, source, fields, resolved_by_keys)
             return
         reader.skip_char()
@@ -179,10 +194,14 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
                 reader.skip_char()
                 char = reader.next_char()
             elif number or not char:
-                yield Rejected(f"{source.path}#{number + 1}", (
-                    f"the list is broken after record {number}: expected ',' or ']' but found "
-                    f"{repr(char) if char else 'the end of the file'}; fix the JSON and read the "
-                    "file again"))
+                yield Rejected(
+                    f"{source.path}#{number + 1}",
+                    (
+                        f"the list is broken after record {number}: expected ',' or ']' but found "
+                        f"{repr(char) if char else 'the end of the file'}; fix the JSON and read the "
+                        "file again"
+                    ),
+                )
                 return
             number += 1
             path = f"{source.path}#{number}"
@@ -192,23 +211,21 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
                 yield Rejected(path, error.reason)
                 continue
             except RejectedInput as error:
-                yield Rejected(path, f"{error.reason}; reading stopped there, so fix the JSON and "
-                                     "read the file again")
+                yield Rejected(path, f"{error.reason}; reading stopped there, so fix the JSON and read the file again")
                 return
             yield _element(value, number, source, fields, resolved_by_keys)
         if not number:
             yield Rejected(source.path, "empty list: no records to read")
 
 
-def _top_level(value: object, source: Source, fields: FieldMap,
-               resolved_by_keys: dict) -> Iterator[Article | Rejected]:
+def _top_level(value: object, source: Source, fields: FieldMap, resolved_by_keys: dict) -> Iterator[Article | Rejected]:
     if not isinstance(value, dict):
-        yield Rejected(source.path, f"the file holds {json_type(value)}; expected a JSON object "
-                                    "or a list of objects")
+        yield Rejected(source.path, f"the file holds {json_type(value)}; expected a JSON object or a list of objects")
         return
     resolved = resolved_fields(value.keys(), fields)
-    lists = [key for key, item in value.items()
-             if isinstance(item, list) and item and all(isinstance(x, dict) for x in item)]
+    lists = [
+        key for key, item in value.items() if isinstance(item, list) and item and all(isinstance(x, dict) for x in item)
+    ]
     if lists and not isinstance(value.get(resolved["text"] or ""), str):
         # {"articles": [{...}, ...]}: an export that wraps its records in an object
         for number, element in enumerate(value[lists[0]], start=1):
@@ -217,17 +234,22 @@ def _top_level(value: object, source: Source, fields: FieldMap,
     yield _record(value, fields, resolved_by_keys, source.stem, source.path)
 
 
-def _element(value: object, number: int, source: Source, fields: FieldMap,
-             resolved_by_keys: dict) -> Article | Rejected:
+def _element(
+    value: object, number: int, source: Source, fields: FieldMap, resolved_by_keys: dict
+) -> Article | Rejected:
     path = f"{source.path}#{number}"
     if not isinstance(value, dict):
-        return Rejected(path, f"record {number} is {json_type(value)}, not a JSON object; a list "
-                              'must hold objects such as {"id": "a1", "text": "..."}')
+        return Rejected(
+            path,
+            f"record {number} is {json_type(value)}, not a JSON object; a list "
+            'must hold objects such as {"id": "a1", "text": "..."}',
+        )
     return _record(value, fields, resolved_by_keys, f"{source.stem}-{number}", path)
 
 
-def _record(record: Mapping, fields: FieldMap, resolved_by_keys: dict, fallback_id: str,
-            path: str) -> Article | Rejected:
+def _record(
+    record: Mapping, fields: FieldMap, resolved_by_keys: dict, fallback_id: str, path: str
+) -> Article | Rejected:
     keys = tuple(record.keys())
     resolved = resolved_by_keys.get(keys)
     if resolved is None:
@@ -249,8 +271,10 @@ def _header_problem(header: list[str], fields: FieldMap) -> str:
         return "no text column: " + no_text_reason(header, fields, "column")
     missing = missing_named_fields(resolved, fields)
     if missing:
-        return (f"no column named {' or '.join(missing)} (columns found: {found}); check the "
-                "name, which is compared without regard to case")
+        return (
+            f"no column named {' or '.join(missing)} (columns found: {found}); check the "
+            "name, which is compared without regard to case"
+        )
     return ""
 
 
@@ -258,7 +282,8 @@ def _opened_text(source: Source, limits: Limits) -> TextIO:
     if source.size > limits.max_stream_bytes:
         raise RejectedInput(
             f"file is {human_size(source.size)}, over the {human_size(limits.max_stream_bytes)} "
-            "limit for one file; split it, or raise Limits.max_stream_bytes")
+            "limit for one file; split it, or raise Limits.max_stream_bytes"
+        )
     with source.open() as probe:
         head = probe.read(_SNIFF_BYTES)
     encoding = bom_encoding(head)
@@ -296,8 +321,10 @@ def _delimiter(header_line: str) -> str:
 
 
 def _record_too_long(what: str, limits: Limits) -> str:
-    return (f"{what} is longer than the {human_size(limits.max_record_bytes)} limit for one "
-            "record; split the record, or raise Limits.max_record_bytes")
+    return (
+        f"{what} is longer than the {human_size(limits.max_record_bytes)} limit for one "
+        "record; split the record, or raise Limits.max_record_bytes"
+    )
 
 
 def _json_error(error: json.JSONDecodeError) -> str:
@@ -353,8 +380,11 @@ class _JsonReader:
                 depth, extent = json_extent(self._buffer, self._position)
                 if extent is None and unread <= self._limit and self._read_more(unread):
                     continue  # read on to find where the refused value ends, to step over it
-                refused = (f"{what} {error.reason}" if isinstance(error, RejectedInput)
-                           else recursion_reason(what, depth, limits))
+                refused = (
+                    f"{what} {error.reason}"
+                    if isinstance(error, RejectedInput)
+                    else recursion_reason(what, depth, limits)
+                )
                 if extent is None:
                     raise RejectedInput(refused) from None
                 self._position = extent
@@ -375,7 +405,7 @@ class _JsonReader:
             self._ended = True
             return False
         if self._position > len(self._buffer) // 2:
-            self._buffer = self._buffer[self._position:]
+            self._buffer = self._buffer[self._position :]
             self._position = 0
         self._buffer += chunk
         return True

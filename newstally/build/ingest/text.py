@@ -9,6 +9,7 @@ Decisions a caller may want to know:
 - Line endings become "\\n" and a leading byte-order mark is dropped; nothing else in the text
   changes, because figures and statements are located by character offsets into it.
 """
+
 from __future__ import annotations
 
 import codecs

@@ -1,5 +1,6 @@
 """What a server accepts as an uploaded corpus file, checked on the server: a browser's own check
 of size and extension is a courtesy to the user, not a guard, since any client can skip it."""
+
 from __future__ import annotations
 
 from pathlib import PurePosixPath
@@ -12,8 +13,9 @@ DEFAULT_MAX_UPLOAD_BYTES = 200 * MB
 _ONE_ARTICLE = (".txt", ".md", ".html", ".htm")
 
 
-def check_upload(name: str, size: int, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
-                 limits: Limits = Limits()) -> str | None:
+def check_upload(
+    name: str, size: int, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, limits: Limits = Limits()
+) -> str | None:
     """None when an uploaded file called ``name`` of ``size`` bytes may be built; else the reason
     to show the user (what was expected, what came, what to do).
 
@@ -28,8 +30,10 @@ def check_upload(name: str, size: int, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     if extension not in EXTENSIONS:
         readable = ", ".join(EXTENSIONS)
         what = f"a {extension} file" if extension else "a file without an extension"
-        return (f"{shown} is {what}; newstally reads {readable}, so convert it to one of these "
-                "(for example plain text as .txt)")
+        return (
+            f"{shown} is {what}; newstally reads {readable}, so convert it to one of these "
+            "(for example plain text as .txt)"
+        )
     if extension in COMPRESSIONS:
         problem = inner_problem(shown)
         if problem:
@@ -37,9 +41,13 @@ def check_upload(name: str, size: int, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     if size < 0:
         return f"{shown} reports a size of {size} bytes, which no file has; upload it again"
     if size > max_bytes:
-        return (f"{shown} is {human_size(size)}, over the {human_size(max_bytes)} upload limit; split "
-                "it, compress it (.gz), or build it on the command line: newstally build FILE")
+        return (
+            f"{shown} is {human_size(size)}, over the {human_size(max_bytes)} upload limit; split "
+            "it, compress it (.gz), or build it on the command line: newstally build FILE"
+        )
     if extension in _ONE_ARTICLE and size > limits.max_file_bytes:
-        return (f"{shown} is {human_size(size)}, over the {human_size(limits.max_file_bytes)} limit "
-                "for one article; split it into smaller files")
+        return (
+            f"{shown} is {human_size(size)}, over the {human_size(limits.max_file_bytes)} limit "
+            "for one article; split it into smaller files"
+        )
     return None

@@ -1,4 +1,5 @@
 """What the sidebar offers: speakers to pick, the values of the other filters, the date range."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,12 @@ from .common import fetch_frame, fetch_int, fetch_row
 def speaker_choices(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> pd.DataFrame:
     """speaker_id, name, label, n_statements of the most quoted speakers (the sidebar's speaker
     options); ``label`` tells apart two speakers of one name (see ``labelled``)."""
-    frame = fetch_frame(con, "SELECT speaker_id, name, role, org, country, n_statements FROM speakers "
-                        "ORDER BY n_statements DESC, name LIMIT ?", [limit])
+    frame = fetch_frame(
+        con,
+        "SELECT speaker_id, name, role, org, country, n_statements FROM speakers "
+        "ORDER BY n_statements DESC, name LIMIT ?",
+        [limit],
+    )
     return labelled(frame)[["speaker_id", "name", "label", "n_statements"]]
 
 
@@ -52,8 +57,9 @@ def speaker_names(con: duckdb.DuckDBPyConnection, speaker_ids: tuple[str, ...]) 
     if not speaker_ids:
         return {}
     params: list = []
-    rows = con.execute(f"SELECT speaker_id, name FROM speakers WHERE {in_list('speaker_id', speaker_ids, params)}",
-                       params).fetchall()
+    rows = con.execute(
+        f"SELECT speaker_id, name FROM speakers WHERE {in_list('speaker_id', speaker_ids, params)}", params
+    ).fetchall()
     return dict(rows)
 
 
@@ -67,9 +73,12 @@ def speaker_ids(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> dict[
     bare = {n: _LABELLED.sub("", w) for n, w in wanted.items()}
     params: list = []
     lowered = tuple(dict.fromkeys(list(wanted.values()) + list(bare.values())))
-    frame = fetch_frame(con, f"SELECT speaker_id, name, role, org, country, n_statements FROM speakers "
-                             f"WHERE {in_list('lower(name)', lowered, params)} ORDER BY n_statements DESC, speaker_id",
-                        params)
+    frame = fetch_frame(
+        con,
+        f"SELECT speaker_id, name, role, org, country, n_statements FROM speakers "
+        f"WHERE {in_list('lower(name)', lowered, params)} ORDER BY n_statements DESC, speaker_id",
+        params,
+    )
     if frame.empty:
         return {}
     frame = labelled(frame)
@@ -89,7 +98,7 @@ def distinct_values(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
         "countries": "SELECT DISTINCT country FROM speakers WHERE coalesce(country, '') <> '' ORDER BY 1",
         "sources": "SELECT DISTINCT source FROM articles WHERE coalesce(source, '') <> '' ORDER BY 1",
         "categories": "SELECT category FROM article_categories WHERE category <> '' "
-                      "GROUP BY 1 ORDER BY sum(n_figures) DESC, 1",
+        "GROUP BY 1 ORDER BY sum(n_figures) DESC, 1",
     }
     return {name: [row[0] for row in con.execute(sql).fetchall()] for name, sql in queries.items()}
 

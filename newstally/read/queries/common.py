@@ -1,5 +1,6 @@
 """What every query shares: running SQL into a DataFrame, a row or a number, and the columns the
 figure and statement lists show."""
+
 from __future__ import annotations
 
 import duckdb

@@ -1,5 +1,6 @@
 """The Figures page: the list of figures, the points over time, what each reporter gave, and the
 figures that differ from a reference series."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,21 +18,25 @@ from .common import FIGURE_COLUMNS, FIGURE_FROM, TABLE_LIMIT, fetch_frame, fetch
 
 
 @searching
-def figure_list(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = TABLE_LIMIT,
-                offset: int = 0) -> tuple[pd.DataFrame, int]:
+def figure_list(
+    con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = TABLE_LIMIT, offset: int = 0
+) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` figures under ``f`` after the first ``offset``, newest first, with speaker
     and article (``limit=None``: all of them); the total count)."""
     params: list = []
     where = where_clause(figure_conditions(f, params))
     total = fetch_int(con, f"SELECT count(*) FROM figures fi {articles_join(f)} {where}", params)
-    sql = (f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} {where} "
-           f"ORDER BY a.published DESC NULLS LAST, fi.article_id, fi.start LIMIT ? OFFSET ?")
+    sql = (
+        f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} {where} "
+        f"ORDER BY a.published DESC NULLS LAST, fi.article_id, fi.start LIMIT ? OFFSET ?"
+    )
     return fetch_frame(con, sql, params + [limit, offset]), total
 
 
 @searching
-def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...],
-                  per_category: int | None = 400) -> tuple[pd.DataFrame, int]:
+def figure_points(
+    con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...], per_category: int | None = 400
+) -> tuple[pd.DataFrame, int]:
     """(dated figures of ``categories`` under ``f`` for the over-time chart, with a ``measure``
     column (``measures.figure_measures``), sorted by date; the total count of such figures).
 
@@ -49,11 +54,15 @@ def figure_points(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[
     measure = measure_sql("fi.unit")
     # the sample is drawn on ids alone; only the picked rows are read again (by rowid, which
     # DuckDB looks up faster than a string id) for their columns
-    picked = (f"SELECT fi.rowid AS figure_row, {measure} AS measure FROM figures fi JOIN articles a USING (article_id) "
-              f"{where} QUALIFY row_number() OVER (PARTITION BY fi.category, {measure} ORDER BY hash(fi.figure_id)) "
-              f"<= coalesce(?, 'infinity'::DOUBLE)")
-    sql = (f"WITH picked AS ({picked}) SELECT {FIGURE_COLUMNS}, p.measure {FIGURE_FROM} "
-           f"JOIN picked p ON p.figure_row = fi.rowid ORDER BY a.published, fi.value, fi.figure_id")
+    picked = (
+        f"SELECT fi.rowid AS figure_row, {measure} AS measure FROM figures fi JOIN articles a USING (article_id) "
+        f"{where} QUALIFY row_number() OVER (PARTITION BY fi.category, {measure} ORDER BY hash(fi.figure_id)) "
+        f"<= coalesce(?, 'infinity'::DOUBLE)"
+    )
+    sql = (
+        f"WITH picked AS ({picked}) SELECT {FIGURE_COLUMNS}, p.measure {FIGURE_FROM} "
+        f"JOIN picked p ON p.figure_row = fi.rowid ORDER BY a.published, fi.value, fi.figure_id"
+    )
     return fetch_frame(con, sql, params + [per_category]), total
 
 
@@ -61,36 +70,41 @@ def _dated(f: Filters, categories: tuple[str, ...], params: list) -> str:
     """The dated figures with a value of ``categories`` under ``f``, with their ``measure``."""
     conditions = figure_conditions(replace(f, categories=tuple(categories)), params)
     where = where_clause(conditions + ["a.published IS NOT NULL", "fi.value IS NOT NULL"])
-    return (f"SELECT fi.category, {measure_sql('fi.unit')} AS measure, fi.value, fi.high, fi.text, a.published "
-            f"FROM figures fi JOIN articles a USING (article_id) {where}")
+    return (
+        f"SELECT fi.category, {measure_sql('fi.unit')} AS measure, fi.value, fi.high, fi.text, a.published "
+        f"FROM figures fi JOIN articles a USING (article_id) {where}"
+    )
 
 
 @searching
-def figure_spread(con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...],
-                  bulk_factor: float = 5.0) -> pd.DataFrame:
+def figure_spread(
+    con: duckdb.DuckDBPyConnection, f: Filters, categories: tuple[str, ...], bulk_factor: float = 5.0
+) -> pd.DataFrame:
     """How the dated figures of ``categories`` under ``f`` spread, per category and measure, over
     all of them (not a sample): figures, median, p95, smallest_positive, largest (of value and
     high) and bulk: the largest within ``bulk_factor`` times the 95th percentile, where an axis
     can stop without hiding more than a few misread "millions"."""
     if not categories:
-        return pd.DataFrame(columns=["category", "measure", "figures", "median", "p95", "smallest_positive",
-                                     "largest", "bulk"])
+        return pd.DataFrame(
+            columns=["category", "measure", "figures", "median", "p95", "smallest_positive", "largest", "bulk"]
+        )
     params: list = []
-    sql = (f"WITH dated AS ({_dated(f, categories, params)}), "
-           f"spread AS (SELECT category, measure, count(*) AS figures, median(value) AS median, "
-           f"quantile_cont(greatest(value, coalesce(high, value)), 0.95) AS p95, "
-           f"min(value) FILTER (WHERE value > 0) AS smallest_positive, "
-           f"max(greatest(value, coalesce(high, value))) AS largest FROM dated GROUP BY 1, 2) "
-           f"SELECT s.category, s.measure, s.figures, s.median, s.p95, s.smallest_positive, s.largest, "
-           f"coalesce(max(greatest(d.value, coalesce(d.high, d.value))) FILTER "
-           f"(WHERE greatest(d.value, coalesce(d.high, d.value)) <= ? * s.p95), s.largest) AS bulk "
-           f"FROM spread s JOIN dated d USING (category, measure) GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2")
+    sql = (
+        f"WITH dated AS ({_dated(f, categories, params)}), "
+        f"spread AS (SELECT category, measure, count(*) AS figures, median(value) AS median, "
+        f"quantile_cont(greatest(value, coalesce(high, value)), 0.95) AS p95, "
+        f"min(value) FILTER (WHERE value > 0) AS smallest_positive, "
+        f"max(greatest(value, coalesce(high, value))) AS largest FROM dated GROUP BY 1, 2) "
+        f"SELECT s.category, s.measure, s.figures, s.median, s.p95, s.smallest_positive, s.largest, "
+        f"coalesce(max(greatest(d.value, coalesce(d.high, d.value))) FILTER "
+        f"(WHERE greatest(d.value, coalesce(d.high, d.value)) <= ? * s.p95), s.largest) AS bulk "
+        f"FROM spread s JOIN dated d USING (category, measure) GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2"
+    )
     return fetch_frame(con, sql, params + [bulk_factor])
 
 
 @searching
-def figures_above(con: duckdb.DuckDBPyConnection, f: Filters,
-                  tops: tuple[tuple[str, str, float], ...]) -> pd.DataFrame:
+def figures_above(con: duckdb.DuckDBPyConnection, f: Filters, tops: tuple[tuple[str, str, float], ...]) -> pd.DataFrame:
     """category, measure, figures, largest, text (the largest one's): the dated figures of each
     (category, measure, top) in ``tops`` under ``f`` whose value lies above ``top``."""
     if not tops:
@@ -100,10 +114,13 @@ def figures_above(con: duckdb.DuckDBPyConnection, f: Filters,
     limits = pd.DataFrame(list(tops), columns=["category", "measure", "top"])
     con.register("axis_tops", limits)
     try:
-        return fetch_frame(con, f"SELECT d.category, d.measure, count(*) AS figures, max(d.value) AS largest, "
-                                f"arg_max(d.text, d.value) AS text FROM ({dated}) d JOIN axis_tops t "
-                                f"USING (category, measure) WHERE d.value > t.top GROUP BY 1, 2 ORDER BY 1, 2",
-                           params)
+        return fetch_frame(
+            con,
+            f"SELECT d.category, d.measure, count(*) AS figures, max(d.value) AS largest, "
+            f"arg_max(d.text, d.value) AS text FROM ({dated}) d JOIN axis_tops t "
+            f"USING (category, measure) WHERE d.value > t.top GROUP BY 1, 2 ORDER BY 1, 2",
+            params,
+        )
     finally:
         con.unregister("axis_tops")
 
@@ -112,12 +129,17 @@ def _reported(f: Filters, category: str, measure: str, params: list) -> str:
     """The figures of ``category`` and ``measure`` under ``f`` (its category filter aside), with
     who reported each: ``reporter_type`` ("speaker" or "source") and ``reporter_id`` (the
     speaker_id or the source)."""
-    conditions = figure_conditions(f.without("categories"), params) + ["fi.category = ?", "fi.value IS NOT NULL",
-                                                                       measure_sql("fi.unit") + " = ?"]
+    conditions = figure_conditions(f.without("categories"), params) + [
+        "fi.category = ?",
+        "fi.value IS NOT NULL",
+        measure_sql("fi.unit") + " = ?",
+    ]
     params += [category, measure]
-    return (f"SELECT {FIGURE_COLUMNS}, "
-            f"CASE WHEN fi.speaker_id IS NULL THEN 'source' ELSE 'speaker' END AS reporter_type, "
-            f"coalesce(fi.speaker_id, a.source, '') AS reporter_id {FIGURE_FROM} {where_clause(conditions)}")
+    return (
+        f"SELECT {FIGURE_COLUMNS}, "
+        f"CASE WHEN fi.speaker_id IS NULL THEN 'source' ELSE 'speaker' END AS reporter_type, "
+        f"coalesce(fi.speaker_id, a.source, '') AS reporter_id {FIGURE_FROM} {where_clause(conditions)}"
+    )
 
 
 @searching
@@ -126,14 +148,23 @@ def reporter_measures(con: duckdb.DuckDBPyConnection, f: Filters, category: str)
     params: list = []
     conditions = figure_conditions(f.without("categories"), params) + ["fi.category = ?", "fi.value IS NOT NULL"]
     params.append(category)
-    rows = con.execute(f"SELECT {measure_sql('fi.unit')} AS measure, count(*) FROM figures fi {articles_join(f)} "
-                       f"{where_clause(conditions)} GROUP BY 1 ORDER BY 2 DESC, 1", params).fetchall()
+    rows = con.execute(
+        f"SELECT {measure_sql('fi.unit')} AS measure, count(*) FROM figures fi {articles_join(f)} "
+        f"{where_clause(conditions)} GROUP BY 1 ORDER BY 2 DESC, 1",
+        params,
+    ).fetchall()
     return dict(rows)
 
 
 @searching
-def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: str, measure: str = COUNT,
-                        top_n: int = 15, per_reporter: int | None = 60) -> tuple[pd.DataFrame, pd.DataFrame]:
+def figures_by_reporter(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    category: str,
+    measure: str = COUNT,
+    top_n: int = 15,
+    per_reporter: int | None = 60,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(the figures, the reporters): what the ``top_n`` speakers or sources that gave most figures
     of ``category`` in ``measure`` reported, under ``f`` (its category filter aside).
 
@@ -145,46 +176,65 @@ def figures_by_reporter(con: duckdb.DuckDBPyConnection, f: Filters, category: st
     """
     params: list = []
     rows = _reported(f, category, measure, params)
-    sql = (f"WITH rows AS ({rows}), "
-           f"top AS (SELECT reporter_type, reporter_id, any_value(reported_by) AS reported_by, count(*) AS figures, "
-           f"min(coalesce(low, value)) AS lowest, median(value) AS median, max(coalesce(high, value)) AS highest, "
-           f"min(published) AS first, max(published) AS last FROM rows GROUP BY 1, 2 "
-           f"ORDER BY figures DESC, reported_by, reporter_id LIMIT ?) ")
-    reporters = fetch_frame(con, sql + "SELECT reported_by, reporter_type, reporter_id, figures, lowest, median, "
-                            "highest, first, last FROM top ORDER BY figures DESC, reported_by, reporter_id",
-                            params + [top_n])
-    points = fetch_frame(con, sql + "SELECT rows.* FROM rows JOIN top USING (reporter_type, reporter_id) "
-                         "QUALIFY row_number() OVER (PARTITION BY reporter_type, reporter_id ORDER BY hash(figure_id)) "
-                         "<= coalesce(?, 'infinity'::DOUBLE) ORDER BY rows.reported_by, published NULLS LAST, value, "
-                         "figure_id", params + [top_n, per_reporter])
+    sql = (
+        f"WITH rows AS ({rows}), "
+        f"top AS (SELECT reporter_type, reporter_id, any_value(reported_by) AS reported_by, count(*) AS figures, "
+        f"min(coalesce(low, value)) AS lowest, median(value) AS median, max(coalesce(high, value)) AS highest, "
+        f"min(published) AS first, max(published) AS last FROM rows GROUP BY 1, 2 "
+        f"ORDER BY figures DESC, reported_by, reporter_id LIMIT ?) "
+    )
+    reporters = fetch_frame(
+        con,
+        sql + "SELECT reported_by, reporter_type, reporter_id, figures, lowest, median, "
+        "highest, first, last FROM top ORDER BY figures DESC, reported_by, reporter_id",
+        params + [top_n],
+    )
+    points = fetch_frame(
+        con,
+        sql + "SELECT rows.* FROM rows JOIN top USING (reporter_type, reporter_id) "
+        "QUALIFY row_number() OVER (PARTITION BY reporter_type, reporter_id ORDER BY hash(figure_id)) "
+        "<= coalesce(?, 'infinity'::DOUBLE) ORDER BY rows.reported_by, published NULLS LAST, value, "
+        "figure_id",
+        params + [top_n, per_reporter],
+    )
     return points, reporters
 
 
 @searching
-def comparable_points(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.DataFrame,
-                      per_category: int = 400) -> tuple[pd.DataFrame, int]:
+def comparable_points(
+    con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.DataFrame, per_category: int = 400
+) -> tuple[pd.DataFrame, int]:
     """(dated figures under ``f`` comparable with a series of ``reference`` (the rule of
     ``newstally.read.reference.comparable_condition``: the series' category and place, the whole
     population, a running total from the series' start, a count) for the over-time chart drawn
     against the reference, with the columns of ``figure_points``, at most ``per_category`` of each
     category sampled as there; the total count of such figures)."""
     by_day = daily(reference) if len(reference) else pd.DataFrame()
-    categories = tuple(sorted(set(by_day["category"]) & set(f.categories) if f.categories and len(by_day)
-                              else set(by_day.get("category", ()))))
+    categories = tuple(
+        sorted(
+            set(by_day["category"]) & set(f.categories)
+            if f.categories and len(by_day)
+            else set(by_day.get("category", ()))
+        )
+    )
     if not categories:
         return fetch_frame(con, f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} LIMIT 0", []), 0
     series = by_day.drop_duplicates("series").drop(columns=["day", "reference", "reference_low", "reference_high"])
     con.register("reference_series", series)
     params: list = []
     conditions = figure_conditions(replace(f, categories=categories), params)
-    where = where_clause(conditions + ["a.published IS NOT NULL",
-                                       f"EXISTS (SELECT 1 FROM reference_series r WHERE {comparable_condition()})"])
+    where = where_clause(
+        conditions
+        + ["a.published IS NOT NULL", f"EXISTS (SELECT 1 FROM reference_series r WHERE {comparable_condition()})"]
+    )
     try:
         total = fetch_int(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
-        sql = (f"WITH picked AS (SELECT fi.rowid AS figure_row FROM figures fi JOIN articles a USING (article_id) "
-               f"{where} QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ?) "
-               f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} WHERE fi.rowid IN (SELECT figure_row FROM picked) "
-               f"ORDER BY a.published, fi.value")
+        sql = (
+            f"WITH picked AS (SELECT fi.rowid AS figure_row FROM figures fi JOIN articles a USING (article_id) "
+            f"{where} QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ?) "
+            f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} WHERE fi.rowid IN (SELECT figure_row FROM picked) "
+            f"ORDER BY a.published, fi.value"
+        )
         frame = fetch_frame(con, sql, params + [per_category])
     finally:
         con.unregister("reference_series")
@@ -193,13 +243,21 @@ def comparable_points(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
 
 # The columns of a row of the deviation table: the figure, where, whom and over which period it
 # counts, who gave it, and the reference it is set against.
-_DIFFERING_COLUMNS = ("figure_id, article_id, text, value, low, high, qualifier, unit, category, place, subgroup, "
-                      "scope, since, speaker_id")
+_DIFFERING_COLUMNS = (
+    "figure_id, article_id, text, value, low, high, qualifier, unit, category, place, subgroup, "
+    "scope, since, speaker_id"
+)
 
 
 @searching
-def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.DataFrame, tolerance: float,
-                      limit: int | None = TABLE_LIMIT, offset: int = 0) -> tuple[pd.DataFrame, int]:
+def differing_figures(
+    con: duckdb.DuckDBPyConnection,
+    f: Filters,
+    reference: pd.DataFrame,
+    tolerance: float,
+    limit: int | None = TABLE_LIMIT,
+    offset: int = 0,
+) -> tuple[pd.DataFrame, int]:
     """(up to ``limit`` figures under ``f`` comparable with ``reference`` that differ from it by
     more than ``tolerance``, largest difference first, with their place, subgroup, scope and since,
     and the columns series, reference and difference; the total count). The rule is
@@ -209,9 +267,13 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
     compared = set(by_day["category"])
     categories = tuple(sorted(compared & set(f.categories) if f.categories else compared))
     if not categories:
-        return fetch_frame(con, f"SELECT {_prefixed('fi')}, s.name AS speaker, a.source, a.title, a.published, "
-                           f"NULL AS reported_by, NULL AS series, NULL::DOUBLE AS reference, "
-                           f"NULL::DOUBLE AS difference {FIGURE_FROM} LIMIT 0", []), 0
+        return fetch_frame(
+            con,
+            f"SELECT {_prefixed('fi')}, s.name AS speaker, a.source, a.title, a.published, "
+            f"NULL AS reported_by, NULL AS series, NULL::DOUBLE AS reference, "
+            f"NULL::DOUBLE AS difference {FIGURE_FROM} LIMIT 0",
+            [],
+        ), 0
     con.register("reference_daily", by_day)
     params: list = []
     where = where_clause(figure_conditions(replace(f, categories=categories), params))
@@ -219,21 +281,23 @@ def differing_figures(con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.
     # .. reference_high); the nearest end of that window is the reference it differs from. The
     # rows carry their columns through the ranking (reading them again for the 500 shown would
     # scan figures and articles once more).
-    sql = (f"WITH joined AS (SELECT {_prefixed('fi')}, a.source, a.title, a.published, r.series, "
-           f"r.reference_low, r.reference_high FROM figures fi JOIN articles a USING (article_id) "
-           f"JOIN reference_daily r ON r.day = a.published AND {comparable_condition()} {where} "
-           f"AND r.reference_low > 0), "
-           f"differing AS (SELECT * EXCLUDE (reference_low, reference_high), "
-           f"CASE WHEN reference_high < coalesce(low, '-inf'::DOUBLE) * (1 - ?) THEN reference_high "
-           f"ELSE reference_low END AS reference FROM joined "
-           f"WHERE reference_high < coalesce(low, '-inf'::DOUBLE) * (1 - ?) "
-           f"OR reference_low > coalesce(high, 'inf'::DOUBLE) * (1 + ?)), "
-           f"shown AS (SELECT *, value / reference - 1 AS difference, count(*) OVER () AS n_differing "
-           f"FROM differing ORDER BY abs(value / reference - 1) DESC, figure_id LIMIT ? OFFSET ?) "
-           f"SELECT {_prefixed('d')}, s.name AS speaker, d.source, d.title, d.published, "
-           f"coalesce(s.name, nullif(d.source, ''), 'unattributed') AS reported_by, "
-           f"d.series, d.reference, d.difference, d.n_differing "
-           f"FROM shown d LEFT JOIN speakers s USING (speaker_id) ORDER BY abs(d.difference) DESC, d.figure_id")
+    sql = (
+        f"WITH joined AS (SELECT {_prefixed('fi')}, a.source, a.title, a.published, r.series, "
+        f"r.reference_low, r.reference_high FROM figures fi JOIN articles a USING (article_id) "
+        f"JOIN reference_daily r ON r.day = a.published AND {comparable_condition()} {where} "
+        f"AND r.reference_low > 0), "
+        f"differing AS (SELECT * EXCLUDE (reference_low, reference_high), "
+        f"CASE WHEN reference_high < coalesce(low, '-inf'::DOUBLE) * (1 - ?) THEN reference_high "
+        f"ELSE reference_low END AS reference FROM joined "
+        f"WHERE reference_high < coalesce(low, '-inf'::DOUBLE) * (1 - ?) "
+        f"OR reference_low > coalesce(high, 'inf'::DOUBLE) * (1 + ?)), "
+        f"shown AS (SELECT *, value / reference - 1 AS difference, count(*) OVER () AS n_differing "
+        f"FROM differing ORDER BY abs(value / reference - 1) DESC, figure_id LIMIT ? OFFSET ?) "
+        f"SELECT {_prefixed('d')}, s.name AS speaker, d.source, d.title, d.published, "
+        f"coalesce(s.name, nullif(d.source, ''), 'unattributed') AS reported_by, "
+        f"d.series, d.reference, d.difference, d.n_differing "
+        f"FROM shown d LEFT JOIN speakers s USING (speaker_id) ORDER BY abs(d.difference) DESC, d.figure_id"
+    )
     params += [tolerance, tolerance, tolerance, limit, offset]
     try:
         frame = fetch_frame(con, sql, params)

@@ -1,5 +1,6 @@
 """Counting by period: a timeline counts per day in the store and sums the days here into days,
 weeks or months, whichever gives a readable number of bars."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -26,8 +27,12 @@ def per_period(per_day: pd.DataFrame, keys: tuple[str, ...] = ()) -> pd.DataFram
         periods = days
     else:
         periods = days.dt.to_period("W-SUN" if bucket == "week" else "M").dt.start_time
-    frame = (per_day.drop(columns="day").assign(period=periods.astype("datetime64[us]"))
-             .groupby(["period", *keys], as_index=False).sum())
+    frame = (
+        per_day.drop(columns="day")
+        .assign(period=periods.astype("datetime64[us]"))
+        .groupby(["period", *keys], as_index=False)
+        .sum()
+    )
     frame = frame[["period", *keys, *[c for c in frame.columns if c != "period" and c not in keys]]]
     frame.attrs["bucket"] = bucket
     return frame.sort_values(["period", *keys], ignore_index=True)

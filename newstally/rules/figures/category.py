@@ -3,6 +3,7 @@ words of its clause, or the figure before it (a bare number, "67 of them", a lis
 
 ``unit_and_category`` also names which of these decided (``source``), for the figure's rule.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,21 +37,30 @@ _OF_THEM = re.compile(rf"\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)})\b", r
 # what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
 # and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
 _LIST_LINKS = alternatives(FIGURE_WORDS.list_links, space=" ")
-LIST_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|" + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
-                       + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?", re.IGNORECASE)
+LIST_GAP = re.compile(
+    r"[^.;:!?]{0,60}?(?:,|"
+    + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
+    + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?",
+    re.IGNORECASE,
+)
 # "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
 _AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
 # what a count of people is the whole of: "more than half of the territory's 2.3 million population",
 # "80 percent of Gaza's 2.3 million residents"
-_WHOLE_OF_SHARE = re.compile(rf"(?:{alternatives(FIGURE_WORDS.share_words)})\s+of\s+(?:the\s+|its\s+|their\s+)?"
-                             r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:’s|'s)\s+)?(?:estimated\s+)?$",
-                             re.IGNORECASE)
-_OF_WHOLE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,3}}?[\d.,]+"
-                       rf"(?:[^\S\n]+(?:{alternation(SCALE_WORDS)}))?[^\S\n]+[A-Za-z]+")
+_WHOLE_OF_SHARE = re.compile(
+    rf"(?:{alternatives(FIGURE_WORDS.share_words)})\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:’s|'s)\s+)?(?:estimated\s+)?$",
+    re.IGNORECASE,
+)
+_OF_WHOLE = re.compile(
+    rf"[^\S\n]+of[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,3}}?[\d.,]+"
+    rf"(?:[^\S\n]+(?:{alternation(SCALE_WORDS)}))?[^\S\n]+[A-Za-z]+"
+)
 _RIGHT_BEFORE = re.compile(r"[a-z]+[^\S\n]+(?:(?:at|to|of|by)[^\S\n]+)?")  # "wounded at 300 or 400 a day"
 _NOUN_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
-_SUBJECT_LINKS = re.compile(rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)}|[a-z]+ly)[^\S\n]+){{0,3}}",
-                            re.IGNORECASE)
+_SUBJECT_LINKS = re.compile(
+    rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)}|[a-z]+ly)[^\S\n]+){{0,3}}", re.IGNORECASE
+)
 _AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
 
 
@@ -99,12 +109,16 @@ class Counted(NamedTuple):
         return self.noun is None and not self.unit and not self.carried
 
 
-def unit_and_category(text: str, place: Place, first: Reading, last: Reading, counted: Counted,
-                      previous: Previous | None) -> tuple[str, str, str]:
+def unit_and_category(
+    text: str, place: Place, first: Reading, last: Reading, counted: Counted, previous: Previous | None
+) -> tuple[str, str, str]:
     """(unit, category, source) of a figure whose first and last numbers are ``first`` and ``last``:
     from its currency or noun, else its clause, else the figure ``previous``."""
-    near = previous if (previous is not None and place.start - previous.end <= _ANAPHORA_REACH
-                        and previous.may_hold(last.value)) else None
+    near = (
+        previous
+        if (previous is not None and place.start - previous.end <= _ANAPHORA_REACH and previous.may_hold(last.value))
+        else None
+    )
     refers_back = _OF_THEM.match(text, first.end, min(len(text), first.end + 20)) is not None
     if counted.carried and counted.carried != "percent":
         return counted.carried, "money", "money"
@@ -124,8 +138,9 @@ def unit_and_category(text: str, place: Place, first: Reading, last: Reading, co
 
 
 # The sources that looked for a cue around the figure (in its own clause when the parse has it).
-_CLAUSE_SOURCES = frozenset({"noun+clause", "noun", "noun+list", "clause", "anaphora", "bare",
-                             "percent+clause", "percent+people"})
+_CLAUSE_SOURCES = frozenset(
+    {"noun+clause", "noun", "noun+list", "clause", "anaphora", "bare", "percent+clause", "percent+people"}
+)
 
 
 def _cue(text: str, place: Place, allowed: frozenset[str]) -> str | None:
@@ -143,15 +158,19 @@ def _cue(text: str, place: Place, allowed: frozenset[str]) -> str | None:
         # clause's core: "the 2.3 million residents" of a clause on death is no count of the dead),
         # the predicate right after what it counts ("360 reporters were behind bars"), or the verb
         # right before it ("and wounded 68,883"), which a misparse may have hung elsewhere
-        return (place.start <= pos < place.end or holds(pos)
-                or _SUBJECT_LINKS.fullmatch(text, after, pos) is not None
-                or _RIGHT_BEFORE.fullmatch(text, pos, place.start) is not None)
+        return (
+            place.start <= pos < place.end
+            or holds(pos)
+            or _SUBJECT_LINKS.fullmatch(text, after, pos) is not None
+            or _RIGHT_BEFORE.fullmatch(text, pos, place.start) is not None
+        )
 
     return category_cue(text, place.start, place.end, place.sentence_start, place.sentence_end, allowed, inside)
 
 
-def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previous | None,
-           refers_back: bool) -> tuple[str, str, str]:
+def _share(
+    text: str, place: Place, last: Reading, counted: Counted, near: Previous | None, refers_back: bool
+) -> tuple[str, str, str]:
     """A share takes the category of what it is a share of ("85% of the population" pushed into
     displacement); "1,255 (22 percent)" is a share of the figure before it."""
     if not _SHARE_OF.match(text, last.end) and not last.rule.endswith("+ratio"):  # "seven in 10 Americans"
@@ -162,8 +181,14 @@ def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previ
         return "percent", near.category, "percent+anaphora"
     if counted.noun is None or counted.noun.category not in ("people", "military"):
         # only the words of the share itself: "of those killed", "of the bodies"
-        found = category_cue(text, place.start, place.end, place.start,
-                             min(place.sentence_end, place.end + _SHARE_REACH), PEOPLE_CATEGORIES)
+        found = category_cue(
+            text,
+            place.start,
+            place.end,
+            place.start,
+            min(place.sentence_end, place.end + _SHARE_REACH),
+            PEOPLE_CATEGORIES,
+        )
         if found is None and place.clause is not None and counted.noun is None:
             # or its own clause as parsed: "half of the territory's 2.3 million population is
             # displaced" (the number of the whole is the share's own)
@@ -175,8 +200,9 @@ def _share(text: str, place: Place, last: Reading, counted: Counted, near: Previ
     return "percent", found or "people", "percent+clause" if found else "percent+people"
 
 
-def _of_noun(text: str, place: Place, noun: Noun, unit: str, near: Previous | None,
-             refers_back: bool) -> tuple[str, str, str]:
+def _of_noun(
+    text: str, place: Place, noun: Noun, unit: str, near: Previous | None, refers_back: bool
+) -> tuple[str, str, str]:
     """A counted noun gives the category, unless a cue of its clause says more ("5,000 people" who
     were killed) or it counts the people of a list whose first count said it ("1,873 children and
     1,023 women" killed)."""
@@ -202,8 +228,11 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
     # a bare number refers to the figure before it in its sentence, or in the sentence before
     # when it opens its own ("83 reporters have been killed. At least 67 were Palestinians")
     referent = same_sentence or (near if place.start - place.sentence_start <= _OPENING_REACH else None)
-    if (_AGE_BEFORE.search(text, max(0, place.start - 30), place.start) and _AGE_AFTER.match(text, place.end)
-            and first.value < 120):
+    if (
+        _AGE_BEFORE.search(text, max(0, place.start - 30), place.start)
+        and _AGE_AFTER.match(text, place.end)
+        and first.value < 120
+    ):
         return "years", "other", "age"
     of = _NOUN_OF.search(text, max(0, place.start - 40), place.start)
     noun = NOUNS.get(of.group(1).lower()) if of else None

@@ -9,6 +9,7 @@ has no predicate of its own: its clause is its phrase and the noun it hangs on.
 
 ``own_clause`` returns None when the sentence was not parsed: the caller keeps the word rules.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,11 +22,39 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Dependents that are clauses of their own: a cue in them describes another event.
-_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "conj", "acl:relcl", "csubj", "csubj:pass", "list",
-                      "dep", "discourse", "vocative", "reparandum", "orphan"})
+_CLAUSES = frozenset(
+    {
+        "advcl",
+        "ccomp",
+        "parataxis",
+        "conj",
+        "acl:relcl",
+        "csubj",
+        "csubj:pass",
+        "list",
+        "dep",
+        "discourse",
+        "vocative",
+        "reparandum",
+        "orphan",
+    }
+)
 # Relations by which a noun is an argument of the predicate above it.
-_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:tmod", "obl:npmod", "obl:agent",
-                        "expl", "nsubj:outer", "dislocated"})
+_ARGUMENTS = frozenset(
+    {
+        "nsubj",
+        "nsubj:pass",
+        "obj",
+        "iobj",
+        "obl",
+        "obl:tmod",
+        "obl:npmod",
+        "obl:agent",
+        "expl",
+        "nsubj:outer",
+        "dislocated",
+    }
+)
 # Relations by which a word is a predicate itself ("six were wounded": "wounded" heads its clause).
 _PREDICATES = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "parataxis", "acl", "acl:relcl", "csubj", "list"})
 # Relations of a modifier: "More than half of the territory's 2.3 million population is displaced"
@@ -85,8 +114,9 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
         core.append(predicate.head)  # "claimed the lives of 1.5 million": the verb the noun is the object of
     if predicate is head or predicate.text.lower() in _LEVEL_VERBS or any(c.dep_ == "cop" for c in predicate.children):
         # "the toll reached 1.2 million", "the death toll was 5 million": the subject says what is counted
-        core += [t for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass") and c is not head
-                 for t in c.subtree]
+        core += [
+            t for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass") and c is not head for t in c.subtree
+        ]
     return Clause(_spans(sentence, tokens), predicate.text, of.text if of is not None else "", _spans(sentence, core))
 
 
@@ -125,8 +155,9 @@ def _predicate(head: Token, stands_with: list[Token]) -> Token:
             return head
         if dep == "conj" and not up.tag_.startswith(("NN", "CD", "PRP")):
             return head  # "killed and more than 6,200 wounded": a predicate of its own
-        if dep in ("conj", "appos") or (dep == "nmod" and (_names_same_people(head)
-                                                            or up.text.lower() in _MEASURE_NOUNS)):
+        if dep in ("conj", "appos") or (
+            dep == "nmod" and (_names_same_people(head) or up.text.lower() in _MEASURE_NOUNS)
+        ):
             head = up  # "1,873 children and 1,023 women", "200 people, including 58 children", "a total of 45"
             if not up.tag_.startswith("CD"):
                 stands_with.append(up)
@@ -180,7 +211,8 @@ def _aside(token: Token) -> bool:
 def _circumstance(token: Token) -> bool:
     """True for a phrase of circumstances ("amid the soaring death toll", "despite the killing of 30")."""
     return token.dep_ in ("obl", "nmod", "advcl", "obl:unmarked", "nmod:unmarked") and any(
-        c.dep_ in ("case", "mark") and c.text.lower() in _CIRCUMSTANCES for c in token.children)
+        c.dep_ in ("case", "mark") and c.text.lower() in _CIRCUMSTANCES for c in token.children
+    )
 
 
 def _holds(token: Token, inner: Token) -> bool:

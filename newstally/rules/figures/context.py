@@ -6,6 +6,7 @@ figure_units.tsv, figure_currencies.tsv, figure_categories.tsv, figure_phrase_en
 PEOPLE_CATEGORIES are the categories a count of people can take from its clause; the other cue
 categories (strikes, aid, projectiles) describe what happened to things, not to the people counted.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ QUALIFIER_BEFORE = re.compile(
 QUALIFIER_AFTER = re.compile(  # "or more" bounds the number before it; "and more than 2,700" opens the next;
     # "700,000 plus 300,000" adds a number
     rf"\s*({alternation(p for p, pos in _QUALIFIERS if pos == 'after')})(?![\w])(?!\s+than\b)(?!\s*[$€£\d])",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 
 
@@ -51,8 +52,10 @@ def _clause_categories(field: str) -> frozenset[str]:
     return frozenset(names)
 
 
-NOUNS = {word: Noun(unit, category, _clause_categories(clause))
-         for word, (unit, category, clause) in FIGURE_WORDS.units.items()}
+NOUNS = {
+    word: Noun(unit, category, _clause_categories(clause))
+    for word, (unit, category, clause) in FIGURE_WORDS.units.items()
+}
 UNIT_FACTORS = FIGURE_WORDS.unit_factors
 MODIFIERS = FIGURE_WORDS.modifiers
 _PEOPLE_BY_NAME = Noun("people", "people", PEOPLE_CATEGORIES)
@@ -74,14 +77,18 @@ CUE = re.compile(rf"(?<![\w])(?:{_CUE_WORDS})\b")
 _CUE_AFTER = re.compile(rf"[^\S\n]+({_CUE_WORDS})\b")
 _BOUNDARY = re.compile(r"[,;:()–—]|\s-\s|" + "|".join(rf"\b{w}\b" for w in FIGURE_WORDS.clause_breaks))
 _AND = re.compile(r"\band\b")
-ASIDE = re.compile(rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')}"
-                    rf"|[\d,.]+\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)}))\b"
-                    r"(?:[^,.;:]|(?<=\d)[,.](?=\d))*,"  # a number's comma or point does not end it
-                    r"|\([^()]*\)|\s[–—](?:[^–—.;]|(?<=\d)\.(?=\d))*[–—]")
+ASIDE = re.compile(
+    rf",\s*(?:{alternatives(FIGURE_WORDS.aside_openers, space=' ')}"
+    rf"|[\d,.]+\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)}))\b"
+    r"(?:[^,.;:]|(?<=\d)[,.](?=\d))*,"  # a number's comma or point does not end it
+    r"|\([^()]*\)|\s[–—](?:[^–—.;]|(?<=\d)\.(?=\d))*[–—]"
+)
 _NUMBER = re.compile(r"\d")
 _MONTH = alternation(FIGURE_WORDS.months)
-_DATE = re.compile(rf"\b(?:{_MONTH})\.?[^\S\n]+\d{{1,2}}\b(?:,?[^\S\n]+\d{{4}})?|\b\d{{1,2}}[^\S\n]+(?:{_MONTH})\b"
-                   rf"(?:,?[^\S\n]+\d{{4}})?")
+_DATE = re.compile(
+    rf"\b(?:{_MONTH})\.?[^\S\n]+\d{{1,2}}\b(?:,?[^\S\n]+\d{{4}})?|\b\d{{1,2}}[^\S\n]+(?:{_MONTH})\b"
+    rf"(?:,?[^\S\n]+\d{{4}})?"
+)
 _WORDS_BEFORE = re.compile(r"(?:([\w'’\-]+)[^\S\n]+)?([\w'’\-]+)[^\S\n]+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*|[\"“‘(]\s*)$")
 _PLAIN_WORD = re.compile(r"[^\S\n]+([a-z]+)(?![\w'’\-])(?:[^\S\n]+([a-z]+))?")
@@ -138,8 +145,12 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
         lower = word.lower()
         if lower.endswith(_CONTRACTIONS) or lower in NUMBER_WORDS:
             break
-        if word[0].islower() and lower in PHRASE_ENDS and not (lower in NOUNS and not words) and not (
-                lower in MODIFIERS and not of):
+        if (
+            word[0].islower()
+            and lower in PHRASE_ENDS
+            and not (lower in NOUNS and not words)
+            and not (lower in MODIFIERS and not of)
+        ):
             break
         if word[0].isupper() and any(w[0].islower() for w, _ in words):
             break  # a name after the head starts another phrase ("380 investigations between October 7")
@@ -150,7 +161,7 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     i = 0
     while i < len(words):
         for n in range(min(_NOUN_MAX_WORDS, len(words) - i), 0, -1):
-            noun = NOUNS.get(" ".join(w for w, _ in words[i:i + n]).lower())
+            noun = NOUNS.get(" ".join(w for w, _ in words[i : i + n]).lower())
             if noun is not None:
                 last_word = words[i + n - 1][0]
                 if words[i][0][0].isupper() and found is None:
@@ -159,7 +170,7 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
                     weak = weak or (noun, words[i + n - 1][1])
                 elif found is not None and found[0].category == "duration":
                     return found[0], found[0].unit, found[1]  # "20 years building": a length of time is the head
-                elif last_word.endswith("s") or found is not None or not _head_follows(words[i + n:]):
+                elif last_word.endswith("s") or found is not None or not _head_follows(words[i + n :]):
                     found = (noun, words[i + n - 1][1])
                 # else a singular noun before another head modifies it ("carrier strike groups")
                 i += n
@@ -185,14 +196,15 @@ def one_counts(text: str, start: int, end: int) -> tuple[str, int] | None:
     """(noun, end of noun) when "one" at ``text[start:end]`` counts the plain noun after it ("one
     solution", "One proposal asks"), or None for the pronoun and the idioms ("no one", "the only one
     left", "one another", "one said", "One hit the house", "Formula One", "for one thing")."""
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     if text[start].isupper():
         if not _SENTENCE_OPENS.search(before):
             return None  # a capitalised "One" inside a sentence is a name
     else:
         words = _WORDS_BEFORE.search(before)
-        if words is not None and (words.group(2).lower() in _ONE_BEFORE
-                                  or f"{words.group(1)} {words.group(2)}".lower() in _ONE_BEFORE):
+        if words is not None and (
+            words.group(2).lower() in _ONE_BEFORE or f"{words.group(1)} {words.group(2)}".lower() in _ONE_BEFORE
+        ):
             return None
     match = _PLAIN_WORD.match(text, end, min(len(text), end + 60))
     if match is None or not _may_follow_one(match.group(1)):
@@ -212,9 +224,15 @@ def one_counts(text: str, start: int, end: int) -> tuple[str, int] | None:
 def _may_follow_one(word: str) -> bool:
     """False for an adverb, a function word, or a verb after the pronoun "one": "one needs", "one
     armed with", "one hitting its target", "one really"; a singular noun or adjective may follow."""
-    return not (len(word) < 3 or word in PHRASE_ENDS or word in _ONE_AFTER or word in NUMBER_WORDS
-                or word.endswith("ly") or (len(word) > 4 and word.endswith(("ed", "ing")) and not word.endswith("eed"))
-                or (word.endswith("s") and not word.endswith(("ss", "us", "is"))))
+    return not (
+        len(word) < 3
+        or word in PHRASE_ENDS
+        or word in _ONE_AFTER
+        or word in NUMBER_WORDS
+        or word.endswith("ly")
+        or (len(word) > 4 and word.endswith(("ed", "ing")) and not word.endswith("eed"))
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    )
 
 
 def cue_after(text: str, end: int) -> str | None:
@@ -226,8 +244,14 @@ def cue_after(text: str, end: int) -> str | None:
 
 def _plural_looking(word: str) -> bool:
     """True for an unknown word that may head a counted phrase: lower-case and plural ("offenders")."""
-    return (word[0].islower() and word.isalpha() and len(word) > 3 and word not in MODIFIERS
-            and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    return (
+        word[0].islower()
+        and word.isalpha()
+        and len(word) > 3
+        and word not in MODIFIERS
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+    )
 
 
 def _adjective_like(word: str) -> bool:
@@ -240,8 +264,15 @@ def _head_follows(words: list[tuple[str, int]]) -> bool:
     return any(w.lower() in NOUNS or _plural_looking(w) for w, _ in words)
 
 
-def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
-                 allowed: frozenset[str], inside: Callable[[int], bool] | None = None) -> str | None:
+def category_cue(
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    sentence_end: int,
+    allowed: frozenset[str],
+    inside: Callable[[int], bool] | None = None,
+) -> str | None:
     """The category of the nearest cue word in the sentence around ``text[start:end]``, among ``allowed``
     (and, with ``inside``, only a cue whose first character it holds: the figure's own clause).
 
@@ -256,9 +287,9 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
         if category not in allowed or (inside is not None and not inside(match.start())):
             continue
         if match.end() <= start:
-            between = text[match.end():start]
+            between = text[match.end() : start]
         elif match.start() >= end:
-            between = text[end:match.start()]
+            between = text[end : match.start()]
         else:
             between = ""
         # an aside ("9,000 Palestinians, including 3,600 children, were killed") does not separate a
@@ -266,8 +297,7 @@ def category_cue(text: str, start: int, end: int, sentence_start: int, sentence_
         between = _DATE.sub(" ", ASIDE.sub(" ", between))  # a date is no figure either
         if _NUMBER.search(between):
             continue
-        cost = (len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between))
-                + AND_COST * len(_AND.findall(between)))
+        cost = len(between) + BOUNDARY_COST * len(_BOUNDARY.findall(between)) + AND_COST * len(_AND.findall(between))
         if cost <= CUE_REACH and (best_cost is None or cost < best_cost):
             best, best_cost = category, cost
     return best

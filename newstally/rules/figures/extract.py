@@ -5,6 +5,7 @@ One regex scan finds number candidates (digits, number words, vague counts, frac
 (``ranges``), adds the qualifier, finds what is counted and has ``category`` give the figure its
 unit and category.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,9 @@ _YEAR_LEAD = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.year_lead)})[\s-]+$",
 # a model number: a name word follows the digits, and a count comes before them ("two new 737 Max jets")
 _MODEL_AFTER = re.compile(r"[^\S\n]+[A-Z][A-Za-z]*(?<!s)\b(?![’'])")
 _COUNT_WORDS = [w for w, (_, part) in NUMBER_WORDS.items() if part in ("unit", "tens")]
-_COUNT_BEFORE = re.compile(rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n]+[a-z]+){{0,2}})[^\S\n]+$",
-                           re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    rf"(?:\b(?:{alternation(_COUNT_WORDS)})|\d)((?:[^\S\n]+[a-z]+){{0,2}})[^\S\n]+$", re.IGNORECASE
+)
 # a capitalised word glued before a bare number, not the first word of a sentence ("the S&P 500")
 _NAME_BEFORE = re.compile(r"(?<=[^\s.!?:\"“] )[A-Z][\w&’'.\-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
@@ -83,25 +85,40 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
             continue
         pos = max(pos, figure.end)
         figures.append(figure)
-        if (not figure.subgroup and last_count is not None and last_count.subgroup
-                and figure.category == last_count.category and figure.value < last_count.value
-                and LIST_GAP.fullmatch(text, last_count.end, figure.start)):
+        if (
+            not figure.subgroup
+            and last_count is not None
+            and last_count.subgroup
+            and figure.category == last_count.category
+            and figure.value < last_count.value
+            and LIST_GAP.fullmatch(text, last_count.end, figure.start)
+        ):
             # "64 reporters – 56 Palestinians, four Israelis": a breakdown of the journalists
             figure = replace(figure, subgroup=last_count.subgroup)
             figures[-1] = figure
-        last_figure = Previous(figure.end, figure.unit, figure.category, figure.qualifier, figure.value,
-                               figure.subgroup)
+        last_figure = Previous(
+            figure.end, figure.unit, figure.category, figure.qualifier, figure.value, figure.subgroup
+        )
         if figure.category not in ("money", "duration") and figure.unit not in ("", "percent"):
             last_count = last_figure
     return figures
 
 
-def _figure(text: str, reading: Reading, last_count: Previous | None, last_figure: Previous | None,
-            syntax: Syntax, main_place: list[str]) -> Figure | None:
+def _figure(
+    text: str,
+    reading: Reading,
+    last_count: Previous | None,
+    last_figure: Previous | None,
+    syntax: Syntax,
+    main_place: list[str],
+) -> Figure | None:
     """The figure that ``reading`` opens (a range, a qualifier and the counted noun included), or None."""
     reading = _ratio(text, reading) or reading
-    named = reading.form == "digits" and not reading.unit and _NAME_BEFORE.search(text, max(0, reading.start - 30),
-                                                                                  reading.start)
+    named = (
+        reading.form == "digits"
+        and not reading.unit
+        and _NAME_BEFORE.search(text, max(0, reading.start - 30), reading.start)
+    )
     # "Nord Stream 1 to 33m cubic metres": a name's number opens no range
     first, high, link = range_from(text, reading) if not named else (reading, None, None)
     if link == "skip":
@@ -134,14 +151,27 @@ def _figure(text: str, reading: Reading, last_count: Previous | None, last_figur
         main_place.append(article_place(text))
     span = Span(start, end, place.end, sentence_start, sentence_end, counted.bare)
     over = counts_over(text, span, syntax, clause, category, main_place[0] if main_place else "")
-    return Figure(start=start, end=end, text=text[start:end], value=value, low=low, high=high_value,
-                  qualifier=qualified.qualifier, unit=unit, category=category,
-                  sentence=text[sentence_start:sentence_end].strip(), rule=f"{base}+{source}",
-                  place=over.place, subgroup=over.subgroup, scope=over.scope, since=over.since)
+    return Figure(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high_value,
+        qualifier=qualified.qualifier,
+        unit=unit,
+        category=category,
+        sentence=text[sentence_start:sentence_end].strip(),
+        rule=f"{base}+{source}",
+        place=over.place,
+        subgroup=over.subgroup,
+        scope=over.scope,
+        since=over.since,
+    )
 
 
 def _ratio(text: str, reading: Reading) -> Reading | None:
-    """"seven in 10", "four out of every 100": a share, in percent (70, 4), or None."""
+    """ "seven in 10", "four out of every 100": a share, in percent (70, 4), or None."""
     if reading.unit or reading.noun is not None or reading.form not in ("digits", "words"):
         return None
     link = _RATIO.match(text, reading.end)
@@ -149,8 +179,9 @@ def _ratio(text: str, reading: Reading) -> Reading | None:
     whole = read_number(text, match, range_end=True)[0] if match else None
     if whole is None or whole.unit or whole.noun is not None or whole.year_like or not 0 < reading.value < whole.value:
         return None
-    return reading._replace(end=whole.end, value=round(100 * reading.value / whole.value, 2), unit="percent",
-                            rule=reading.rule + "+ratio")
+    return reading._replace(
+        end=whole.end, value=round(100 * reading.value / whole.value, 2), unit="percent", rule=reading.rule + "+ratio"
+    )
 
 
 def _number_at(text: str, reading: Reading) -> int:
@@ -190,14 +221,24 @@ def _counted(text: str, first: Reading, last: Reading, qualified: _Qualified, ra
     after it, or, for a plain "one", the noun it counts ("one solution")."""
     carried = last.unit or first.unit
     glued = last.noun or first.noun
-    if glued is not None and text[last.end - 1:last.end + 0].isalpha() and _STRENGTH.search(text, last.start, last.end):
+    if (
+        glued is not None
+        and text[last.end - 1 : last.end + 0].isalpha()
+        and _STRENGTH.search(text, last.start, last.end)
+    ):
         after = counted_noun(text, last.end)  # "a 125,000-strong army": the army's troops
         if after[0] is not None:
             return Counted(after[0], after[1], carried, after[2], after[2], False)
     noun, unit, noun_end = counted_noun(text, last.end) if glued is None else (glued, glued.unit, qualified.end)
     plain_one = None
-    if (noun is None and not carried and not ranged and not qualified.by_words
-            and first.form == "words" and first.value == 1):
+    if (
+        noun is None
+        and not carried
+        and not ranged
+        and not qualified.by_words
+        and first.form == "words"
+        and first.value == 1
+    ):
         plain_one = one_counts(text, first.start, first.end)
         if plain_one is not None:
             unit, noun_end = plain_one
@@ -206,8 +247,9 @@ def _counted(text: str, first: Reading, last: Reading, qualified: _Qualified, ra
     return Counted(noun, unit, carried, end, noun_end, plain_one is not None)
 
 
-def _values(text: str, first: Reading, last: Reading, ranged: bool, either: bool, qualifier: str,
-            counted: Counted) -> tuple[float, float | None, float | None, str]:
+def _values(
+    text: str, first: Reading, last: Reading, ranged: bool, either: bool, qualifier: str, counted: Counted
+) -> tuple[float, float | None, float | None, str]:
     """(value, low, high, unit): a range's midpoint and ends (of two alternatives, "six or seven
     hours", the first: a midpoint nobody said), a bound's one end, in the unit a factor noun turns
     the count into ("two decades" is 20 years)."""
@@ -218,7 +260,7 @@ def _values(text: str, first: Reading, last: Reading, ranged: bool, either: bool
     else:
         low, high = first.value, last.value
         value = low if either else (low + high) / 2
-    factor = UNIT_FACTORS.get(text[last.end:counted.end].strip().lower()) if counted.noun is not None else None
+    factor = UNIT_FACTORS.get(text[last.end : counted.end].strip().lower()) if counted.noun is not None else None
     if factor is None:
         return value, low, high, counted.unit
     scaled = (x * factor[1] if x is not None else None for x in (value, low, high))
@@ -236,10 +278,18 @@ def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, quali
         # "1,967 people" has a comma; "in 1967", "the 1967 borders", "a 2015 knife attack" are years
         if _YEAR_LEAD.search(text, max(0, first.start - 12), first.start):
             return False
-        return (noun is not None and noun.category not in ("other", "duration")
-                and text[first.end:counted.end].rstrip().endswith("s"))
-    if counted.bare and not qualified.by_words and first.form == "digits" and not cue_after(text, last.end) and (
-            _NAME_BEFORE.search(text, max(0, first.start - 30), first.start) or _NAME_AFTER.match(text, last.end)):
+        return (
+            noun is not None
+            and noun.category not in ("other", "duration")
+            and text[first.end : counted.end].rstrip().endswith("s")
+        )
+    if (
+        counted.bare
+        and not qualified.by_words
+        and first.form == "digits"
+        and not cue_after(text, last.end)
+        and (_NAME_BEFORE.search(text, max(0, first.start - 30), first.start) or _NAME_AFTER.match(text, last.end))
+    ):
         return False
     if first.form in ("words", "single") and first.value <= 1 and last is first:
         # "one" and "zero" are idioms more often than counts ("one of", "no one", "zero tolerance")
@@ -250,8 +300,15 @@ def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, quali
         if qualified.bounded or noun.category != "duration" or first.noun is not None:
             return True  # "one-week pause": a length glued to its noun
         return _lasts(text, first.start, counted.end)
-    if (first.form == "digits" and last is first and not qualified.by_words and not first.unit and first.noun is None
-            and _MODEL_AFTER.match(text, first.end) and _counted_before(text, first.start)):
+    if (
+        first.form == "digits"
+        and last is first
+        and not qualified.by_words
+        and not first.unit
+        and first.noun is None
+        and _MODEL_AFTER.match(text, first.end)
+        and _counted_before(text, first.start)
+    ):
         return False
     return True
 
@@ -266,7 +323,7 @@ def _lasts(text: str, start: int, end: int) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    opens = text[max(0, before.start() - 3):before.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "“", "\n")
+    opens = text[max(0, before.start() - 3) : before.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "“", "\n")
     return word.lower() in FIGURE_WORDS.duration_leads or (word[0].isupper() and not opens)
 
 

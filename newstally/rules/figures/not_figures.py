@@ -2,6 +2,7 @@
 
 Each test looks at a bounded window around the number, so the cost per number is constant.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,12 @@ from .words import FIGURE_WORDS
 _MONTHS = alternation(FIGURE_WORDS.months)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
-_IDENTIFIER_BEFORE = re.compile(
-    rf"(?<![\w])(?:{alternation(FIGURE_WORDS.identifier_words)})\s*#?\s*$", re.IGNORECASE
-)
+_IDENTIFIER_BEFORE = re.compile(rf"(?<![\w])(?:{alternation(FIGURE_WORDS.identifier_words)})\s*#?\s*$", re.IGNORECASE)
 # "F-16", "G7", "COVID-19", "A4": letters glued to the number (or by a hyphen) make a name.
 _CODE_BEFORE = re.compile(r"(?<!\$)(?<!\$[A-Z])[A-Za-z]-?$|[A-Z]{2}\s-$|[#№]$|\d-$")
 _TIME_AFTER = re.compile(
-    r"(?::\d\d|\.\d\d\s*[ap]\.?m\b)|\s*(?:[ap]\.?m\.?|o['’]clock|GMT|UTC|hrs\b)(?![A-Za-z])", re.IGNORECASE)
+    r"(?::\d\d|\.\d\d\s*[ap]\.?m\b)|\s*(?:[ap]\.?m\.?|o['’]clock|GMT|UTC|hrs\b)(?![A-Za-z])", re.IGNORECASE
+)
 _TIME_BEFORE = re.compile(r"\d[:.]$")
 _SLASH_OR_CODE_AFTER = re.compile(r"[/\\:]\d|\.\d+\.\d|\d")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -30,8 +30,8 @@ _YEAR = re.compile(r"(?:1\d|2[01])\d\d")
 
 def is_date_or_time(text: str, start: int, end: int) -> bool:
     """True when the number at ``text[start:end]`` is part of a date or a time of day."""
-    before = text[max(0, start - 12):start]
-    after = text[end:end + 14]
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 14]
     return bool(
         _MONTH_BEFORE.search(before)
         or _MONTH_AFTER.match(after)
@@ -42,7 +42,7 @@ def is_date_or_time(text: str, start: int, end: int) -> bool:
 
 def names_something(text: str, start: int, end: int) -> bool:
     """True when the words before a number make it a name or a year: "Article 99", "F-16", "G7", "’67"."""
-    before = text[max(0, start - 16):start]
+    before = text[max(0, start - 16) : start]
     if before.endswith(("’", "'")) and end - start == 2:
         return True
     return bool(_CODE_BEFORE.search(before) or _IDENTIFIER_BEFORE.search(before))
@@ -50,7 +50,7 @@ def names_something(text: str, start: int, end: int) -> bool:
 
 def numbers_something(text: str, end: int) -> bool:
     """True when what follows a number makes it a code or a rank: "9/11", "24/7", "1.2.3", "7th"."""
-    after = text[end:end + 8]
+    after = text[end : end + 8]
     return bool(_SLASH_OR_CODE_AFTER.match(after) or _ORDINAL_AFTER.match(after))
 
 

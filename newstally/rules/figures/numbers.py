@@ -5,6 +5,7 @@ The vocabularies (number words, magnitude abbreviations, vague counts, fractions
 values a reader would quote ("28,500" -> 28500, "forty-two" -> 42, "2.3 million" -> 2300000,
 "tens of thousands" -> 20000, "a third" -> 33.33 percent).
 """
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,9 @@ FRACTION_WORDS = (
 )
 # Where a word-number can start; the scanner looks for these, then tells the forms apart.
 WORD_STARTS = (
-    list(_COUNTING_WORDS) + list(VAGUE) + list(FRACTIONS)
+    list(_COUNTING_WORDS)
+    + list(VAGUE)
+    + list(FRACTIONS)
     + [f"{article} {word}" for article in ("a", "an") for word in list(_MULTIPLIER_WORDS) + list(FRACTIONS)]
 )
 

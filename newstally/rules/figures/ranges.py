@@ -1,6 +1,7 @@
 """Ranges: two numbers that give one figure ("5,000-7,000", "between 10 and 20", "two or three",
 "from 252 miles to 287 miles"), told apart from two figures ("rose from 200 to 240") and from
 scores and codes that are no figure at all ("2-1", "2014-2017")."""
+
 from __future__ import annotations
 
 import re
@@ -19,12 +20,15 @@ _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "the toll rose from 200 to 240" reports an old and a new level, not a range: a midpoint of 220
 # would be a toll nobody gave.
-_CHANGE_FROM_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:[a-z]+\s+){{0,2}}from\s+(?:[a-z]+\s+){{0,2}}$",
-                                 re.IGNORECASE)
+_CHANGE_FROM_BEFORE = re.compile(
+    rf"\b(?:{_CHANGE_VERBS})\s+(?:[a-z]+\s+){{0,2}}from\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE
+)
 # "from 21 mpg combined to 23", "from 20 miles per gallon in 2008 to 29 mpg": a "per" phrase, a word
 # and a year may follow the unit before the "to" that ends the range
-_TO = re.compile(r"(?:[^\S\n]+per[^\S\n]+[a-z]+)?(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+in[^\S\n]+\d{4})?"
-                 r"[^\S\n]+to[^\S\n]+")
+_TO = re.compile(
+    r"(?:[^\S\n]+per[^\S\n]+[a-z]+)?(?:[^\S\n]+([a-z]+))?(?:[^\S\n]+in[^\S\n]+\d{4})?"
+    r"[^\S\n]+to[^\S\n]+"
+)
 _SPAN_FROM_BEFORE = re.compile(rf"\b(?:{alternation(FIGURE_WORDS.span_words)})[^\S\n]+from[^\S\n]+$", re.IGNORECASE)
 _CURRENCY_SIGN = re.compile(r"(?:US\s?)?[$€£]")
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
@@ -43,11 +47,17 @@ def range_from(text: str, left: Reading) -> tuple[Reading, Reading | None, str |
     dash = word == "dash"
     if word == "and" and not BETWEEN_BEFORE.search(text, max(0, left.start - 10), left.start):
         return left, None, None
-    if word == "to" and (_CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start)
-                         or _CHANGE_FROM_BEFORE.search(text, max(0, left.start - 60), left.start)):
+    if word == "to" and (
+        _CHANGE_BEFORE.search(text, max(0, left.start - 12), left.start)
+        or _CHANGE_FROM_BEFORE.search(text, max(0, left.start - 60), left.start)
+    ):
         return left, None, None
-    if (word == "to" and left.unit == "percent" and _FROM_BEFORE.search(text, max(0, left.start - 20), left.start)
-            and not _SPAN_FROM_BEFORE.search(text, max(0, left.start - 40), left.start)):
+    if (
+        word == "to"
+        and left.unit == "percent"
+        and _FROM_BEFORE.search(text, max(0, left.start - 20), left.start)
+        and not _SPAN_FROM_BEFORE.search(text, max(0, left.start - 40), left.start)
+    ):
         return left, None, None  # "from 2 percent to 4.9 percent": a share is a level, two levels are a change
     right_start = link.end()
     sign = _CURRENCY_SIGN.match(text, right_start)
@@ -62,10 +72,20 @@ def range_from(text: str, left: Reading) -> tuple[Reading, Reading | None, str |
         return left, None, "skip"
     if not low < right.value:
         return left, None, ("skip" if dash else None)
-    low_reading = Reading(left.start, left.end, low, left.form, left.scale, left.unit or right.unit,
-                          left.noun, False, left.rule)
-    high_reading = Reading(right.start, right.end, right.value, right.form, right.scale,
-                           right.unit or left.unit, right.noun, False, right.rule)
+    low_reading = Reading(
+        left.start, left.end, low, left.form, left.scale, left.unit or right.unit, left.noun, False, left.rule
+    )
+    high_reading = Reading(
+        right.start,
+        right.end,
+        right.value,
+        right.form,
+        right.scale,
+        right.unit or left.unit,
+        right.noun,
+        False,
+        right.rule,
+    )
     return low_reading, high_reading, " ".join(word.split())
 
 

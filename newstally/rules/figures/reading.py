@@ -3,6 +3,7 @@
 ``read_number`` turns a scanner match into a ``Reading`` (value, span, unit when the number
 carries one) or says the number is not a figure and where scanning should resume.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,19 @@ from newstally.rules.lexicon import alternation, alternatives
 
 from . import not_figures
 from .context import CURRENCIES, NOUNS, UNIT_FACTORS, Noun
-from .numbers import (DIGITS, FRACTION_WORDS, MAGNITUDES, SCALE_WORDS, VAGUE_WORDS, WORD_STARTS, WORDS, digits_value,
-                      fraction_value, vague_value, words_value)
+from .numbers import (
+    DIGITS,
+    FRACTION_WORDS,
+    MAGNITUDES,
+    SCALE_WORDS,
+    VAGUE_WORDS,
+    WORD_STARTS,
+    WORDS,
+    digits_value,
+    fraction_value,
+    vague_value,
+    words_value,
+)
 from .words import FIGURE_WORDS
 
 _DURATIONS = [w for w, noun in NOUNS.items() if noun.category == "duration" and " " not in w]
@@ -40,17 +52,22 @@ _GLUED = [t for t, (_, written) in CURRENCIES.items() if written == "glued"]
 _MONEY_WORDS = [t for t, (_, written) in CURRENCIES.items() if written == "money"]
 _CURRENCY_UNITS = {" ".join(t.lower().split()): unit for t, (unit, _) in CURRENCIES.items()}
 _CURRENCY_BEFORE = re.compile(
-    rf"(?:(?:{alternation(_SYMBOLS)})\s?|\b(?:{alternation(_CODES)})\s?\s?|\b(?P<glued>{alternation(_GLUED)}))$")
+    rf"(?:(?:{alternation(_SYMBOLS)})\s?|\b(?:{alternation(_CODES)})\s?\s?|\b(?P<glued>{alternation(_GLUED)}))$"
+)
 _CURRENCY_AFTER = re.compile(
     rf"\s?(?:{alternation(_SYMBOLS)})(?![\w$])|\s+(?:of\s+)?((?:{alternation(_CODES + _CURRENCY_WORDS)}))\b"
 )
-_MONEY_AFTER = re.compile(rf"[^\S\n]+({alternation(_MONEY_WORDS)})[^\S\n]*\([^\S\n]*(?:{alternation(_SYMBOLS)}|"
-                          rf"(?:{alternation(_CODES)})\b)")
+_MONEY_AFTER = re.compile(
+    rf"[^\S\n]+({alternation(_MONEY_WORDS)})[^\S\n]*\([^\S\n]*(?:{alternation(_SYMBOLS)}|"
+    rf"(?:{alternation(_CODES)})\b)"
+)
 # "1.99×10^30", "6.02 x 10²³", "1.99×10−30" (a superscript flattened to a sign and digits): the
 # exponent needs a mark (caret, superscript, sign), or "2 x 10 metres" would read as a power; two
 # digits at most keep the value a float.
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
-_TIMES_TEN = re.compile(r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d\d?)|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|([-−⁻]\d\d?))(?![\d.,⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_TIMES_TEN = re.compile(
+    r"\s?[×x]\s?10(?:(?:\^|\*\*)([-−]?\d\d?)|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|([-−⁻]\d\d?))(?![\d.,⁰¹²³⁴⁵⁶⁷⁸⁹])"
+)
 _MAGNITUDE = re.compile(rf"({alternation(MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE)
 _SCALE = re.compile(rf"\s+({alternation(SCALE_WORDS)})\b", re.IGNORECASE)
 # "7 bn roubles": an abbreviation that is no unit may stand apart ("k" is a kilometre there)
@@ -118,8 +135,9 @@ def read_number(text: str, match: re.Match, range_end: bool = False) -> tuple[Re
     if word in _MULTIPLIERS:  # "a tripling of gas prices", "a sixfold rise"
         if _DOWN.match(text, match.end()):
             return None, match.end()  # "doubling down": an idiom
-        return Reading(start, match.end(), _MULTIPLIERS[word], "words", noun=NOUNS["times"],
-                       rule="number-words:multiplier"), match.end()
+        return Reading(
+            start, match.end(), _MULTIPLIERS[word], "words", noun=NOUNS["times"], rule="number-words:multiplier"
+        ), match.end()
     if word.endswith("-long") and word[:-5] in NOUNS:
         unit, factor = UNIT_FACTORS.get(word[:-5], (None, 1.0))
         noun = NOUNS[word[:-5]] if unit is None else NOUNS[unit]
@@ -142,16 +160,26 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
     minus = None if range_end else _MINUS.search(text, max(0, start - 7), start)
     number_start = minus.start() if minus else start
     currency = _currency_before(text, number_start, match)
-    if not_figures.is_date_or_time(text, start, end) or (not range_end and not currency and not minus and (
-            not_figures.names_something(text, start, end) and not _PERCENT.match(text, end))):
+    if not_figures.is_date_or_time(text, start, end) or (
+        not range_end
+        and not currency
+        and not minus
+        and (not_figures.names_something(text, start, end) and not _PERCENT.match(text, end))
+    ):
         return None, end
     if text.startswith(("/", "\\", ":"), end) or not_figures.numbers_something(text, end):
         return None, end
     value = digits_value(match.group())
     if value is None:
         return None, end
-    reading = Reading(currency[1] if currency else number_start, end, -value if minus else value, "digits",
-                      unit=currency[0] if currency else "", rule="number")
+    reading = Reading(
+        currency[1] if currency else number_start,
+        end,
+        -value if minus else value,
+        "digits",
+        unit=currency[0] if currency else "",
+        rule="number",
+    )
     reading = _glued_suffix(text, reading, bool(currency))
     if reading is None:
         return None, end
@@ -192,7 +220,7 @@ def _read_vague(text: str, match: re.Match) -> tuple[Reading | None, int]:
 
 
 def _read_fraction(text: str, match: re.Match) -> tuple[Reading | None, int]:
-    """"a third of", "two-thirds of", "half the", "half a million", "half a square kilometre"."""
+    """ "a third of", "two-thirds of", "half the", "half a million", "half a square kilometre"."""
     start, end = match.span()
     words = match.group().lower().replace("-", " ").split()
     if text.startswith("-", end):
@@ -238,20 +266,29 @@ def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | 
     power = _TIMES_TEN.match(text, end)
     if power:
         exponent = int((power.group(1) or power.group(2) or power.group(3)).translate(_SUPERSCRIPTS))
-        return reading._replace(end=power.end(), value=float(f"{reading.value * 10.0 ** exponent:.12g}"),
-                                rule=reading.rule + "+power-of-ten")
+        return reading._replace(
+            end=power.end(), value=float(f"{reading.value * 10.0**exponent:.12g}"), rule=reading.rule + "+power-of-ten"
+        )
     magnitude = _MAGNITUDE.match(text, end)
     if magnitude:
         multiplier, ambiguous = MAGNITUDES[_magnitude_key(magnitude.group(1))]
-        decimal = "." in text[reading.start:end]
+        decimal = "." in text[reading.start : end]
         if has_currency or not ambiguous or decimal or _counted_noun_follows(text, magnitude.end()):
-            return reading._replace(end=magnitude.end(), value=reading.value * multiplier, scale=multiplier,
-                                    rule=reading.rule + "+magnitude")
+            return reading._replace(
+                end=magnitude.end(),
+                value=reading.value * multiplier,
+                scale=multiplier,
+                rule=reading.rule + "+magnitude",
+            )
     spaced = _SPACED_MAGNITUDE.match(text, end)
     if spaced:  # "7 bn roubles"
         multiplier = MAGNITUDES[spaced.group(1)][0]
-        return _and_a_half(text, reading._replace(end=spaced.end(), value=reading.value * multiplier, scale=multiplier,
-                                                  rule=reading.rule + "+magnitude"))
+        return _and_a_half(
+            text,
+            reading._replace(
+                end=spaced.end(), value=reading.value * multiplier, scale=multiplier, rule=reading.rule + "+magnitude"
+            ),
+        )
     glued = _ATTACHED.match(text, end)
     if glued:
         noun = NOUNS.get(glued.group().lower())
@@ -261,8 +298,9 @@ def _glued_suffix(text: str, reading: Reading, has_currency: bool) -> Reading | 
     scale = _SCALE.match(text, end)
     if scale:
         multiplier = SCALE_WORDS[scale.group(1).lower()]
-        reading = reading._replace(end=scale.end(), value=reading.value * multiplier, scale=multiplier,
-                                   rule=reading.rule + "+magnitude")
+        reading = reading._replace(
+            end=scale.end(), value=reading.value * multiplier, scale=multiplier, rule=reading.rule + "+magnitude"
+        )
     hyphen = _HYPHEN_NOUN.match(text, reading.end)
     if hyphen and not hyphen.group(1).isdigit():
         return _hyphen_compound(reading, hyphen)
@@ -291,7 +329,7 @@ def _counted_noun_follows(text: str, end: int) -> bool:
 
 
 def _hyphen_compound(reading: Reading, hyphen: re.Match) -> Reading | None:
-    """"four-day truce", "50-year-old": the glued noun is the unit; "two-state" is not a figure."""
+    """ "four-day truce", "50-year-old": the glued noun is the unit; "two-state" is not a figure."""
     noun = NOUNS.get(hyphen.group(1).lower())
     if noun is None:
         return None

@@ -14,6 +14,7 @@ then the sentence, then, for the place of a count of people, the article's main 
   (one attack, one day, overnight), or "" (figure_scope_cues.tsv); since: the date after "since"
   ("--10-07" when the text gives no year: the build completes it from the publication date).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,40 +33,59 @@ _NAMES = [name for name, (_, form) in _PLACES.items() if form == "name"]
 _ADJECTIVES = [name for name, (_, form) in _PLACES.items() if form == "adjective"]
 _PEOPLE_NAMES = {name.lower(): place for name, (place, form) in _PLACES.items() if form == "people"}
 _PLACE_NAME = re.compile(rf"(?<![\w-])(?:{alternation(_NAMES)})(?![\w-])")
-_ADJECTIVE_PLACE = re.compile(rf"(?<![\w-])(?:{alternation(_ADJECTIVES)})[^\S\n]+(?:[a-z-]+[^\S\n]+)?"
-                              rf"(?:{alternatives(FIGURE_WORDS.place_nouns)})\b")
+_ADJECTIVE_PLACE = re.compile(
+    rf"(?<![\w-])(?:{alternation(_ADJECTIVES)})[^\S\n]+(?:[a-z-]+[^\S\n]+)?"
+    rf"(?:{alternatives(FIGURE_WORDS.place_nouns)})\b"
+)
 _POSSESSIVE = re.compile(r"[’']s?[^\S\n]+(?:[a-z-]+[^\S\n]+)?")
 _AGENT_NOUN = re.compile(rf"[’']s?[^\S\n]+(?:[a-z-]+[^\S\n]+)?(?:{alternatives(FIGURE_WORDS.place_agents['noun'])})\b")
 _AGENT_VERB = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.place_agents['verb'])})\b")
-_LOCATIVE = re.compile(rf"\b(?:{alternatives(FIGURE_WORDS.place_prepositions)})[^\S\n]+(?:the[^\S\n]+)?"
-                       r"(?:(?:[a-z-]+|occupied|besieged)[^\S\n]+){0,2}$")
+_LOCATIVE = re.compile(
+    rf"\b(?:{alternatives(FIGURE_WORDS.place_prepositions)})[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?:(?:[a-z-]+|occupied|besieged)[^\S\n]+){0,2}$"
+)
 _SUBGROUPS = FIGURE_WORDS.subgroups
 _SUBGROUP = re.compile(rf"(?<![\w-])(?:{alternation(_SUBGROUPS, fold_first=True)})(?![\w-])")
-_SUBGROUP_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+them[^\S\n]+)?(?:were|are|was|is)[^\S\n]+"
-                             rf"(?:(?:all|mostly)[^\S\n]+)?({alternation(_SUBGROUPS)})\b")
+_SUBGROUP_AFTER = re.compile(
+    r"[^\S\n]+(?:of[^\S\n]+them[^\S\n]+)?(?:were|are|was|is)[^\S\n]+"
+    rf"(?:(?:all|mostly)[^\S\n]+)?({alternation(_SUBGROUPS)})\b"
+)
 # "seventy-two of the 99 journalists": a part of the journalists
-_PARTITIVE = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|their[^\S\n]+)?(?:[\d,]+[^\S\n]+)?"
-                        rf"(?:[A-Za-z’'-]+[^\S\n]+){{0,2}}?({alternation(_SUBGROUPS)})\b")
+_PARTITIVE = re.compile(
+    rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|their[^\S\n]+)?(?:[\d,]+[^\S\n]+)?"
+    rf"(?:[A-Za-z’'-]+[^\S\n]+){{0,2}}?({alternation(_SUBGROUPS)})\b"
+)
 _COUNTED_BEFORE = re.compile(r"\d[^\S\n]+(?:[A-Za-z’'-]+[^\S\n]+){0,2}$")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
-_RESTATES = {("hostages", "hostages"), ("soldiers", "military"), ("prisoners", "detained"), ("fighters", "military"),
-             ("refugees", "displaced")}
+_RESTATES = {
+    ("hostages", "hostages"),
+    ("soldiers", "military"),
+    ("prisoners", "detained"),
+    ("fighters", "military"),
+    ("refugees", "displaced"),
+}
 _CUES = FIGURE_WORDS.scope_cues
 # "since" that starts a period ("since October 7", "since then"), not the adverb ("have since been released")
 _SINCE = re.compile(rf"\bsince\b(?![^\S\n]+(?:{alternatives(FIGURE_WORDS.since_not_start)})\b)", re.IGNORECASE)
 _EVENT = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'event'])})(?![\w-])", re.IGNORECASE)
-_PROJECTION = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'projection'])})(?![\w-])",
-                         re.IGNORECASE)
-_SINCE_RECENT = re.compile(rf"\bsince[^\S\n]+(?:{alternation(FIGURE_WORDS.since_recent, fold_first=True)})\b",
-                           re.IGNORECASE)
-_CUMULATIVE = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'cumulative'])})(?![\w-])",
-                         re.IGNORECASE)
+_PROJECTION = re.compile(
+    rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'projection'])})(?![\w-])", re.IGNORECASE
+)
+_SINCE_RECENT = re.compile(
+    rf"\bsince[^\S\n]+(?:{alternation(FIGURE_WORDS.since_recent, fold_first=True)})\b", re.IGNORECASE
+)
+_CUMULATIVE = re.compile(
+    rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'cumulative'])})(?![\w-])", re.IGNORECASE
+)
 # figure_months.txt lists the twelve full names first, in calendar order; abbreviations share their first letters
 _MONTH_NUMBERS = {m.lower()[:3]: n for n, m in enumerate(FIGURE_WORDS.months[:12], 1)}
 _MONTH = alternation(FIGURE_WORDS.months)
-_SINCE_DATE = re.compile(rf"\bsince[^\S\n]+(?:the[^\S\n]+)?(?:(?P<m1>{_MONTH})\.?[^\S\n]+(?P<d1>\d{{1,2}})"
-                         rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[^\S\n]+(?P<m2>{_MONTH})\.?)"
-                         r"(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)
+_SINCE_DATE = re.compile(
+    rf"\bsince[^\S\n]+(?:the[^\S\n]+)?(?:(?P<m1>{_MONTH})\.?[^\S\n]+(?P<d1>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[^\S\n]+(?P<m2>{_MONTH})\.?)"
+    r"(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 # The categories whose counts run over a period (a toll, strikes, rockets, aid): others have no scope.
 _DATED = PEOPLE_CATEGORIES | {"projectiles", "strikes", "aid"}
 # A country is the article's main place when this share of its place mentions name it.
@@ -102,8 +122,9 @@ def article_place(text: str) -> str:
     return place if n >= 2 and n >= _MAIN_PLACE_SHARE * sum(counts.values()) else ""
 
 
-def counts_over(text: str, span: Span, syntax: Syntax, clause: Clause | None, category: str,
-                main_place: str) -> CountsOver:
+def counts_over(
+    text: str, span: Span, syntax: Syntax, clause: Clause | None, category: str, main_place: str
+) -> CountsOver:
     """The place, subgroup, scope and since of the figure at ``span`` of ``category``; ``main_place``
     is the article's (``article_place``), the place of a count of people no sentence places."""
     if category == "duration":
@@ -126,8 +147,10 @@ def _acts(text: str, match: re.Match, syntax: Syntax) -> bool:
     killed" names no actor)."""
     found = syntax.token_at(match.start())
     if found is None:
-        return bool(_AGENT_NOUN.match(text, match.end(), match.end() + 40)
-                    or _AGENT_VERB.match(text, match.end(), match.end() + 20))
+        return bool(
+            _AGENT_NOUN.match(text, match.end(), match.end() + 40)
+            or _AGENT_VERB.match(text, match.end(), match.end() + 20)
+        )
     token = found[1]
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head  # "Gaza Strip", "Tel Aviv"
@@ -143,8 +166,10 @@ def _place(text: str, span: Span, syntax: Syntax, clause: Clause | None) -> str:
     for match in _PLACE_NAME.finditer(text, span.sentence_start, span.sentence_end):
         if _acts(text, match, syntax):
             continue
-        locative = bool(_LOCATIVE.search(text, max(span.sentence_start, match.start() - 40), match.start())
-                        or _POSSESSIVE.match(text, match.end(), match.end() + 30))
+        locative = bool(
+            _LOCATIVE.search(text, max(span.sentence_start, match.start() - 40), match.start())
+            or _POSSESSIVE.match(text, match.end(), match.end() + 30)
+        )
         found.append(_candidate(span, clause, match, locative, _territory(match.group())))
     for match in _ADJECTIVE_PLACE.finditer(text, span.sentence_start, span.sentence_end):
         name = match.group().split()[0]
@@ -152,8 +177,9 @@ def _place(text: str, span: Span, syntax: Syntax, clause: Clause | None) -> str:
     return min(found)[3] if found else ""
 
 
-def _candidate(span: Span, clause: Clause | None, match: re.Match, locative: bool,
-               place: str) -> tuple[int, int, int, str]:
+def _candidate(
+    span: Span, clause: Clause | None, match: re.Match, locative: bool, place: str
+) -> tuple[int, int, int, str]:
     inside = clause is not None and clause.holds(match.start())
     distance = span.start - match.end() if match.end() <= span.start else match.start() - span.end
     return (0 if inside or clause is None else 1, 0 if locative else 1, abs(distance), place)
@@ -161,7 +187,7 @@ def _candidate(span: Span, clause: Clause | None, match: re.Match, locative: boo
 
 def _people_place(text: str, span: Span) -> str:
     """The country whose people the counted phrase names ("1,200 Israelis"), or ""."""
-    for word in text[span.end - 1:span.phrase_end].split():
+    for word in text[span.end - 1 : span.phrase_end].split():
         place = _PEOPLE_NAMES.get(word.strip(",.;:").lower())
         if place:
             return place
@@ -173,8 +199,9 @@ def _subgroup(text: str, span: Span, category: str, clause: Clause | None) -> st
     for a bare number the words of its clause ("the number of journalists killed rose to 85")."""
     match = _SUBGROUP.search(text, span.start, max(span.end, span.phrase_end))
     if match is None:
-        match = (_SUBGROUP_AFTER.match(text, span.end, min(len(text), span.end + 40))
-                 or _PARTITIVE.match(text, span.end, min(len(text), span.end + 60)))
+        match = _SUBGROUP_AFTER.match(text, span.end, min(len(text), span.end + 40)) or _PARTITIVE.match(
+            text, span.end, min(len(text), span.end + 60)
+        )
         word = match.group(1) if match else None
         if word is None and clause is not None and span.bare:
             word = _clause_subgroup(text, clause)
@@ -216,7 +243,7 @@ def _scope(text: str, span: Span, clause: Clause | None) -> tuple[str, str]:
 
 
 def _iso(date: re.Match) -> str:
-    """"2023-10-07", or "--10-07" when the year is not given."""
+    """ "2023-10-07", or "--10-07" when the year is not given."""
     month = _MONTH_NUMBERS[(date.group("m1") or date.group("m2")).lower()[:3]]
     day = int(date.group("d1") or date.group("d2"))
     if not 1 <= day <= 31:

@@ -4,6 +4,7 @@
 Lists that become regex alternatives keep the files' order; lists the rules look words up in are
 lower-cased sets or dicts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -103,8 +104,10 @@ def _load() -> FigureWords:
         subject_links=entries("figure_subject_links"),
         places={r["name"]: (r["place"], r["form"]) for r in rows("figure_places")},
         place_nouns=entries("figure_place_nouns"),
-        place_agents={kind: tuple(r["word"] for r in rows("figure_place_agents") if r["kind"] == kind)
-                      for kind in ("noun", "verb")},
+        place_agents={
+            kind: tuple(r["word"] for r in rows("figure_place_agents") if r["kind"] == kind)
+            for kind in ("noun", "verb")
+        },
         place_prepositions=entries("figure_place_prepositions"),
         subgroups={r["phrase"]: r["subgroup"] for r in rows("figure_subgroups")},
         scope_cues=tuple((r["phrase"], r["scope"]) for r in rows("figure_scope_cues")),

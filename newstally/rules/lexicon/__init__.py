@@ -13,13 +13,14 @@ Each rules package reads its lists through one object of its own (``figures.word
 ``statements.words``, ``speakers.words``); ``alternation`` and ``alternatives`` turn a list
 into a regex.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from newstally.contract import datafiles
@@ -51,19 +52,19 @@ def _texts(filename: str) -> list[str]:
     return texts
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of ``NAME.txt``, in file order (the user's after the bundled ones)."""
     return tuple(entry for text in _texts(f"{name}.txt") for entry in datafiles.entries(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The entries of ``NAME.txt`` as a lower-cased set."""
     return frozenset(e.lower() for e in entries(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of ``NAME.tsv`` as dicts keyed by its header (the user's after the bundled ones)."""
     return tuple(row for text in _texts(f"{name}.tsv") for row in datafiles.rows(text))

@@ -4,6 +4,7 @@ description), and which of the article's speakers it is.
 A phrase is parsed from its words alone; ``roster`` then joins surnames, pronouns and
 descriptions ("the spokeswoman") to the fullest name the article gives, or refuses.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,18 +57,31 @@ def head_ok(word: str, lx: Lexicon, determined: bool = False, previous: str = ""
     may end in any noun-like word; ``previous`` is the word before (a given name makes a month a
     surname)."""
     low = bare(word)
-    if determined and word.isalpha() and word.islower() and low not in lx.stopwords \
-            and not low.endswith(("ly", "ed", "ing")):
+    if (
+        determined
+        and word.isalpha()
+        and word.islower()
+        and low not in lx.stopwords
+        and not low.endswith(("ly", "ed", "ing"))
+    ):
         return True
     if low.endswith("-old"):
         return True  # "the 50-year-old"
     if "-" in word and low.split("-")[0] in lex().particles and word.split("-")[-1][:1].isupper():
         return True  # "al-Rahbi"
     if is_capitalised(word):
-        return (low not in lx.time_words or is_name_word(word, lx, previous)) and not is_title(word, lx) \
+        return (
+            (low not in lx.time_words or is_name_word(word, lx, previous))
+            and not is_title(word, lx)
             or low in lx.speaker_nouns
-    return low in lx.pronouns or low in lx.speaker_nouns or low in lx.titles or low in lx.org_words \
+        )
+    return (
+        low in lx.pronouns
+        or low in lx.speaker_nouns
+        or low in lx.titles
+        or low in lx.org_words
         or low in lx.generic_orgs
+    )
 
 
 def parse(words: list[str], appositive: str = "", surface: str = "") -> Mention | None:
@@ -105,14 +119,15 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if not phrase or len(phrase) > 14:
         return None
     if (phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers) and not (
-            indefinite and len(phrase) > 1 or _names_body(phrase)):
+        indefinite and len(phrase) > 1 or _names_body(phrase)
+    ):
         phrase = [phrase[0].lower()] + phrase[1:]  # "Nurses from ..." opening a sentence
     text = " ".join(phrase)
     low = text.lower()
     for i, word in enumerate(phrase[:3]):
         if word.lower() in lx.documents and len(phrase) > i + 2 and phrase[i + 1] in {"from", "by", "of"}:
             # "a statement from the premier's office", "a new report by the committee"
-            return parse(phrase[i + 2:], appositive, _surface_from(original, phrase[i + 2]))
+            return parse(phrase[i + 2 :], appositive, _surface_from(original, phrase[i + 2]))
     if len(phrase) == 1 and low in lx.documents:
         return Mention(original, "document", low)
     if len(phrase) == 1 and low in lx.pronouns:
@@ -125,7 +140,7 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     if POSSESSIVE.search(phrase[-1]) and POSSESSIVE.sub("", phrase[-1]):
         # "Bennett's call for ...": the owner of what is said is its speaker, never "Bennett's"
         owner = POSSESSIVE.sub("", phrase[-1])
-        return parse(phrase[:-1] + [owner], appositive, original[:len(original) - len(phrase[-1]) + len(owner)])
+        return parse(phrase[:-1] + [owner], appositive, original[: len(original) - len(phrase[-1]) + len(owner)])
     if not head_ok(phrase[-1], lx, indefinite and 2 <= len(phrase) <= 3, phrase[-2] if len(phrase) > 1 else ""):
         return None
     if len(phrase) > 1 and phrase[0] in lx.quantifiers and phrase[1].lower() not in lx.name_prepositions:
@@ -143,28 +158,48 @@ def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: s
     head after it decides."""
     words, original, text, described = phrase.words, phrase.original, phrase.text, phrase.described
     before_cut = bare(words[cut - 1])
-    portfolio = words[cut + 1:]
-    if words[cut].lower() == "of" and before_cut in lx.org_words and before_cut not in lx.titles \
-            and is_capitalised(words[cut - 1]) and 1 <= len(portfolio) <= 3 and all(
-                is_capitalised(w) and not is_title(w, lx) and bare(w) not in lx.speaker_nouns for w in portfolio):
+    portfolio = words[cut + 1 :]
+    if (
+        words[cut].lower() == "of"
+        and before_cut in lx.org_words
+        and before_cut not in lx.titles
+        and is_capitalised(words[cut - 1])
+        and 1 <= len(portfolio) <= 3
+        and all(is_capitalised(w) and not is_title(w, lx) and bare(w) not in lx.speaker_nouns for w in portfolio)
+    ):
         # "Gaza's Ministry of Health": the organisation, not a person called "Health"
         return Mention(original, "organization", described, role, org or described, country)
-    if words[cut].lower() in ("in", "from") and " ".join(words[cut + 1:]).lower() in lx.places:
+    if words[cut].lower() in ("in", "from") and " ".join(words[cut + 1 :]).lower() in lx.places:
         # "The UN monitoring mission in Cyprus": the place says where, not who.
         head = parse(words[:cut], phrase.appositive)
         if head is not None:
-            return Mention(original, head.type, described,
-                           head.role, head.org, head.country or lx.places[" ".join(words[cut + 1:]).lower()],
-                           head.head)
+            return Mention(
+                original,
+                head.type,
+                described,
+                head.role,
+                head.org,
+                head.country or lx.places[" ".join(words[cut + 1 :]).lower()],
+                head.head,
+            )
     if 2 <= cut < len(words) - 1 and words[cut].lower() == "of" and not phrase.indefinite:
         # "Omar Haddad of the fishermen's union": a person of the organisation, not the organisation
         named = _proper(words[:cut], words[:cut], " ".join(words[:cut]), role, org, country, lx)
-        whose = affiliation(words[cut + 1:], lx)
+        whose = affiliation(words[cut + 1 :], lx)
         if named.type == "person" and named.name == " ".join(words[:cut]) and " " in named.name and whose:
-            return Mention(original, "person", named.name, named.role, named.org or whose,
-                           named.country or _country(words[cut + 1:], lx))
-    if not phrase.indefinite and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "") \
-            and is_capitalised(words[-1]):
+            return Mention(
+                original,
+                "person",
+                named.name,
+                named.role,
+                named.org or whose,
+                named.country or _country(words[cut + 1 :], lx),
+            )
+    if (
+        not phrase.indefinite
+        and is_name_word(words[-1], lx, words[-2] if len(words) > 1 else "")
+        and is_capitalised(words[-1])
+    ):
         named = _proper(words, words, text, role, org, country, lx)
         if named.type == "person":
             return named  # "Secretary of State Laura Hill"
@@ -173,7 +208,7 @@ def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: s
         head_part = words[:cut]
         if before_cut in lx.org_words and before_cut not in lx.titles and is_capitalised(head_part[-1]):
             return Mention(original, "organization", described, role, org or described, country)  # "Ministry of Health"
-        org = org or org_name(words[cut + 1:], lx)
+        org = org or org_name(words[cut + 1 :], lx)
         if is_capitalised(head_part[-1]) and not is_title(head_part[-1], lx) and before_cut not in lx.speaker_nouns:
             return _proper(head_part, words, text, role, org, country, lx)
         role = role or " ".join(head_part)
@@ -196,12 +231,17 @@ def _by_head(phrase: _Phrase, cut: int, role: str, org: str, country: str, lx: L
     return Mention(phrase.original, "description", phrase.described, role, org, country, head)
 
 
-def _proper(head_part: list[str], words: list[str], text: str, role: str, org: str, country: str,
-            lx: Lexicon) -> Mention:
+def _proper(
+    head_part: list[str], words: list[str], text: str, role: str, org: str, country: str, lx: Lexicon
+) -> Mention:
     k = len(head_part)
-    while k > 0 and (is_name_word(head_part[k - 1], lx, head_part[k - 2] if k >= 2 else "")
-                     or head_part[k - 1] == "and" and k >= 2
-                     and is_name_word(head_part[k - 2], lx) and k < len(head_part)):
+    while k > 0 and (
+        is_name_word(head_part[k - 1], lx, head_part[k - 2] if k >= 2 else "")
+        or head_part[k - 1] == "and"
+        and k >= 2
+        and is_name_word(head_part[k - 2], lx)
+        and k < len(head_part)
+    ):
         k -= 1
     run = head_part[k:]
     if run and run[0].lower() in lex().particles and k > 0 and is_capitalised(head_part[k - 1]):
@@ -231,15 +271,23 @@ def _proper(head_part: list[str], words: list[str], text: str, role: str, org: s
     if name.lower() in lx.places or name.lower() in lx.organisations:
         known = lx.organisations.get(name.lower())
         canonical = known[0] if known else name
-        return Mention(text, "organization", canonical, role, canonical,
-                       (known[1] if known else "") or lx.places.get(name.lower(), country))
+        return Mention(
+            text,
+            "organization",
+            canonical,
+            role,
+            canonical,
+            (known[1] if known else "") or lx.places.get(name.lower(), country),
+        )
     if len(run) == 1 and not before and _people_word(name, lx):
         # "Palestinians", "Witnesses", "Others": people described, not named
-        return Mention(text, "description", name, role, org, country or lx.places.get(bare(name)[:-1], ""),
-                       name.lower())
+        return Mention(
+            text, "description", name, role, org, country or lx.places.get(bare(name)[:-1], ""), name.lower()
+        )
     owned = max((i + 1 for i, w in enumerate(before) if POSSESSIVE.search(w)), default=0)
-    titles = [w for w in before[owned:]
-              if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners]
+    titles = [
+        w for w in before[owned:] if w.lower().rstrip(".") not in lx.honorifics and w.lower() not in lx.determiners
+    ]
     if any(is_title(w, lx) or bare(w) in lx.speaker_nouns for w in titles):
         role = role or " ".join(titles)  # "Israel's Prime Minister Ana Levi": the role is "Prime Minister"
     org = org or org_name(before, lx)
@@ -253,15 +301,21 @@ def _without_portfolio(run: list[str], before: list[str], lx: Lexicon) -> list[s
     Near Eastern Affairs Ola Berg"): a name of two words, or three with a particle ("Faisal bin Farhan")."""
     stripped = False
     while len(run) > 2:
-        prefix = next((j for j in (2, 1) if len(run) - j >= 2 and run[j].lower() not in lx.coordinators
-                       and (" ".join(run[:j]).lower() in lx.places or " ".join(run[:j]).lower() in lx.organisations)),
-                      0)
+        prefix = next(
+            (
+                j
+                for j in (2, 1)
+                if len(run) - j >= 2
+                and run[j].lower() not in lx.coordinators
+                and (" ".join(run[:j]).lower() in lx.places or " ".join(run[:j]).lower() in lx.organisations)
+            ),
+            0,
+        )
         if not prefix:
             break
         run, stripped = run[prefix:], True
     words = [w.lower() for w in before if w.lower() not in lx.articles]
-    portfolio = bool(words) and words[-1] in ("of", "for", "to", "on") and any(
-        is_title(w, lx) for w in before[-6:])
+    portfolio = bool(words) and words[-1] in ("of", "for", "to", "on") and any(is_title(w, lx) for w in before[-6:])
     if portfolio and not stripped and len(run) > 2:
         keep = 3 if run[-2].lower() in lx.particles or run[-2].lower().split("-")[0] in lx.particles else 2
         run = run[-keep:]
@@ -269,7 +323,7 @@ def _without_portfolio(run: list[str], before: list[str], lx: Lexicon) -> list[s
 
 
 def _names_body(phrase: list[str]) -> bool:
-    """"Ministry of Health ...", "Police Scotland": a capitalised organisation word that a name
+    """ "Ministry of Health ...", "Police Scotland": a capitalised organisation word that a name
     continues is the organisation's name, not a sentence's capital."""
     lx = lex()
     if len(phrase) < 2 or bare(phrase[0]) not in lx.org_words:
@@ -282,8 +336,13 @@ def _people_word(word: str, lx: Lexicon) -> bool:
     """A capitalised word that names people without naming anyone: a nationality in the plural
     ("Palestinians"), a noun for speakers ("Witnesses") or a quantifier ("Others")."""
     low = word.lower()
-    return low in lx.speaker_nouns or low in lx.quantifiers or low in lx.group_nouns \
-        or low.endswith("s") and low[:-1] in lx.adjectives
+    return (
+        low in lx.speaker_nouns
+        or low in lx.quantifiers
+        or low in lx.group_nouns
+        or low.endswith("s")
+        and low[:-1] in lx.adjectives
+    )
 
 
 def _country(words: list[str], lx: Lexicon) -> str:
@@ -304,9 +363,15 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
     if not words:
         return "", ""
     first = words[0].lower()
-    if first in lx.prepositions or first in lx.stopwords or first in lx.subordinators or first[:1].isdigit() \
-            or first.endswith(("ing", "ed", "ly")) and not is_capitalised(words[0]) \
-            and not (len(words) > 1 and role_word(words[1], lx)):
+    if (
+        first in lx.prepositions
+        or first in lx.stopwords
+        or first in lx.subordinators
+        or first[:1].isdigit()
+        or first.endswith(("ing", "ed", "ly"))
+        and not is_capitalised(words[0])
+        and not (len(words) > 1 and role_word(words[1], lx))
+    ):
         # "with Egypt's help", "amid protests", "reporting from Rafah", "including more than 4": what
         # the sentence adds, not who the speaker is
         return "", ""
@@ -316,14 +381,16 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
         return "", ""  # "Iran and Hamas as well as with Israel": a list of others, not a role
     # inside an appositive "that" opens a relative clause too: "the group that governs ..."
     relative = next((i for i, w in enumerate(words) if w.lower() in lx.relatives or w.lower() == "that"), len(words))
-    if any(w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs
-           for w in words[:relative]):
+    if any(
+        w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs
+        for w in words[:relative]
+    ):
         return "", ""  # "famine is spreading": a clause; "the group that governs ..." describes
     role = " ".join(words)
     org = ""
     for i, w in enumerate(words):
         if w.lower() in {"of", "for", "at"}:
-            org = org_name(words[i + 1:], lx)
+            org = org_name(words[i + 1 :], lx)
             break
     return role, org
 
@@ -342,12 +409,19 @@ def described(words: list[str], head: int, surface: str = "") -> Mention | None:
         return None
     word = words[head]
     low = bare(word)
-    if not word.replace("-", "").isalpha() or is_capitalised(word) or low in lx.stopwords \
-            or low in lx.pronouns or low in lx.determiners or low in lx.time_words or low in lx.prepositions:
+    if (
+        not word.replace("-", "").isalpha()
+        or is_capitalised(word)
+        or low in lx.stopwords
+        or low in lx.pronouns
+        or low in lx.determiners
+        or low in lx.time_words
+        or low in lx.prepositions
+    ):
         return None
     original = surface or " ".join(words)
     named = original[4:] if original.lower().startswith("the ") else original
-    role = " ".join(w for w in words[:head + 1] if w.lower() not in lx.determiners)
-    rest = words[head + 1:]
+    role = " ".join(w for w in words[: head + 1] if w.lower() not in lx.determiners)
+    rest = words[head + 1 :]
     org = org_name(rest[1:], lx) if rest and rest[0].lower() in lx.name_prepositions else ""
     return Mention(original, "description", named, role, org, _country(words, lx), low)

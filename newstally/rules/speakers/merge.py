@@ -5,6 +5,7 @@ Mentions merge when their normalised names are equal (case, apostrophes, spaces 
 alone ("Berg") joins a full name only when exactly one full name in the corpus ends with it;
 otherwise it stays a row of its own, because two people may share it.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,10 +54,11 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
         if k == "person" and " " in n:
             fulls.setdefault(n.rsplit(" ", 1)[1], set()).add(n)
     joined = {surname: next(iter(found)) for surname, found in fulls.items() if len(found) == 1}
-    own = [(f"~person|{n}" if k == "person" and n in lx.places and " " not in n else f"|{n}") if n else ""
-           for n, k in zip(normals, types)]
-    join = [f"|{joined[n]}" if k == "person" and " " not in n and n in joined else ""
-            for n, k in zip(normals, types)]
+    own = [
+        (f"~person|{n}" if k == "person" and n in lx.places and " " not in n else f"|{n}") if n else ""
+        for n, k in zip(normals, types)
+    ]
+    join = [f"|{joined[n]}" if k == "person" and " " not in n and n in joined else "" for n, k in zip(normals, types)]
     return own, join
 
 
@@ -94,8 +96,9 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
     """The merge key of each row: a lone surname joins the full name another article gives only
     when its article names the same role or organisation for it ("Foreign Ministry spokeswoman
     Zakharova"); a bare "Kim" may be anyone called Kim, so it stays apart (refuse, not guess)."""
-    evidence = [{_normal(v) for v in (r, o) if isinstance(v, str) and v.strip()}
-                for r, o in zip(frame["role"], frame["org"])]
+    evidence = [
+        {_normal(v) for v in (r, o) if isinstance(v, str) and v.strip()} for r, o in zip(frame["role"], frame["org"])
+    ]
     known: dict[str, set[str]] = {}
     for key, found in zip(own, evidence):
         if found:
@@ -192,8 +195,9 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     shown = _shown_names(keyed)
     ids = _ids(shown)
     aliases = _aliases(keyed)
-    n_statements = np.bincount(row_keys, weights=frame["n_statements"].fillna(0).to_numpy(dtype=float),
-                               minlength=n_keys)
+    n_statements = np.bincount(
+        row_keys, weights=frame["n_statements"].fillna(0).to_numpy(dtype=float), minlength=n_keys
+    )
     article_codes, articles = pd.factorize(frame["article_id"].astype(str))
     key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
     n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
@@ -201,11 +205,28 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     kinds = _most_common(row_keys, frame["type"], n_keys)
     # a person's role comes from the phrases that name them, however few; an organisation's from an
     # appositive that may describe something else, so it needs support
-    role = [p if k != "organization" else o for p, o, k in zip(
-        _most_common(row_keys, frame["role"], n_keys), _most_common(row_keys, frame["role"], n_keys, _SUPPORT), kinds)]
-    rows = [SpeakerRow(ids[i], shown[i], kinds[i] or "person", role[i], org[i], country[i],  # type: ignore[arg-type]
-                       sorted(a for a in aliases[i] if a and a != shown[i]), int(n_statements[i]), int(n_articles[i]))
-            for i, k in enumerate(keyed.keys)]
+    role = [
+        p if k != "organization" else o
+        for p, o, k in zip(
+            _most_common(row_keys, frame["role"], n_keys),
+            _most_common(row_keys, frame["role"], n_keys, _SUPPORT),
+            kinds,
+        )
+    ]
+    rows = [
+        SpeakerRow(
+            ids[i],
+            shown[i],
+            kinds[i] or "person",
+            role[i],
+            org[i],
+            country[i],  # type: ignore[arg-type]
+            sorted(a for a in aliases[i] if a and a != shown[i]),
+            int(n_statements[i]),
+            int(n_articles[i]),
+        )
+        for i, k in enumerate(keyed.keys)
+    ]
     table = pd.DataFrame(rows, columns=columns("speakers"))
     row_ids = np.asarray(ids, dtype=object)[row_keys]
     return table, dict(zip(frame["mention_id"].astype(str).tolist(), row_ids.tolist()))
@@ -213,13 +234,15 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 def _keyed(frame: pd.DataFrame) -> _Keyed:
     """Each mention's merge key (see ``_keys`` and ``_joined_keys``); mentions without a name are left out."""
-    pair_codes, pairs = pd.factorize(frame["type"].fillna("").astype(str).str.lower() + "\x1f"
-                                     + frame["name"].fillna("").astype(str))
+    pair_codes, pairs = pd.factorize(
+        frame["type"].fillna("").astype(str).str.lower() + "\x1f" + frame["name"].fillna("").astype(str)
+    )
     pair_types, pair_names = zip(*(str(p).split("\x1f", 1) for p in pairs))
     pair_display = [_display(plain(n)) for n in pair_names]
     own, join = _keys(list(pair_names), list(pair_types))
-    row_key_names = _joined_keys(np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes],
-                                 frame)
+    row_key_names = _joined_keys(
+        np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes], frame
+    )
     row_key_names = _namesakes(row_key_names, frame)
     unique_keys = sorted(set(row_key_names.tolist()) - {""})
     key_number = {k: i for i, k in enumerate(unique_keys)}

@@ -5,6 +5,7 @@ and the organisations a text names.
 surname joins only a full name written in the article, on the same line ("00:14 GMT" closing a
 live blog's line is no given name).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,16 +27,16 @@ def full_names(text: str, surname: str) -> list[str]:
     lx = lex()
     out: list[str] = []
     for pos in occurrences(text, surname) + occurrences(text, lower_particle(surname)):
-        line = text[max(0, pos - 60):pos].rsplit("\n", 1)[-1]
+        line = text[max(0, pos - 60) : pos].rsplit("\n", 1)[-1]
         words = line.split()[-3:]
-        if not words or not text[pos - 1:pos].isspace():
+        if not words or not text[pos - 1 : pos].isspace():
             continue
         k = len(words)
         while k > 0 and given_name(words[k - 1], surname, lx):
             k -= 1
         given = words[k:][-2:]
         if given:
-            full = " ".join(given + [text[pos:pos + len(surname)]])
+            full = " ".join(given + [text[pos : pos + len(surname)]])
             if full not in out:
                 out.append(full)
     return out
@@ -59,11 +60,19 @@ _NAME_SHAPE = re.compile(rf"(?:[A-Z][\w’'\-]*|(?:{alternatives(sorted(lex().pa
 def given_name(word: str, surname: str, lx) -> bool:
     """Whether ``word``, written before ``surname``, may be a given name (not "UN" of "the UN Ola Berg")."""
     low = word.lower()
-    return (_NAME_SHAPE.fullmatch(word) is not None and is_name_word(word, lx)
-            and not (word.isupper() and len(word) > 1) and low not in lx.places and low not in lx.organisations
-            and low not in lx.stopwords
-            and low not in lx.name_prepositions and low not in lx.determiners and low not in lx.quantifiers
-            and not low.endswith("ing") and word != surname)
+    return (
+        _NAME_SHAPE.fullmatch(word) is not None
+        and is_name_word(word, lx)
+        and not (word.isupper() and len(word) > 1)
+        and low not in lx.places
+        and low not in lx.organisations
+        and low not in lx.stopwords
+        and low not in lx.name_prepositions
+        and low not in lx.determiners
+        and low not in lx.quantifiers
+        and not low.endswith("ing")
+        and word != surname
+    )
 
 
 def proper_org(name: str) -> bool:
@@ -85,34 +94,42 @@ def org_names(text: str, head: str) -> set[str]:
         words = m.group().split()
         if head not in (w.lower() for w in words):
             continue
-        while words and (words[0].lower() in lx.determiners or bare(words[0]) in lx.places
-                         and not words[0].lower().endswith(("’s", "'s"))):
+        while words and (
+            words[0].lower() in lx.determiners
+            or bare(words[0]) in lx.places
+            and not words[0].lower().endswith(("’s", "'s"))
+        ):
             words = words[1:]  # "The", and a place that only says where ("Israeli Health Ministry" stays)
-        after = text[m.end():m.end() + 40].split()
+        after = text[m.end() : m.end() + 40].split()
         # the article's own longer form, when the lexicon knows it: "Ministry of Health in Gaza"
         for extra in (3, 2, 0):
             candidate = " ".join(m.group().split() + after[:extra]).rstrip(".,;:")
-            known = lx.organisations.get(candidate.lower()) or lx.organisations.get(" ".join(
-                candidate.split()[1:]).lower())
+            known = lx.organisations.get(candidate.lower()) or lx.organisations.get(
+                " ".join(candidate.split()[1:]).lower()
+            )
             if known:
                 out.add(known[0])
                 break
         else:
             if len(words) >= 2:
-                out.add(" ".join(m.group().split()[-len(words):]).rstrip(".,;:"))
+                out.add(" ".join(m.group().split()[-len(words) :]).rstrip(".,;:"))
     return out | _national_bodies(text, head) | _known_bodies(text, head)
 
 
 def _national_bodies(text: str, head: str) -> set[str]:
-    """"Israeli police", "the Lebanese army", "Israeli health ministry": a nationality and, at
+    """ "Israeli police", "the Lebanese army", "Israeli health ministry": a nationality and, at
     most one word after it, ``head`` (by its canonical name when the lexicon knows it)."""
     lx = lex()
     out: set[str] = set()
     for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.IGNORECASE):
-        before = text[max(0, m.start() - 40):m.start()].split()[-2:]
+        before = text[max(0, m.start() - 40) : m.start()].split()[-2:]
         for k in (1, 2):
-            if len(before) >= k and before[-k].lower() in lx.adjectives and before[-k][:1].isupper() \
-                    and all(w.islower() for w in before[len(before) - k + 1:]):
+            if (
+                len(before) >= k
+                and before[-k].lower() in lx.adjectives
+                and before[-k][:1].isupper()
+                and all(w.islower() for w in before[len(before) - k + 1 :])
+            ):
                 name = " ".join(before[-k:] + [head])
                 out.add(lx.organisations.get(name.lower(), (name,))[0])
                 break
@@ -129,7 +146,8 @@ def _known_bodies(text: str, head: str) -> set[str]:
     out: set[str] = set()
     for name, aliases in names.items():
         if head in {w for a in aliases for w in a.split()} and any(
-                re.search(rf"(?<![\w\-]){re.escape(a)}(?![\w\-])", text, re.IGNORECASE) for a in aliases if " " in a):
+            re.search(rf"(?<![\w\-]){re.escape(a)}(?![\w\-])", text, re.IGNORECASE) for a in aliases if " " in a
+        ):
             out.add(name)
     return out
 
@@ -140,7 +158,7 @@ def ends_with(name: str, surname: str) -> bool:
     if " and " in name:
         return False  # "Logan Couture and Melker Lindqvist" is two people, not a Lindqvist
     full, short = name_key(name).split(), name_key(surname).split()
-    return bool(short) and full[-len(short):] == short
+    return bool(short) and full[-len(short) :] == short
 
 
 def name_key(name: str) -> str:
@@ -161,6 +179,6 @@ def one_per_person(names: list[str]) -> list[str]:
 
 
 def lower_particle(surname: str) -> str:
-    """"Al-Amir" opening a sentence is written "al-Amir" after a given name."""
+    """ "Al-Amir" opening a sentence is written "al-Amir" after a given name."""
     head, dash, rest = surname.partition("-")
     return f"{head.lower()}{dash}{rest}" if dash and head.lower() in lex().particles else surname

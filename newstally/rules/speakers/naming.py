@@ -5,6 +5,7 @@
 person of that union. ``mentions`` parses phrases with these rules and
 ``roster`` keeps as aliases only the phrases ``names_speaker`` accepts.
 """
+
 from __future__ import annotations
 
 from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_title, lex
@@ -25,11 +26,22 @@ def naming_start(words: list[str], lx: Lexicon) -> int:
         low = word.lower()
         if low in lx.determiners:
             return k - 1
-        if low == "of" and k < len(words) and k >= 2 and (
-                is_title(words[k - 2], lx) or is_capitalised(words[k - 2]) and bare(words[k - 2]) in lx.org_words):
+        if (
+            low == "of"
+            and k < len(words)
+            and k >= 2
+            and (is_title(words[k - 2], lx) or is_capitalised(words[k - 2]) and bare(words[k - 2]) in lx.org_words)
+        ):
             k -= 1
-        elif low == "and" and k < len(words) and k >= 2 and role_word(words[k], lx) \
-                and not is_capitalised(words[k]) and role_word(words[k - 2], lx) and not is_capitalised(words[k - 2]):
+        elif (
+            low == "and"
+            and k < len(words)
+            and k >= 2
+            and role_word(words[k], lx)
+            and not is_capitalised(words[k])
+            and role_word(words[k - 2], lx)
+            and not is_capitalised(words[k - 2])
+        ):
             k -= 1  # "lawyer and analyst"
         elif _naming_word(word, lx):
             k -= 1
@@ -43,9 +55,18 @@ def naming_start(words: list[str], lx: Lexicon) -> int:
 def _modifies(word: str, head: str, lx: Lexicon) -> bool:
     """Whether the lower-case ``word`` may modify the lower-case role word ``head`` after it."""
     low = word.lower()
-    return word.isalpha() and word.islower() and head.islower() and role_word(head, lx) \
-        and not low.endswith(("ed", "ing", "ly")) and low not in lx.verbs and low not in lx.stopwords \
-        and low not in lx.prepositions and low not in lx.pronouns and low not in lx.quantifiers
+    return (
+        word.isalpha()
+        and word.islower()
+        and head.islower()
+        and role_word(head, lx)
+        and not low.endswith(("ed", "ing", "ly"))
+        and low not in lx.verbs
+        and low not in lx.stopwords
+        and low not in lx.prepositions
+        and low not in lx.pronouns
+        and low not in lx.quantifiers
+    )
 
 
 def role_word(word: str, lx: Lexicon) -> bool:
@@ -58,8 +79,13 @@ def _naming_word(word: str, lx: Lexicon) -> bool:
     low = bare(word)
     if word.isupper() and len(word) > 1 and not any(c.isdigit() for c in word):
         return True  # an acronym ("US"), never the pronoun
-    if any(c.isdigit() for c in word) or low in lx.time_words or low in lx.prepositions \
-            or low in lx.stopwords or low in lx.pronouns:
+    if (
+        any(c.isdigit() for c in word)
+        or low in lx.time_words
+        or low in lx.prepositions
+        or low in lx.stopwords
+        or low in lx.pronouns
+    ):
         return False
     if is_capitalised(word) or low in lx.places:
         return True
@@ -75,15 +101,26 @@ def names_speaker(phrase: str) -> bool:
     words = [w for w in TOKEN.findall(phrase) if w[0].isalnum() or w[0] == "@"]
     if not words or bare(words[-1]) in lx.prepositions or words[-1].lower() in lx.determiners:
         return False
-    cut = next((i for i, w in enumerate(words) if w.lower() in lx.name_prepositions and i > 0
-                and not (w.lower() == "of" and naming_start(words[:i + 2], lx) < i)), len(words))
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.lower() in lx.name_prepositions
+            and i > 0
+            and not (w.lower() == "of" and naming_start(words[: i + 2], lx) < i)
+        ),
+        len(words),
+    )
     if cut < len(words) and (is_title(words[cut - 1], lx) or bare(words[cut - 1]) in lx.speaker_nouns):
         # "a spokesperson for the armed group", "ambassador to the United Nations": the head comes
         # first; what follows the preposition says whose.
         words = words[:cut]
     head = bare(words[-1])
-    return naming_start(words[:-1], lx) == 0 and head not in lx.stopwords \
-        and (head.endswith("-old") or not any(c.isdigit() for c in head))  # "the 41-year-old"
+    return (
+        naming_start(words[:-1], lx) == 0
+        and head not in lx.stopwords
+        and (head.endswith("-old") or not any(c.isdigit() for c in head))
+    )  # "the 41-year-old"
 
 
 def org_name(words: list[str], lx: Lexicon) -> str:
@@ -94,8 +131,12 @@ def org_name(words: list[str], lx: Lexicon) -> str:
     runs: list[tuple[list[str], bool]] = []  # (capitalised words, ends in a possessive)
     run: list[str] = []
     for i, w in enumerate(words + [""]):
-        capital = bool(w) and is_capitalised(w) and w.lower() not in lx.determiners \
+        capital = (
+            bool(w)
+            and is_capitalised(w)
+            and w.lower() not in lx.determiners
             and not w.lower().endswith(lx.descriptive_suffixes)
+        )
         if capital:
             run.append(POSSESSIVE.sub("", w) if w.endswith(("’s", "'s", "’", "'")) else w)
             if POSSESSIVE.search(w):
@@ -127,8 +168,13 @@ def _is_org(span: list[str], lx: Lexicon) -> bool:
         return False
     if len(span) == 1:
         word = span[0]
-        return word.isupper() and len(word) > 1 and not is_title(word, lx) \
-            and word.lower() not in lx.modifiers and word.lower() not in lx.stopwords  # "UNRWA", not "CEO", "NEW"
+        return (
+            word.isupper()
+            and len(word) > 1
+            and not is_title(word, lx)
+            and word.lower() not in lx.modifiers
+            and word.lower() not in lx.stopwords
+        )  # "UNRWA", not "CEO", "NEW"
     words = [w.lower() for w in span]
     return words[-1] in lx.org_words or "of" in words and words[words.index("of") - 1] in lx.org_words
 

@@ -4,6 +4,7 @@
 doubt; when it does (two people share the surname, a pronoun with no person before it), the
 phrase stays unresolved rather than guessed.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,15 +82,19 @@ class Roster:
 
     def observe(self, mention: Mention) -> None:
         """Note a person the narration names (a sentence's subject): a later "he" may be them."""
-        if mention.type != "person" or " and " in mention.name \
-                or any(len(w) > 3 and w.isupper() for w in mention.name.split()):
+        if (
+            mention.type != "person"
+            or " and " in mention.name
+            or any(len(w) > 3 and w.isupper() for w in mention.name.split())
+        ):
             return  # "READ MORE" is a heading, not a person
         if " " in mention.name or mention.role:
             # "Wenna, a resident of the coast, ...": one name with a description is a person too
             entity = self._person(mention)
         else:
-            entity = next((e for e in self._entities if e.type == "person" and e.named
-                           and ends_with(e.name, mention.name)), None)
+            entity = next(
+                (e for e in self._entities if e.type == "person" and e.named and ends_with(e.name, mention.name)), None
+            )
         if entity is not None:
             self._remember(entity)
 
@@ -122,16 +127,23 @@ class Roster:
             found = next((e for e in self._recent if e.type == "organization"), None)
             if found is None:
                 # "North Power said ... it said": a name with no gender that "it" stands for is an organisation
-                found = next((e for e in self._recent if e.named and e.spoke and " and " not in e.name
-                              and not _titled(e) and not self._gender(e)), None)
+                found = next(
+                    (
+                        e
+                        for e in self._recent
+                        if e.named and e.spoke and " and " not in e.name and not _titled(e) and not self._gender(e)
+                    ),
+                    None,
+                )
                 if found is not None:
                     found.type = "organization"
             return found
         if refers == "group":
             return next((e for e in self._recent if e.type == "organization" or _is_plural(e.name)), None)
         gender = lx.genders.get(pronoun, "")
-        people = [e for e in self._recent if e.type == "person" and not _is_plural(e.name)
-                  and self._gender(e) in ("", gender)]
+        people = [
+            e for e in self._recent if e.type == "person" and not _is_plural(e.name) and self._gender(e) in ("", gender)
+        ]
         named = [e for e in people[:_RECENT_NAMED] if e.named]
         chosen = named[0] if named else (people[0] if people else None)
         if chosen is not None and not chosen.gender:
@@ -164,8 +176,14 @@ class Roster:
         ``description`` ("the health ministry": the Gaza Health Ministry), from the article's
         speakers or, failing them, its text; None when there is none or more than one."""
         wanted = {w.lower() for w in description.split()[:-1] if w.lower() not in lex().determiners}
-        speakers = [e for e in self._recent if e.type == "organization" and e.named
-                    and head in e.name.lower().split() and wanted <= set(e.name.lower().split())]
+        speakers = [
+            e
+            for e in self._recent
+            if e.type == "organization"
+            and e.named
+            and head in e.name.lower().split()
+            and wanted <= set(e.name.lower().split())
+        ]
         if speakers:
             return speakers[0]
         found = {n for n in org_names(self._text, head) if wanted <= set(n.lower().split())}
@@ -176,8 +194,11 @@ class Roster:
         lx = lex()
         # its own attributes, not those of the generic phrase that led here ("army")
         entity.org = entity.org or name
-        entity.country = entity.country or lx.organisations.get(name.lower(), ("", ""))[1] \
+        entity.country = (
+            entity.country
+            or lx.organisations.get(name.lower(), ("", ""))[1]
             or lx.places.get(name.split()[0].lower(), "")
+        )
         return entity
 
     def _gender(self, entity: _Entity) -> str:
@@ -200,9 +221,12 @@ class Roster:
         own = {w.lower() for w in name.split()} | set(name.split())
         votes = {"m": 0, "f": 0}
         for at in occurrences(self._text, surname)[:_GENDER_VOTES]:
-            before = self._text[max(0, at - 6):at].split()
-            if before and before[-1].rstrip(".").lower() in lx.honorifics \
-                    and before[-1].rstrip(".").lower() in lx.genders:
+            before = self._text[max(0, at - 6) : at].split()
+            if (
+                before
+                and before[-1].rstrip(".").lower() in lx.honorifics
+                and before[-1].rstrip(".").lower() in lx.genders
+            ):
                 return lx.genders[before[-1].rstrip(".").lower()]
             vote = _pronoun_after(self._text, at + len(surname), own, lx)
             if vote:
@@ -227,14 +251,23 @@ class Roster:
         if len(words) > 1:
             # "Nina Berg" after "Berg", "Samir Abdel Nour" after "Abdel Nour": the shorter was this name
             for e in self._entities:
-                if e.type == "person" and e.named and not e.shared and " and " not in e.name \
-                        and ends_with(name, e.name) and name_key(e.name) != name_key(name):
+                if (
+                    e.type == "person"
+                    and e.named
+                    and not e.shared
+                    and " and " not in e.name
+                    and ends_with(name, e.name)
+                    and name_key(e.name) != name_key(name)
+                ):
                     if self._given(name, e.name):
                         e.aliases.add(e.name)
                         e.name = name
                     return e
-        matches = {e.name: e for e in self._entities if e.type == "person" and e.named
-                   and len(name_key(e.name).split()) > len(words) and ends_with(e.name, name)}
+        matches = {
+            e.name: e
+            for e in self._entities
+            if e.type == "person" and e.named and len(name_key(e.name).split()) > len(words) and ends_with(e.name, name)
+        }
         candidates = one_per_person(list(matches) + [self._cleaned(n) for n in full_names(self._text, name)])
         # a shorter spelling of a speaker's name is that speaker ("Abu Amir" of "Lina Abu Amir")
         fulls = list(dict.fromkeys(next((n for n in matches if ends_with(n, c)), c) for c in candidates))
@@ -256,10 +289,16 @@ class Roster:
         Nations", "Special Rapporteur"): none a title, modifier, place or organisation word, and none
         written in lower case elsewhere in the article."""
         lx = lex()
-        extra = full.split()[:len(full.split()) - len(short.split())]
-        return all(not is_title(w, lx) and bare(w) not in lx.modifiers and bare(w) not in lx.places
-                   and bare(w) not in lx.org_words and bare(w) not in lx.organisations
-                   and not self._in_lower_case(w) for w in extra)
+        extra = full.split()[: len(full.split()) - len(short.split())]
+        return all(
+            not is_title(w, lx)
+            and bare(w) not in lx.modifiers
+            and bare(w) not in lx.places
+            and bare(w) not in lx.org_words
+            and bare(w) not in lx.organisations
+            and not self._in_lower_case(w)
+            for w in extra
+        )
 
     def _cleaned(self, name: str) -> str:
         """A person's name without the words before it that are no part of it, while two remain:
@@ -267,8 +306,12 @@ class Roster:
         portfolio cut off from its title ("Human Rights Ola Berg", "National Security Tom Ben-Gal")."""
         lx = lex()
         words = name.split()
-        while len(words) > 2 and (words[0].lower().endswith("-old") or words[0].lower() not in lx.verbs
-                                  and words[0].lower() not in lx.particles and self._in_lower_case(words[0])):
+        while len(words) > 2 and (
+            words[0].lower().endswith("-old")
+            or words[0].lower() not in lx.verbs
+            and words[0].lower() not in lx.particles
+            and self._in_lower_case(words[0])
+        ):
             words = words[1:]
         return " ".join(words)
 
@@ -284,9 +327,21 @@ class Roster:
         lx = lex()
         if mention.text.lower().startswith("the ") and head in lx.generic_orgs:
             # "the utility said": the organisation the article is about, when its name says so
-            known = next((e for e in self._recent if e.type == "organization" and _fits(e, mention.name) and
-                          (head in lx.org_words - lx.generic_orgs and head in e.name.lower().split()
-                           or head in lx.generic_orgs and head not in lx.org_words)), None)
+            known = next(
+                (
+                    e
+                    for e in self._recent
+                    if e.type == "organization"
+                    and _fits(e, mention.name)
+                    and (
+                        head in lx.org_words - lx.generic_orgs
+                        and head in e.name.lower().split()
+                        or head in lx.generic_orgs
+                        and head not in lx.org_words
+                    )
+                ),
+                None,
+            )
             if known is None and head in lx.org_words:
                 known = self._named_in_text(mention.name, head)  # "the ministry": the Health Ministry named before
             if known is not None:
@@ -295,12 +350,16 @@ class Roster:
         words = mention.text.split()
         if words[0].lower() == "the" and len(words) > 1 and words[1].lower().endswith("-old"):
             # "the 50-year-old": the person the article has just named
-            return next((e for e in self._recent if e.type == "person" and e.named), None) \
-                or self._new(mention.name, "person")
+            return next((e for e in self._recent if e.type == "person" and e.named), None) or self._new(
+                mention.name, "person"
+            )
         if head in lx.titles:
             wanted = [w for w in mention.name.lower().split() if w not in lx.determiners]
-            holders = [e for e in self._entities if e.type == "person" and
-                       set(wanted) <= set(f"{e.role} {e.org}".lower().replace("-", " ").split())]
+            holders = [
+                e
+                for e in self._entities
+                if e.type == "person" and set(wanted) <= set(f"{e.role} {e.org}".lower().replace("-", " ").split())
+            ]
             if len(holders) == 1:
                 return holders[0]
             if not holders and mention.text.split()[0].lower() not in ("a", "an"):
@@ -312,13 +371,21 @@ class Roster:
                     named = self._titled_names(head)
                     found = self._find(named[0]) if len(named) == 1 else None
                     extra = {w for w in wanted if w != head and bare(w) not in lx.places}
-                    if len(named) == 1 and (extra or mention.country) and (
-                            found is None or mention.country and found.country != mention.country
-                            or not extra <= set(f"{found.role} {found.org}".lower().replace("-", " ").split())):
+                    if (
+                        len(named) == 1
+                        and (extra or mention.country)
+                        and (
+                            found is None
+                            or mention.country
+                            and found.country != mention.country
+                            or not extra <= set(f"{found.role} {found.org}".lower().replace("-", " ").split())
+                        )
+                    ):
                         return self._new(mention.name, "person")
                 if len(named) == 1:
                     return found or self._person(
-                        Mention(named[0], "person", named[0], mention.role, mention.org, mention.country))
+                        Mention(named[0], "person", named[0], mention.role, mention.org, mention.country)
+                    )
         return self._new(mention.name, "person")
 
     def _titled_names(self, title: str) -> list[str]:
@@ -326,7 +393,7 @@ class Roster:
         lx = lex()
         out: list[str] = []
         for pos in occurrences(self._lower, title.lower()):
-            words = self._text[pos + len(title):pos + len(title) + 60].split()[:3]
+            words = self._text[pos + len(title) : pos + len(title) + 60].split()[:3]
             name: list[str] = []
             for w in words:
                 bare = w.rstrip(",.;:")
@@ -352,7 +419,7 @@ def _pronoun_after(text: str, start: int, own: set[str], lx) -> str:
     """The gender of the first he/his or she/her after a name that ends at ``start``, when it can
     only be that person's: in the same sentence, outside quotes, with no other name between
     ("Nina Berg ... noted that Reyes's stance stems from his view" says nothing of Berg)."""
-    window = text[start:start + _GENDER_WINDOW]
+    window = text[start : start + _GENDER_WINDOW]
     m = _GENDERED.search(window)
     if m is not None and ('"' in window or "“" in window):
         window = _QUOTED.sub(_blank, window)
@@ -383,8 +450,13 @@ def _fits(entity: _Entity, description: str) -> bool:
     words = set(entity.name.lower().split()) | {a.lower() for a in entity.aliases}
     for w in description.split():
         low = w.lower()
-        if w[:1].isupper() and low not in lx.places and low not in lx.titles and low not in words \
-                and lx.organisations.get(low, ("",))[0] != entity.name:
+        if (
+            w[:1].isupper()
+            and low not in lx.places
+            and low not in lx.titles
+            and low not in words
+            and lx.organisations.get(low, ("",))[0] != entity.name
+        ):
             return False
     return True
 
@@ -393,5 +465,8 @@ def _is_plural(name: str) -> bool:
     words = name.split()
     last = words[-1].lower() if words else ""
     lx = lex()
-    return " and " in name or last in lx.group_nouns or (
-        last.endswith("s") and not last.endswith("ss") and last in lx.speaker_nouns)
+    return (
+        " and " in name
+        or last in lx.group_nouns
+        or (last.endswith("s") and not last.endswith("ss") and last in lx.speaker_nouns)
+    )

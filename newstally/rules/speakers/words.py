@@ -1,6 +1,7 @@
 """The words the speaker rules share: how a phrase is cut into words, the lexicons the rules
 read (``lex``), and tests on a single word (a title? part of a name? capitalised?).
 """
+
 from __future__ import annotations
 
 import re
@@ -80,8 +81,9 @@ def lex() -> Lexicon:
         articles=lexicon.words("articles"),
         name_prepositions=lexicon.words("name_prepositions"),
         relatives=lexicon.words("relative_pronouns"),
-        gendered=tuple(r["word"].lower() for r in lexicon.rows("gender_words")
-                       if r.get("form") in ("pronoun", "possessive")),
+        gendered=tuple(
+            r["word"].lower() for r in lexicon.rows("gender_words") if r.get("form") in ("pronoun", "possessive")
+        ),
         possessives=frozenset(r["word"].lower() for r in lexicon.rows("gender_words") if r.get("form") == "possessive"),
         media_roles=lexicon.words("media_roles"),
         office_titles=lexicon.words("office_titles"),
@@ -128,7 +130,16 @@ def surname_after(previous: str, lx: Lexicon) -> bool:
     ``previous`` looks like a given name (capitalised, lower-case after its first letter, not a
     place, title, time word or function word)."""
     low = previous.lower()
-    return previous[:1].isupper() and previous[1:].islower() and previous.isalpha() \
-        and low not in lx.time_words and low not in lx.places and low not in lx.stopwords \
-        and low not in lx.determiners and low not in lx.name_prepositions and low not in lx.prepositions \
-        and low not in lx.organisations and is_name_word(previous, lx)
+    return (
+        previous[:1].isupper()
+        and previous[1:].islower()
+        and previous.isalpha()
+        and low not in lx.time_words
+        and low not in lx.places
+        and low not in lx.stopwords
+        and low not in lx.determiners
+        and low not in lx.name_prepositions
+        and low not in lx.prepositions
+        and low not in lx.organisations
+        and is_name_word(previous, lx)
+    )

@@ -6,6 +6,7 @@ says of S), "CLAUSE, according to X, and CLAUSE" (two statements), and a source 
 for the word rules ("..., according to government sources cited by a newspaper"). The source is
 the noun "according to" governs, its phrase read as a speaker's (``phrases``).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ def according(text: str, cues: list[Cue], syntax: Syntax) -> dict[int, list[Repo
         if found is None or found[0].offset(found[1]) != cue.start:
             continue
         sentence, token = found
-        if token.i == 0 or not any(t.is_alpha for t in sentence.doc[:token.i]):
+        if token.i == 0 or not any(t.is_alpha for t in sentence.doc[: token.i]):
             continue  # "According to X, CLAUSE": the word rules'
         read = _read(text, sentence, token, cue)
         if read is not None:
@@ -69,8 +70,12 @@ def _read(text: str, sentence: Sentence, token: Token, cue: Cue) -> list[Reporte
     # "S, according to X, PREDICATE": what X says of S; "CLAUSE, according to X, and CLAUSE": a
     # second clause of X's (not "..., according to X – but says ...", the sentence's own verb)
     own_subject = any(t.dep_ in ("nsubj", "nsubj:pass", "expl") for t in after)
-    if len(after) >= 2 and _finite(after) and (not _finite(before) or _conjoined(doc, stop) and own_subject) \
-            and not any(t.lower_ in STATEMENT_WORDS.cue_frames and t.tag_.startswith("VB") for t in after):
+    if (
+        len(after) >= 2
+        and _finite(after)
+        and (not _finite(before) or _conjoined(doc, stop) and own_subject)
+        and not any(t.lower_ in STATEMENT_WORDS.cue_frames and t.tag_.startswith("VB") for t in after)
+    ):
         out.append(_reported(sentence, attribution, after))
     return out or None
 
@@ -79,8 +84,13 @@ def _clause(node: Token) -> Token:
     """The finite clause that ``node`` (what "according to" modifies) is part of: a participle's
     ("..., killing at least 40 people, according to X") or a relative clause's (", which has two
     rinks, according to X") is the clause it hangs from."""
-    while node.head.i != node.i and (node.dep_ in ("acl:relcl", "acl") or not (node.tag_ in _FINITE or any(
-            c.tag_ in _FINITE and c.dep_ in ("aux", "aux:pass", "cop") for c in node.children))):
+    while node.head.i != node.i and (
+        node.dep_ in ("acl:relcl", "acl")
+        or not (
+            node.tag_ in _FINITE
+            or any(c.tag_ in _FINITE and c.dep_ in ("aux", "aux:pass", "cop") for c in node.children)
+        )
+    ):
         node = node.head
     return node
 
@@ -102,7 +112,7 @@ def _finite(words: list[Token]) -> bool:
 
 def _conjoined(doc, stop: int) -> bool:
     """Whether the source phrase ending at ``stop`` is followed by ", and CLAUSE" / ", but CLAUSE"."""
-    rest = [t for t in doc[stop + 1:stop + 3] if not t.is_punct]
+    rest = [t for t in doc[stop + 1 : stop + 3] if not t.is_punct]
     return bool(rest) and rest[0].dep_ == "cc"
 
 

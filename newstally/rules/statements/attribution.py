@@ -4,6 +4,7 @@ Shapes handled: ``"...," X said`` and ``"...," said X, ROLE`` after a quote; ``X
 before one; ``X, ROLE, said``, ``ROLE X said`` and ``X, who ..., said`` for the speaker phrase.
 Reported clauses are in ``clauses``.
 """
+
 from __future__ import annotations
 
 import re
@@ -107,7 +108,7 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     if not phrase or not head_ok(phrase[-1][0], lx, _determined(phrase), phrase[-2][0] if len(phrase) > 1 else ""):
         return None, cue_start
     words = [w for w, _ in phrase]
-    surface = text[phrase[0][1]:phrase[-1][1] + len(phrase[-1][0])]
+    surface = text[phrase[0][1] : phrase[-1][1] + len(phrase[-1][0])]
     return named_appositive(parse(words, appositive, surface), appositive), phrase[0][1]
 
 
@@ -137,15 +138,27 @@ def _before_appositives(text: str, tokens: list[tuple[str, int]], comma: int, lx
             j -= 1
         if j < 0 or tokens[j][0] != ",":
             return [], ""
-        segments.append(text[tokens[j][1] + 1:tokens[stop][1]].strip())
+        segments.append(text[tokens[j][1] + 1 : tokens[stop][1]].strip())
         phrase = _collect_back(tokens, j, lx)
         start = tokens.index(phrase[0]) if phrase else -1
         before = tokens[start - 1][0] if start > 0 else ""
-        whole = start == 0 or start > 0 and (not before[0].isalnum() or before.lower() in lex().subordinators
-                                             or before.lower() in STATEMENT_WORDS.clause_links)
+        whole = (
+            start == 0
+            or start > 0
+            and (
+                not before[0].isalnum()
+                or before.lower() in lex().subordinators
+                or before.lower() in STATEMENT_WORDS.clause_links
+            )
+        )
         if phrase and whole and (_looks_named(phrase) or _looks_named_words(segments[-1])):
-            described = [a for a in reversed(segments) if not _RELATIVE.match(a) and not a[:1].isdigit()
-                         and a.lower() not in STATEMENT_WORDS.discourse_adverbials]
+            described = [
+                a
+                for a in reversed(segments)
+                if not _RELATIVE.match(a)
+                and not a[:1].isdigit()
+                and a.lower() not in STATEMENT_WORDS.discourse_adverbials
+            ]
             return phrase, described[0] if described else ""
         stop = j
     return [], ""
@@ -157,7 +170,7 @@ def _looks_named_words(segment: str) -> bool:
 
 
 def named_appositive(mention: Mention | None, appositive: str) -> Mention | None:
-    """"the boy's uncle, Karim Nassar, said": the appositive is the name, the phrase the role."""
+    """ "the boy's uncle, Karim Nassar, said": the appositive is the name, the phrase the role."""
     if mention is None or mention.type != "description" or not appositive:
         return mention
     words = TOKEN.findall(appositive)
@@ -184,20 +197,27 @@ def _collect_back(tokens: list[tuple[str, int]], k: int, lx) -> list[tuple[str, 
             break
         j -= 1
     phrase = tokens[j:k]
-    while phrase and (phrase[0][0].lower() in lx.name_prepositions
-                      or phrase[0][0].lower() in lx.time_words):
+    while phrase and (phrase[0][0].lower() in lx.name_prepositions or phrase[0][0].lower() in lx.time_words):
         phrase = phrase[1:]
     return phrase
 
 
 def _describing(low: str, lx) -> bool:
     """Lower-case words that may sit in a speaker phrase with no determiner before them."""
-    return (low in lx.articles or low in ("of", "for") or "-" in low or low in lx.titles or low in lx.speaker_nouns
-            or low in lx.org_words or low in lx.generic_orgs or low in lx.pronouns)
+    return (
+        low in lx.articles
+        or low in ("of", "for")
+        or "-" in low
+        or low in lx.titles
+        or low in lx.speaker_nouns
+        or low in lx.org_words
+        or low in lx.generic_orgs
+        or low in lx.pronouns
+    )
 
 
 def _determined(phrase) -> bool:
-    """"the rookie defenceman": a determiner, a modifier and a head, which may be any noun."""
+    """ "the rookie defenceman": a determiner, a modifier and a head, which may be any noun."""
     return 3 <= len(phrase) <= 4 and phrase[0][0].lower() in lex().articles
 
 
@@ -205,11 +225,15 @@ def _looks_named(phrase: list[tuple[str, int]]) -> bool:
     """A name before an appositive: capitalised words ("Lena Park", "Elementary school teacher
     Rosa Conti"), not a description ("a spokesperson for Justice Democrats")."""
     lx = lex()
-    if phrase and phrase[0][0].lower() not in lx.articles and is_capitalised(phrase[-1][0]) \
-            and is_capitalised(phrase[0][0]) and len(phrase) <= 6:
+    if (
+        phrase
+        and phrase[0][0].lower() not in lx.articles
+        and is_capitalised(phrase[-1][0])
+        and is_capitalised(phrase[0][0])
+        and len(phrase) <= 6
+    ):
         return True
-    return all(is_capitalised(w) or w.lower() in lx.particles or w.lower().startswith("al-")
-               for w, _ in phrase)
+    return all(is_capitalised(w) or w.lower() in lx.particles or w.lower().startswith("al-") for w, _ in phrase)
 
 
 def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> tuple[Mention | None, int]:
@@ -222,19 +246,37 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
             break
         low = word.lower()
         left = words[-1][0] if words else ""
-        ahead = [t[0] for t in tokens[i + 1:i + 4]]
+        ahead = [t[0] for t in tokens[i + 1 : i + 4]]
         # "oil and gas worker Leo Hart", "Leeds cartoonist Ana Ruiz": words before a role or a name
         leads_to_role = any(a.lower() in lx.titles or a.lower() in lx.speaker_nouns for a in ahead) or (
-            bool(ahead) and is_capitalised(ahead[0]) and bool(words) and is_capitalised(words[0][0]))
-        if low == "and" and left and (is_capitalised(left) and ahead and is_capitalised(ahead[0])
-                                      or not is_capitalised(left) and leads_to_role):
+            bool(ahead) and is_capitalised(ahead[0]) and bool(words) and is_capitalised(words[0][0])
+        )
+        if (
+            low == "and"
+            and left
+            and (
+                is_capitalised(left)
+                and ahead
+                and is_capitalised(ahead[0])
+                or not is_capitalised(left)
+                and leads_to_role
+            )
+        ):
             words.append((word, s, e))  # "Heart and Lung senior manager Ada Lim"
             continue
-        if low in lx.time_words and not is_name_word(word, lx, left) or low in STATEMENT_WORDS.phrase_stops \
-                or not speaker_word_ok(word, lx, left or "the"):
+        if (
+            low in lx.time_words
+            and not is_name_word(word, lx, left)
+            or low in STATEMENT_WORDS.phrase_stops
+            or not speaker_word_ok(word, lx, left or "the")
+        ):
             break
-        if not is_capitalised(word) and not _describing(low, lx) and not leads_to_role and not (
-                words and words[0][0].lower() in lx.articles):
+        if (
+            not is_capitalised(word)
+            and not _describing(low, lx)
+            and not leads_to_role
+            and not (words and words[0][0].lower() in lx.articles)
+        ):
             break  # "Sam Ortiz hopes ...": a verb ends the phrase
         words.append((word, s, e))
     while words and not head_ok(words[-1][0], lx, _determined(words), words[-2][0] if len(words) > 1 else ""):
@@ -243,7 +285,7 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
         return None, pos
     stop = words[-1][2]
     appositive = ""
-    rest = tokens[len(words):]
+    rest = tokens[len(words) :]
     if appositive_ok and rest and rest[0][0] == ",":
         reach = min(end, rest[0][2] + _REACH)
         after = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, rest[0][2], reach)]
@@ -253,9 +295,9 @@ def speaker_after(text: str, pos: int, end: int, appositive_ok: bool = True) -> 
         first = after[0][0].lower() if after else ""
         participle = first.endswith("ing") and first in STATEMENT_WORDS.cue_frames  # ", noting that ...": not a role
         if after and first not in lx.relatives and not participle and k:
-            appositive = text[after[0][1]:after[k - 1][2]]
+            appositive = text[after[0][1] : after[k - 1][2]]
             stop = after[k - 1][2]
-    surface = text[words[0][1]:words[-1][2]]
+    surface = text[words[0][1] : words[-1][2]]
     return named_appositive(parse([w for w, _, _ in words], appositive, surface), appositive), stop
 
 
@@ -309,7 +351,7 @@ def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribut
     if not found:
         return None
     cue = found[-1]
-    between = text[cue.end:quote_open]
+    between = text[cue.end : quote_open]
     if cue.frame in ("source", "name", "object") or len(_WORDS.findall(between)) > 8 or re.search(r"[.;]", between):
         return None
     if between.strip() and not between.rstrip().endswith((":", ",")):

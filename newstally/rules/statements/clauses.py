@@ -5,6 +5,7 @@
 sentence reports (plus an ``, adding ...``), and the clause stops where a new clause begins.
 ``participle`` reads the ``, adding that CLAUSE`` that may follow any attribution, a quote's too.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,15 +29,21 @@ from .attribution import (
 )
 from .words import STATEMENT_WORDS
 
-_THAT = re.compile(rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.that_adjuncts)}|on\s+\w+"
-                   r"|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday))"
-                   r"\b[^,;:\"“”.]{0,80}?\s+)?that\s+")
+_THAT = re.compile(
+    rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.that_adjuncts)}|on\s+\w+"
+    r"|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday))"
+    r"\b[^,;:\"“”.]{0,80}?\s+)?that\s+"
+)
 # "said in retrospect he feels ...": a short adjunct, then a clause that opens with a pronoun
-_ADJUNCT_THEN_PRONOUN = re.compile(rf"\s+(?:{alternatives(STATEMENT_WORDS.pronoun_adjuncts)})\s+[^,;:\"“”.]{{1,40}}?\s+"
-                                   rf"(?=(?:{alternatives(STATEMENT_WORDS.clause_pronouns)})\s)")
-_TELL_OBJECT = re.compile(rf"\s+(?:(?:{alternatives(sorted(lex().articles))})\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){{1,4}}"
-                          rf"(?:(?:{alternatives(STATEMENT_WORDS.tell_media)})\s+)?"
-                          rf"|(?:{alternatives(STATEMENT_WORDS.tell_objects)})\s+)")
+_ADJUNCT_THEN_PRONOUN = re.compile(
+    rf"\s+(?:{alternatives(STATEMENT_WORDS.pronoun_adjuncts)})\s+[^,;:\"“”.]{{1,40}}?\s+"
+    rf"(?=(?:{alternatives(STATEMENT_WORDS.clause_pronouns)})\s)"
+)
+_TELL_OBJECT = re.compile(
+    rf"\s+(?:(?:{alternatives(sorted(lex().articles))})\s+)?(?:(?:[A-Z][\w'’.\-]*\s+){{1,4}}"
+    rf"(?:(?:{alternatives(STATEMENT_WORDS.tell_media)})\s+)?"
+    rf"|(?:{alternatives(STATEMENT_WORDS.tell_objects)})\s+)"
+)
 _TELL_THAT = re.compile(r"[^,;:\"“”.—–]{1,80}?\s+that\s+")
 _CLAUSE_START = re.compile(r"\s+(?=[\w“\"])")
 _TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
@@ -44,8 +51,10 @@ _TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
 _CUES_TRIED = 8
 _ADDING = re.compile(rf",?\s+(?:and\s+)?(?P<cue>{alternatives(STATEMENT_WORDS.adding_forms)})(?:\s+that)?\s+")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
-_CLAUSE_CUT = re.compile(rf"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:{alternatives(STATEMENT_WORDS.contrasts)})\s+"
-                         rf"|,\s+but\s+(?!(?:{alternatives(STATEMENT_WORDS.but_subjects)}|[A-Z])\w*\b)")
+_CLAUSE_CUT = re.compile(
+    rf"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:{alternatives(STATEMENT_WORDS.contrasts)})\s+"
+    rf"|,\s+but\s+(?!(?:{alternatives(STATEMENT_WORDS.but_subjects)}|[A-Z])\w*\b)"
+)
 _NOT_CLAUSE_START = STATEMENT_WORDS.non_starters
 
 
@@ -97,8 +106,9 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
 _PARTICIPLE_LEAD = re.compile(r"(?:\s+[\w’'\-]+){0,6}?\s*,\s*(?:and\s+)?")
 
 
-def participle(text: str, start: int, end: int, mention: Mention | None, inside_quote,
-               index: CueIndex) -> list[Reported]:
+def participle(
+    text: str, start: int, end: int, mention: Mention | None, inside_quote, index: CueIndex
+) -> list[Reported]:
     """``"...," she said, adding that CLAUSE`` / ``CLAUSE, X told Y, noting that CLAUSE``: what a
     reporting participle right after an attribution (ending at ``start``) says, in ``mention``'s name."""
     lead = _PARTICIPLE_LEAD.match(text, start, end)
@@ -111,22 +121,26 @@ def participle(text: str, start: int, end: int, mention: Mention | None, inside_
     clause = _clause_start(text, cue, end)
     if clause is None:
         return []
-    return reported_from(text, Attribution(cue, mention, cue.start, cue.end), clause, end, "reported-adding",
-                    inside_quote)
+    return reported_from(
+        text, Attribution(cue, mention, cue.start, cue.end), clause, end, "reported-adding", inside_quote
+    )
 
 
 def _joined(text: str, start: int, cue: Cue) -> bool:
     """A cue with no subject of its own: ``..., saying`` / ``– urging`` / ``but also added``."""
-    before = text[start:cue.start].rstrip()
+    before = text[start : cue.start].rstrip()
     if cue.text.endswith("ing") and before.endswith((",", "–", "—")):
         return True
     words = before.split()[-3:]
-    return bool(words) and words[-1].lower() in STATEMENT_WORDS.joined_leads and (
-        cue.text.endswith("ed") or cue.text.lower() in STATEMENT_WORDS.past_forms)
+    return (
+        bool(words)
+        and words[-1].lower() in STATEMENT_WORDS.joined_leads
+        and (cue.text.endswith("ed") or cue.text.lower() in STATEMENT_WORDS.past_forms)
+    )
 
 
 def _has_quote(text: str, start: int, end: int) -> bool:
-    return any(ch in text[start:end] for ch in "\"“”")
+    return any(ch in text[start:end] for ch in '"“”')
 
 
 _OPENING_ADJUNCT = re.compile(r"[\w’'\-]+(?:\s+[\w’'\-]+){0,6},\s+")
@@ -180,22 +194,25 @@ def _time_adjunct() -> re.Pattern[str]:
     """A bare day or time word right after the cue: ``said Thursday``, ``said on Friday``."""
     days = "|".join(sorted((re.escape(w) for w in lex().time_words), key=len, reverse=True))
     parts = rf"(?:{alternatives(STATEMENT_WORDS.day_parts)})"
-    return re.compile(rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.time_leads)})\s+)?(?i:{days})"
-                      rf"(?:\s+{parts})?,?\s+(?!{parts}\b)(?=[\w“\"])")
+    return re.compile(
+        rf"\s+(?:(?:{alternatives(STATEMENT_WORDS.time_leads)})\s+)?(?i:{days})"
+        rf"(?:\s+{parts})?,?\s+(?!{parts}\b)(?=[\w“\"])"
+    )
 
 
 def _opens_clause(text: str, start: int, end: int, quoted_ok: bool = False) -> bool:
     """Whether the word at ``start`` can open a reported clause (not a time word or a non-starter);
     ``quoted_ok``: also a quote that opens with one (``but said “the government has ...”``)."""
-    if quoted_ok and start < end and text[start] in "\"“":
+    if quoted_ok and start < end and text[start] in '"“':
         start += 1
     first = _WORDS.match(text, start, end)
     word = first.group().lower() if first else ""
     return bool(first) and word not in _NOT_CLAUSE_START and word not in lex().time_words
 
 
-def reported_from(text: str, attribution: Attribution, clause: int, end: int, rule: str,
-                  inside_quote) -> list[Reported]:
+def reported_from(
+    text: str, attribution: Attribution, clause: int, end: int, rule: str, inside_quote
+) -> list[Reported]:
     """The clause that starts at ``clause`` and runs at most to ``end``: it stops at a dash, a
     semicolon, a contrast (", while ..."), an "according to" or an ", adding ..." (a statement of
     its own), and after a quote that an adjunct follows."""
@@ -217,8 +234,10 @@ def reported_from(text: str, attribution: Attribution, clause: int, end: int, ru
             continue
         if pattern is _ADDING:
             cue = Cue(m.group("cue"), m.start("cue"), m.end("cue"), "say")
-            extra = _finish([Reported(Attribution(cue, attribution.mention, cue.start, cue.end), m.end(), stop,
-                                      "reported-adding")], text)
+            extra = _finish(
+                [Reported(Attribution(cue, attribution.mention, cue.start, cue.end), m.end(), stop, "reported-adding")],
+                text,
+            )
         stop = m.start()
     return _finish([Reported(attribution, clause, stop, rule)], text) + extra
 
@@ -227,8 +246,8 @@ _WORD_END = re.compile(r"(\w+)\s*$")
 
 
 def _noun_use(text: str, m: re.Match) -> bool:
-    """"the warning was ...": a cue form right after a determiner, with no comma, is a noun."""
-    if text[m.start():m.start("cue")].strip().startswith(","):
+    """ "the warning was ...": a cue form right after a determiner, with no comma, is a noun."""
+    if text[m.start() : m.start("cue")].strip().startswith(","):
         return False
     before = _WORD_END.search(text, max(0, m.start() - 12), m.start("cue"))
     return before is not None and before.group(1).lower() in STATEMENT_WORDS.noun_markers
@@ -246,7 +265,7 @@ def _paired_dash(text: str, cut: re.Match, stop: int) -> bool:
     closing = _PAIRED_DASH.search(text, cut.end(), stop)
     if closing is None or len(_WORDS.findall(text, cut.end(), closing.start())) > _LONGEST_ASIDE:
         return False
-    return not re.search(r"[,;:]", text[cut.end():closing.start()])
+    return not re.search(r"[,;:]", text[cut.end() : closing.start()])
 
 
 def _after_last_quote(text: str, clause: int, stop: int, inside_quote) -> int:
@@ -276,31 +295,39 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
     lx = lex()
     for cue in found:
         if cue.frame == "source":
-            if not text[start:cue.start].strip():
+            if not text[start : cue.start].strip():
                 mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
                 comma = text.find(",", stop, end)
                 if mention and comma >= 0 and not text[stop:comma].strip():
                     attribution = Attribution(cue, mention, cue.start, stop)
-                    return _finish([Reported(attribution, comma + 1 + _space(text, comma + 1), end,
-                                             "according-to-first")], text)
+                    return _finish(
+                        [Reported(attribution, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text
+                    )
                 continue
-            before = text[:cue.start].rstrip()
+            before = text[: cue.start].rstrip()
             if before.endswith(","):
                 mention, stop = speaker_after(text, cue.end, end)
                 if mention and len(_WORDS.findall(text, stop, end)) <= 3:
-                    return _finish([Reported(Attribution(cue, mention, cue.start, stop), start, len(before) - 1,
-                                             "according-to-last")], text)
+                    return _finish(
+                        [
+                            Reported(
+                                Attribution(cue, mention, cue.start, stop), start, len(before) - 1, "according-to-last"
+                            )
+                        ],
+                        text,
+                    )
             continue
         comma, attribution = _attribution_before(text, start, cue, end, index)
         if attribution is None:
             continue
         rest = _WORDS.findall(text, attribution.end, end)
-        parenthetical = text[attribution.end:attribution.end + 1] == ","
+        parenthetical = text[attribution.end : attribution.end + 1] == ","
         if len(_WORDS.findall(text, start, comma)) < 4:
             continue
         if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
-                text, attribution.end, end, attribution.mention, inside_quote, index)
+                text, attribution.end, end, attribution.mention, inside_quote, index
+            )
     return []
 
 

@@ -5,6 +5,7 @@ statement the company ..."), ends it where the cue's complement ends, splits off
 that CLAUSE", and adds what it reads from cues the word rules read nothing from. A clause stops
 where another cue's phrase begins ("..., and said ...", "..., whose governor claims ...").
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,8 +16,13 @@ from .clauses import Reported, reported_from
 from .parsed import CueParse
 
 
-def combine(text: str, words: list[Reported], reading: dict[int, CueParse], inside_quote: Callable[[int], bool],
-            sources: dict[int, list[Reported]] | None = None) -> list[Reported]:
+def combine(
+    text: str,
+    words: list[Reported],
+    reading: dict[int, CueParse],
+    inside_quote: Callable[[int], bool],
+    sources: dict[int, list[Reported]] | None = None,
+) -> list[Reported]:
     """The word rules' statements ``words`` corrected by the parse, and the parse's own statements
     for cues the word rules read nothing from; a clause stops where another cue's phrase begins.
     ``sources``: what the parse reads of each "according to" (``according``), which replaces the
@@ -59,8 +65,11 @@ def combine(text: str, words: list[Reported], reading: dict[int, CueParse], insi
 def _stopped(text: str, r: Reported, reading: dict[int, CueParse]) -> Reported:
     """``r`` ending before the phrase of another cue that begins inside it ("..., and said ...",
     "..., whose governor claims ...")."""
-    stops = [p.begins for p in reading.values() if p.speech and p.stops and r.start < p.begins < r.end
-             and p.cue.start != r.attribution.cue.start]
+    stops = [
+        p.begins
+        for p in reading.values()
+        if p.speech and p.stops and r.start < p.begins < r.end and p.cue.start != r.attribution.cue.start
+    ]
     if not stops:
         return r
     end = _trimmed(text, r.start, min(stops))
@@ -71,7 +80,7 @@ def _stopped(text: str, r: Reported, reading: dict[int, CueParse]) -> Reported:
 
 def _trimmed(text: str, start: int, end: int) -> int:
     """``end`` moved back over the commas, dashes and "and"/"but" that join what follows."""
-    while end > start and (text[end - 1] in _TRAILING or text[max(start, end - 4):end].lower() in (" and", " but")):
+    while end > start and (text[end - 1] in _TRAILING or text[max(start, end - 4) : end].lower() in (" and", " but")):
         end -= 1 if text[end - 1] in _TRAILING else 3
     return end
 
@@ -100,12 +109,15 @@ def _same_speaker(text: str, attribution: Attribution, p: CueParse) -> bool:
         return False
     if p.around[0] <= attribution.start <= p.around[1]:
         return True
-    subject = text[p.subject[0]:p.subject[1]]
+    subject = text[p.subject[0] : p.subject[1]]
     if attribution.mention.text in subject:
         return True  # "said Ana Maria Lind": the word rules' attribution starts at the cue
-    between = text[attribution.start:p.subject[0]].rstrip()
-    return attribution.start < p.subject[0] and between.endswith(",") \
+    between = text[attribution.start : p.subject[0]].rstrip()
+    return (
+        attribution.start < p.subject[0]
+        and between.endswith(",")
         and attribution.mention.type in ("person", "organization")
+    )
 
 
 def _corrected(text: str, r: Reported, p: CueParse) -> list[Reported]:

@@ -4,6 +4,7 @@ cue a comma opens, a participle a comma opens on its right, a conjoined "and tha
 of its own), or for a cue in a relative clause the sentence's own verb; before the cue, up to the
 comma before the cue's phrase.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -50,8 +51,7 @@ def after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
         last = _relative_end(heads[-1], last)
     last = _participle_end(heads[-1], last)
     out = [span(heads[0], _opening(heads[0], verb), last)]
-    out += [span(c, c.left_edge, end(verb, c.right_edge) if c.head.i == verb.i else c.right_edge)
-            for c in conjoined]
+    out += [span(c, c.left_edge, end(verb, c.right_edge) if c.head.i == verb.i else c.right_edge) for c in conjoined]
     return [s for s in out if s]
 
 
@@ -98,8 +98,9 @@ def end(verb: Token, last: Token) -> Token:
             mark = break_before(child)
             if mark is not None and mark.i > last.i:
                 return doc[mark.i - 1]
-    bounded = verb.dep_ in ("acl:relcl", "conj") or verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" for c in verb.lefts)  # "... after Israel said it would impose ...": its own clause
+    bounded = (
+        verb.dep_ in ("acl:relcl", "conj") or verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.lefts)
+    )  # "... after Israel said it would impose ...": its own clause
     return verb.right_edge if bounded else doc[-1]
 
 
@@ -120,8 +121,11 @@ def _opening(head: Token, verb: Token) -> Token:
     for child in head.lefts:
         if child.i >= subject.i:
             break
-        if child.dep_ in ("obl", "obl:tmod", "obl:unmarked", "advmod") and child.left_edge.i == first.i \
-                and first.i == verb.i + 1:
+        if (
+            child.dep_ in ("obl", "obl:tmod", "obl:unmarked", "advmod")
+            and child.left_edge.i == first.i
+            and first.i == verb.i + 1
+        ):
             first = doc[child.right_edge.i + 1]
     return first
 
@@ -129,8 +133,9 @@ def _opening(head: Token, verb: Token) -> Token:
 def span(head: Token, first: Token, last: Token) -> tuple[Token, Token] | None:
     """``first`` to ``last`` without an opening ``that``, punctuation or conjunction at either end."""
     doc = head.doc
-    while first.i < last.i and (first.is_punct and first.text not in ('"', "'") or first.dep_ in ("mark", "cc")
-                                or first.lower_ == "that"):
+    while first.i < last.i and (
+        first.is_punct and first.text not in ('"', "'") or first.dep_ in ("mark", "cc") or first.lower_ == "that"
+    ):
         first = doc[first.i + 1]
     while last.i > first.i and (last.is_punct and last.text not in ('"', "'") or last.dep_ == "cc"):
         last = doc[last.i - 1]

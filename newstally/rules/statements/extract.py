@@ -5,6 +5,7 @@ one mixed statement when narration precedes the attributed quote); a sentence wi
 attributed quote is tried for reported speech. A quote with no cue of its own continues the
 speaker of the statement before it, in the same or the previous paragraph.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,10 @@ _CAPITALS = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
 # ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
-_POST_SIGNATURE = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
-                             r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+_POST_SIGNATURE = re.compile(
+    r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
+    r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
 # A paragraph that opens with a label in capitals and a colon ("READ MORE: ...", "WATCH: ...") links
 # to another story: its headline is not the article's narration.
 _LINK_LABEL = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,}){0,3}:\s")
@@ -76,7 +79,7 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
             budget -= 1
             if e - s > _LONGEST_SENTENCE or budget < 0:
                 continue
-            inside = quoted[bisect_left(opens, s):bisect_left(opens, e)]
+            inside = quoted[bisect_left(opens, s) : bisect_left(opens, e)]
             _observe_subject(text, s, e, state)
             before = len(state.out)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
@@ -135,8 +138,7 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             post, inner_end = _attribution_inside(text, inner_start, inner_end, state.index)
         by_parse = ""
         if post is None and q.closed:
-            post = parsed.attribution_after(text, q.close + 1, limit, state.index.between(q.close + 1, e),
-                                            state.syntax)
+            post = parsed.attribution_after(text, q.close + 1, limit, state.index.between(q.close + 1, e), state.syntax)
             by_parse = "parsed-" if post is not None else ""
         pre = lead_in(text, consumed, q.open, state.index) if post is None else None
         if pre is not None and pre.mention is None and current is None:
@@ -148,8 +150,16 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             key = state.roster.resolve(post.mention)
             if narration and pre is None:
                 stop = q.close + 1 if q.closed else inner_end
-                _emit(state, text, _after_joiner(text, consumed, q.open), stop, "mixed", post.cue.text, key,
-                      f"{by_parse}mixed-quote-then-cue")
+                _emit(
+                    state,
+                    text,
+                    _after_joiner(text, consumed, q.open),
+                    stop,
+                    "mixed",
+                    post.cue.text,
+                    key,
+                    f"{by_parse}mixed-quote-then-cue",
+                )
             else:
                 _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, f"{by_parse}quote-then-cue")
             consumed, current, produced = post.end, key, True
@@ -280,8 +290,9 @@ def _inside_quote(quoted: list[Quote]):
     return inside_quote
 
 
-def _reported_sentence(text: str, s: int, e: int, quoted: list[Quote], state: _State,
-                       taken: list[Statement] | None = None) -> bool:
+def _reported_sentence(
+    text: str, s: int, e: int, quoted: list[Quote], state: _State, taken: list[Statement] | None = None
+) -> bool:
     """Reported speech: what the word rules read, corrected and completed by the parse; with
     statements ``taken`` from the sentence's quotes already, only a clause after its cue before them."""
     inside = _inside_quote(quoted)

@@ -11,6 +11,7 @@ another sense (a noun, ``added a goal``, ``denied them the votes``, ``would not 
 nothing. ``read`` gives what the parse says of each cue it can read;
 ``combined`` merges that with what the word rules found.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -67,8 +68,9 @@ def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int
         if cue.frame == "quote":
             # "Russian forces continued to bombard ...": a verb with a complement of its own closes no quote
             verb = found[1]
-            if any(c.dep_ in ("xcomp", "obj", "ccomp") and c.i > verb.i for c in verb.children) \
-                    and any(c.dep_ == "nsubj" for c in verb.lefts):
+            if any(c.dep_ in ("xcomp", "obj", "ccomp") and c.i > verb.i for c in verb.children) and any(
+                c.dep_ == "nsubj" for c in verb.lefts
+            ):
                 out[cue.start] = CueParse(cue, False)
             continue
         reading = _read_cue(text, found[0], found[1], cue)
@@ -121,7 +123,7 @@ def attribution_after(text: str, pos: int, limit: int, cues: list[Cue], syntax: 
         if found is None:
             return None
         mention, start, end = found
-        if start < pos or text[pos:min(start, cue.start)].strip(" ,—–-\u00a0"):
+        if start < pos or text[pos : min(start, cue.start)].strip(" ,—–-\u00a0"):
             return None
         return Attribution(cue, mention, pos, max(end, cue.end))
     return None
@@ -141,18 +143,39 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     subject, rule = _subject(verb)
     if subject is None:
         rule = "parsed-before" if before else "parsed"
-        return CueParse(cue, True, rule, clauses=clauses, begins=sentence.offset(verb.left_edge), before=before,
-                        stops=verb.dep_ == "conj" and not _joined_on(verb, cue))
+        return CueParse(
+            cue,
+            True,
+            rule,
+            clauses=clauses,
+            begins=sentence.offset(verb.left_edge),
+            before=before,
+            stops=verb.dep_ == "conj" and not _joined_on(verb, cue),
+        )
     mention, first, last = speaker_phrase(text, sentence, subject, rule == "parsed")
     own = subject.head.i == verb.i or rule == "parsed-relative"
     opening = min(first, verb.left_edge, key=lambda t: t.i) if own else verb.left_edge
     begins = sentence.offset(first if before else opening)
     if before:
         rule += "-before"
-    stops = verb.dep_ in ("conj", "parataxis") and not _joined_on(verb, cue) \
+    stops = (
+        verb.dep_ in ("conj", "parataxis")
+        and not _joined_on(verb, cue)
         or sentence.doc[max(0, opening.i - 1)].text in BREAKS
-    return CueParse(cue, True, rule, sentence.span(first, last), mention, clauses, begins, before, stops,
-                    sentence.span(subject.left_edge, subject.right_edge), _adjuncts_only(verb, cue, spans[0][0]))
+    )
+    return CueParse(
+        cue,
+        True,
+        rule,
+        sentence.span(first, last),
+        mention,
+        clauses,
+        begins,
+        before,
+        stops,
+        sentence.span(subject.left_edge, subject.right_edge),
+        _adjuncts_only(verb, cue, spans[0][0]),
+    )
 
 
 def _joined_on(verb: Token, cue: Cue) -> bool:
@@ -171,7 +194,7 @@ def _adjuncts_only(verb: Token, cue: Cue, first: Token) -> bool:
     prepositional or adverbial adjunct ("said in a statement on Friday that ..."), not a clause
     ("said when ... , he ...")."""
     doc = verb.doc
-    for token in doc[verb.i + len(cue.text.split()):first.i]:
+    for token in doc[verb.i + len(cue.text.split()) : first.i]:
         if token.is_punct or token.lower_ == "that":
             continue
         node = token
@@ -183,8 +206,23 @@ def _adjuncts_only(verb: Token, cue: Cue, first: Token) -> bool:
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "acl", "acl:relcl", "csubj", "conj", "xcomp"})
-_ADJUNCT = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "obl:npmod", "case", "det", "amod",
-                      "nmod", "compound", "mark", "punct", "obj"})
+_ADJUNCT = frozenset(
+    {
+        "obl",
+        "obl:tmod",
+        "obl:unmarked",
+        "advmod",
+        "obl:npmod",
+        "case",
+        "det",
+        "amod",
+        "nmod",
+        "compound",
+        "mark",
+        "punct",
+        "obj",
+    }
+)
 
 
 def _adjacent_name(verb: Token) -> list[Token]:
@@ -194,7 +232,7 @@ def _adjacent_name(verb: Token) -> list[Token]:
     if not lefts:
         return []
     last = lefts[-1]
-    between = verb.doc[last.right_edge.i + 1:verb.i]
+    between = verb.doc[last.right_edge.i + 1 : verb.i]
     if last.text[:1].isupper() and all(t.is_punct for t in between) and last.dep_ not in ("obj", "nsubj:pass"):
         return [last]
     return []
@@ -211,8 +249,12 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         return child, "parsed"
     if verb.dep_ == "conj" and verb.head.i < verb.i:
         head = verb.head
-        if head.dep_ == "ccomp" and head.head.lower_ in STATEMENT_WORDS.cue_frames and verb.tag_ != "VBG" \
-                and not head.tag_.startswith("VB"):
+        if (
+            head.dep_ == "ccomp"
+            and head.head.lower_ in STATEMENT_WORDS.cue_frames
+            and verb.tag_ != "VBG"
+            and not head.tag_.startswith("VB")
+        ):
             head = head.head  # "X added that the army was ready and said ...": the parse hung "said" on "ready"
         if head.tag_.startswith("VB"):
             subject, _ = _subject(head)
@@ -242,8 +284,11 @@ def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
             return None
         spans = complements.after(clausal, verb)
         # "said Israel's Prime Minister X on Tuesday": a "clause" with no verb is the inverted subject
-        return spans if spans and any(t.tag_.startswith(("VB", "MD")) for t in doc[spans[0][0].i:spans[0][1].i + 1]) \
+        return (
+            spans
+            if spans and any(t.tag_.startswith(("VB", "MD")) for t in doc[spans[0][0].i : spans[0][1].i + 1])
             else None
+        )
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     if inverted and verb.dep_ == "parataxis" and verb.head.i < verb.i:
@@ -279,7 +324,7 @@ def _misread_clause(verb: Token) -> bool:
     objects = [c for c in verb.rights if c.dep_ == "obj" and c.tag_.startswith("NN")]
     if not objects or objects[0].left_edge.i != verb.i + 1:
         return False
-    for token in verb.doc[objects[0].i + 1:verb.right_edge.i + 1]:
+    for token in verb.doc[objects[0].i + 1 : verb.right_edge.i + 1]:
         if token.text in BREAKS:
             return False  # "said something to redeem himself, because ...": no verb in the object's clause
         if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
@@ -295,8 +340,11 @@ def _noun_after(verb: Token, after: Token) -> bool:
         return False
     while after.i < len(doc) - 1 and after.dep_ == "advmod":
         after = doc[after.i + 1]
-    return after.tag_ in ("DT", "CD") and after.lower_ != "that" \
-        and not any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[after.i:])
+    return (
+        after.tag_ in ("DT", "CD")
+        and after.lower_ != "that"
+        and not any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[after.i :])
+    )
 
 
 def _complement(verb: Token, head: Token) -> bool:
@@ -309,7 +357,7 @@ def _complement(verb: Token, head: Token) -> bool:
     if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "where" for c in head.lefts):
         return False
     if head.dep_ == "parataxis":
-        between = [t for t in verb.doc[verb.i + 1:head.left_edge.i] if not t.is_punct]
+        between = [t for t in verb.doc[verb.i + 1 : head.left_edge.i] if not t.is_punct]
         if any(t.dep_ in _OBJECTS for t in between) or verb.doc[head.left_edge.i - 1].text in ("—", "–", "-", ";"):
             return False
     return True
@@ -323,12 +371,23 @@ def _object_only(verb: Token) -> bool:
         return False  # "said" with a noun object is a misread clause far more often than not
     if not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
         return False
-    objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i > verb.i and c.lower_ != "that"
-               and c.lower_ not in lex().time_words]  # "stressed Friday that ..."
-    verbs = [c for c in verb.rights if c.dep_ in ("conj", "parataxis") and c.tag_ in ("VBD", "VBZ", "VBP")
-             and c.lower_ not in STATEMENT_WORDS.cue_frames
-             and not any(k.dep_ in ("nsubj", "nsubj:pass") for k in c.children)]
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECTS and c.i > verb.i and c.lower_ != "that" and c.lower_ not in lex().time_words
+    ]  # "stressed Friday that ..."
+    verbs = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("conj", "parataxis")
+        and c.tag_ in ("VBD", "VBZ", "VBP")
+        and c.lower_ not in STATEMENT_WORDS.cue_frames
+        and not any(k.dep_ in ("nsubj", "nsubj:pass") for k in c.children)
+    ]
     # "pledged his country would not allow ...": the "object" is the subject of a clause
-    followed = [o for o in objects if o.right_edge.i + 1 < len(o.doc)
-                and o.doc[o.right_edge.i + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")]
+    followed = [
+        o
+        for o in objects
+        if o.right_edge.i + 1 < len(o.doc) and o.doc[o.right_edge.i + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")
+    ]
     return bool(objects) and not verbs and not followed

@@ -4,6 +4,7 @@ and time words, and what it names (``speakers.mentions``). The statement rules u
 verb's subject; an appositive after a comma describes the speaker ("X, the director of Y, said")
 or names it ("the minister, X, said").
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -20,8 +21,24 @@ if TYPE_CHECKING:
 
 BREAKS = frozenset({",", ";", "—", "–", "-", ":", "(", "--"})
 # The words of a subject's noun phrase that name it (its appositions and clauses only describe it).
-_PHRASE = frozenset({"det", "amod", "compound", "nmod:poss", "nummod", "nmod", "flat", "case", "fixed",
-                     "conj", "cc", "det:poss", "flat:foreign", "goeswith"})
+_PHRASE = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "nmod:poss",
+        "nummod",
+        "nmod",
+        "flat",
+        "case",
+        "fixed",
+        "conj",
+        "cc",
+        "det:poss",
+        "flat:foreign",
+        "goeswith",
+    }
+)
 
 
 def speaker_phrase(text: str, sentence: Sentence, head: Token, own: bool) -> tuple[Mention | None, Token, Token]:
@@ -41,7 +58,7 @@ def speaker_phrase(text: str, sentence: Sentence, head: Token, own: bool) -> tup
         where = next((c for c in head.rights if c.dep_ == "nmod" and _case(c) not in ("of", "for")), None)
         if where is not None and where.left_edge.i > head.i:
             last = sentence.doc[where.left_edge.i - 1]
-            surface = text[start:sentence.span(last, last)[1]]
+            surface = text[start : sentence.span(last, last)[1]]
             words = TOKEN.findall(surface)
             mention = parse(words, appositive, surface)
     if mention is None and own and head.tag_.startswith("NN"):
@@ -57,8 +74,12 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     """First and last word of the noun phrase headed by ``head``, and the appositive after it."""
     doc = head.doc
     # not the preposition that governs the phrase ("according to X"); a name the parse calls one is kept
-    lefts = [c for c in head.lefts if (c.dep_ in _PHRASE or c.text in ("'", "’"))
-             and not (c.dep_ in ("case", "fixed") and c.tag_ in ("IN", "TO", "VBG", "RB"))]
+    lefts = [
+        c
+        for c in head.lefts
+        if (c.dep_ in _PHRASE or c.text in ("'", "’"))
+        and not (c.dep_ in ("case", "fixed") and c.tag_ in ("IN", "TO", "VBG", "RB"))
+    ]
     first = lefts[0].left_edge if lefts else head
     while first.i < head.i and (first.is_punct or first.dep_ == "cc"):
         first = doc[first.i + 1]
@@ -70,10 +91,15 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
             continue
         opened = break_before(child) is not None
         # a comma opens no part of the name but a list of names ("Berg, Lund and Park said")
-        listed = child.dep_ == "conj" and child.text[:1].isupper() \
-            and not any(c.dep_ == "advmod" for c in child.children)
-        if child.dep_ in _PHRASE and not (opened and not listed) and child.lower_ not in lx.time_words \
-                and not (child.dep_ == "nmod" and _case(child) not in lx.name_prepositions):
+        listed = (
+            child.dep_ == "conj" and child.text[:1].isupper() and not any(c.dep_ == "advmod" for c in child.children)
+        )
+        if (
+            child.dep_ in _PHRASE
+            and not (opened and not listed)
+            and child.lower_ not in lx.time_words
+            and not (child.dep_ == "nmod" and _case(child) not in lx.name_prepositions)
+        ):
             last = _closed_edge(child)
             continue
         if child.dep_ == "appos" and opened:

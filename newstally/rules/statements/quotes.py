@@ -5,6 +5,7 @@ state rather than by shape, because news text often closes a quote with an openi
 (``these days.“Russia``); a quote left open runs to the end of its paragraph. Single marks are
 not paired: inside a double quote they are nested quotes, elsewhere mostly apostrophes.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ subordinators, ...) are the speaker rules' (``newstally.rules.speakers.words.lex
 Lists that become regex alternatives keep the files' order; lists the rules look words up in are
 lower-cased sets.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,9 +51,11 @@ def _load() -> StatementWords:
         cue_frames=frames,
         lemmas={r["form"].lower(): r["lemma"] for r in cue_verbs},
         # other forms than the lemma that end neither in -s nor in -ing ("zed" spellings are one verb)
-        past_forms=frozenset(r["form"].lower() for r in cue_verbs
-                             if r["form"].replace("z", "s") != r["lemma"].replace("z", "s")
-                             and not r["form"].endswith(("s", "ing"))),
+        past_forms=frozenset(
+            r["form"].lower()
+            for r in cue_verbs
+            if r["form"].replace("z", "s") != r["lemma"].replace("z", "s") and not r["form"].endswith(("s", "ing"))
+        ),
         adding_forms=tuple(r["form"] for r in cue_verbs if r.get("adds_clause") == "yes"),
         speaker_adverbs=words("speaker_adverbs"),
         noun_markers=words("cue_noun_markers"),

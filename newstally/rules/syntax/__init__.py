@@ -9,6 +9,7 @@ An article is parsed once: ``Syntax(text, spans)`` parses the sentences ``spans`
 figure, a quote or a cue; the others are never looked at) in one batch, and the figure and
 statement rules both read the same trees through ``token_at``.
 """
+
 from __future__ import annotations
 
 import hashlib

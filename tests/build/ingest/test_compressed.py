@@ -1,4 +1,5 @@
 """.gz and .bz2 corpora read as the file inside, with the size and ratio limits of a zip entry."""
+
 from __future__ import annotations
 
 import bz2
@@ -10,12 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from ingest_files import read
 
 from newstally.build.ingest import Limits
 from newstally.build.ingest.options import MB
 from newstally.contract.records import Rejected
-
-from ingest_files import read
 
 PACKERS = {".gz": gzip.compress, ".bz2": bz2.compress}
 RECORDS = [{"id": f"r{i}", "text": f"{i + 2} people were killed.", "title": f"Report {i}"} for i in range(3)]
@@ -35,14 +35,17 @@ def _packed(path: Path, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize("packing", [".gz", ".bz2"])
-@pytest.mark.parametrize("inner, content, ids", [
-    ("a.jsonl", "".join(json.dumps(r) + "\n" for r in RECORDS), ["r0", "r1", "r2"]),
-    ("a.json", json.dumps(RECORDS), ["r0", "r1", "r2"]),
-    ("a.csv", "id,text\nr0,Two people were killed.\nr1,Three were hurt.\n", ["r0", "r1"]),
-    ("story.txt", "Five people were killed.", ["story"]),
-    ("story.md", "---\ntitle: T\n---\nFive people were killed.", ["story"]),
-    ("page.html", "<html><body><p>Five people were killed.</p></body></html>", ["page"]),
-])
+@pytest.mark.parametrize(
+    "inner, content, ids",
+    [
+        ("a.jsonl", "".join(json.dumps(r) + "\n" for r in RECORDS), ["r0", "r1", "r2"]),
+        ("a.json", json.dumps(RECORDS), ["r0", "r1", "r2"]),
+        ("a.csv", "id,text\nr0,Two people were killed.\nr1,Three were hurt.\n", ["r0", "r1"]),
+        ("story.txt", "Five people were killed.", ["story"]),
+        ("story.md", "---\ntitle: T\n---\nFive people were killed.", ["story"]),
+        ("page.html", "<html><body><p>Five people were killed.</p></body></html>", ["page"]),
+    ],
+)
 def test_compressed_file_is_read_as_the_file_inside(tmp_path, packing, inner, content, ids):
     path = _packed(tmp_path / f"{inner}{packing}", content.encode("utf-8"))
     records = read(path)
@@ -64,7 +67,7 @@ def test_compressed_entry_inside_a_zip_isread(tmp_path):
     archive = tmp_path / "c.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("inner/a.jsonl.gz", gzip.compress(b'{"id": "z1", "text": "Two were killed."}\n'))
-    record, = read(archive)
+    (record,) = read(archive)
     assert record.article_id == "z1" and record.path.endswith("c.zip!inner/a.jsonl.gz#1")
 
 
@@ -81,26 +84,29 @@ def test_compressed_bomb_is_refused_by_ratio_after_the_records_before_it(tmp_pat
 
 def test_compressed_total_size_limit(tmp_path):
     path = _packed(tmp_path / "big.txt.gz", _prose(3 * MB))
-    record, = read(path, limits=Limits(max_total_uncompressed=2 * MB))
+    (record,) = read(path, limits=Limits(max_total_uncompressed=2 * MB))
     assert record.reason.startswith("unpacks to more than 2 MB, the limit for one compressed file")
 
 
 def test_compressed_whole_file_limit_still_applies_to_the_inner_file(tmp_path):
     path = _packed(tmp_path / "big.txt.gz", _prose(3 * MB))
-    record, = read(path, limits=Limits(max_file_bytes=1 * MB))
+    (record,) = read(path, limits=Limits(max_file_bytes=1 * MB))
     assert "over the 1 MB limit for one article" in record.reason
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("cut.txt.gz", gzip.compress(_prose(100_000))[:20_000], "not valid gzip data"),
-    ("fake.txt.gz", b"this is plain text, not gzip", "not valid gzip data"),
-    ("fake.txt.bz2", b"this is plain text, not bzip2", "not valid bzip2 data"),
-    ("twice.txt.gz.gz", gzip.compress(gzip.compress(b"x")), "compressed twice (.gz.gz)"),
-    ("archive.zip.gz", gzip.compress(b"PK"), "a zip archive compressed again with .gz"),
-    ("dump.tar.gz", gzip.compress(b"x" * 1024), "a tar archive (.tar.gz)"),
-    ("noname.gz", gzip.compress(b"x"), "a file without an extension compressed with .gz"),
-    ("report.pdf.bz2", bz2.compress(b"%PDF"), "a .pdf file compressed with .bz2"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("cut.txt.gz", gzip.compress(_prose(100_000))[:20_000], "not valid gzip data"),
+        ("fake.txt.gz", b"this is plain text, not gzip", "not valid gzip data"),
+        ("fake.txt.bz2", b"this is plain text, not bzip2", "not valid bzip2 data"),
+        ("twice.txt.gz.gz", gzip.compress(gzip.compress(b"x")), "compressed twice (.gz.gz)"),
+        ("archive.zip.gz", gzip.compress(b"PK"), "a zip archive compressed again with .gz"),
+        ("dump.tar.gz", gzip.compress(b"x" * 1024), "a tar archive (.tar.gz)"),
+        ("noname.gz", gzip.compress(b"x"), "a file without an extension compressed with .gz"),
+        ("report.pdf.bz2", bz2.compress(b"%PDF"), "a .pdf file compressed with .bz2"),
+    ],
+)
 def test_compressed_files_that_cannot_be_read_say_why(tmp_path, name, content, reason):
     (tmp_path / name).write_bytes(content)
     records = read(tmp_path / name)

@@ -1,5 +1,6 @@
 """read_corpus (newstally.build.ingest): every input becomes one Article or one Rejected with a reason a
 user can act on, the hostile files of shared/corpus/bad and the real corpora included."""
+
 from __future__ import annotations
 
 import json
@@ -8,21 +9,23 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from conftest import shared
+from ingest_files import by_suffix, one, read, write
 
 from newstally.build.ingest import EXTENSIONS, Limits, allowed_extensions, read_corpus
 from newstally.contract.records import Article, Rejected
 
-from conftest import shared
-from ingest_files import by_suffix, one, read, write
 
-
-@pytest.mark.parametrize("name, reason_start", [
-    ("binary_noise.txt", "looks like binary data, not text: "),
-    ("empty.txt", "empty file: no text to read"),
-    ("whitespace_only.txt", "empty file: no text to read"),
-    ("not_really.zip", "not a valid zip archive: "),
-    ("no_text_column.csv", "no text column: "),
-])
+@pytest.mark.parametrize(
+    "name, reason_start",
+    [
+        ("binary_noise.txt", "looks like binary data, not text: "),
+        ("empty.txt", "empty file: no text to read"),
+        ("whitespace_only.txt", "empty file: no text to read"),
+        ("not_really.zip", "not a valid zip archive: "),
+        ("no_text_column.csv", "no text column: "),
+    ],
+)
 def test_ingest_bad_file_is_rejected_with_reason(name, reason_start):
     record = one(shared("corpus", "bad", name))
     assert isinstance(record, Rejected)
@@ -30,13 +33,16 @@ def test_ingest_bad_file_is_rejected_with_reason(name, reason_start):
     assert record.reason.startswith(reason_start)
 
 
-@pytest.mark.parametrize("name, article_id, text_start, text_contains", [
-    ("latin1.txt", "latin1", "Le ministre a déclaré que 1 200", "« Nous sommes très préoccupés »"),
-    ("utf16_bom.txt", "utf16_bom", "The ministry said 42 people were killed on Tuesday", "officials told"),
-    ("nul_bytes.txt", "nul_bytes", "The army said 12 soldiers were wounded.", "12 soldiers"),
-    ("huge_single_line.txt", "huge_single_line", "The agency said 5 people were displaced.", "displaced"),
-    ("hostile.html", "hostile", "The spokesman said 30 trucks entered on Monday.", '"We will not stop,"'),
-])
+@pytest.mark.parametrize(
+    "name, article_id, text_start, text_contains",
+    [
+        ("latin1.txt", "latin1", "Le ministre a déclaré que 1 200", "« Nous sommes très préoccupés »"),
+        ("utf16_bom.txt", "utf16_bom", "The ministry said 42 people were killed on Tuesday", "officials told"),
+        ("nul_bytes.txt", "nul_bytes", "The army said 12 soldiers were wounded.", "12 soldiers"),
+        ("huge_single_line.txt", "huge_single_line", "The agency said 5 people were displaced.", "displaced"),
+        ("hostile.html", "hostile", "The spokesman said 30 trucks entered on Monday.", '"We will not stop,"'),
+    ],
+)
 def test_ingest_bad_file_still_text_is_read(name, article_id, text_start, text_contains):
     article = one(shared("corpus", "bad", name))
     assert isinstance(article, Article), article
@@ -79,11 +85,14 @@ def test_ingest_bad_folder_loses_nothing_and_never_raises():
     assert all(r.reason for r in records if isinstance(r, Rejected))
 
 
-@pytest.mark.parametrize("corpus, n_articles", [
-    (("corpus", "aljazeera", "articles.jsonl"), 4316),
-    (("corpus", "ukraine"), 407),
-    (("corpus", "seed"), 2),
-])
+@pytest.mark.parametrize(
+    "corpus, n_articles",
+    [
+        (("corpus", "aljazeera", "articles.jsonl"), 4316),
+        (("corpus", "ukraine"), 407),
+        (("corpus", "seed"), 2),
+    ],
+)
 def test_ingest_real_corpus_reads_every_article(corpus, n_articles):
     # how fast: bench/bench_hostile.py (a wall-clock bound here would trip on a busy machine)
     records = read(shared(*corpus))
@@ -92,12 +101,25 @@ def test_ingest_real_corpus_reads_every_article(corpus, n_articles):
     assert len({r.article_id for r in records}) == n_articles
 
 
-@pytest.mark.parametrize("suffix, article_id, published, title_start, text_start", [
-    ("guardian_russia_ukraine.csv#1", "guardian_russia_ukraine-1", "2022-08-01",
-     "Sanctions against Russia are not backfiring", "Simon Jenkins (The rouble"),
-    ("nyt_russia_ukraine.csv#1", "nyt_russia_ukraine-1", "2022-06-23",
-     "For a Kyiv Techno Collective", "When Slava Lepsheiev founded"),
-])
+@pytest.mark.parametrize(
+    "suffix, article_id, published, title_start, text_start",
+    [
+        (
+            "guardian_russia_ukraine.csv#1",
+            "guardian_russia_ukraine-1",
+            "2022-08-01",
+            "Sanctions against Russia are not backfiring",
+            "Simon Jenkins (The rouble",
+        ),
+        (
+            "nyt_russia_ukraine.csv#1",
+            "nyt_russia_ukraine-1",
+            "2022-06-23",
+            "For a Kyiv Techno Collective",
+            "When Slava Lepsheiev founded",
+        ),
+    ],
+)
 def test_ingest_ukraine_csv_maps_columns_and_dates(suffix, article_id, published, title_start, text_start):
     article = by_suffix(read(shared("corpus", "ukraine")))[suffix]
     assert article.article_id == article_id
@@ -126,7 +148,8 @@ def test_ingest_folder_walk_sorted_hidden_skipped_unsupported_named(tmp_path):
     assert [r.path.split("/")[-1] for r in records] == ["README", "b.txt", "report.pdf", "z.txt"]
     assert records[0].reason.startswith("unsupported file without an extension")
     assert records[2].reason.startswith(
-        "unsupported file type .pdf; newstally reads .txt, .md, .json, .jsonl, .csv, .html, .htm and .zip")
+        "unsupported file type .pdf; newstally reads .txt, .md, .json, .jsonl, .csv, .html, .htm and .zip"
+    )
 
 
 def test_ingest_duplicate_ids_across_files_and_missing_paths(tmp_path):
@@ -157,11 +180,14 @@ def test_ingest_special_files_are_rejected(tmp_path):
 _WORDS = "w " * 1000
 
 
-@pytest.mark.parametrize("suffix, content", [
-    (".jsonl", lambda n: "".join(json.dumps({"id": i, "text": _WORDS}) + "\n" for i in range(n))),
-    (".csv", lambda n: "id,text\n" + "".join(f"{i},{_WORDS}\n" for i in range(n))),
-    (".json", lambda n: json.dumps([{"id": i, "text": _WORDS} for i in range(n)])),
-])
+@pytest.mark.parametrize(
+    "suffix, content",
+    [
+        (".jsonl", lambda n: "".join(json.dumps({"id": i, "text": _WORDS}) + "\n" for i in range(n))),
+        (".csv", lambda n: "id,text\n" + "".join(f"{i},{_WORDS}\n" for i in range(n))),
+        (".json", lambda n: json.dumps([{"id": i, "text": _WORDS} for i in range(n)])),
+    ],
+)
 def test_ingest_streams_large_files_record_by_record(tmp_path, suffix, content):
     path = write(tmp_path / f"many{suffix}", content(4_000))  # about 8 MB
     tracemalloc.start()

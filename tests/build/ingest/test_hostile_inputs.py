@@ -1,5 +1,6 @@
 """Hostile inputs (issue 15): each becomes Rejected rows or clean Articles, never an exception, and
 the good records beside it are still read."""
+
 from __future__ import annotations
 
 import csv
@@ -9,14 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hostile import timed
+from ingest_files import assert_storable, by_suffix, make_zip, read, write
 
 from newstally.build.ingest.html_text import page
 from newstally.build.ingest.limits import json_extent
 from newstally.build.ingest.text import front_matter
 from newstally.contract.records import Article, Rejected
-
-from hostile import timed
-from ingest_files import assert_storable, by_suffix, make_zip, read, write
 
 GOOD = {"id": "good", "text": "Five people were killed on Monday."}
 DEEP_LIST = "[" * 100_000 + "]" * 100_000
@@ -26,32 +26,43 @@ BIG_NUMBER = "7" * 5_000
 
 # --- JSON nested too deep, numbers too long ------------------------------------------------------
 
-@pytest.mark.parametrize("text, start, expected", [
-    ("[]", 0, (1, 2)),
-    ("[[1],[2]] tail", 0, (2, 9)),
-    ('[{"a": "]]]"}] tail', 0, (2, 14)),  # brackets inside a string do not count
-    ('{"a": [1, {"b": "x\\"]"}]}, more', 0, (3, 25)),  # nor an escaped quote
-    ("x [[[]]]", 2, (3, 8)),
-    ("[[[", 0, (3, None)),  # cut short: the depth so far, no end
-    ('["unterminated', 0, (1, None)),
-    ('"a scalar"', 0, (0, None)),
-    ("12", 0, (0, None)),
-])
+
+@pytest.mark.parametrize(
+    "text, start, expected",
+    [
+        ("[]", 0, (1, 2)),
+        ("[[1],[2]] tail", 0, (2, 9)),
+        ('[{"a": "]]]"}] tail', 0, (2, 14)),  # brackets inside a string do not count
+        ('{"a": [1, {"b": "x\\"]"}]}, more', 0, (3, 25)),  # nor an escaped quote
+        ("x [[[]]]", 2, (3, 8)),
+        ("[[[", 0, (3, None)),  # cut short: the depth so far, no end
+        ('["unterminated', 0, (1, None)),
+        ('"a scalar"', 0, (0, None)),
+        ("12", 0, (0, None)),
+    ],
+)
 def test_hostile_json_extent_measures_depth_and_end(text, start, expected):
     assert json_extent(text, start) == expected
 
 
 @pytest.mark.parametrize("deep", [DEEP_LIST, DEEP_OBJECT], ids=["list", "object"])
 def test_hostile_deep_json_file_is_rejected_with_the_depth(tmp_path, deep):
-    record, = read(write(tmp_path / "deep.json", deep))
+    (record,) = read(write(tmp_path / "deep.json", deep))
     assert isinstance(record, Rejected)
     assert "levels deep, more than the 100 newstally reads" in record.reason
 
 
 @pytest.mark.parametrize("deep", [DEEP_LIST, DEEP_OBJECT], ids=["list", "object"])
 def test_hostile_deep_value_inside_a_json_list_costs_only_its_record(tmp_path, deep):
-    text = "[" + json.dumps(GOOD) + ', {"id": "x", "text": "y", "meta": ' + deep + "}, " + \
-        json.dumps({**GOOD, "id": "after"}) + "]"
+    text = (
+        "["
+        + json.dumps(GOOD)
+        + ', {"id": "x", "text": "y", "meta": '
+        + deep
+        + "}, "
+        + json.dumps({**GOOD, "id": "after"})
+        + "]"
+    )
     records = read(write(tmp_path / "list.json", text))
     assert [type(r).__name__ for r in records] == ["Article", "Rejected", "Article"]
     assert records[1].path.endswith("list.json#2") and "record 2 is nested" in records[1].reason
@@ -60,8 +71,7 @@ def test_hostile_deep_value_inside_a_json_list_costs_only_its_record(tmp_path, d
 
 @pytest.mark.parametrize("deep", [DEEP_LIST, DEEP_OBJECT], ids=["list", "object"])
 def test_hostile_deep_jsonl_line_costs_only_its_line(tmp_path, deep):
-    lines = [json.dumps(GOOD), deep, '{"id": "n", "text": "t", "m": ' + deep + "}",
-             json.dumps({**GOOD, "id": "after"})]
+    lines = [json.dumps(GOOD), deep, '{"id": "n", "text": "t", "m": ' + deep + "}", json.dumps({**GOOD, "id": "after"})]
     records = read(write(tmp_path / "a.jsonl", "\n".join(lines) + "\n"))
     assert [type(r).__name__ for r in records] == ["Article", "Rejected", "Rejected", "Article"]
     assert all("nested" in r.reason for r in records[1:3])
@@ -76,7 +86,7 @@ def test_hostile_deep_json_in_a_zip_entry_costs_only_the_entry(tmp_path):
 
 def test_hostile_depth_at_the_limit_isread(tmp_path):
     nested = "[" * 99 + "1" + "]" * 99  # the record object is level 1, so 100 in all
-    record, = read(write(tmp_path / "a.jsonl", '{"id": "a", "text": "t", "m": ' + nested + "}\n"))
+    (record,) = read(write(tmp_path / "a.jsonl", '{"id": "a", "text": "t", "m": ' + nested + "}\n"))
     assert isinstance(record, Article)
 
 
@@ -99,11 +109,14 @@ def test_hostile_parser_out_of_stack_within_the_limit_is_a_rejection(tmp_path, n
     assert "more than the parser could follow here" in records[0].reason
 
 
-@pytest.mark.parametrize("name, content", [
-    ("a.jsonl", '{"id": "b", "text": "x", "n": ' + BIG_NUMBER + "}\n" + json.dumps(GOOD) + "\n"),
-    ("a.json", '[{"id": "b", "text": "x", "n": ' + BIG_NUMBER + "}, " + json.dumps(GOOD) + "]"),
-    ("a.json", '[{"id": ' + BIG_NUMBER + ', "text": "x"}, ' + json.dumps(GOOD) + "]"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("a.jsonl", '{"id": "b", "text": "x", "n": ' + BIG_NUMBER + "}\n" + json.dumps(GOOD) + "\n"),
+        ("a.json", '[{"id": "b", "text": "x", "n": ' + BIG_NUMBER + "}, " + json.dumps(GOOD) + "]"),
+        ("a.json", '[{"id": ' + BIG_NUMBER + ', "text": "x"}, ' + json.dumps(GOOD) + "]"),
+    ],
+)
 def test_hostile_long_json_number_costs_only_its_record(tmp_path, name, content):
     records = read(write(tmp_path / name, content))
     assert [type(r).__name__ for r in records] == ["Rejected", "Article"]
@@ -111,7 +124,7 @@ def test_hostile_long_json_number_costs_only_its_record(tmp_path, name, content)
 
 
 def test_hostile_long_json_number_alone_in_a_file(tmp_path):
-    record, = read(write(tmp_path / "n.json", BIG_NUMBER))
+    (record,) = read(write(tmp_path / "n.json", BIG_NUMBER))
     assert isinstance(record, Rejected) and "5,000 digits" in record.reason
 
 
@@ -121,8 +134,9 @@ def test_hostile_long_number_under_a_lower_interpreter_limit_is_rejected_not_rai
     before = sys.get_int_max_str_digits()
     sys.set_int_max_str_digits(640)  # what another library in the process may have set
     try:
-        records = read(write(tmp_path / "a.jsonl", '{"id": "a", "text": "t", "n": ' + "9" * 1000 + "}\n"
-                               + json.dumps(GOOD) + "\n"))
+        records = read(
+            write(tmp_path / "a.jsonl", '{"id": "a", "text": "t", "n": ' + "9" * 1000 + "}\n" + json.dumps(GOOD) + "\n")
+        )
     finally:
         sys.set_int_max_str_digits(before)
     assert [type(r).__name__ for r in records] == ["Rejected", "Article"]
@@ -131,35 +145,42 @@ def test_hostile_long_number_under_a_lower_interpreter_limit_is_rejected_not_rai
 
 # --- surrogates, charsets, file names ------------------------------------------------------------
 
-@pytest.mark.parametrize("line, field, expected", [
-    ('{"id": "s", "text": "x \\ud800"}', "text", "x \ufffd"),
-    ('{"id": "s", "title": "\\udfff title", "text": "y"}', "title", "\ufffd title"),
-    ('{"id": "\\ud800", "text": "y"}', "article_id", "\ufffd"),
-    ('{"id": "s", "text": "a \\ud83d\\ude00 b"}', "text", "a \U0001F600 b"),  # a valid pair stays
-])
+
+@pytest.mark.parametrize(
+    "line, field, expected",
+    [
+        ('{"id": "s", "text": "x \\ud800"}', "text", "x \ufffd"),
+        ('{"id": "s", "title": "\\udfff title", "text": "y"}', "title", "\ufffd title"),
+        ('{"id": "\\ud800", "text": "y"}', "article_id", "\ufffd"),
+        ('{"id": "s", "text": "a \\ud83d\\ude00 b"}', "text", "a \U0001f600 b"),  # a valid pair stays
+    ],
+)
 def test_hostile_lone_surrogates_become_replacement_characters(tmp_path, line, field, expected):
-    record, = read(write(tmp_path / "s.jsonl", line + "\n"))
+    (record,) = read(write(tmp_path / "s.jsonl", line + "\n"))
     assert getattr(record, field) == expected
     assert_storable([record])
 
 
-@pytest.mark.parametrize("charset, body", [
-    (b"punycode", "caf\u00e9 3 killed".encode("utf-8")),
-    (b"utf-7", b"x +2AA- 3 killed"),
-    (b"unicode_escape", b"x \\ud800 3 killed"),
-    (b"rot13", b"3 killed"),
-    (b"utf-16", b"3 killed"),  # a <meta> readable as ASCII is no UTF-16 page
-])
+@pytest.mark.parametrize(
+    "charset, body",
+    [
+        (b"punycode", "caf\u00e9 3 killed".encode("utf-8")),
+        (b"utf-7", b"x +2AA- 3 killed"),
+        (b"unicode_escape", b"x \\ud800 3 killed"),
+        (b"rot13", b"3 killed"),
+        (b"utf-16", b"3 killed"),  # a <meta> readable as ASCII is no UTF-16 page
+    ],
+)
 def test_hostile_html_charset_outside_the_web_ones_is_ignored(tmp_path, charset, body):
     html = b'<html><head><meta charset="' + charset + b'"></head><body><p>' + body + b"</p></body></html>"
-    record, = read(write(tmp_path / "p.html", html))
+    (record,) = read(write(tmp_path / "p.html", html))
     assert isinstance(record, Article) and "3 killed" in record.text
     assert_storable([record])
 
 
 def test_hostile_html_declared_web_charset_is_used(tmp_path):
     html = '<meta charset="windows-1251"><p>Москва: 3 killed</p>'.encode("cp1251")
-    record, = read(write(tmp_path / "p.html", html))
+    (record,) = read(write(tmp_path / "p.html", html))
     assert record.text == "Москва: 3 killed"
 
 
@@ -168,13 +189,14 @@ def test_hostile_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path):
     folder.mkdir()
     with open(os.path.join(os.fsencode(folder), b"bad\xff\xfe.txt"), "w", encoding="utf-8") as f:
         f.write("Three people were killed.")
-    record, = read(folder)
+    (record,) = read(folder)
     assert isinstance(record, Article)
     assert record.path.endswith("bad\\xff\\xfe.txt") and record.article_id == "bad\\xff\\xfe"
     assert_storable([record])
 
 
 # --- symbolic links ------------------------------------------------------------------------------
+
 
 def _linked_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
@@ -235,7 +257,7 @@ def test_hostile_link_loop_through_followed_folders_ends(tmp_path):
 def test_hostile_corpus_given_as_a_link_isread(tmp_path):
     write(tmp_path / "real" / "a.txt", "Two people were killed.")
     os.symlink(tmp_path / "real", tmp_path / "link")
-    record, = read(tmp_path / "link")
+    (record,) = read(tmp_path / "link")
     assert isinstance(record, Article)
 
 
@@ -244,7 +266,7 @@ def test_hostile_symbolic_link_inside_a_zip_is_rejected(tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         info = zipfile.ZipInfo("passwd.txt")
         info.create_system = 3
-        info.external_attr = (0o120777 << 16)
+        info.external_attr = 0o120777 << 16
         z.writestr(info, "/etc/passwd")
         z.writestr("ok.txt", "Four people were killed.")
     records = by_suffix(read(archive))
@@ -279,6 +301,7 @@ def test_hostile_front_matter_line_of_spaces_takes_linear_time():
 
 # --- CSV cell size, whichever file is read first --------------------------------------------------
 
+
 def test_hostile_large_manifest_cell_is_judged_the_same_whatever_was_read_before(tmp_path):
     corpus = tmp_path / "c"
     write(corpus / "a.txt", "Two people were killed.")
@@ -287,13 +310,14 @@ def test_hostile_large_manifest_cell_is_judged_the_same_whatever_was_read_before
     before = csv.field_size_limit()
     csv.field_size_limit(131_072)  # the default, as in a fresh process that read no CSV yet
     try:
-        record, = read(corpus)
+        (record,) = read(corpus)
     finally:
         csv.field_size_limit(max(before, csv.field_size_limit()))
     assert isinstance(record, Article) and record.title == long_title
 
 
 # --- a reader's own surprise costs one input, not the build ---------------------------------------
+
 
 def test_hostile_unexpected_reader_error_is_rejected_and_reading_goes_on(tmp_path, monkeypatch):
     from newstally.build.ingest import readers

@@ -1,4 +1,5 @@
 """Folders and manifests (newstally.build.ingest.sources): metadata per file."""
+
 from __future__ import annotations
 
 from ingest_files import by_suffix, one, read, write
@@ -6,9 +7,10 @@ from ingest_files import by_suffix, one, read, write
 
 def test_ingest_manifest_gives_metadata_per_file(tmp_path):
     folder = tmp_path / "corpus"
-    write(folder / "manifest.csv", "file,title,date,source,url\n"
-                                    "a.txt,Title A,2023-10-09,Reuters,https://x/a\n"
-                                    "missing.txt,Ghost,,,\n")
+    write(
+        folder / "manifest.csv",
+        "file,title,date,source,url\na.txt,Title A,2023-10-09,Reuters,https://x/a\nmissing.txt,Ghost,,,\n",
+    )
     write(folder / "b.csv-less.txt", "B text.")
     write(folder / "a.txt", "---\nsource: AP\n---\nA text.")
     records = by_suffix(read(folder))

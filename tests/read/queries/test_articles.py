@@ -1,4 +1,5 @@
 """newstally.read.queries.articles on the demo store: the list and one article."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """newstally.read.queries.choices: what the sidebar offers."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,11 +17,14 @@ def test_choices_sidebar_choices(demo_con):
     assert speaker_names(demo_con, ("dmitry-peskov", "nobody")) == {"dmitry-peskov": "Dmitry Peskov"}
 
 
-@pytest.mark.parametrize("names, expected", [
-    (("Maria Zakharova",), {"Maria Zakharova": "maria-zakharova"}),
-    (("maria zakharova ",), {"maria zakharova ": "maria-zakharova"}),
-    (("Nobody",), {}),
-    ((), {}),
-])
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (("Maria Zakharova",), {"Maria Zakharova": "maria-zakharova"}),
+        (("maria zakharova ",), {"maria zakharova ": "maria-zakharova"}),
+        (("Nobody",), {}),
+        ((), {}),
+    ],
+)
 def test_choices_speaker_ids_by_name(demo_con, names, expected):
     assert speaker_ids(demo_con, names) == expected

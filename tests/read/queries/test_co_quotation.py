@@ -1,4 +1,5 @@
 """newstally.read.queries.co_quotation on the demo store: who is quoted with the chosen speakers."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,12 +8,15 @@ from newstally.read.filters import Filters
 from newstally.read.queries.co_quotation import co_quotation, named_pairs
 
 
-@pytest.mark.parametrize("centre, expected", [
-    (("maria-zakharova",), ["maria-zakharova", "dmitry-peskov", "gaza-health-ministry"]),
-    (("dmitry-peskov",), ["dmitry-peskov", "maria-zakharova"]),
-    (("gaza-health-ministry",), ["gaza-health-ministry", "maria-zakharova"]),
-    (("gaza-health-ministry", "dmitry-peskov"), ["gaza-health-ministry", "dmitry-peskov", "maria-zakharova"]),
-])
+@pytest.mark.parametrize(
+    "centre, expected",
+    [
+        (("maria-zakharova",), ["maria-zakharova", "dmitry-peskov", "gaza-health-ministry"]),
+        (("dmitry-peskov",), ["dmitry-peskov", "maria-zakharova"]),
+        (("gaza-health-ministry",), ["gaza-health-ministry", "maria-zakharova"]),
+        (("gaza-health-ministry", "dmitry-peskov"), ["gaza-health-ministry", "dmitry-peskov", "maria-zakharova"]),
+    ],
+)
 def test_co_quotation_centres_on_the_chosen_speakers(demo_con, centre, expected):
     """Each pick gives its own company, the chosen first (the issue: three picks, one answer, the
     chosen one absent)."""
@@ -33,8 +37,10 @@ def test_co_quotation_counts_shared_articles_both_ways(demo_con):
     assert set(rows["quoted_with"]) == {"Dmitry Peskov", "Gaza Health Ministry"}
 
 
-@pytest.mark.parametrize("filters, centre", [(Filters(sources=("Al Jazeera",)), ("gaza-health-ministry",)),
-                                             (Filters(), ()), (Filters(), ("nobody",))])
+@pytest.mark.parametrize(
+    "filters, centre",
+    [(Filters(sources=("Al Jazeera",)), ("gaza-health-ministry",)), (Filters(), ()), (Filters(), ("nobody",))],
+)
 def test_co_quotation_nothing_when_the_chosen_are_not_quoted(demo_con, filters, centre):
     pairs, speakers = co_quotation(demo_con, filters, centre)
     assert pairs.empty and speakers.empty

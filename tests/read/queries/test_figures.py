@@ -1,4 +1,5 @@
 """newstally.read.queries.figures on the demo store: lists, points, reporters, differences."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -65,8 +66,9 @@ def test_figures_spread_is_over_every_figure(measures_con):
     assert spread.loc["count", "bulk"] < 2e9  # a misread "billions" is no part of the bulk
     assert spread.loc["percent", "largest"] == 85
     above = figures_above(measures_con, Filters(), (("killed", "count", 50_000.0), ("killed", "percent", 100.0)))
-    assert above.to_dict("records") == [{"category": "killed", "measure": "count", "figures": 1, "largest": 2e9,
-                                         "text": "billions"}]
+    assert above.to_dict("records") == [
+        {"category": "killed", "measure": "count", "figures": 1, "largest": 2e9, "text": "billions"}
+    ]
 
 
 @pytest.mark.parametrize("unit", ["people", "", None, "percent", "USD", "years"])
@@ -107,10 +109,13 @@ def test_figures_by_reporter_gives_every_reporter_a_row_however_many_the_first_g
 def test_figures_differing_follow_the_reference_rule(demo_con, tolerance):
     from newstally.read.reference import discrepancies, load_reference
 
-    reference = load_reference(b"date,series,value\n2023-11-19,killed_cum,13300\n2023-11-20,injured_cum,31000\n"
-                               b"2024-02-13,killed_cum,28000\n2024-02-14,projectiles,3000\n")
-    rows = demo_con.execute("SELECT fi.*, a.published FROM figures fi JOIN articles a USING (article_id) "
-                            "WHERE a.published IS NOT NULL").df()
+    reference = load_reference(
+        b"date,series,value\n2023-11-19,killed_cum,13300\n2023-11-20,injured_cum,31000\n"
+        b"2024-02-13,killed_cum,28000\n2024-02-14,projectiles,3000\n"
+    )
+    rows = demo_con.execute(
+        "SELECT fi.*, a.published FROM figures fi JOIN articles a USING (article_id) WHERE a.published IS NOT NULL"
+    ).df()
     expected = discrepancies(rows, reference, tolerance)
     frame, total = differing_figures(demo_con, Filters(), reference, tolerance)
     assert total == len(expected)
@@ -143,11 +148,35 @@ def test_figures_differing_compare_counts_only(tmp_path):
 
     with writing(tmp_path / "s.duckdb", fresh=True) as writer:
         writer.insert("articles", [("a1", "t", "s", "", date(2024, 1, 10), 9, "h", "a1.txt", "v")])
-        writer.insert("figures", [
-            (f"a1:f{i}", "a1", 0, 1, text, value, value, value, "exact", unit, "killed", "", "", "cumulative", None,
-             text, None, None, "r")
-            for i, (text, value, unit) in enumerate([("85 percent", 85.0, "percent"), ("2,000 people", 2000.0, "people"),
-                                                      ("$5m", 5e6, "USD")])])
+        writer.insert(
+            "figures",
+            [
+                (
+                    f"a1:f{i}",
+                    "a1",
+                    0,
+                    1,
+                    text,
+                    value,
+                    value,
+                    value,
+                    "exact",
+                    unit,
+                    "killed",
+                    "",
+                    "",
+                    "cumulative",
+                    None,
+                    text,
+                    None,
+                    None,
+                    "r",
+                )
+                for i, (text, value, unit) in enumerate(
+                    [("85 percent", 85.0, "percent"), ("2,000 people", 2000.0, "people"), ("$5m", 5e6, "USD")]
+                )
+            ],
+        )
         write_meta(writer, extractor_version="v")
     reference = load_reference(b"date,series,value\n2024-01-09,killed_cum,24000\n")
     with duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True) as store:
@@ -155,13 +184,18 @@ def test_figures_differing_compare_counts_only(tmp_path):
     assert total == 1 and list(frame["figure_id"]) == ["a1:f1"]
 
 
-@pytest.mark.parametrize("reference, expected", [
-    (b"date,series,value,place\n2023-11-19,killed_cum,1,Gaza\n", {"a2:f0", "a3:f0"}),
-    (b"date,series,value,place\n2023-11-19,killed_cum,1,Gaza\n2023-11-19,injured_cum,1,Gaza\n",
-     {"a2:f0", "a2:f1", "a3:f0"}),
-    (b"date,series,value,place\n2023-11-19,killed_cum,1,Israel\n", set()),  # no count placed in Israel
-    (b"date,series,value\n2023-11-19,projectiles,1\n", {"a3:f1"}),  # not cumulative: any scope
-])
+@pytest.mark.parametrize(
+    "reference, expected",
+    [
+        (b"date,series,value,place\n2023-11-19,killed_cum,1,Gaza\n", {"a2:f0", "a3:f0"}),
+        (
+            b"date,series,value,place\n2023-11-19,killed_cum,1,Gaza\n2023-11-19,injured_cum,1,Gaza\n",
+            {"a2:f0", "a2:f1", "a3:f0"},
+        ),
+        (b"date,series,value,place\n2023-11-19,killed_cum,1,Israel\n", set()),  # no count placed in Israel
+        (b"date,series,value\n2023-11-19,projectiles,1\n", {"a3:f1"}),  # not cumulative: any scope
+    ],
+)
 def test_figures_comparable_points_are_those_the_reference_counts(demo_con, reference, expected):
     from newstally.read.reference import load_reference
 
@@ -183,11 +217,40 @@ def _store(path, figures, speakers=()):
     from newstally.build.store import write_meta, writing
 
     with writing(path, fresh=True) as writer:
-        writer.insert("articles", [(f"a{i}", "t", source, "", date(2024, 1, 1 + i % 28), 9, f"h{i}", f"a{i}.txt", "v")
-                                   for i, (_, _, _, _, _, source) in enumerate(figures)])
-        writer.insert("figures", [(fid, f"a{i}", 0, 1, text, value, value, value, "exact", unit, "killed",
-                                   "", "", "", None, text, None, speaker, "r")
-                                  for i, (fid, text, value, unit, speaker, _) in enumerate(figures)])
+        writer.insert(
+            "articles",
+            [
+                (f"a{i}", "t", source, "", date(2024, 1, 1 + i % 28), 9, f"h{i}", f"a{i}.txt", "v")
+                for i, (_, _, _, _, _, source) in enumerate(figures)
+            ],
+        )
+        writer.insert(
+            "figures",
+            [
+                (
+                    fid,
+                    f"a{i}",
+                    0,
+                    1,
+                    text,
+                    value,
+                    value,
+                    value,
+                    "exact",
+                    unit,
+                    "killed",
+                    "",
+                    "",
+                    "",
+                    None,
+                    text,
+                    None,
+                    speaker,
+                    "r",
+                )
+                for i, (fid, text, value, unit, speaker, _) in enumerate(figures)
+            ],
+        )
         writer.insert("speakers", list(speakers))
         write_meta(writer, extractor_version="v")
     return duckdb.connect(str(path), read_only=True)
@@ -195,9 +258,14 @@ def _store(path, figures, speakers=()):
 
 @pytest.fixture(scope="module")
 def measures_con(tmp_path_factory):
-    rows = [("f0", "30 people", 30.0, "people", None, "s"), ("f1", "1,000", 1000.0, "", None, "s"),
-            ("f2", "2,000 people", 2000.0, "people", None, "s"), ("f3", "billions", 2e9, "people", None, "s"),
-            ("f4", "85 percent", 85.0, "percent", None, "s"), ("f5", "$5m", 5e6, "USD", None, "s")]
+    rows = [
+        ("f0", "30 people", 30.0, "people", None, "s"),
+        ("f1", "1,000", 1000.0, "", None, "s"),
+        ("f2", "2,000 people", 2000.0, "people", None, "s"),
+        ("f3", "billions", 2e9, "people", None, "s"),
+        ("f4", "85 percent", 85.0, "percent", None, "s"),
+        ("f5", "$5m", 5e6, "USD", None, "s"),
+    ]
     rows += [(f"g{i}", f"{100 * i} people", 100.0 * i, "people", None, "s") for i in range(1, 21)]
     with _store(tmp_path_factory.mktemp("measures") / "s.duckdb", rows) as con:
         yield con
@@ -208,7 +276,9 @@ def many_con(tmp_path_factory):
     rows = [(f"big{i}", str(i), float(i), "people", None, "Big Source") for i in range(1200)]
     rows += [(f"one{i}", "5", 5.0, "people", "speaker-one", "Big Source") for i in range(3)]
     rows += [(f"two{i}", "7", 7.0, "people", "speaker-two", "Big Source") for i in range(2)]
-    speakers = [("speaker-one", "Speaker One", "person", "", "", "", [], 3, 3),
-                ("speaker-two", "Speaker Two", "person", "", "", "", [], 2, 2)]
+    speakers = [
+        ("speaker-one", "Speaker One", "person", "", "", "", [], 3, 3),
+        ("speaker-two", "Speaker Two", "person", "", "", "", [], 2, 2),
+    ]
     with _store(tmp_path_factory.mktemp("many") / "s.duckdb", rows, speakers) as con:
         yield con

@@ -1,4 +1,5 @@
 """newstally.read.queries.overview on the demo store: totals, categories, activity."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,19 +10,22 @@ from newstally.read.filters import Filters
 from newstally.read.queries.overview import activity_over_time, figures_by_category, totals
 
 
-@pytest.mark.parametrize("filters, expected", [
-    (Filters(), {"articles": 4, "figures": 6, "statements": 5, "speakers": 3}),
-    (Filters(speakers=("maria-zakharova",)), {"articles": 2, "figures": 1, "statements": 2, "speakers": 1}),
-    (Filters(countries=("Russia",)), {"articles": 3, "figures": 2, "statements": 4, "speakers": 2}),
-    (Filters(orgs=("Kremlin",)), {"articles": 2, "figures": 1, "statements": 2, "speakers": 1}),
-    (Filters(sources=("Reuters",)), {"articles": 1, "figures": 2, "statements": 2, "speakers": 2}),
-    (Filters(categories=("killed",)), {"articles": 2, "figures": 2, "statements": 4, "speakers": 3}),
-    (Filters(categories=("duration",)), {"articles": 1, "figures": 1, "statements": 1, "speakers": 1}),
-    (Filters(date_from=date(2024, 1, 1)), {"articles": 1, "figures": 2, "statements": 2, "speakers": 2}),
-    (Filters(date_to=date(2023, 10, 31)), {"articles": 1, "figures": 1, "statements": 1, "speakers": 1}),
-    (Filters(text="gaza"), {"articles": 2, "figures": 4, "statements": 2, "speakers": 1}),
-    (Filters(speakers=("nobody",)), {"articles": 0, "figures": 0, "statements": 0, "speakers": 0}),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (Filters(), {"articles": 4, "figures": 6, "statements": 5, "speakers": 3}),
+        (Filters(speakers=("maria-zakharova",)), {"articles": 2, "figures": 1, "statements": 2, "speakers": 1}),
+        (Filters(countries=("Russia",)), {"articles": 3, "figures": 2, "statements": 4, "speakers": 2}),
+        (Filters(orgs=("Kremlin",)), {"articles": 2, "figures": 1, "statements": 2, "speakers": 1}),
+        (Filters(sources=("Reuters",)), {"articles": 1, "figures": 2, "statements": 2, "speakers": 2}),
+        (Filters(categories=("killed",)), {"articles": 2, "figures": 2, "statements": 4, "speakers": 3}),
+        (Filters(categories=("duration",)), {"articles": 1, "figures": 1, "statements": 1, "speakers": 1}),
+        (Filters(date_from=date(2024, 1, 1)), {"articles": 1, "figures": 2, "statements": 2, "speakers": 2}),
+        (Filters(date_to=date(2023, 10, 31)), {"articles": 1, "figures": 1, "statements": 1, "speakers": 1}),
+        (Filters(text="gaza"), {"articles": 2, "figures": 4, "statements": 2, "speakers": 1}),
+        (Filters(speakers=("nobody",)), {"articles": 0, "figures": 0, "statements": 0, "speakers": 0}),
+    ],
+)
 def test_overview_totals_follow_filters(demo_con, filters, expected):
     assert totals(demo_con, filters) == expected
 

@@ -1,4 +1,5 @@
 """What every query of newstally.read.queries does alike: an empty store, a search found once."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,16 +31,32 @@ def _name(value):
     return getattr(value, "__name__", "")
 
 
-@pytest.mark.parametrize("query, args", [
-    (totals, (Filters(),)), (figures_by_category, (Filters(),)), (top_speakers, (Filters(),)),
-    (activity_over_time, (Filters(),)), (figure_list, (Filters(),)), (statement_list, (Filters(),)),
-    (speaker_list, (Filters(),)), (co_quotation, (Filters(), ("a",))), (article_list, (Filters(),)),
-    (rejected, ()), (speaker_choices, ()), (distinct_values, ()), (date_bounds, ()),
-    (figure_points, (Filters(), ("killed",))), (figures_by_reporter, (Filters(), "killed")),
-    (speaker_table, (Filters(),)), (figure_spread, (Filters(), ("killed",))),
-    (reporter_measures, (Filters(), "killed")),
-    (figures_above, (Filters(), (("killed", "count", 1.0),))), (corpus_summary, ()),
-], ids=_name)
+@pytest.mark.parametrize(
+    "query, args",
+    [
+        (totals, (Filters(),)),
+        (figures_by_category, (Filters(),)),
+        (top_speakers, (Filters(),)),
+        (activity_over_time, (Filters(),)),
+        (figure_list, (Filters(),)),
+        (statement_list, (Filters(),)),
+        (speaker_list, (Filters(),)),
+        (co_quotation, (Filters(), ("a",))),
+        (article_list, (Filters(),)),
+        (rejected, ()),
+        (speaker_choices, ()),
+        (distinct_values, ()),
+        (date_bounds, ()),
+        (figure_points, (Filters(), ("killed",))),
+        (figures_by_reporter, (Filters(), "killed")),
+        (speaker_table, (Filters(),)),
+        (figure_spread, (Filters(), ("killed",))),
+        (reporter_measures, (Filters(), "killed")),
+        (figures_above, (Filters(), (("killed", "count", 1.0),))),
+        (corpus_summary, ()),
+    ],
+    ids=_name,
+)
 def test_queries_empty_store_gives_empty_results(empty_con, query, args):
     result = query(empty_con, *args)
     if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], int):
@@ -54,8 +71,9 @@ def test_queries_empty_store_gives_empty_results(empty_con, query, args):
         assert result.empty
 
 
-@pytest.mark.parametrize("query", [totals, statement_list, figure_list, article_list, speaker_list, top_speakers,
-                                   speaker_table], ids=_name)
+@pytest.mark.parametrize(
+    "query", [totals, statement_list, figure_list, article_list, speaker_list, top_speakers, speaker_table], ids=_name
+)
 def test_queries_a_search_found_once_serves_every_query(demo_con, query):
     """The dashboard finds a search's rows once and hands them to each query of the page."""
     from newstally.read.search import text_matches

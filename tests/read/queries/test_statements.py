@@ -1,4 +1,5 @@
 """newstally.read.queries.statements on the demo store."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,21 +1,24 @@
 """extract_figures (newstally.rules.figures.extract): spans and rules of whole figures, properties on
 any text, and hostile inputs that must finish."""
+
 from __future__ import annotations
 
 import pytest
+from extracted import one_figure
+from hostile import FIGURE_INPUTS, FINISHES_WITHIN, timed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstally.rules.figures.extract import extract_figures
 
-from extracted import one_figure
-from hostile import FIGURE_INPUTS, FINISHES_WITHIN, timed
 
-
-@pytest.mark.parametrize("sentence, texts", [
-    ("Israel killed more than 28,500 people since Oct. 7, 2023.", ["more than 28,500 people"]),
-    ("About 2,000 km (1,240 miles) away.", ["About 2,000 km", "1,240 miles"]),
-])
+@pytest.mark.parametrize(
+    "sentence, texts",
+    [
+        ("Israel killed more than 28,500 people since Oct. 7, 2023.", ["more than 28,500 people"]),
+        ("About 2,000 km (1,240 miles) away.", ["About 2,000 km", "1,240 miles"]),
+    ],
+)
 def test_figures_text_spans(sentence, texts):
     assert [f.text for f in extract_figures(sentence)] == texts
 
@@ -27,9 +30,34 @@ def test_figures_rule_and_sentence_explain_the_row():
 
 
 _NEWS_TOKENS = list("0123456789 ,.-–%$€£:/()") + [
-    " million", " more than ", " between ", " and ", " to ", " people", " killed", " dozens of ", " a third of ",
-    " half ", " two ", " hundred ", " October ", " at least ", " up to ", "bn", "k", " per cent", " years",
-    " or ", " if not ", " tens", " of thousands", " a ", " single ", " decade", "-year-old", " Article ",
+    " million",
+    " more than ",
+    " between ",
+    " and ",
+    " to ",
+    " people",
+    " killed",
+    " dozens of ",
+    " a third of ",
+    " half ",
+    " two ",
+    " hundred ",
+    " October ",
+    " at least ",
+    " up to ",
+    "bn",
+    "k",
+    " per cent",
+    " years",
+    " or ",
+    " if not ",
+    " tens",
+    " of thousands",
+    " a ",
+    " single ",
+    " decade",
+    "-year-old",
+    " Article ",
 ]
 
 
@@ -40,7 +68,7 @@ _NEWSY = st.lists(st.sampled_from(_NEWS_TOKENS), max_size=40).map("".join)
 @given(st.one_of(st.text(max_size=200), _NEWSY))
 def test_figures_never_raise_and_offsets_hold(text):
     for figure in extract_figures(text):
-        assert text[figure.start:figure.end] == figure.text
+        assert text[figure.start : figure.end] == figure.text
 
 
 @settings(max_examples=300, deadline=None)

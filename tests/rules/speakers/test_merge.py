@@ -1,13 +1,13 @@
 """The corpus-wide speakers table (newstally.rules.speakers.merge): one row per person or organisation."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hostile import FINISHES_WITHIN, many_mentions, timed
 
 from newstally.contract.schema import columns
 from newstally.rules.speakers.merge import speakers
-
-from hostile import FINISHES_WITHIN, many_mentions, timed
 
 
 def _mentions(*rows: tuple) -> pd.DataFrame:
@@ -15,67 +15,131 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
     out = []
     for row in rows:
         mention_id, name, speaker_type, *rest = row
-        role, org, country, aliases, n = (rest + ["", "", "", [], 1][len(rest):])
-        out.append(dict(mention_id=mention_id, article_id=mention_id.split(":")[0], name=name, type=speaker_type,
-                        role=role, org=org, country=country, aliases=aliases, n_statements=n))
+        role, org, country, aliases, n = rest + ["", "", "", [], 1][len(rest) :]
+        out.append(
+            dict(
+                mention_id=mention_id,
+                article_id=mention_id.split(":")[0],
+                name=name,
+                type=speaker_type,
+                role=role,
+                org=org,
+                country=country,
+                aliases=aliases,
+                n_statements=n,
+            )
+        )
     return pd.DataFrame(out)
 
 
-@pytest.mark.parametrize("rows, expected", [
-    # a surname joins the one full name that ends with it when its article gives the same role ...
-    ([("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "spokeswoman")],
-     {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
-    # ... or organisation; a bare surname may be anyone of that name, so it stays its own row
-    ([("a:p0", "Nina Berg", "person", "", "Foreign Ministry"), ("b:p0", "Berg", "person", "", "Foreign Ministry")],
-     {"a:p0": "nina-berg", "b:p0": "nina-berg"}),
-    ([("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person")], {"a:p0": "nina-berg", "b:p0": "berg"}),
-    # two people share the surname: the surname alone stays its own row
-    ([("a:p0", "Nina Berg", "person"), ("b:p0", "Tom Berg", "person"), ("c:p0", "Berg", "person")],
-     {"a:p0": "nina-berg", "b:p0": "tom-berg", "c:p0": "berg"}),
-    # case, apostrophes and a leading "the" do not count; an organisation's alias does
-    ([("a:p0", "the Kremlin", "organization"), ("b:p0", "Kremlin", "organization")],
-     {"a:p0": "kremlin", "b:p0": "kremlin"}),
-    ([("a:p0", "UN", "organization"), ("b:p0", "United Nations", "organization")],
-     {"a:p0": "united-nations", "b:p0": "united-nations"}),
-    ([("a:p0", "the premier’s office", "organization"), ("b:p0", "the premier's office", "organization")],
-     {"a:p0": "premier-s-office", "b:p0": "premier-s-office"}),
-    # a place's name given to a person is a surname, not the country: two rows, unique ids
-    ([("a:p0", "Jordan", "person"), ("b:p0", "Jordan", "organization")],
-     {"a:p0": "jordan-2", "b:p0": "jordan"}),
-    # any other name is one speaker, whichever type an article took it for
-    ([("a:p0", "Lena Park", "person"), ("b:p0", "Lena Park", "organization"), ("c:p0", "Lena Park", "person")],
-     {"a:p0": "lena-park", "b:p0": "lena-park", "c:p0": "lena-park"}),
-    ([("a:p0", "Norfrakt", "person", "shipping company"), ("b:p0", "Norfrakt", "organization")],
-     {"a:p0": "norfrakt", "b:p0": "norfrakt"}),
-    # the spellings of one ministry meet: possessive, "Ministry of X in P", "P Ministry of X"
-    ([("a:p0", "Vandor's health ministry", "organization"), ("b:p0", "Ministry of Health in Vandor", "organization"),
-      ("c:p0", "Vandor Ministry of Health", "organization"), ("d:p0", "Vandor Health Ministry", "organization")],
-     {"a:p0": "vandor-health-ministry", "b:p0": "vandor-health-ministry", "c:p0": "vandor-health-ministry",
-      "d:p0": "vandor-health-ministry"}),
-    # a particle or a hyphen inside a name is one spelling; the row shows a full name, not the surname
-    ([("a:p0", "Lina al-Amir", "person"), ("b:p0", "Lina Amir", "person"), ("c:p0", "Lina al Amir", "person")],
-     {"a:p0": "lina-amir", "b:p0": "lina-amir", "c:p0": "lina-amir"}),
-    # but two ministries stay two
-    ([("a:p0", "Ministry of Health in Vandor", "organization"), ("b:p0", "Vandor Foreign Ministry", "organization")],
-     {"a:p0": "ministry-of-health-in-vandor", "b:p0": "vandor-foreign-ministry"}),
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # a surname joins the one full name that ends with it when its article gives the same role ...
+        (
+            [("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "spokeswoman")],
+            {"a:p0": "nina-berg", "b:p0": "nina-berg"},
+        ),
+        # ... or organisation; a bare surname may be anyone of that name, so it stays its own row
+        (
+            [
+                ("a:p0", "Nina Berg", "person", "", "Foreign Ministry"),
+                ("b:p0", "Berg", "person", "", "Foreign Ministry"),
+            ],
+            {"a:p0": "nina-berg", "b:p0": "nina-berg"},
+        ),
+        (
+            [("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person")],
+            {"a:p0": "nina-berg", "b:p0": "berg"},
+        ),
+        # two people share the surname: the surname alone stays its own row
+        (
+            [("a:p0", "Nina Berg", "person"), ("b:p0", "Tom Berg", "person"), ("c:p0", "Berg", "person")],
+            {"a:p0": "nina-berg", "b:p0": "tom-berg", "c:p0": "berg"},
+        ),
+        # case, apostrophes and a leading "the" do not count; an organisation's alias does
+        (
+            [("a:p0", "the Kremlin", "organization"), ("b:p0", "Kremlin", "organization")],
+            {"a:p0": "kremlin", "b:p0": "kremlin"},
+        ),
+        (
+            [("a:p0", "UN", "organization"), ("b:p0", "United Nations", "organization")],
+            {"a:p0": "united-nations", "b:p0": "united-nations"},
+        ),
+        (
+            [("a:p0", "the premier’s office", "organization"), ("b:p0", "the premier's office", "organization")],
+            {"a:p0": "premier-s-office", "b:p0": "premier-s-office"},
+        ),
+        # a place's name given to a person is a surname, not the country: two rows, unique ids
+        ([("a:p0", "Jordan", "person"), ("b:p0", "Jordan", "organization")], {"a:p0": "jordan-2", "b:p0": "jordan"}),
+        # any other name is one speaker, whichever type an article took it for
+        (
+            [("a:p0", "Lena Park", "person"), ("b:p0", "Lena Park", "organization"), ("c:p0", "Lena Park", "person")],
+            {"a:p0": "lena-park", "b:p0": "lena-park", "c:p0": "lena-park"},
+        ),
+        (
+            [("a:p0", "Norfrakt", "person", "shipping company"), ("b:p0", "Norfrakt", "organization")],
+            {"a:p0": "norfrakt", "b:p0": "norfrakt"},
+        ),
+        # the spellings of one ministry meet: possessive, "Ministry of X in P", "P Ministry of X"
+        (
+            [
+                ("a:p0", "Vandor's health ministry", "organization"),
+                ("b:p0", "Ministry of Health in Vandor", "organization"),
+                ("c:p0", "Vandor Ministry of Health", "organization"),
+                ("d:p0", "Vandor Health Ministry", "organization"),
+            ],
+            {
+                "a:p0": "vandor-health-ministry",
+                "b:p0": "vandor-health-ministry",
+                "c:p0": "vandor-health-ministry",
+                "d:p0": "vandor-health-ministry",
+            },
+        ),
+        # a particle or a hyphen inside a name is one spelling; the row shows a full name, not the surname
+        (
+            [("a:p0", "Lina al-Amir", "person"), ("b:p0", "Lina Amir", "person"), ("c:p0", "Lina al Amir", "person")],
+            {"a:p0": "lina-amir", "b:p0": "lina-amir", "c:p0": "lina-amir"},
+        ),
+        # but two ministries stay two
+        (
+            [
+                ("a:p0", "Ministry of Health in Vandor", "organization"),
+                ("b:p0", "Vandor Foreign Ministry", "organization"),
+            ],
+            {"a:p0": "ministry-of-health-in-vandor", "b:p0": "vandor-foreign-ministry"},
+        ),
+    ],
+)
 def test_merge_by_name(rows, expected):
     table, mapping = speakers(_mentions(*rows))
     assert mapping == expected
     assert sorted(table["speaker_id"]) == sorted(set(expected.values()))
 
 
-@pytest.mark.parametrize("rows, expected", [
-    # a reporter and an office holder of one name are two people, told apart by their labels
-    ([("a:p0", "Sam Reed", "person", "", "Vandor Radio"),
-      ("b:p0", "Sam Reed", "person", "correspondent", "Vandor Radio"),
-      ("c:p0", "Sam Reed", "person", "Prime Minister", "", "Norway")],
-     {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed-2"}),
-    # one person with several roles is one row
-    ([("a:p0", "Sam Reed", "person", "Prime Minister"), ("b:p0", "Sam Reed", "person", "opposition leader"),
-      ("c:p0", "Sam Reed", "person", "Foreign Ministry spokesman", "Foreign Ministry")],
-     {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed"}),
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # a reporter and an office holder of one name are two people, told apart by their labels
+        (
+            [
+                ("a:p0", "Sam Reed", "person", "", "Vandor Radio"),
+                ("b:p0", "Sam Reed", "person", "correspondent", "Vandor Radio"),
+                ("c:p0", "Sam Reed", "person", "Prime Minister", "", "Norway"),
+            ],
+            {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed-2"},
+        ),
+        # one person with several roles is one row
+        (
+            [
+                ("a:p0", "Sam Reed", "person", "Prime Minister"),
+                ("b:p0", "Sam Reed", "person", "opposition leader"),
+                ("c:p0", "Sam Reed", "person", "Foreign Ministry spokesman", "Foreign Ministry"),
+            ],
+            {"a:p0": "sam-reed", "b:p0": "sam-reed", "c:p0": "sam-reed"},
+        ),
+    ],
+)
 def test_merge_two_people_of_one_name(rows, expected):
     from newstally.read.queries.choices import labelled
 
@@ -86,20 +150,31 @@ def test_merge_two_people_of_one_name(rows, expected):
 
 
 def test_merge_row_has_the_fullest_name_and_the_rest_as_aliases():
-    table, _ = speakers(_mentions(
-        ("a:p0", "Nina Berg", "person", "Foreign Ministry spokeswoman", "Foreign Ministry", "Russia", ["Berg"], 3),
-        ("b:p0", "Berg", "person", "", "Foreign Ministry", "", [], 2)))
+    table, _ = speakers(
+        _mentions(
+            ("a:p0", "Nina Berg", "person", "Foreign Ministry spokeswoman", "Foreign Ministry", "Russia", ["Berg"], 3),
+            ("b:p0", "Berg", "person", "", "Foreign Ministry", "", [], 2),
+        )
+    )
     row = table.iloc[0]
     assert list(table.columns) == columns("speakers")
     assert (row["name"], row["role"], row["country"], row["aliases"]) == (
-        "Nina Berg", "Foreign Ministry spokeswoman", "Russia", ["Berg"])
+        "Nina Berg",
+        "Foreign Ministry spokeswoman",
+        "Russia",
+        ["Berg"],
+    )
     assert (row["n_statements"], row["n_articles"]) == (5, 2)
 
 
 def test_merge_same_output_in_any_row_order():
-    mentions = _mentions(("a:p0", "Nina Berg", "person", "spokeswoman"), ("b:p0", "Berg", "person", "minister"),
-                         ("c:p0", "Berg", "person", "minister"), ("c:p1", "UN", "organization"),
-                         ("d:p0", "the United Nations", "organization"))
+    mentions = _mentions(
+        ("a:p0", "Nina Berg", "person", "spokeswoman"),
+        ("b:p0", "Berg", "person", "minister"),
+        ("c:p0", "Berg", "person", "minister"),
+        ("c:p1", "UN", "organization"),
+        ("d:p0", "the United Nations", "organization"),
+    )
     first = speakers(mentions)
     for seed in range(3):
         again = speakers(mentions.sample(frac=1, random_state=seed))
@@ -108,8 +183,11 @@ def test_merge_same_output_in_any_row_order():
 
 
 def test_merge_empty_input_gives_an_empty_table():
-    table, mapping = speakers(pd.DataFrame(columns=["mention_id", "article_id", "name", "type", "role", "org",
-                                                    "country", "aliases", "n_statements"]))
+    table, mapping = speakers(
+        pd.DataFrame(
+            columns=["mention_id", "article_id", "name", "type", "role", "org", "country", "aliases", "n_statements"]
+        )
+    )
     assert table.empty and list(table.columns) == columns("speakers") and mapping == {}
 
 

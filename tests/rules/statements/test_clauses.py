@@ -1,100 +1,160 @@
 """Reported speech (newstally.rules.statements.clauses): the clause a cue reports, where it stops,
 and the participle that adds a second one."""
+
 from __future__ import annotations
 
 import pytest
-
 from extracted import statements_found
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ivan Sokolov said the status quo was no longer viable.",
-     [("the status quo was no longer viable", "indirect", "Ivan Sokolov")]),
-    ("Ivan Sokolov said that the talks would resume on Monday.",
-     [("the talks would resume on Monday", "indirect", "Ivan Sokolov")]),
-    ("Omar Haddad told Ivan Sokolov that he agreed about the need for calm.",
-     [("he agreed about the need for calm", "indirect", "Omar Haddad")]),
-    ("The talks will resume next week, Ivan Sokolov said.",
-     [("The talks will resume next week", "indirect", "Ivan Sokolov")]),
-    ("According to the United Nations, more than 500 trucks are waiting at the border.",
-     [("more than 500 trucks are waiting at the border", "indirect", "United Nations")]),
-    ("More than 500 trucks are waiting at the border, according to the United Nations.",
-     [("More than 500 trucks are waiting at the border", "indirect", "United Nations")]),
-    ("Nina Berg, the director of the Lund Peace Institute, said the ceasefire was holding.",
-     [("the ceasefire was holding", "indirect", "Nina Berg")]),
-    ("Foreign Minister Ivan Sokolov warned that the conflict could spread.",
-     [("the conflict could spread", "indirect", "Ivan Sokolov")]),
-    ("The Kremlin has expressed concern about the fighting, saying that the situation could escalate.",
-     [("the situation could escalate", "indirect", "Kremlin")]),
-    ("The army said it would soon go on the offensive.",
-     [("it would soon go on the offensive", "indirect", "army")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ivan Sokolov said the status quo was no longer viable.",
+            [("the status quo was no longer viable", "indirect", "Ivan Sokolov")],
+        ),
+        (
+            "Ivan Sokolov said that the talks would resume on Monday.",
+            [("the talks would resume on Monday", "indirect", "Ivan Sokolov")],
+        ),
+        (
+            "Omar Haddad told Ivan Sokolov that he agreed about the need for calm.",
+            [("he agreed about the need for calm", "indirect", "Omar Haddad")],
+        ),
+        (
+            "The talks will resume next week, Ivan Sokolov said.",
+            [("The talks will resume next week", "indirect", "Ivan Sokolov")],
+        ),
+        (
+            "According to the United Nations, more than 500 trucks are waiting at the border.",
+            [("more than 500 trucks are waiting at the border", "indirect", "United Nations")],
+        ),
+        (
+            "More than 500 trucks are waiting at the border, according to the United Nations.",
+            [("More than 500 trucks are waiting at the border", "indirect", "United Nations")],
+        ),
+        (
+            "Nina Berg, the director of the Lund Peace Institute, said the ceasefire was holding.",
+            [("the ceasefire was holding", "indirect", "Nina Berg")],
+        ),
+        (
+            "Foreign Minister Ivan Sokolov warned that the conflict could spread.",
+            [("the conflict could spread", "indirect", "Ivan Sokolov")],
+        ),
+        (
+            "The Kremlin has expressed concern about the fighting, saying that the situation could escalate.",
+            [("the situation could escalate", "indirect", "Kremlin")],
+        ),
+        (
+            "The army said it would soon go on the offensive.",
+            [("it would soon go on the offensive", "indirect", "army")],
+        ),
+    ],
+)
 def test_clauses_reported_speech_keeps_the_clause_without_the_cue(text, expected):
     assert statements_found(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('Nina Berg said Moscow is "closely following" the developments.',
-     [('Moscow is "closely following" the developments', "mixed", "Nina Berg")]),
-    ('The plan is "a dangerous scenario," Ivan Sokolov told a briefing.',
-     [('The plan is "a dangerous scenario,"', "mixed", "Ivan Sokolov")]),
-    ('Russia is "alarmed by the plans for the city, spokeswoman Nina Berg said on Wednesday.',
-     [('Russia is "alarmed by the plans for the city', "mixed", "Nina Berg")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Nina Berg said Moscow is "closely following" the developments.',
+            [('Moscow is "closely following" the developments', "mixed", "Nina Berg")],
+        ),
+        (
+            'The plan is "a dangerous scenario," Ivan Sokolov told a briefing.',
+            [('The plan is "a dangerous scenario,"', "mixed", "Ivan Sokolov")],
+        ),
+        (
+            'Russia is "alarmed by the plans for the city, spokeswoman Nina Berg said on Wednesday.',
+            [('Russia is "alarmed by the plans for the city', "mixed", "Nina Berg")],
+        ),
+    ],
+)
 def test_clauses_scare_quotes_make_one_mixed_statement(text, expected):
     assert statements_found(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a reporting participle after a quote's attribution reports a clause of its own
-    ("“We are ready,” Nina Berg told reporters, adding that the army had moved.",
-     [("We are ready,", "direct", "Nina Berg"), ("the army had moved", "indirect", "Nina Berg")]),
-    ("“The road is closed,” the ministry said on Sunday, noting that “nobody can leave” the city.",
-     [("The road is closed,", "direct", "ministry"), ("“nobody can leave” the city", "mixed", "ministry")]),
-    ('"It does say that," Nina Berg confirmed, adding that "nobody told us."',
-     [("It does say that,", "direct", "Nina Berg"), ("nobody told us.", "direct", "Nina Berg")]),
-    ("Each charge carries a penalty of 30 years, Ivan Sokolov said, adding that more charges are possible.",
-     [("Each charge carries a penalty of 30 years", "indirect", "Ivan Sokolov"),
-      ("more charges are possible", "indirect", "Ivan Sokolov")]),
-    # an introducing participle still takes the quote after it
-    ('"We are ready," Nina Berg said, adding: "The talks failed."',
-     [("We are ready,", "direct", "Nina Berg"), ("The talks failed.", "direct", "Nina Berg")]),
-    # negative: a participle that reports nothing
-    ('"We are ready," Nina Berg said, speaking to reporters in Oslo.',
-     [("We are ready,", "direct", "Nina Berg")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a reporting participle after a quote's attribution reports a clause of its own
+        (
+            "“We are ready,” Nina Berg told reporters, adding that the army had moved.",
+            [("We are ready,", "direct", "Nina Berg"), ("the army had moved", "indirect", "Nina Berg")],
+        ),
+        (
+            "“The road is closed,” the ministry said on Sunday, noting that “nobody can leave” the city.",
+            [("The road is closed,", "direct", "ministry"), ("“nobody can leave” the city", "mixed", "ministry")],
+        ),
+        (
+            '"It does say that," Nina Berg confirmed, adding that "nobody told us."',
+            [("It does say that,", "direct", "Nina Berg"), ("nobody told us.", "direct", "Nina Berg")],
+        ),
+        (
+            "Each charge carries a penalty of 30 years, Ivan Sokolov said, adding that more charges are possible.",
+            [
+                ("Each charge carries a penalty of 30 years", "indirect", "Ivan Sokolov"),
+                ("more charges are possible", "indirect", "Ivan Sokolov"),
+            ],
+        ),
+        # an introducing participle still takes the quote after it
+        (
+            '"We are ready," Nina Berg said, adding: "The talks failed."',
+            [("We are ready,", "direct", "Nina Berg"), ("The talks failed.", "direct", "Nina Berg")],
+        ),
+        # negative: a participle that reports nothing
+        ('"We are ready," Nina Berg said, speaking to reporters in Oslo.', [("We are ready,", "direct", "Nina Berg")]),
+    ],
+)
 def test_clauses_participle_after_the_attribution(text, expected):
     assert statements_found(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    # "and said" / "but said" / "and called for" share the sentence's subject
-    ("The army destroyed the bridge and said the operation was over.",
-     [("the operation was over", "indirect", "army")]),
-    ("Nina Berg condemned the attack and called for an inquiry.",
-     [("an inquiry", "indirect", "Nina Berg")]),
-    ('In a statement, the Lund Peace Institute gave no details but said "the talks will go on."',
-     [("the talks will go on.", "direct", "Lund Peace Institute")]),
-    # negative: a passive "and told" has no speaker of its own
-    ("Omar Haddad had been diagnosed with cancer and told he had months to live — that day, it ended.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "and said" / "but said" / "and called for" share the sentence's subject
+        (
+            "The army destroyed the bridge and said the operation was over.",
+            [("the operation was over", "indirect", "army")],
+        ),
+        ("Nina Berg condemned the attack and called for an inquiry.", [("an inquiry", "indirect", "Nina Berg")]),
+        (
+            'In a statement, the Lund Peace Institute gave no details but said "the talks will go on."',
+            [("the talks will go on.", "direct", "Lund Peace Institute")],
+        ),
+        # negative: a passive "and told" has no speaker of its own
+        ("Omar Haddad had been diagnosed with cancer and told he had months to live — that day, it ended.", []),
+    ],
+)
 def test_clauses_cue_joined_to_the_sentence_subject(text, expected):
     assert statements_found(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Foreign Minister Ivan Sokolov said Thursday one of the plans could save money.",
-     [("one of the plans could save money", "indirect", "Ivan Sokolov")]),
-    ("The ministry stressed Friday that a final decision had not been made.",
-     [("a final decision had not been made", "indirect", "ministry")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Foreign Minister Ivan Sokolov said Thursday one of the plans could save money.",
+            [("one of the plans could save money", "indirect", "Ivan Sokolov")],
+        ),
+        (
+            "The ministry stressed Friday that a final decision had not been made.",
+            [("a final decision had not been made", "indirect", "ministry")],
+        ),
+    ],
+)
 def test_clauses_bare_day_after_the_cue(text, expected):
     assert statements_found(text) == expected
 
 
 def test_clauses_paired_dashes_are_an_aside_not_a_clause_end():
     text = "Nina Berg said the relationship between young people — especially students — and police needs work."
-    assert statements_found(text) == [("the relationship between young people — especially students — and police needs work",
-                             "indirect", "Nina Berg")]
+    assert statements_found(text) == [
+        ("the relationship between young people — especially students — and police needs work", "indirect", "Nina Berg")
+    ]
     single = "Nina Berg said the road was closed — a move that angered residents."
     assert statements_found(single) == [("the road was closed", "indirect", "Nina Berg")]

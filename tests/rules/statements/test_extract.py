@@ -1,21 +1,23 @@
 """extract_statements (newstally.rules.statements.extract): statements across sentences and
 paragraphs, embedded posts, negatives, properties on any text and hostile inputs that must finish."""
+
 from __future__ import annotations
 
 import pytest
+from extracted import statements_found
+from hostile import FINISHES_WITHIN, STATEMENT_INPUTS, timed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstally.rules.statements.extract import extract_statements
 
-from extracted import statements_found
-from hostile import FINISHES_WITHIN, STATEMENT_INPUTS, timed
-
 
 def test_statements_quote_continues_in_the_next_paragraph():
     text = "“We were not warned,” Omar Haddad told reporters.\n“Nobody called us.”"
-    assert statements_found(text) == [("We were not warned,", "direct", "Omar Haddad"),
-                            ("Nobody called us.", "direct", "Omar Haddad")]
+    assert statements_found(text) == [
+        ("We were not warned,", "direct", "Omar Haddad"),
+        ("Nobody called us.", "direct", "Omar Haddad"),
+    ]
 
 
 def test_statements_quote_introduced_by_the_sentence_before():
@@ -28,44 +30,59 @@ def test_statements_keep_cue_and_rule():
     assert (statement.cue, statement.rule) == ("said", "quote-then-cue")
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "The weather was fine on Monday.",
-    'The so-called "resistance axis" has grown.',
-    "He said.",
-    "Omar Haddad walked home after the meeting.",
-    "The report, which was released on Monday, covers ten years.",
-    "“\n”",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The weather was fine on Monday.",
+        'The so-called "resistance axis" has grown.',
+        "He said.",
+        "Omar Haddad walked home after the meeting.",
+        "The report, which was released on Monday, covers ten years.",
+        "“\n”",
+    ],
+)
 def test_statements_negatives_give_nothing(text):
     assert extract_statements(text)[0] == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("“We were not warned,” Omar Haddad said.\n"
-     "Crews are working to restore power. pic.twitter.com/Ab12Cd — Lund Power (@lundpower) December 22, 2018\n"
-     "“Nobody called us,” he said.",
-     [("We were not warned,", "direct", "Omar Haddad"),
-      ("Crews are working to restore power.", "direct", "Lund Power"),
-      ("Nobody called us,", "direct", "Omar Haddad")]),
-    # negatives: a handle with no date is no embedded post; nor is a signature with no name
-    ("Crews are working to restore power — Lund Power (@lundpower) for updates.", []),
-    ("Crews are working to restore power. — (@lundpower) December 22, 2018", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "“We were not warned,” Omar Haddad said.\n"
+            "Crews are working to restore power. pic.twitter.com/Ab12Cd — Lund Power (@lundpower) December 22, 2018\n"
+            "“Nobody called us,” he said.",
+            [
+                ("We were not warned,", "direct", "Omar Haddad"),
+                ("Crews are working to restore power.", "direct", "Lund Power"),
+                ("Nobody called us,", "direct", "Omar Haddad"),
+            ],
+        ),
+        # negatives: a handle with no date is no embedded post; nor is a signature with no name
+        ("Crews are working to restore power — Lund Power (@lundpower) for updates.", []),
+        ("Crews are working to restore power. — (@lundpower) December 22, 2018", []),
+    ],
+)
 def test_statements_embedded_post_is_its_authors_statement(text, expected):
     assert statements_found(text) == expected
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list('ab AB.,:;"“”‘’\'\n—') + ["said", "Nina Berg", " she ", "told",
-                                                                "according to", "that", " the army "]),
-                max_size=120).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("ab AB.,:;\"“”‘’'\n—") + ["said", "Nina Berg", " she ", "told", "according to", "that", " the army "]
+        ),
+        max_size=120,
+    ).map("".join)
+)
 def test_statements_property_spans_are_valid(text):
     statements, speakers = extract_statements(text)
     keys = {s.key for s in speakers}
     for s in statements:
         assert 0 <= s.start <= s.end <= len(text)
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.speaker_key == "" or s.speaker_key in keys
         assert s.kind in ("direct", "mixed", "indirect")
 

@@ -1,6 +1,7 @@
 """Statements read over the dependency parse (newstally.rules.statements: parsed, phrases, combined,
 according): each construction the parse reads, sentence -> (text, kind, speaker), negatives included.
 The whole extraction runs (``newstally.rules.extract``), so the parse is the one a build uses."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,54 +23,82 @@ def rules(text: str) -> list[str]:
     return [s.rule for s in extract(text).statements]
 
 
-@pytest.mark.parametrize("text, expected", [
-    # the clause is the cue's complement, up to a participle a comma opens: that is the narration's
-    ("The army said it would close the border crossing, cutting off supplies to the north.",
-     [("it would close the border crossing", "indirect", "army")]),
-    # a conjoined cue reports a clause of its own, in the first cue's speaker's name
-    ("Ivan Sokolov added that the army was ready and said that the talks would resume on Monday.",
-     [("the army was ready", "indirect", "Ivan Sokolov"),
-      ("the talks would resume on Monday", "indirect", "Ivan Sokolov")]),
-    # "and that CLAUSE" is a second statement
-    ("Nina Berg said the port was closed and that the ships had left.",
-     [("the port was closed", "indirect", "Nina Berg"), ("the ships had left", "indirect", "Nina Berg")]),
-    # a cue in a subordinate clause reports no further than its own clause
-    ("Fuel prices rose last week after the government said it would cut the subsidy, pushing up the cost of bread.",
-     [("it would cut the subsidy", "indirect", "government")]),
-    # a cue in a relative clause reports no further than its own clause
-    ("The bridge, which engineers said was unsafe, will close in May.",
-     [("was unsafe", "indirect", "engineers")]),
-    # the cue's adjuncts before the clause are not the clause
-    ("The company said in a statement the plant would reopen next week.",
-     [("the plant would reopen next week", "indirect", "company")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the clause is the cue's complement, up to a participle a comma opens: that is the narration's
+        (
+            "The army said it would close the border crossing, cutting off supplies to the north.",
+            [("it would close the border crossing", "indirect", "army")],
+        ),
+        # a conjoined cue reports a clause of its own, in the first cue's speaker's name
+        (
+            "Ivan Sokolov added that the army was ready and said that the talks would resume on Monday.",
+            [
+                ("the army was ready", "indirect", "Ivan Sokolov"),
+                ("the talks would resume on Monday", "indirect", "Ivan Sokolov"),
+            ],
+        ),
+        # "and that CLAUSE" is a second statement
+        (
+            "Nina Berg said the port was closed and that the ships had left.",
+            [("the port was closed", "indirect", "Nina Berg"), ("the ships had left", "indirect", "Nina Berg")],
+        ),
+        # a cue in a subordinate clause reports no further than its own clause
+        (
+            "Fuel prices rose last week after the government said it would cut the subsidy, pushing up the cost of bread.",
+            [("it would cut the subsidy", "indirect", "government")],
+        ),
+        # a cue in a relative clause reports no further than its own clause
+        ("The bridge, which engineers said was unsafe, will close in May.", [("was unsafe", "indirect", "engineers")]),
+        # the cue's adjuncts before the clause are not the clause
+        (
+            "The company said in a statement the plant would reopen next week.",
+            [("the plant would reopen next week", "indirect", "company")],
+        ),
+    ],
+)
 def test_parsed_clause_is_the_cues_complement(text, expected):
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The talks will resume next week, the regional council said in a statement.",
-     [("The talks will resume next week", "indirect", "regional council")]),
-    ("Two schools were damaged in the shelling, the mayor of the coastal town said.",
-     [("Two schools were damaged in the shelling", "indirect", "mayor of the coastal town")]),
-    # the name of the speaker without where it is
-    ("The wounded were taken to the central hospital, the Ministry of Health in the northern province said.",
-     [("The wounded were taken to the central hospital", "indirect", "Ministry of Health")]),
-    ("The ferry will not sail on Sunday, Omar Haddad, the harbour master, told reporters.",
-     [("The ferry will not sail on Sunday", "indirect", "Omar Haddad")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The talks will resume next week, the regional council said in a statement.",
+            [("The talks will resume next week", "indirect", "regional council")],
+        ),
+        (
+            "Two schools were damaged in the shelling, the mayor of the coastal town said.",
+            [("Two schools were damaged in the shelling", "indirect", "mayor of the coastal town")],
+        ),
+        # the name of the speaker without where it is
+        (
+            "The wounded were taken to the central hospital, the Ministry of Health in the northern province said.",
+            [("The wounded were taken to the central hospital", "indirect", "Ministry of Health")],
+        ),
+        (
+            "The ferry will not sail on Sunday, Omar Haddad, the harbour master, told reporters.",
+            [("The ferry will not sail on Sunday", "indirect", "Omar Haddad")],
+        ),
+    ],
+)
 def test_parsed_clause_before_its_cue(text, expected):
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("The senators said they were worried about the vote.", "senators"),
-    ("Shelter residents said the beds were full every night.", "Shelter residents"),
-    ("Some voters say the mayor has lost their trust.", "Some voters"),
-    # the subject's whole phrase, and nothing more: not a neighbouring name, nor a time before it
-    ("Last week a senior army commander said the offensive would continue.", "a senior army commander"),
-    ("On Friday the transport minister, Lena Park, said the bridge would reopen.", "Lena Park"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The senators said they were worried about the vote.", "senators"),
+        ("Shelter residents said the beds were full every night.", "Shelter residents"),
+        ("Some voters say the mayor has lost their trust.", "Some voters"),
+        # the subject's whole phrase, and nothing more: not a neighbouring name, nor a time before it
+        ("Last week a senior army commander said the offensive would continue.", "a senior army commander"),
+        ("On Friday the transport minister, Lena Park, said the bridge would reopen.", "Lena Park"),
+    ],
+)
 def test_parsed_speaker_is_the_cues_subject(text, speaker):
     assert [s for _, _, s in found(text)] == [speaker]
 
@@ -80,25 +109,37 @@ def test_parsed_told_any_listener(listener):
     assert found(text) == [("he had never seen the letter", "indirect", "Omar Haddad")]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The arena has two rinks, according to the city council, and the smaller rink will close next year.",
-     [("The arena has two rinks", "indirect", "city council"),
-      ("the smaller rink will close next year", "indirect", "city council")]),
-    ("The bridge will reopen in May, according to officials cited by a local newspaper.",
-     [("The bridge will reopen in May", "indirect", "officials")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The arena has two rinks, according to the city council, and the smaller rink will close next year.",
+            [
+                ("The arena has two rinks", "indirect", "city council"),
+                ("the smaller rink will close next year", "indirect", "city council"),
+            ],
+        ),
+        (
+            "The bridge will reopen in May, according to officials cited by a local newspaper.",
+            [("The bridge will reopen in May", "indirect", "officials")],
+        ),
+    ],
+)
 def test_parsed_according_to_anywhere(text, expected):
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "They added yet another goal early in the third period.",
-    "The index added 0.4 per cent on Friday.",
-    "His claims were rejected by the court on Monday.",
-    "Police would not say how many people were arrested.",
-    "READ MORE: Taxes will rise next year, the finance ministry says",
-    "Adrienne Vale is a journalist who writes about civic affairs.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They added yet another goal early in the third period.",
+        "The index added 0.4 per cent on Friday.",
+        "His claims were rejected by the court on Monday.",
+        "Police would not say how many people were arrested.",
+        "READ MORE: Taxes will rise next year, the finance ministry says",
+        "Adrienne Vale is a journalist who writes about civic affairs.",
+    ],
+)
 def test_parsed_cue_in_another_sense_is_no_statement(text):
     assert found(text) == []
 
@@ -106,43 +147,65 @@ def test_parsed_cue_in_another_sense_is_no_statement(text):
 def test_parsed_noun_cue_is_not_the_speaker():
     # "state" in "the state department" is a noun, not a cue
     assert found("The state department said it was aware of the video.") == [
-        ("it was aware of the video", "indirect", "State Department")]
+        ("it was aware of the video", "indirect", "State Department")
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    # an attribution after a quote whose phrase the word rules cannot read
-    ("“There is no point pretending,” the minister for economic and energy affairs said.",
-     [("There is no point pretending,", "direct", "minister for economic and energy affairs")]),
-    # a lead-in cue whose subject is a long description
-    ("On the radio, a fisherman with more than twenty years at sea added: “Nobody called us.”",
-     [("Nobody called us.", "direct", "a fisherman")]),
-    # a reported clause before a second cue that introduces a quote
-    ("Ivan Sokolov said there would “hopefully never” be a shortage, but added: “We cannot rule it out.”",
-     [("there would “hopefully never” be a shortage", "mixed", "Ivan Sokolov"),
-      ("We cannot rule it out.", "direct", "Ivan Sokolov")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an attribution after a quote whose phrase the word rules cannot read
+        (
+            "“There is no point pretending,” the minister for economic and energy affairs said.",
+            [("There is no point pretending,", "direct", "minister for economic and energy affairs")],
+        ),
+        # a lead-in cue whose subject is a long description
+        (
+            "On the radio, a fisherman with more than twenty years at sea added: “Nobody called us.”",
+            [("Nobody called us.", "direct", "a fisherman")],
+        ),
+        # a reported clause before a second cue that introduces a quote
+        (
+            "Ivan Sokolov said there would “hopefully never” be a shortage, but added: “We cannot rule it out.”",
+            [
+                ("there would “hopefully never” be a shortage", "mixed", "Ivan Sokolov"),
+                ("We cannot rule it out.", "direct", "Ivan Sokolov"),
+            ],
+        ),
+    ],
+)
 def test_parsed_quotes_attributed_by_the_parse(text, expected):
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a speaker attributed after its clause is who "he" is in the next paragraph
-    ("Ivan Sokolov said the talks had failed.\n"
-     "The ferry will not sail on Sunday, Omar Haddad, the harbour master, told reporters.\n"
-     "“We are not ready,” he said.",
-     [("the talks had failed", "indirect", "Ivan Sokolov"),
-      ("The ferry will not sail on Sunday", "indirect", "Omar Haddad"),
-      ("We are not ready,", "direct", "Omar Haddad")]),
-    # a quote with no cue continues the speaker of the statement before it
-    ("The port will reopen on Monday, Nina Berg, the harbour master, said.\n“Nobody called us.”",
-     [("The port will reopen on Monday", "indirect", "Nina Berg"), ("Nobody called us.", "direct", "Nina Berg")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speaker attributed after its clause is who "he" is in the next paragraph
+        (
+            "Ivan Sokolov said the talks had failed.\n"
+            "The ferry will not sail on Sunday, Omar Haddad, the harbour master, told reporters.\n"
+            "“We are not ready,” he said.",
+            [
+                ("the talks had failed", "indirect", "Ivan Sokolov"),
+                ("The ferry will not sail on Sunday", "indirect", "Omar Haddad"),
+                ("We are not ready,", "direct", "Omar Haddad"),
+            ],
+        ),
+        # a quote with no cue continues the speaker of the statement before it
+        (
+            "The port will reopen on Monday, Nina Berg, the harbour master, said.\n“Nobody called us.”",
+            [("The port will reopen on Monday", "indirect", "Nina Berg"), ("Nobody called us.", "direct", "Nina Berg")],
+        ),
+    ],
+)
 def test_parsed_attribution_updates_who_he_is(text, expected):
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("narration", ["It is a plan that Nina Berg found worrying.",
-                                       "The union leader, Nina Berg, agreed with the plan."])
+@pytest.mark.parametrize(
+    "narration", ["It is a plan that Nina Berg found worrying.", "The union leader, Nina Berg, agreed with the plan."]
+)
 def test_parsed_narration_subject_is_who_he_is_next(narration):
     # a person the narration makes a subject (no statement of theirs) is who "she" is in the next quote
     text = f"Ivan Sokolov said the port would reopen.\n{narration}\n“We are ready,” she said."
@@ -153,4 +216,6 @@ def test_parsed_rules_name_themselves():
     assert rules("Two schools were damaged in the shelling, the mayor of the coastal town said.") == ["parsed-before"]
     assert rules("Nina Berg said the port was closed and that the ships had left.") == ["parsed-clause", "parsed"]
     assert rules("Ivan Sokolov added that the army was ready and said that the talks would resume on Monday.") == [
-        "parsed-clause", "parsed-conjoined"]
+        "parsed-clause",
+        "parsed-conjoined",
+    ]

@@ -1,22 +1,29 @@
 """Quotation marks as real text has them (newstally.rules.statements.quotes): pairing per paragraph."""
+
 from __future__ import annotations
 
 import pytest
+from extracted import statements_found
 
 from newstally.rules.statements.extract import extract_statements
 from newstally.rules.statements.quotes import quotes
 
-from extracted import statements_found
 
-
-@pytest.mark.parametrize("text, expected", [
-    # a curly opening mark used to close, then a new sentence right after it
-    ("“We are worried,” Ivan Sokolov said. “It is serious.“Officials met on Monday.",
-     [("We are worried,", "direct", "Ivan Sokolov"), ("It is serious.", "direct", "Ivan Sokolov")]),
-    # nested single quotes stay inside the double quote
-    ("“They told us ‘leave now’ and we left,” said Omar Haddad.",
-     [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a curly opening mark used to close, then a new sentence right after it
+        (
+            "“We are worried,” Ivan Sokolov said. “It is serious.“Officials met on Monday.",
+            [("We are worried,", "direct", "Ivan Sokolov"), ("It is serious.", "direct", "Ivan Sokolov")],
+        ),
+        # nested single quotes stay inside the double quote
+        (
+            "“They told us ‘leave now’ and we left,” said Omar Haddad.",
+            [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")],
+        ),
+    ],
+)
 def test_quotes_quote_marks_as_real_text_has_them(text, expected):
     assert statements_found(text) == expected
 
@@ -27,11 +34,14 @@ def test_quotes_quotes_never_pair_across_paragraphs():
         assert "\n" not in statement.text
 
 
-@pytest.mark.parametrize("paragraph, expected", [
-    ('a "b" c "d" e', [(2, 4), (8, 10)]),
-    ("a “b” c", [(2, 4)]),
-    ("a “b“c", [(2, 4)]),  # opening mark used to close
-    ('a "b c', [(2, 6)]),  # never closed: runs to the paragraph end
-])
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ('a "b" c "d" e', [(2, 4), (8, 10)]),
+        ("a “b” c", [(2, 4)]),
+        ("a “b“c", [(2, 4)]),  # opening mark used to close
+        ('a "b c', [(2, 6)]),  # never closed: runs to the paragraph end
+    ],
+)
 def test_quotes_quote_pairing(paragraph, expected):
     assert [(q.open, q.close) for q in quotes(paragraph, 0, len(paragraph))] == expected

@@ -1,4 +1,5 @@
 """The syntactic layer: the shipped model loads offline, and an article's parse is read by offset."""
+
 from __future__ import annotations
 
 import json
@@ -37,11 +38,14 @@ def test_syntax_model_is_small_enough_to_ship():
     assert size <= 20 * 1024 * 1024
 
 
-@pytest.mark.parametrize("text, word, dep, head", [
-    ("Officials said 12 people were killed.", "Officials", "nsubj", "said"),
-    ("The army told reporters that it had withdrawn.", "reporters", "iobj", "told"),
-    ("“It is over,” the spokeswoman said.", "spokeswoman", "nsubj", "said"),
-])
+@pytest.mark.parametrize(
+    "text, word, dep, head",
+    [
+        ("Officials said 12 people were killed.", "Officials", "nsubj", "said"),
+        ("The army told reporters that it had withdrawn.", "reporters", "iobj", "told"),
+        ("“It is over,” the spokeswoman said.", "spokeswoman", "nsubj", "said"),
+    ],
+)
 def test_syntax_token_at_reads_the_parse_by_article_offset(text, word, dep, head):
     article = "A first sentence without any of it.\n" + text
     syntax = Syntax(article, sentences_to_parse(article))

@@ -1,11 +1,12 @@
 """The parser's recipe runs end to end: a tiny treebank in, a model with its licence and scores out."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from conftest import shared
+
 from newstally.rules.syntax.train import TreebankError, train_parser
 
 
@@ -22,8 +23,13 @@ def test_train_parser_writes_a_loadable_model_with_licence_and_test_scores(tmp_p
         (small / f"en_ewt-ud-{split}.conllu").write_text(_head(treebank / f"en_ewt-ud-{split}.conllu", 40))
     (small / "LICENSE.txt").write_text((treebank / "LICENSE.txt").read_text(encoding="utf-8"))
     output = tmp_path / "model"
-    scores = train_parser(small, output, workdir=tmp_path / "work", log=lambda line: None,
-                          overrides={"training.max_steps": 4, "training.eval_frequency": 2})
+    scores = train_parser(
+        small,
+        output,
+        workdir=tmp_path / "work",
+        log=lambda line: None,
+        overrides={"training.max_steps": 4, "training.eval_frequency": 2},
+    )
     meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
     assert meta["performance"]["test"]["dep_uas"] == round(scores["dep_uas"], 4)
     assert meta["license"] == "CC BY-SA 4.0" and (output / "LICENSE").is_file()
