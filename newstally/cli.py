@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         "evaluate",
         help="score the store against a gold file",
         description="Scores the figures and statements in the store against a gold JSONL "
-        "file (../shared/gold/FORMAT.md): precision, recall and F1 for figures "
+        "file (docs/conventions.md): precision, recall and F1 for figures "
         "and key-category figures, category and qualifier accuracy, and "
         "statement detection and attribution, strict and lenient.",
     )

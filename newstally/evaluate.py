@@ -1,4 +1,4 @@
-"""Scores extraction against a gold file, as ../shared/gold/FORMAT.md defines them.
+"""Scores extraction against a gold file, as docs/conventions.md defines them.
 
 ``score(gold, figures, statements)`` takes the gold records and the predicted tables (pandas, the
 store's columns) and returns a ``Report``; ``Report.table()`` is what ``newstally evaluate`` prints.
@@ -27,7 +27,7 @@ class GoldError(NewstallyError):
 def load_gold(path: str | Path) -> list[dict]:
     """The records of a gold JSONL file; raises GoldError naming the line that is not JSON."""
     if not Path(path).is_file():
-        raise GoldError(f"no gold file at {path}: give the path of a JSONL gold file (see ../shared/gold/FORMAT.md)")
+        raise GoldError(f"no gold file at {path}: give the path of a JSONL gold file (see docs/conventions.md)")
     records = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -40,7 +40,7 @@ def load_gold(path: str | Path) -> list[dict]:
                     f"{path}: line {n} is not JSON ({err.msg}); a gold file has one JSON object per line"
                 ) from None
             if not isinstance(record, dict) or "article_id" not in record:
-                raise GoldError(f"{path}: line {n} has no article_id; see ../shared/gold/FORMAT.md")
+                raise GoldError(f"{path}: line {n} has no article_id; see docs/conventions.md")
             records.append(record)
     return records
 

@@ -1,4 +1,4 @@
-"""The vocabularies of the tables (../shared/gold/FORMAT.md), declared once for every side.
+"""The vocabularies of the tables (docs/conventions.md), declared once for every side.
 
 The figure categories come from ``categories.tsv`` (name, key category or not, people count or
 not, colour, meaning), in the order charts offer them; the units that measure rather than count

@@ -1,1 +1,1 @@
-"""Figures: every number that counts or measures something (see ../shared/gold/FORMAT.md)."""
+"""Figures: every number that counts or measures something (see docs/conventions.md)."""

@@ -1,4 +1,4 @@
-"""Figures: every number that counts or measures something (see ../shared/gold/FORMAT.md).
+"""Figures: every number that counts or measures something (see docs/conventions.md).
 
 One regex scan finds number candidates (digits, number words, vague counts, fractions);
 ``reading`` reads each one (or rejects it: years, dates, names); this module joins a range

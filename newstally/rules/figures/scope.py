@@ -239,6 +239,13 @@ def _scope(text: str, span: Span, clause: Clause | None) -> tuple[str, str]:
         return "event", ""
     if _CUMULATIVE.search(words):
         return "cumulative", ""
+    if clause is not None:
+        # "N have been killed since the invasion began": a since-phrase closing the sentence is
+        # often attached by the parse to the verb that reports the count; it still dates the count
+        rest = text[max(end for _, end in clause.spans) : span.sentence_end]
+        if _SINCE.search(rest) and not _SINCE_RECENT.search(rest):
+            date = _SINCE_DATE.search(rest)
+            return "cumulative", _iso(date) if date else ""
     return "", ""
 
 

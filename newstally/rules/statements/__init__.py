@@ -1,1 +1,1 @@
-"""Statements: who said what, quoted or reported (see ../shared/gold/FORMAT.md)."""
+"""Statements: who said what, quoted or reported (see docs/conventions.md)."""

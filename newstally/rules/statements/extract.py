@@ -1,4 +1,4 @@
-"""Statements: who said what, quoted or reported (see ../shared/gold/FORMAT.md).
+"""Statements: who said what, quoted or reported (see docs/conventions.md).
 
 Each paragraph is read sentence by sentence. A sentence with quotes gives direct statements (or
 one mixed statement when narration precedes the attributed quote); a sentence without an
