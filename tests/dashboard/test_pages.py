@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from newstally.read.markdown_text import literal_markdown
 from streamlit.testing.v1 import AppTest
+
+from newstally.read.markdown_text import literal_markdown
 
 PAGES = ("overview", "figures", "speakers", "statements", "articles", "corpus")
 EMPTY_MESSAGE = ("No ", "no ", "has no", "yet")
