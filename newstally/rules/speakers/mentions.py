@@ -7,12 +7,16 @@ descriptions ("the spokeswoman") to the fullest name the article gives, or refus
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .naming import affiliation, naming_start, org_name, role_word
 from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_name_word, is_title, lex
+
+# a space the tokens were joined with inside brackets: "( UNRWA )" -> "(UNRWA)"
+_BRACKET_SPACE = re.compile(r"(\()\s+|\s+(\))")
 
 MentionType = Literal["person", "organization", "pronoun", "description", "document"]
 
@@ -386,7 +390,10 @@ def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
         for w in words[:relative]
     ):
         return "", ""  # "famine is spreading": a clause; "the group that governs ..." describes
-    role = " ".join(words)
+    if not any(w[:1].isalnum() and not w.isupper() for w in words):
+        return "", ""  # "HRW )": an abbreviation the name was given with, not what the speaker is
+    # the words as written: no space inside brackets ("the Palestine Liberation Organization (PLO)")
+    role = _BRACKET_SPACE.sub(lambda m: m.group(1) or m.group(2), " ".join(words))
     org = ""
     for i, w in enumerate(words):
         if w.lower() in {"of", "for", "at"}:

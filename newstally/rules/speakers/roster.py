@@ -123,6 +123,8 @@ class Roster:
     def _pronoun(self, pronoun: str) -> _Entity | None:
         lx = lex()
         refers = lx.pronouns.get(pronoun, "")
+        if refers == "author":
+            return None  # "I" in narration is the writer, whom the article does not name
         if refers == "thing":
             found = next((e for e in self._recent if e.type == "organization"), None)
             if found is None:

@@ -174,3 +174,24 @@ def test_speaker_rows_an_organisation_is_one_row_across_its_spellings():
     ]
     found, table = _rows(*texts)
     assert len(set(sum(found, []))) == 1 and len(table) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected_rows, expected_roles",
+    [
+        # "I" in narration is the writer, whom the article does not name: no speaker row
+        ("I urged the council to act, and I said the vote was a mistake.", set(), {}),
+        ("Tom Reyes said the vote failed. “I said it would,” he added.", {"Tom Reyes"}, {"Tom Reyes": ""}),
+        # an abbreviation in brackets is no role; a role keeps its brackets as written
+        ("Harbour Watch (HW) said the port was shut.", {"Harbour Watch"}, {"Harbour Watch": ""}),
+        (
+            "Ivo Lind, director of the Coastal Relief Agency (CRA) in the north, said aid stopped.",
+            {"Ivo Lind"},
+            {"Ivo Lind": "director of the Coastal Relief Agency (CRA) in the north"},
+        ),
+    ],
+)
+def test_speaker_rows_name_no_pronoun_and_read_as_written(text, expected_rows, expected_roles):
+    _, table = _rows(text)
+    assert set(table["name"]) == expected_rows
+    assert dict(zip(table["name"], table["role"])) == expected_roles
