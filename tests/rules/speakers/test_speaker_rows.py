@@ -1,6 +1,6 @@
 """Short made-up articles in, speaker rows out: what a user filtering by speaker sees.
 
-Each article is extracted, its named speakers are merged across the articles
+Each article is extracted (with its parse, as a build does), its named speakers are merged across the articles
 (``newstally.rules.speakers.merge``) as a build does, and the statements' speakers are compared:
 a row's name, or ``~description`` for an unnamed source (a statement that keeps the description
 and joins no row).
@@ -11,15 +11,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from newstally.rules import sentences_to_parse
 from newstally.rules.speakers.merge import speakers
 from newstally.rules.statements.extract import extract_statements
+from newstally.rules.syntax import Syntax
 
 
 def _rows(*texts: str) -> tuple[list[list[str]], pd.DataFrame]:
     """Per article, the speaker of each statement (a row's name, or "~description"); and the rows."""
     mentions, per_article = [], []
     for n, text in enumerate(texts):
-        statements, found = extract_statements(text)
+        statements, found = extract_statements(text, Syntax(text, sentences_to_parse(text)))
         counts = pd.Series([s.speaker_key for s in statements]).value_counts().to_dict()
         mentions += [
             dict(
