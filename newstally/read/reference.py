@@ -25,7 +25,6 @@ from newstally.contract.errors import NewstallyError
 from newstally.contract.vocabulary import MEASURED_UNITS
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "reference" / "gaza_moh_daily.csv"
-BUNDLED_PLACE = "Gaza"  # the territory the bundled series count in (their CSV has no place column)
 SERIES_CATEGORY = {"killed_cum": "killed", "injured_cum": "injured"}
 CUMULATIVE_SUFFIX = "_cum"
 COLUMNS = ("date", "series", "value")
@@ -43,7 +42,6 @@ def load_reference(source: str | Path | bytes | io.IOBase = BUNDLED) -> pd.DataF
     series (str), value (float), place (str, "" for any place), sorted by series and date; rows
     with an unreadable date or value are dropped. Raises ReferenceError when a column is missing
     or no row is usable."""
-    bundled = isinstance(source, (str, Path)) and Path(source).resolve() == BUNDLED
     if isinstance(source, bytes):
         source = io.BytesIO(source)
     try:
@@ -59,7 +57,7 @@ def load_reference(source: str | Path | bytes | io.IOBase = BUNDLED) -> pd.DataF
             f"the reference has no column {', '.join(missing)} (columns found: "
             f"{', '.join(frame.columns) or 'none'}); expected date, series, value"
         )
-    place = frame["place"].str.strip() if "place" in frame.columns else (BUNDLED_PLACE if bundled else "")
+    place = frame["place"].str.strip() if "place" in frame.columns else ""
     out = pd.DataFrame(
         {
             "date": pd.to_datetime(frame["date"].str.strip(), errors="coerce", format="ISO8601"),
