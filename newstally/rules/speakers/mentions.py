@@ -7,16 +7,13 @@ descriptions ("the spokeswoman") to the fullest name the article gives, or refus
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from .naming import affiliation, naming_start, org_name, role_word
-from .words import POSSESSIVE, TOKEN, Lexicon, bare, is_capitalised, is_name_word, is_title, lex
-
-# a space the tokens were joined with inside brackets: "( UNRWA )" -> "(UNRWA)"
-_BRACKET_SPACE = re.compile(r"(\()\s+|\s+(\))")
+from .appositives import appositive_role, country_named
+from .naming import affiliation, naming_start, org_name
+from .words import POSSESSIVE, Lexicon, bare, is_capitalised, is_name_word, is_title, lex
 
 MentionType = Literal["person", "organization", "pronoun", "description", "document"]
 
@@ -136,8 +133,8 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
         return Mention(original, "document", low)
     if len(phrase) == 1 and low in lx.pronouns:
         return Mention(text, "pronoun", low)
-    country = _country(phrase, lx)
-    role, org = _appositive(appositive, lx)
+    country = country_named(phrase, lx)
+    role, org = appositive_role(appositive, lx)
     if low in lx.organisations:
         name, org_country = lx.organisations[low]
         return Mention(text, "organization", name, role, name, org_country or country)
@@ -197,7 +194,7 @@ def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: s
                 named.name,
                 named.role,
                 named.org or whose,
-                named.country or _country(words[cut + 1 :], lx),
+                named.country or country_named(words[cut + 1 :], lx),
             )
     if (
         not phrase.indefinite
@@ -349,59 +346,6 @@ def _people_word(word: str, lx: Lexicon) -> bool:
     )
 
 
-def _country(words: list[str], lx: Lexicon) -> str:
-    for w in words:
-        found = lx.places.get(bare(w)) or lx.places.get(w.lower())
-        if found:
-            return found
-        known = lx.organisations.get(bare(w))
-        if known and known[1]:
-            return known[1]
-    return ""
-
-
-def _appositive(appositive: str, lx: Lexicon) -> tuple[str, str]:
-    words = TOKEN.findall(appositive)
-    while words and words[0].lower() in lx.determiners:
-        words = words[1:]
-    if not words:
-        return "", ""
-    first = words[0].lower()
-    if (
-        first in lx.prepositions
-        or first in lx.stopwords
-        or first in lx.subordinators
-        or first[:1].isdigit()
-        or first.endswith(("ing", "ed", "ly"))
-        and not is_capitalised(words[0])
-        and not (len(words) > 1 and role_word(words[1], lx))
-    ):
-        # "with Egypt's help", "amid protests", "reporting from Rafah", "including more than 4": what
-        # the sentence adds, not who the speaker is
-        return "", ""
-    if all(is_name_word(w, lx) for w in words):
-        return "", ""  # a name ("Omar Haddad") is who, not what the speaker is
-    if is_capitalised(words[0]) and any(w.lower() in lx.coordinators for w in words[1:3]):
-        return "", ""  # "Iran and Hamas as well as with Israel": a list of others, not a role
-    # inside an appositive "that" opens a relative clause too: "the group that governs ..."
-    relative = next((i for i, w in enumerate(words) if w.lower() in lx.relatives or w.lower() == "that"), len(words))
-    if any(
-        w.lower() in lx.stopwords and w.lower() not in lx.prepositions or w.lower() in lx.verbs
-        for w in words[:relative]
-    ):
-        return "", ""  # "famine is spreading": a clause; "the group that governs ..." describes
-    if not any(w[:1].isalnum() and not w.isupper() for w in words):
-        return "", ""  # "HRW )": an abbreviation the name was given with, not what the speaker is
-    # the words as written: no space inside brackets ("the Palestine Liberation Organization (PLO)")
-    role = _BRACKET_SPACE.sub(lambda m: m.group(1) or m.group(2), " ".join(words))
-    org = ""
-    for i, w in enumerate(words):
-        if w.lower() in {"of", "for", "at"}:
-            org = org_name(words[i + 1 :], lx)
-            break
-    return role, org
-
-
 def _surface_from(surface: str, word: str) -> str:
     at = surface.find(word)
     return surface[at:] if at >= 0 else ""
@@ -431,4 +375,4 @@ def described(words: list[str], head: int, surface: str = "") -> Mention | None:
     role = " ".join(w for w in words[: head + 1] if w.lower() not in lx.determiners)
     rest = words[head + 1 :]
     org = org_name(rest[1:], lx) if rest and rest[0].lower() in lx.name_prepositions else ""
-    return Mention(original, "description", named, role, org, _country(words, lx), low)
+    return Mention(original, "description", named, role, org, country_named(words, lx), low)
