@@ -37,7 +37,7 @@ def built(builder: Callable[P, go.Figure], *args: P.args, **kwargs: P.kwargs) ->
 def _selected_points(key: str) -> list[dict]:
     event = st.session_state.get(key)
     try:
-        return list(event["selection"]["points"])
+        return list(event["selection"]["points"]) if event is not None else []
     except (KeyError, TypeError):
         return []
 

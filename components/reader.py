@@ -82,7 +82,7 @@ def render(article_id: str, figure: str | None = None, statement: str | None = N
     st.html(_legend_html(sorted(set(figures["category"].dropna())) if not figures.empty else []))
     spans = figure_spans(figures.to_dict("records")) + statement_spans(statements.to_dict("records"))
     st.html(reader_html(opened.get("text") or "", spans, focus, CATEGORY_COLORS))
-    if focus:
+    if focus and focus_record:
         _scroll_to(anchor_id(focus_record, focus))
     with st.expander(f"Figures ({len(figures)}) and statements ({len(statements)}) of this article"):
         for rows, columns, table in (

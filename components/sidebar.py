@@ -8,6 +8,7 @@ Pages read the current filters with ``current()``; charts change them with ``app
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 import streamlit as st
 
@@ -63,7 +64,9 @@ def current() -> Filters:
     chosen = tuple(state.get("dates") or ())
     date_from = chosen[0] if len(chosen) >= 1 and chosen[0] != first else None
     date_to = chosen[1] if len(chosen) == 2 and chosen[1] != last else None
-    return Filters(**picked, date_from=date_from, date_to=date_to, text=str(state.get("q") or "").strip())
+    return Filters(
+        **cast(dict[str, Any], picked), date_from=date_from, date_to=date_to, text=str(state.get("q") or "").strip()
+    )
 
 
 def apply(key: str, values: list) -> None:

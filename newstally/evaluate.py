@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -201,8 +202,8 @@ def score(
 # --- figures ---------------------------------------------------------------------------------
 
 
-def _number(x: object) -> float | None:
-    return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
+def _number(x: Any) -> float | None:  # a JSON value of a gold record or a cell of a store row
+    return None if x is None or pd.isna(x) else float(x)
 
 
 def _close(pred: object, gold: object, tolerance: float = 0.005) -> bool:

@@ -22,6 +22,7 @@ from .lifeline import watch_build
 
 T = TypeVar("T")
 R = TypeVar("R")
+F = TypeVar("F")  # the future submit gives back
 ENGINES = ("local", "dask")
 
 
@@ -29,9 +30,7 @@ class EngineError(NewstallyError):
     """The engine cannot start (no Dask, unreachable scheduler, bad worker count)."""
 
 
-def _bounded(
-    submit: Callable[[T], object], result: Callable[[object], R], batches: Iterable[T], in_flight: int
-) -> Iterator[R]:
+def _bounded(submit: Callable[[T], F], result: Callable[[F], R], batches: Iterable[T], in_flight: int) -> Iterator[R]:
     pending: deque = deque()
     for batch in batches:
         pending.append(submit(batch))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -37,11 +39,15 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _neutral_cell(value: object) -> object:
-    if isinstance(value, str) and _formula_like(value):
-        return "'" + value
+    if isinstance(value, str):
+        return _neutral_text(value)
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
-        return "; ".join(_neutral_cell(str(v)) for v in list(value))
+        return "; ".join(_neutral_text(str(v)) for v in list(cast(Iterable[object], value)))  # or a numpy array
     return value
+
+
+def _neutral_text(text: str) -> str:
+    return "'" + text if _formula_like(text) else text
 
 
 def _formula_like(value: str) -> bool:

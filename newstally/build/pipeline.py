@@ -109,7 +109,7 @@ def build(
     articles, unless ``allow_empty``. The store is left as it was on any error: StoreDamaged
     when the previous store cannot be read (build ``fresh``), StoreFull when the disk is full.
     """
-    paths = [Path(p) for p in paths]
+    inputs = [Path(p) for p in paths]
     started = time.perf_counter()
     version = extractor_version()
     counts = {"extracted": 0, "reused": 0}
@@ -118,8 +118,8 @@ def build(
         writing(store, fresh=fresh) as writer,
     ):
         seen: list[str] = []
-        todo = _extraction_batches(read_corpus(paths, fields), writer, version, batch_size, counts, seen)
-        total_bytes = max(1, _input_bytes(paths))
+        todo = _extraction_batches(read_corpus(inputs, fields), writer, version, batch_size, counts, seen)
+        total_bytes = max(1, _input_bytes(inputs))
         done, read_chars = 0, 0
         for results in map_batches(extract_batch, todo):
             for result in results:
@@ -149,7 +149,7 @@ def build(
             if progress:
                 progress(done + counts["reused"], min(1.0, read_chars / total_bytes))
         if not seen and not allow_empty:
-            _refuse_to_empty(paths, Path(store), writer)
+            _refuse_to_empty(inputs, Path(store), writer)
         removed = writer.keep_only(seen)
         if counts["extracted"] or removed or writer.previous_meta.get("speakers_version") != speakers_version():
             _derive_speakers(writer)
@@ -160,7 +160,7 @@ def build(
             speakers_version=speakers_version(),
             **{f"n_{k}": v for k, v in summary_counts.items()},
         )
-    record_corpus(Path(store), paths, fields, datetime.now(UTC).isoformat(timespec="seconds"))
+    record_corpus(Path(store), inputs, fields, datetime.now(UTC).isoformat(timespec="seconds"))
     return BuildSummary(
         store=printable_path(str(store)),
         **summary_counts,
@@ -232,7 +232,7 @@ def _refuse_to_empty(paths: list[Path], store: Path, writer: StoreWriter) -> Non
 def _stored_articles(store: Path) -> int:
     try:
         with connect(store) as con:
-            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     except (StoreError, duckdb.Error):
         return 0  # no store, or none worth keeping
 

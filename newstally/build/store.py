@@ -231,7 +231,7 @@ class StoreWriter:
 
     def count(self, table: str) -> int:
         self.flush()
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
     def mentions(self) -> pd.DataFrame:
         """Every article's speakers (the mentions table), as the corpus-wide merge reads them."""
@@ -386,7 +386,7 @@ def _open_copy(path: Path, building: Path) -> duckdb.DuckDBPyConnection | None:
         con = duckdb.connect(str(building))
         if not (
             _same_schema(con)
-            and con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone()[0]
+            and con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchall()[0][0]
         ):
             con.close()
             building.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import Any
 
 from .search import MATCHED_ARTICLES, MATCHED_FIGURES, MATCHED_STATEMENTS
 
@@ -38,9 +39,10 @@ class Filters:
 
     def without(self, *names: str) -> Filters:
         """These filters with ``names`` cleared (e.g. the category chart ignores the category filter)."""
-        return replace(
-            self, **{n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None for n in names}
-        )
+        cleared: dict[str, Any] = {
+            n: type(getattr(self, n))() if n not in ("date_from", "date_to") else None for n in names
+        }
+        return replace(self, **cleared)
 
 
 def in_list(column: str, values: tuple[str, ...], params: list) -> str:

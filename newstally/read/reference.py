@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -104,7 +105,7 @@ def daily(reference: pd.DataFrame) -> pd.DataFrame:
     for info in series_info(reference).itertuples(index=False):
         dates = reference.loc[reference["series"] == info.series, "date"]
         days = pd.Series(pd.date_range(dates.min(), dates.max() + pd.Timedelta(days=7), freq="D"))
-        values = pd.Series(reference_on(reference, info.series, days).to_numpy())
+        values = pd.Series(reference_on(reference, cast(str, info.series), days).to_numpy())
         window = values.rolling(LAG_DAYS + 1, min_periods=1)
         parts.append(
             pd.DataFrame(
@@ -114,7 +115,7 @@ def daily(reference: pd.DataFrame) -> pd.DataFrame:
                     "category": info.category,
                     "place": info.place,
                     "cumulative": info.cumulative,
-                    "since": info.since.date() if not pd.isna(info.since) else None,
+                    "since": since.date() if not pd.isna(since := cast(pd.Timestamp, info.since)) else None,
                     "reference": values,
                     "reference_low": window.min(),
                     "reference_high": window.max(),

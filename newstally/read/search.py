@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import duckdb
 import numpy as np
@@ -76,7 +76,7 @@ def text_matches(con: duckdb.DuckDBPyConnection, text: str) -> TextMatches:
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, column: str, text: str) -> np.ndarray:
     params: list = []
     condition = contains_text(column, text, params)
-    return con.execute(sql.format(condition), params).fetchnumpy()["row"].astype(np.int64)
+    return cast(np.ndarray, con.execute(sql.format(condition), params).fetchnumpy()["row"].astype(np.int64))
 
 
 Query = TypeVar("Query", bound=Callable)

@@ -18,7 +18,7 @@ import struct
 import zipfile
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path, PurePosixPath
 
 from newstally.contract.records import Article, Rejected
@@ -35,12 +35,14 @@ _UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
 
 def zip_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[Article | Rejected]:
     """The Articles and Rejected of every entry of the zip archive on disk at ``source``."""
+    disk_path = source.disk_path
+    assert disk_path is not None  # only files on disk come here: an archive inside one is refused
     try:
-        declared = _declared_entry_count(source.disk_path)
+        declared = _declared_entry_count(disk_path)
         if declared > limits.max_entries:
             yield Rejected(source.path, _too_many_entries(declared, limits))
             return
-        archive = zipfile.ZipFile(source.disk_path)
+        archive = zipfile.ZipFile(disk_path)
     except (zipfile.BadZipFile, ValueError, EOFError) as error:
         yield Rejected(
             source.path,
@@ -80,7 +82,7 @@ def zip_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
 
 def _manifests(
     archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo], source: Source, fields: FieldMap, limits: Limits
-) -> Iterator[Rejected]:
+) -> Generator[Rejected, None, tuple[dict[str, dict[str, str]], set[str]]]:
     # Yields the manifests' problems; returns the metadata by entry name and the names of the
     # manifests read, which are not articles.
     by_folder: dict[str, list[zipfile.ZipInfo]] = defaultdict(list)

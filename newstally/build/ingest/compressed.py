@@ -17,7 +17,7 @@ import gzip
 import io
 import zlib
 from pathlib import PurePosixPath
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from .options import EXTENSIONS, MB, Limits, RejectedInput, human_size
 from .sources import Source
@@ -105,7 +105,7 @@ def unpacked_source(source: Source, limits: Limits) -> Source:
 class _Unpacked(io.RawIOBase):
     """The unpacked bytes of a packed stream, refused past ``allowed`` bytes."""
 
-    def __init__(self, packed: BinaryIO, opener, format_name: str, extension: str, allowed: int, too_much: str):
+    def __init__(self, packed: IO[bytes], opener, format_name: str, extension: str, allowed: int, too_much: str):
         self._packed = packed
         self._stream = opener(packed)
         self._format = format_name

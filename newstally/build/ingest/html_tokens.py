@@ -88,6 +88,7 @@ def _declaration_end(html: str, start: int) -> int:
 
 def _start_tag(handler: Handler, html: str, start: int) -> int:
     name = _TAG_NAME.match(html, start + 1)
+    assert name is not None  # feed() saw a letter after the "<"
     tag = name.group().lower()
     attrs, position, self_closing = _attributes(html, name.end())
     if position < 0:
@@ -135,12 +136,14 @@ def _attributes(html: str, position: int) -> tuple[list[tuple[str, str | None]],
     end = len(html)
     while True:
         gap = _BETWEEN_ATTRIBUTES.match(html, position)
+        assert gap is not None  # the pattern matches the empty string
         position = gap.end()
         if position >= end:
             return attrs, -1, False
         if html[position] == ">":
             return attrs, position + 1, position > gap.start() and html[position - 1] == "/"
         name = _ATTRIBUTE_NAME.match(html, position)
+        assert name is not None  # the character here is no space, "/" or ">" (gap and the checks above)
         position = name.end()
         value: str | None = None
         equals = _EQUALS.match(html, position)
@@ -154,6 +157,7 @@ def _attributes(html: str, position: int) -> tuple[list[tuple[str, str | None]],
                 position = closing + 1
             else:
                 unquoted = _UNQUOTED_VALUE.match(html, position)
+                assert unquoted is not None  # the pattern matches the empty string
                 value = unquoted.group()
                 position = unquoted.end()
             if "&" in value:

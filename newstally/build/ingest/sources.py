@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO
 
 from newstally.contract.records import Rejected
 
@@ -33,7 +33,7 @@ class Source:
     path: str  # as the user sees it: "corpus/a.txt", "corpus.zip!inner/a.txt"
     name: str  # the file's own name, with folders inside an archive: "inner/a.txt"
     size: int
-    open: Callable[[], BinaryIO]
+    open: Callable[[], IO[bytes]]
     metadata: Mapping[str, str] = field(default_factory=dict)  # a manifest row, if any
     disk_path: Path | None = None  # set for files on disk, which an archive reader needs
 
@@ -130,9 +130,10 @@ def folder_sources(folder: Path, display: str, fields: FieldMap, limits: Limits)
                 yield disk_source(path, os.path.join(shown, name), by_name.get(name))
             except OSError as error:
                 yield Rejected(os.path.join(shown, name), f"could not be read: {os_reason(error)}")
-    for error in unreadable:
+    for walk_error in unreadable:
         yield Rejected(
-            _shown(Path(error.filename or folder), folder, display), f"folder could not be read: {os_reason(error)}"
+            _shown(Path(walk_error.filename or folder), folder, display),
+            f"folder could not be read: {os_reason(walk_error)}",
         )
 
 
@@ -168,8 +169,8 @@ def manifest_metadata(
             )
         ]
     by_stem: dict[str, str] = {}
-    for name in file_names:
-        by_stem.setdefault(PurePosixPath(name).stem, name)
+    for file_name in file_names:
+        by_stem.setdefault(PurePosixPath(file_name).stem, file_name)
     names = set(file_names)
     by_name: dict[str, dict[str, str]] = {}
     problems: list[Rejected] = []
@@ -191,7 +192,9 @@ def manifest_metadata(
     return by_name, problems
 
 
-def _folder_manifest(path: Path, shown: str, names: list[str], fields: FieldMap, limits: Limits) -> Iterator[Rejected]:
+def _folder_manifest(
+    path: Path, shown: str, names: list[str], fields: FieldMap, limits: Limits
+) -> Generator[Rejected, None, dict[str, dict[str, str]]]:
     # Yields the manifest's problems and returns its metadata by file name.
     try:
         by_name, problems = manifest_metadata(disk_source(path, shown), names, fields, limits)

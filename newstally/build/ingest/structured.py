@@ -13,7 +13,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from typing import TextIO
 
 from newstally.contract.records import Article, Rejected
@@ -44,6 +44,8 @@ _BYTE_AS_CP1252 = "newstally-cp1252"
 
 
 def _bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error  # only ever named when decoding bytes
     bad = error.object[error.start : error.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
 
@@ -117,7 +119,7 @@ def csv_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[A
 
 def _csv_rows(
     reader: Iterator[list[str]], header: list[str], source: Source, fields: FieldMap
-) -> Iterator[Article | Rejected]:
+) -> Generator[Article | Rejected, None, int]:
     # Yields one record per non-blank row, and returns how many rows there were.
     resolved = resolved_fields(header, fields)
     number = 0

@@ -127,8 +127,8 @@ def counted_noun(text: str, end: int) -> tuple[Noun | None, str, int]:
     """
     whole = _OF_NOUN.match(text, end, min(len(text), end + 60))
     if whole is not None:  # "tonnes of grain", "members of Hamas": a noun of the lexicon with its "of"
-        noun = NOUNS[" ".join(whole.group(1).lower().split())]
-        return noun, noun.unit, whole.end(1)
+        of_noun = NOUNS[" ".join(whole.group(1).lower().split())]
+        return of_noun, of_noun.unit, whole.end(1)
     pos = end
     of = _OF_DETERMINER.match(text, pos, min(len(text), pos + 40))
     if of:

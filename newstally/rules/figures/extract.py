@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from newstally.contract.records import Figure
-from newstally.contract.vocabulary import PEOPLE_CATEGORIES
+from newstally.contract.vocabulary import PEOPLE_CATEGORIES, Category, Qualifier
 from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
@@ -144,6 +144,7 @@ def _figure(
     place = Place(start, max(end, counted.phrase_end), sentence_start, sentence_end, clause, last.value)
     unit, category, source = unit_and_category(text, place, first, last, counted._replace(unit=unit), last_count)
     if high is not None:
+        assert link is not None  # a high end always comes with the word that links it
         base = "range:between" if text.startswith(("between", "Between"), start) else f"range:{link.split()[0]}"
     else:
         base = first.rule
@@ -158,9 +159,11 @@ def _figure(
         value=value,
         low=low,
         high=high_value,
-        qualifier=qualified.qualifier,
+        # values of the vocabulary: the qualifier lexicon names only those four, and tests/contract
+        # checks the categories of the lexicons
+        qualifier=cast(Qualifier, qualified.qualifier),
         unit=unit,
-        category=category,
+        category=cast(Category, category),
         sentence=text[sentence_start:sentence_end].strip(),
         rule=f"{base}+{source}",
         place=over.place,

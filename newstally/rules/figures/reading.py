@@ -180,9 +180,10 @@ def _read_digits(text: str, match: re.Match, range_end: bool) -> tuple[Reading |
         unit=currency[0] if currency else "",
         rule="number",
     )
-    reading = _glued_suffix(text, reading, bool(currency))
-    if reading is None:
+    glued = _glued_suffix(text, reading, bool(currency))
+    if glued is None:
         return None, end
+    reading = glued
     if reading.noun is None and reading.scale == 1.0:
         reading = reading._replace(year_like=not currency and not minus and not_figures.looks_like_year(match.group()))
     return _carried_unit(text, reading), reading.end
@@ -203,9 +204,10 @@ def _read_words(text: str, match: re.Match) -> tuple[Reading | None, int]:
     reading = Reading(match.start(), end, value, "words", scale=scale, rule="number-words")
     hyphen = _HYPHEN_NOUN.match(text, end)
     if hyphen:
-        reading = _hyphen_compound(reading, hyphen)
-        if reading is None:
+        compound = _hyphen_compound(reading, hyphen)
+        if compound is None:
             return None, hyphen.end()
+        reading = compound
     return _carried_unit(text, _and_a_half(text, reading)), end
 
 
@@ -230,10 +232,10 @@ def _read_fraction(text: str, match: re.Match) -> tuple[Reading | None, int]:
             return None, end
         half_a = _HALF_A.match(text, end)
         if half_a and half_a.group(1):
-            value = 0.5 * SCALE_WORDS[half_a.group(1).lower()]
-            return Reading(start, half_a.end(), value, "words", rule="number-words:half"), half_a.end()
+            half_value = 0.5 * SCALE_WORDS[half_a.group(1).lower()]
+            return Reading(start, half_a.end(), half_value, "words", rule="number-words:half"), half_a.end()
         noun = _noun_at(half_a.group(2)) if half_a else None
-        if noun is not None:
+        if half_a and noun is not None:
             return Reading(start, half_a.end(), 0.5, "words", noun=noun, rule="number-words:half"), half_a.end()
     elif len(words) == 1:
         return None, end  # "third" alone is an ordinal

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from newstally.contract.vocabulary import PEOPLE_CATEGORIES
+from newstally.contract.vocabulary import PEOPLE_CATEGORIES, Scope
 from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
@@ -97,7 +97,7 @@ class CountsOver(NamedTuple):
 
     place: str
     subgroup: str
-    scope: str
+    scope: Scope
     since: str
 
 
@@ -224,7 +224,7 @@ def _clause_subgroup(text: str, clause: Clause) -> str | None:
     return None
 
 
-def _scope(text: str, span: Span, clause: Clause | None) -> tuple[str, str]:
+def _scope(text: str, span: Span, clause: Clause | None) -> tuple[Scope, str]:
     """(scope, since) from the figure's clause, or its sentence when unparsed."""
     spans = clause.spans if clause is not None else ((span.sentence_start, span.sentence_end),)
     words = " … ".join(text[start:end] for start, end in spans)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 import pandas as pd
 
 from newstally.contract.schema import SpeakerRow, columns
+from newstally.contract.vocabulary import SpeakerType
 
 from .names import plain
 from .words import lex
@@ -149,8 +150,8 @@ def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int, share: flo
     """Per key id, the most frequent non-empty value of ``column`` (ties: alphabetically first), or ""
     when fewer than ``share`` of the key's rows give it: one article's "food charity" beside the
     White House, or a country one article's phrase lent the United Nations, is not what it is."""
-    codes, uniques = pd.factorize(column.fillna("").astype(str), sort=True)
-    uniques = [str(u) for u in uniques]
+    codes, factors = pd.factorize(column.fillna("").astype(str), sort=True)
+    uniques = [str(u) for u in factors]
     out = [""] * n_keys
     if not uniques:
         return out
@@ -217,10 +218,10 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         SpeakerRow(
             ids[i],
             shown[i],
-            kinds[i] or "person",
+            cast(SpeakerType, kinds[i] or "person"),  # MentionRow.type is a SpeakerType
             role[i],
             org[i],
-            country[i],  # type: ignore[arg-type]
+            country[i],
             sorted(a for a in aliases[i] if a and a != shown[i]),
             int(n_statements[i]),
             int(n_articles[i]),

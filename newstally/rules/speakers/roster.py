@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from newstally.contract.records import Speaker
+from newstally.contract.vocabulary import SpeakerType
 from newstally.rules.lexicon import alternatives
 
 from .mentions import Mention
@@ -31,7 +32,7 @@ _RECENT_NAMED = 3
 class _Entity:
     key: str
     name: str
-    type: str
+    type: SpeakerType
     role: str = ""
     org: str = ""
     country: str = ""
@@ -239,7 +240,7 @@ class Roster:
         key = name_key(name)
         return next((e for e in self._entities if name_key(e.name) == key), None)
 
-    def _new(self, name: str, entity_type: str, named: bool = False) -> _Entity:
+    def _new(self, name: str, entity_type: SpeakerType, named: bool = False) -> _Entity:
         entity = _Entity(f"p{len(self._entities)}", name, entity_type, named=named)
         self._entities.append(entity)
         return entity
