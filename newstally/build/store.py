@@ -8,10 +8,8 @@ store untouched, and a lock file stops two builds from writing one store at once
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,13 +21,16 @@ import duckdb
 import pyarrow as pa
 
 from newstally import __version__
-from newstally.contract.errors import NewstallyError
 from newstally.contract.schema import DERIVED, PER_ARTICLE_TABLES, TABLES, columns, create_sql, sql_types
 
 from .lifeline import reap_workers, worker_registry
 from .rows import ArticleMetadata
+from .store_files import lock_store, open_copy, same_schema
 from .store_health import (
-    damaged_for_build,
+    StoreBusy,
+    StoreDamaged,
+    StoreError,
+    StoreFull,
     damaged_for_reading,
     disk_full,
     first_line,
@@ -38,6 +39,8 @@ from .store_health import (
     unreadable_part,
     write_failed,
 )
+
+__all__ = ["StoreBusy", "StoreDamaged", "StoreError", "StoreFull"]  # raised here, declared with their messages
 
 if TYPE_CHECKING:  # pandas loads only where a DataFrame is made: a rebuild may need none
     import pandas as pd
@@ -53,22 +56,6 @@ _ARROW_TYPES = {
     "BOOLEAN": pa.bool_(),
     "VARCHAR[]": pa.list_(pa.string()),
 }
-
-
-class StoreError(NewstallyError):
-    """The store cannot be read or written."""
-
-
-class StoreBusy(StoreError):
-    """Another build holds the store's lock."""
-
-
-class StoreDamaged(StoreError):
-    """The store file is damaged (cut short, corrupt): it must be built anew (``--fresh``)."""
-
-
-class StoreFull(StoreError):
-    """The disk ran out of space while a build wrote the new store; the old one is untouched."""
 
 
 class StoredArticle(NamedTuple):
@@ -103,7 +90,7 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     try:
         con.execute(f"ATTACH '{_quote(path)}' AS store (READ_ONLY)")
         con.execute("USE store")
-        same = _same_schema(con)
+        same = same_schema(con)
     except duckdb.Error as err:
         con.close()
         raise StoreError(
@@ -283,37 +270,6 @@ class StoreWriter:
         )
 
 
-def _same_schema(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the open store has every table of the schema, with the schema's columns."""
-    found = dict(
-        con.execute(
-            "SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
-            "WHERE database_name = current_database() GROUP BY 1"
-        ).fetchall()
-    )
-    return all(found.get(table) == columns(table) for table in TABLES)
-
-
-def _lock(path: Path):
-    lock_path = path.with_name(path.name + ".lock")
-    handle = open(lock_path, "a+")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "another process"
-        handle.close()
-        raise StoreBusy(
-            f"another build is writing {path} ({holder}); wait for it to finish, "
-            f"or build into another store with --store"
-        ) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(f"pid {os.getpid()}, since {datetime.now().isoformat(timespec='seconds')}")
-    handle.flush()
-    return handle
-
-
 @contextmanager
 def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
     """A StoreWriter whose file replaces the store at ``path`` when the block completes.
@@ -326,14 +282,14 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = _lock(path)
+    lock = lock_store(path)
     building = path.with_name(path.name + ".building")
     con = None
     try:
         for leftover in (building, building.with_name(building.name + ".wal")):
             leftover.unlink(missing_ok=True)  # from a build that was killed
         reap_workers(worker_registry(path))  # ... and its workers, if any outlived it
-        con = _open_copy(path, building) if path.is_file() and not fresh else None
+        con = open_copy(path, building) if path.is_file() and not fresh else None
         from_previous = con is not None
         if con is None:
             con = duckdb.connect(str(building))
@@ -372,40 +328,6 @@ def writing(path: str | Path, fresh: bool = False) -> Iterator[StoreWriter]:
     finally:
         worker_registry(path).unlink(missing_ok=True)
         lock.close()
-
-
-def _open_copy(path: Path, building: Path) -> duckdb.DuckDBPyConnection | None:
-    """A connection to a copy of the store at ``path``, read whole once; None when there is
-    nothing to reuse (an empty file, or a store of another schema, which a new version replaces).
-    Raises StoreDamaged when the file is no store, or a store that cannot be read back whole."""
-    if path.stat().st_size == 0:
-        return None
-    shutil.copyfile(path, building)
-    con = None
-    try:
-        con = duckdb.connect(str(building))
-        if not (
-            _same_schema(con)
-            and con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchall()[0][0]
-        ):
-            con.close()
-            building.unlink(missing_ok=True)
-            return None
-        problem = unreadable_part(con)
-    except duckdb.Error as err:
-        if not is_damage(err):
-            raise
-        problem = first_line(err)
-    if problem:
-        if con is not None:
-            try:
-                con.close()
-            except duckdb.Error:
-                pass
-        building.unlink(missing_ok=True)
-        # DuckDB names the file it opened, the copy: the user knows only the store
-        raise StoreDamaged(damaged_for_build(path, problem.replace(str(building), str(path))))
-    return con
 
 
 def _size(path: Path) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from newstally.contract.errors import NewstallyError
 from newstally.contract.schema import TABLES
 
 # The system's words for a full disk, as DuckDB passes them on inside its own messages.
@@ -24,6 +25,22 @@ _DISK_FULL_WORDS = ("No space left on device", "Disk quota exceeded")
 # DuckDB errors that come from the query (parser, binder, catalog), not from the file: never
 # evidence of damage, and not to be hidden behind a message about it.
 _QUERY_ERRORS = (duckdb.ProgrammingError,)
+
+
+class StoreError(NewstallyError):
+    """The store cannot be read or written."""
+
+
+class StoreBusy(StoreError):
+    """Another build holds the store's lock."""
+
+
+class StoreDamaged(StoreError):
+    """The store file is damaged (cut short, corrupt): it must be built anew (``--fresh``)."""
+
+
+class StoreFull(StoreError):
+    """The disk ran out of space while a build wrote the new store; the old one is untouched."""
 
 
 def unreadable_part(con: duckdb.DuckDBPyConnection) -> str | None:

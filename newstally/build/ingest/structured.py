@@ -12,31 +12,20 @@ import csv
 import io
 import itertools
 import json
-import re
 from collections.abc import Generator, Iterator, Mapping
 from typing import TextIO
 
 from newstally.contract.records import Article, Rejected
 
 from .fields import json_type, missing_named_fields, no_text_reason, record_article, resolved_fields
-from .limits import (
-    SkippedValue,
-    bounded_loads,
-    csv_field_limit,
-    json_decoder,
-    json_extent,
-    recursion_reason,
-    too_deep,
-    too_deep_reason,
-)
+from .json_stream import CHUNK_CHARS, JsonReader, record_too_long
+from .limits import SkippedValue, bounded_loads, csv_field_limit, json_decoder
 from .options import FieldMap, Limits, RejectedInput, human_size, unexpected_reason
 from .sources import Source
 from .text import bom_encoding, normalised_text, refuse_binary
 
 _SNIFF_BYTES = 8192
-_CHUNK_CHARS = 1 << 16
 _CSV_DELIMITERS = (",", ";", "\t", "|")
-_NON_SPACE = re.compile(r"\S")
 # csv's message when a cell outgrows field_size_limit: the reader is then inside a cell, so
 # nothing after it can be trusted.
 _FIELD_TOO_LARGE = "field larger than field limit"
@@ -66,7 +55,7 @@ def jsonl_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator
                 continue
             n_records += 1
             if line is None:
-                yield Rejected(path, _record_too_long(f"line {number}", limits))
+                yield Rejected(path, record_too_long(f"line {number}", limits))
                 continue
             try:
                 value = bounded_loads(line.rstrip("\r\n"), decoder, limits, f"line {number}")
@@ -173,7 +162,7 @@ def json_articles(source: Source, fields: FieldMap, limits: Limits) -> Iterator[
     """The articles of a .json file: one object, a list of objects, or an object wrapping a list."""
     resolved_by_keys: dict[tuple, dict] = {}
     with _opened_text(source, limits) as stream:
-        reader = _JsonReader(stream, limits)
+        reader = JsonReader(stream, limits)
         first = reader.next_char()
         if not first:
             yield Rejected(source.path, "empty file: no text to read")
@@ -304,7 +293,7 @@ def _lines(stream: TextIO, limit: int) -> Iterator[str | None]:
             return
         if len(line) > limit and not line.endswith(("\n", "\r")):
             while line and not line.endswith(("\n", "\r")):
-                line = stream.readline(_CHUNK_CHARS)
+                line = stream.readline(CHUNK_CHARS)
             yield None
             continue
         yield line
@@ -313,20 +302,13 @@ def _lines(stream: TextIO, limit: int) -> Iterator[str | None]:
 def _csv_lines(stream: TextIO, limits: Limits) -> Iterator[str]:
     for line in _lines(stream, limits.max_record_bytes):
         if line is None:
-            raise RejectedInput(_record_too_long("a line", limits))
+            raise RejectedInput(record_too_long("a line", limits))
         yield normalised_text(line)
 
 
 def _delimiter(header_line: str) -> str:
     counts = [(header_line.count(d), -i, d) for i, d in enumerate(_CSV_DELIMITERS)]
     return max(counts)[2] if max(counts)[0] else ","
-
-
-def _record_too_long(what: str, limits: Limits) -> str:
-    return (
-        f"{what} is longer than the {human_size(limits.max_record_bytes)} limit for one "
-        "record; split the record, or raise Limits.max_record_bytes"
-    )
 
 
 def _json_error(error: json.JSONDecodeError) -> str:
@@ -337,77 +319,3 @@ def _json_error(error: json.JSONDecodeError) -> str:
 
 def _why(error: Exception) -> str:
     return getattr(error, "reason", None) or str(error)
-
-
-class _JsonReader:
-    """JSON values read from a text stream one at a time, holding at most one in memory."""
-
-    def __init__(self, stream: TextIO, limits: Limits):
-        self._stream = stream
-        self._limit = limits.max_record_bytes
-        self._decoder = json_decoder(limits)
-        self._buffer = ""
-        self._position = 0
-        self._ended = False
-
-    def next_char(self) -> str:
-        """The next character that is not white space, left unread; "" at the end."""
-        while True:
-            found = _NON_SPACE.search(self._buffer, self._position)
-            if found:
-                self._position = found.start()
-                return found.group()
-            self._position = len(self._buffer)
-            if not self._read_more(_CHUNK_CHARS):
-                return ""
-
-    def skip_char(self) -> None:
-        """Steps over the character ``next_char`` returned."""
-        self._position += 1
-
-    def value(self, what: str, limits: Limits) -> object:
-        """The JSON value at the reading position; raises RejectedInput if it is invalid or too big,
-        and SkippedValue (reading may go on) if it is nested too deep or holds too long a number."""
-        while True:
-            unread = len(self._buffer) - self._position
-            try:
-                value, end = self._decoder.raw_decode(self._buffer, self._position)
-            except json.JSONDecodeError as error:
-                if unread > self._limit:
-                    raise RejectedInput(_record_too_long(what, limits)) from None
-                if self._read_more(unread):
-                    continue  # the value may only be cut off by the end of the buffer
-                raise RejectedInput(f"{what} is not valid JSON: {error.msg}") from None
-            except (RejectedInput, RecursionError) as error:  # a number too long; nesting too deep
-                depth, extent = json_extent(self._buffer, self._position)
-                if extent is None and unread <= self._limit and self._read_more(unread):
-                    continue  # read on to find where the refused value ends, to step over it
-                refused = (
-                    f"{what} {error.reason}"
-                    if isinstance(error, RejectedInput)
-                    else recursion_reason(what, depth, limits)
-                )
-                if extent is None:
-                    raise RejectedInput(refused) from None
-                self._position = extent
-                raise SkippedValue(refused) from None
-            if end == len(self._buffer) and self._read_more(_CHUNK_CHARS):
-                continue  # a number touching the end of the buffer may go on in the next chunk
-            depth = too_deep(self._buffer, self._position, end, limits)
-            self._position = end
-            if depth:
-                raise SkippedValue(too_deep_reason(what, depth, limits))
-            return value
-
-    def _read_more(self, at_least: int) -> bool:
-        if self._ended:
-            return False
-        chunk = self._stream.read(max(at_least, _CHUNK_CHARS))
-        if not chunk:
-            self._ended = True
-            return False
-        if self._position > len(self._buffer) // 2:
-            self._buffer = self._buffer[self._position :]
-            self._position = 0
-        self._buffer += chunk
-        return True
