@@ -8,39 +8,21 @@ phrase stays unresolved rather than guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from newstally.contract.records import Speaker
 from newstally.contract.vocabulary import SpeakerType
-from newstally.rules.lexicon import alternatives
 
+from .entities import Entity, fits, is_plural, titled
+from .gender import pronoun_gender_after
 from .mentions import Mention
 from .names import ends_with, full_names, name_key, occurrences, one_per_person, org_names, proper_org
 from .naming import names_speaker
 from .words import bare, is_name_word, is_title, lex
 
-# a pronoun or possessive that tells a gender: "he", "his", "she", "her"
-_GENDERED = re.compile(rf"\b(?:{alternatives(lex().gendered)})\b", re.IGNORECASE)
-# How far after a person's first mention a pronoun is taken as theirs (characters).
-_GENDER_WINDOW = 150
+# How many of a surname's occurrences vote on its gender (by the pronoun after each).
 _GENDER_VOTES = 6
 # A pronoun prefers a named person among this many most recent speakers.
 _RECENT_NAMED = 3
-
-
-@dataclass
-class _Entity:
-    key: str
-    name: str
-    type: SpeakerType
-    role: str = ""
-    org: str = ""
-    country: str = ""
-    aliases: set[str] = field(default_factory=set)
-    gender: str | None = None  # m | f | "" unknown; None: not looked at yet
-    named: bool = False
-    spoke: bool = False  # resolved as a speaker, not only seen in the narration
-    shared: bool = False  # a surname several people in the article have: never completed
 
 
 class Roster:
@@ -49,8 +31,8 @@ class Roster:
     def __init__(self, text: str):
         self._text = text
         self._lower = text.lower()
-        self._entities: list[_Entity] = []
-        self._recent: list[_Entity] = []  # most recent speaker first
+        self._entities: list[Entity] = []
+        self._recent: list[Entity] = []  # most recent speaker first
 
     def resolve(self, mention: Mention | None) -> str:
         """The key of the speaker ``mention`` names, or "" when that is not certain."""
@@ -114,14 +96,14 @@ class Roster:
             out.append(Speaker(e.key, e.name, e.type, e.role, e.org, e.country, aliases, self._named(e)))
         return out
 
-    def _remember(self, entity: _Entity) -> None:
+    def _remember(self, entity: Entity) -> None:
         if self._recent and self._recent[0] is entity:
             return
         if entity in self._recent:
             self._recent.remove(entity)
         self._recent.insert(0, entity)
 
-    def _pronoun(self, pronoun: str) -> _Entity | None:
+    def _pronoun(self, pronoun: str) -> Entity | None:
         lx = lex()
         refers = lx.pronouns.get(pronoun, "")
         if refers == "author":
@@ -134,7 +116,7 @@ class Roster:
                     (
                         e
                         for e in self._recent
-                        if e.named and e.spoke and " and " not in e.name and not _titled(e) and not self._gender(e)
+                        if e.named and e.spoke and " and " not in e.name and not titled(e) and not self._gender(e)
                     ),
                     None,
                 )
@@ -142,10 +124,10 @@ class Roster:
                     found.type = "organization"
             return found
         if refers == "group":
-            return next((e for e in self._recent if e.type == "organization" or _is_plural(e.name)), None)
+            return next((e for e in self._recent if e.type == "organization" or is_plural(e.name)), None)
         gender = lx.genders.get(pronoun, "")
         people = [
-            e for e in self._recent if e.type == "person" and not _is_plural(e.name) and self._gender(e) in ("", gender)
+            e for e in self._recent if e.type == "person" and not is_plural(e.name) and self._gender(e) in ("", gender)
         ]
         named = [e for e in people[:_RECENT_NAMED] if e.named]
         chosen = named[0] if named else (people[0] if people else None)
@@ -153,7 +135,7 @@ class Roster:
             chosen.gender = gender
         return chosen
 
-    def _named(self, entity: _Entity) -> bool:
+    def _named(self, entity: Entity) -> bool:
         """Whether ``entity`` is someone a reader can name: a person by name, or an organisation whose
         name has a proper word ("Israeli army", "UNRWA"); not a description ("officials", "the group")
         nor a single capitalised word the article also writes in lower case ("Health", "Children")."""
@@ -163,7 +145,7 @@ class Roster:
             return not self._in_lower_case(entity.name)
         return True
 
-    def _organisation(self, mention: Mention) -> _Entity:
+    def _organisation(self, mention: Mention) -> Entity:
         """The organisation ``mention`` names; a generic one ("the health ministry", "local media")
         is the one organisation of that kind the article names, or stays a description."""
         if proper_org(mention.name):
@@ -174,7 +156,7 @@ class Roster:
             return named
         return self._new(mention.name, "organization")
 
-    def _named_in_text(self, description: str, head: str) -> _Entity | None:
+    def _named_in_text(self, description: str, head: str) -> Entity | None:
         """The one named organisation of kind ``head`` ("ministry") whose name holds the other words of
         ``description`` ("the health ministry": the Gaza Health Ministry), from the article's
         speakers or, failing them, its text; None when there is none or more than one."""
@@ -204,7 +186,7 @@ class Roster:
         )
         return entity
 
-    def _gender(self, entity: _Entity) -> str:
+    def _gender(self, entity: Entity) -> str:
         """m, f or "" — from the role's words, else the first he/she after the name's first mention."""
         if entity.gender is None and any(len(w) > 1 and w.isupper() for w in entity.name.split()):
             entity.gender = ""  # "North Power", "ABC Local 12": an acronym names an organisation
@@ -231,21 +213,21 @@ class Roster:
                 and before[-1].rstrip(".").lower() in lx.genders
             ):
                 return lx.genders[before[-1].rstrip(".").lower()]
-            vote = _pronoun_after(self._text, at + len(surname), own, lx)
+            vote = pronoun_gender_after(self._text, at + len(surname), own, lx)
             if vote:
                 votes[vote] += 1
         return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
 
-    def _find(self, name: str) -> _Entity | None:
+    def _find(self, name: str) -> Entity | None:
         key = name_key(name)
         return next((e for e in self._entities if name_key(e.name) == key), None)
 
-    def _new(self, name: str, entity_type: SpeakerType, named: bool = False) -> _Entity:
-        entity = _Entity(f"p{len(self._entities)}", name, entity_type, named=named)
+    def _new(self, name: str, entity_type: SpeakerType, named: bool = False) -> Entity:
+        entity = Entity(f"p{len(self._entities)}", name, entity_type, named=named)
         self._entities.append(entity)
         return entity
 
-    def _person(self, mention: Mention) -> _Entity | None:
+    def _person(self, mention: Mention) -> Entity | None:
         name = self._cleaned(mention.name)
         found = self._find(name)
         if found:
@@ -322,7 +304,7 @@ class Roster:
         low = word.lower()
         return low != word and re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w\-])", self._text) is not None
 
-    def _description(self, mention: Mention) -> _Entity | None:
+    def _description(self, mention: Mention) -> Entity | None:
         found = self._find(mention.name)
         if found:
             return found
@@ -335,7 +317,7 @@ class Roster:
                     e
                     for e in self._recent
                     if e.type == "organization"
-                    and _fits(e, mention.name)
+                    and fits(e, mention.name)
                     and (
                         head in lx.org_words - lx.generic_orgs
                         and head in e.name.lower().split()
@@ -408,68 +390,3 @@ class Roster:
             if len(name) >= 2 and " ".join(name) not in out:
                 out.append(" ".join(name))
         return out
-
-
-_QUOTED = re.compile(r'“[^”]*(?:”|$)|"[^"]*(?:"|$)')
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
-
-
-def _blank(quoted: re.Match) -> str:
-    return " " * len(quoted.group())
-
-
-def _pronoun_after(text: str, start: int, own: set[str], lx) -> str:
-    """The gender of the first he/his or she/her after a name that ends at ``start``, when it can
-    only be that person's: in the same sentence, outside quotes, with no other name between
-    ("Nina Berg ... noted that Reyes's stance stems from his view" says nothing of Berg)."""
-    window = text[start : start + _GENDER_WINDOW]
-    m = _GENDERED.search(window)
-    if m is not None and ('"' in window or "“" in window):
-        window = _QUOTED.sub(_blank, window)
-        m = _GENDERED.search(window)
-    if m is None or _SENTENCE_BREAK.search(window, 0, m.start() + 1):
-        return ""
-    for word in _CAPITALISED.findall(window, 0, m.start()):
-        if word not in own and bare(word) not in own and bare(word) not in lx.places and is_name_word(word, lx):
-            return ""
-    return lx.genders[m.group().lower()]
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
-
-
-def _titled(entity: _Entity) -> bool:
-    """Whether the article gives ``entity`` a person's title or an alias with one ("Prime Minister
-    Ana Levi"): then a later "it" is not them, and they stay a person."""
-    lx = lex()
-    words = f"{entity.role} {' '.join(entity.aliases)}".lower().replace("-", " ").split()
-    return any(w in lx.titles or w in lx.honorifics for w in words)
-
-
-def _fits(entity: _Entity, description: str) -> bool:
-    """Whether the proper words of a description ("the UN body") may name ``entity``: each is a word
-    of its name or an alias of it, so "the UN body" is not the Israeli army the article just quoted."""
-    lx = lex()
-    words = set(entity.name.lower().split()) | {a.lower() for a in entity.aliases}
-    for w in description.split():
-        low = w.lower()
-        if (
-            w[:1].isupper()
-            and low not in lx.places
-            and low not in lx.titles
-            and low not in words
-            and lx.organisations.get(low, ("",))[0] != entity.name
-        ):
-            return False
-    return True
-
-
-def _is_plural(name: str) -> bool:
-    words = name.split()
-    last = words[-1].lower() if words else ""
-    lx = lex()
-    return (
-        " and " in name
-        or last in lx.group_nouns
-        or (last.endswith("s") and not last.endswith("ss") and last in lx.speaker_nouns)
-    )
