@@ -98,7 +98,7 @@ def _page_article(source: Source, fields: FieldMap, limits: Limits) -> Article:
     if html is None:
         html = decoded_text(data)
     found = page(html)
-    if not found.text:
+    if not found.text.strip():
         raise RejectedInput(
             "no readable text in the page: after leaving out scripts, styles, "
             "navigation, headers and footers nothing was left; save the article "

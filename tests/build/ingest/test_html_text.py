@@ -58,7 +58,15 @@ def test_ingest_html_fallbacks(html, text, title):
     assert (found.text, found.title) == (text, title)
 
 
-def test_ingest_html_without_text_is_rejected(tmp_path):
-    record = one(write(tmp_path / "nav.htm", "<html><body><nav>Home</nav><script>x()</script></body></html>"))
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><nav>Home</nav><script>x()</script></body></html>",
+        "\x0b",  # white space str.split keeps as a character: still no text
+        "<p>\u00a0\u2003</p>",
+    ],
+)
+def test_ingest_html_without_text_is_rejected(tmp_path, html):
+    record = one(write(tmp_path / "nav.htm", html))
     assert isinstance(record, Rejected)
     assert record.reason.startswith("no readable text in the page")
