@@ -57,7 +57,8 @@ CAPTION_LINE_PX = 18  # the height of one caption line under a downloaded chart
 
 def _rgb(color: str) -> tuple[float, float, float]:
     color = color.lstrip("#")
-    return tuple(int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return red, green, blue
 
 
 def luminance(color: str) -> float:

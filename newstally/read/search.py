@@ -100,4 +100,4 @@ def searching(query: Query) -> Query:
             for name in relations:
                 con.unregister(name)
 
-    return run  # type: ignore[return-value]
+    return run  # type: ignore[return-value]  # same signature as query, plus the keyword matches

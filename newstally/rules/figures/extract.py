@@ -267,7 +267,7 @@ def _values(
     if factor is None:
         return value, low, high, counted.unit
     scaled = (x * factor[1] if x is not None else None for x in (value, low, high))
-    return *scaled, factor[0]  # type: ignore[return-value]
+    return *scaled, factor[0]  # type: ignore[return-value]  # a generator of three: mypy cannot count it
 
 
 def _is_figure(text: str, first: Reading, last: Reading, counted: Counted, qualified: _Qualified) -> bool:
