@@ -134,8 +134,13 @@ def _corrected(text: str, r: Reported, p: CueParse) -> list[Reported]:
         a, b = p.clauses[0]
         end = _trimmed(text, a, min(b, attribution.start) if attribution.start > a else b)
         found = [Reported(attribution, a, end, f"{p.rule}-clause")] if end - a > 1 else []
-        # "CLAUSE, she said, CLAUSE": the word rules' clause after the cue is one too
-        return found + ([r] if r.rule == "reported-parenthetical" else [])
+        # "CLAUSE, she said, CLAUSE": the word rules' clause after the cue is one too, as the parse cuts it
+        if r.rule != "reported-parenthetical":
+            return found
+        if len(p.clauses) < 2:
+            return found + [r]
+        after = replace(p, clauses=p.clauses[1:], before=False, rule=p.rule.replace("-before", ""))
+        return found + _corrected(text, r, after)
     extra: list[tuple[int, int]] = []
     for a, b in p.clauses:
         if a < end and start < b:

@@ -1,0 +1,119 @@
+"""Which clauses a cue reports, read over the parse (newstally.rules.statements.reports): a cue set
+in the middle of its sentence, a cue the parse conjoined to the clause it closes, a naming cue with
+a quote; sentence -> (text, kind, speaker), negatives included. Names are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstally.rules import extract
+from newstally.rules.syntax import MODEL
+
+pytestmark = pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no parser model (make model)")
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(statement text, kind, speaker name) in text order."""
+    result = extract(text)
+    names = {s.key: s.name for s in result.speakers}
+    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in result.statements]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "CLAUSE, X said, CLAUSE": what stands on both sides of the cue is reported
+        (
+            "It is on the mayor’s watch, Dana Holt said, that the city is facing a housing crisis.",
+            [
+                ("It is on the mayor’s watch", "indirect", "Dana Holt"),
+                ("the city is facing a housing crisis", "indirect", "Dana Holt"),
+            ],
+        ),
+        (
+            "Paying the fees can be almost impossible for some families, Mira Osei said, especially those "
+            "who arrived last year.",
+            [
+                ("Paying the fees can be almost impossible for some families", "indirect", "Mira Osei"),
+                ("especially those who arrived last year", "indirect", "Mira Osei"),
+            ],
+        ),
+        # a subordinate clause before the cue is the narration's, and so is a clause with a cue of its own
+        (
+            "While some critics say the council should not pay a middle man, Tomas Lindqvist says the "
+            "scheme makes everyone work harder.",
+            [
+                ("the council should not pay a middle man", "indirect", "critics"),
+                ("the scheme makes everyone work harder", "indirect", "Tomas Lindqvist"),
+            ],
+        ),
+    ],
+)
+def test_reports_both_sides_of_a_cue_in_mid_sentence(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "CLAUSE, the minister, X, said ADJUNCT": the clause before, not the adjunct after
+        (
+            "The country hopes to train a new army to retake the occupied territory, the defence minister, "
+            "Piet Harlan, said over the weekend.",
+            [
+                (
+                    "The country hopes to train a new army to retake the occupied territory",
+                    "indirect",
+                    "Piet Harlan",
+                )
+            ],
+        ),
+        # a word of the clause the parse hangs on the cue does not end the clause
+        (
+            "The wounded were taken to the Nasser Medical Complex in Khan el-Ahmar, the Ministry of Health "
+            "in the enclave said in a statement.",
+            [
+                (
+                    "The wounded were taken to the Nasser Medical Complex in Khan el-Ahmar",
+                    "indirect",
+                    "Ministry of Health",
+                )
+            ],
+        ),
+        # a participle after the reported clause is the narration's, whatever verb the parse hangs it on
+        (
+            "Fuel prices rose last week after the government said it would cut the subsidy, pushing up "
+            "the cost of bread.",
+            [("it would cut the subsidy", "indirect", "government")],
+        ),
+        # negatives: a verb joined by "and" reports what follows it; "said nothing" reports nothing
+        (
+            "The minister visited the port and said the ships would sail.",
+            [("the ships would sail", "indirect", "minister")],
+        ),
+        ("Police arrived at the scene, the officers said nothing.", []),
+    ],
+)
+def test_reports_the_clause_before_a_cue_the_parse_conjoined(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a naming cue reports what it names, when a quote says it is the speaker's words
+        (
+            "The Red Crescent, a relief agency, on Thursday called the escalation “abhorrent”.",
+            [("the escalation “abhorrent”", "mixed", "Red Crescent")],
+        ),
+        (
+            "The regulator described the settlement as a “package of remedies and relief” for investors.",
+            [("the settlement as a “package of remedies and relief” for investors", "mixed", "regulator")],
+        ),
+        # negatives: no quote, no statement; "called" in another sense
+        ("Ilse Varga called the plan a mistake.", []),
+        ("The mayor called the meeting to order.", []),
+    ],
+)
+def test_reports_what_a_naming_cue_names_with_a_quote(text, expected):
+    assert found(text) == expected
