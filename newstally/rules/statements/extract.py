@@ -81,6 +81,8 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
                 continue
             inside = quoted[bisect_left(opens, s) : bisect_left(opens, e)]
             _observe_subject(text, s, e, state)
+            for person in parsed.introduced(text, state.syntax, s, _inside_quote(quoted)):
+                state.roster.observe(person)
             before = len(state.out)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):

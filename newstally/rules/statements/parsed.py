@@ -108,6 +108,29 @@ def subjects(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int]
     return out
 
 
+def introduced(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int], bool]) -> list[Mention]:
+    """The people the sentence at ``start`` names in an apposition before its main verb ("The deputy
+    commander of the unit, Capt X, released a video in which he said ...", "In a statement made by
+    the prime minister, X, ..., he said"): who a "he" in that sentence or after it may be. [] when
+    the sentence was not parsed."""
+    sentence = syntax.sentence_at(start)
+    if sentence is None:
+        return []
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    out = []
+    for token in sentence.doc:
+        if root is None or token.i >= root.i:
+            break
+        if token.dep_ != "appos" or token.tag_ != "NNP" or inside_quote(sentence.offset(token)):
+            continue
+        if any(a.dep_ == "ccomp" for a in token.ancestors):
+            continue
+        mention, _, _ = speaker_phrase(text, sentence, token, own=False)
+        if mention is not None and mention.type == "person":
+            out.append(mention)
+    return out
+
+
 def attribution_after(text: str, pos: int, limit: int, cues: list[Cue], syntax: Syntax) -> Attribution | None:
     """The attribution right after a closing quote mark at ``pos`` that the word rules could not read
     (``"...," the minister for energy affairs said``, ``"...," Ukraine's command south wrote``): the
@@ -234,6 +257,20 @@ def _adjacent_name(verb: Token) -> list[Token]:
     return []
 
 
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative word right after it stands for ("the swimmer X, who ..."), or None."""
+    doc = relative.doc
+    i = relative.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or not doc[i].tag_.startswith("NN"):
+        return None
+    token = doc[i]
+    while token.dep_ in ("flat", "compound", "flat:name") and token.head.i > token.i:
+        token = token.head  # the phrase's head, for the word before the comma
+    return token
+
+
 def _subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
     a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
@@ -242,6 +279,10 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         child = min(subjects, key=lambda c: abs(verb.i - c.i))  # "As well as the issues ..., X said"
         if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":
             return verb.head, "parsed-relative"
+        if child.lower_ in _RELATIVES and child.i < verb.i and child.tag_ in ("WP", "WDT"):
+            # ", who told ...": a relative clause the parse hung on the verb; its antecedent ends before the comma
+            antecedent = _antecedent(child)
+            return antecedent, ("parsed-relative" if antecedent is not None else "")
         return child, "parsed"
     if verb.dep_ == "conj" and verb.head.i < verb.i and not reports.unjoined(verb):
         head = verb.head

@@ -117,3 +117,42 @@ def test_reports_the_clause_before_a_cue_the_parse_conjoined(text, expected):
 )
 def test_reports_what_a_naming_cue_names_with_a_quote(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ", who told ...": the relative word stands for the noun before the comma, never a speaker itself
+        (
+            "He was criticised by the American rower Lena Ortiz, who told Hansen he was helping the wrong side.",
+            [("he was helping the wrong side", "indirect", "Lena Ortiz")],
+        ),
+        (
+            "The plan was rejected by the council, which said it would cost too much.",
+            [("it would cost too much", "indirect", "council")],
+        ),
+    ],
+)
+def test_reports_a_relative_cue_speaks_for_its_antecedent(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person named in an apposition before the main verb is who "he" in that sentence is
+        (
+            "“We will hold the line,” Maria Lund said. The deputy commander of the Azov unit, Capt Pavel "
+            "Drozd, released a video on Thursday in which he said he had not surrendered.",
+            [("We will hold the line,", "direct", "Maria Lund"), ("he had not surrendered", "indirect", "Pavel Drozd")],
+        ),
+        # negative: with no such apposition, "he" is still the speaker before
+        (
+            "“We will hold the line,” Ivan Lund said. The unit released a video on Thursday in which he said "
+            "it had not surrendered.",
+            [("We will hold the line,", "direct", "Ivan Lund"), ("it had not surrendered", "indirect", "Ivan Lund")],
+        ),
+    ],
+)
+def test_reports_an_apposition_before_the_verb_is_who_he_is(text, expected):
+    assert found(text) == expected
