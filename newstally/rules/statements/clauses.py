@@ -17,13 +17,13 @@ from newstally.rules.speakers.mentions import Mention
 from newstally.rules.speakers.words import lex
 
 from .attribution import (
-    _LEADING,
     _REACH,
     _WORDS,
     Attribution,
     Cue,
     CueIndex,
     after_quote,
+    skip_leading,
     speaker_after,
     speaker_before,
 )
@@ -96,8 +96,8 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
             if comma > 0 and not inside_quote(comma):
                 attribution = Attribution(cue, mention, mstart, cue.end)
-                found = reported_from(text, attribution, clause, comma, rule, inside_quote)
-                return found + reported(text, comma + 1, end, inside_quote, index)
+                first_clause = reported_from(text, attribution, clause, comma, rule, inside_quote)
+                return first_clause + reported(text, comma + 1, end, inside_quote, index)
         return reported_from(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
     return _trailing(text, start, end, found, index, inside_quote)
 
@@ -151,7 +151,7 @@ _PAST_VERB = re.compile(r"\b[a-z]{2,}ed\b")
 def _sentence_subject(text: str, start: int, limit: int) -> tuple[Mention | None, int]:
     """The subject a sentence opens with, after an opening adjunct ("In a statement, ...",
     "Last year, ...", "Speaking after the vote, ...")."""
-    p = _LEADING.match(text, start, limit).end()
+    p = skip_leading(text, start, limit)
     first = _WORDS.match(text, p, limit)
     low = first.group().lower() if first else ""
     if low in lex().prepositions or low in _NOT_CLAUSE_START or low in lex().time_words or low.endswith("ing"):
@@ -221,7 +221,7 @@ def reported_from(
     cut = _CLAUSE_CUT.search(text, clause, stop)
     while cut and (inside_quote(cut.start()) or _paired_dash(text, cut, stop)):
         if not inside_quote(cut.start()):
-            cut = _PAIRED_DASH.search(text, cut.end(), stop)  # the closing dash of the aside
+            cut = _PAIRED_DASH.search(text, cut.end(), stop) or cut  # the closing dash of the aside
         cut = _CLAUSE_CUT.search(text, cut.end(), stop)
     if cut:
         stop = cut.start()
@@ -299,9 +299,9 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
                 mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
                 comma = text.find(",", stop, end)
                 if mention and comma >= 0 and not text[stop:comma].strip():
-                    attribution = Attribution(cue, mention, cue.start, stop)
+                    source = Attribution(cue, mention, cue.start, stop)
                     return _finish(
-                        [Reported(attribution, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text
+                        [Reported(source, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text
                     )
                 continue
             before = text[: cue.start].rstrip()
