@@ -322,8 +322,9 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
             continue
         rest = _WORDS.findall(text, attribution.end, end)
         parenthetical = text[attribution.end : attribution.end + 1] == ","
-        if len(_WORDS.findall(text, start, comma)) < 4:
-            continue
+        opening = _WORDS.findall(text, start, comma)
+        if len(opening) < 4 or opening[0].lower() in STATEMENT_WORDS.prompt_openers:
+            continue  # "Asked what he would tell the mayor, X says": the question, not the answer
         if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
                 text, attribution.end, end, attribution.mention, inside_quote, index

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .phrases import BREAKS, break_before
+from .words import STATEMENT_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,6 +34,8 @@ def before(head: Token, verb: Token) -> list[tuple[Token, Token]] | None:
     if stop == 0 or doc[stop - 1].text not in BREAKS or head.left_edge.i >= stop:
         return None
     found = span(head, head.left_edge, doc[stop - 1])
+    if found and found[0].lower_ in STATEMENT_WORDS.prompt_openers:
+        return None  # "Asked about the strike, X said": the question put to the speaker
     return [found] if found and found[1].i - found[0].i >= 2 else None
 
 

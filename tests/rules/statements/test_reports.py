@@ -156,3 +156,23 @@ def test_reports_a_relative_cue_speaks_for_its_antecedent(text, expected):
 )
 def test_reports_an_apposition_before_the_verb_is_who_he_is(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Asked ..., X said": the clause before the cue is the question put to the speaker
+        ("Questioned about the cost of the new arena, the mayor said in an interview: we will pay.", []),
+        (
+            "Pressed on whether the plant would close, the manager, Olaf Brandt, said it would stay open.",
+            [("it would stay open", "indirect", "Olaf Brandt")],
+        ),
+        # a clause that is a statement stays one
+        (
+            "The plant will stay open until the end of the year, the manager, Olaf Brandt, said.",
+            [("The plant will stay open until the end of the year", "indirect", "Olaf Brandt")],
+        ),
+    ],
+)
+def test_reports_the_question_put_to_a_speaker_is_not_a_statement(text, expected):
+    assert found(text) == expected
