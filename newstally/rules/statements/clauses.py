@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstally.rules.lexicon import alternatives
-from newstally.rules.speakers.mentions import Mention
-from newstally.rules.speakers.words import lex
+from newstally.rules.speakers.mentions import Mention, parse
+from newstally.rules.speakers.words import TOKEN, lex
 
 from .attribution import (
     _REACH,
@@ -50,6 +50,8 @@ _TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
 # Cues tried per sentence, from each end: a sentence with more is not prose.
 _CUES_TRIED = 8
 _ADDING = re.compile(rf",?\s+(?:and\s+)?(?P<cue>{alternatives(STATEMENT_WORDS.adding_forms)})(?:\s+that)?\s+")
+# ", with NOUN PHRASE": the subject of a participle that follows it (an absolute construction)
+_WITH = re.compile(r",\s+with\s+(?=[^,;]*$)")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
 _CLAUSE_CUT = re.compile(
     rf"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:{alternatives(STATEMENT_WORDS.contrasts)})\s+"
@@ -232,13 +234,21 @@ def reported_from(
             m = pattern.search(text, m.end(), stop)
         if not m:
             continue
+        cut_at = m.start()
         if pattern is _ADDING:
             cue = Cue(m.group("cue"), m.start("cue"), m.end("cue"), "say")
+            speaker, begins = attribution.mention, cue.start
+            absolute = _WITH.search(text, clause, m.start())
+            if absolute is not None:  # ", with the ambassador warning that ...": the ambassador speaks
+                phrase = text[absolute.end() : m.start("cue")].rstrip()
+                own = parse(TOKEN.findall(phrase), "", phrase) if phrase else None
+                if own is not None and own.type != "pronoun":
+                    speaker, begins, cut_at = own, absolute.end(), absolute.start()
             extra = _finish(
-                [Reported(Attribution(cue, attribution.mention, cue.start, cue.end), m.end(), stop, "reported-adding")],
+                [Reported(Attribution(cue, speaker, begins, cue.end), m.end(), stop, "reported-adding")],
                 text,
             )
-        stop = m.start()
+        stop = cut_at
     return _finish([Reported(attribution, clause, stop, rule)], text) + extra
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from .attribution import Attribution, speaker_before
 from .clauses import Reported, reported_from
 from .parsed import CueParse
+from .words import STATEMENT_WORDS
 
 
 def combine(
@@ -52,6 +53,9 @@ def combine(
                 continue
         attribution = Attribution(p.cue, p.mention, *(p.subject or (p.cue.start, p.cue.end)))
         for i, (a, b) in enumerate(p.clauses):
+            if p.before and i == 0:
+                out = _reported_within(out, attribution, a, b)
+                b = _stopped(text, Reported(attribution, a, b, p.rule), reading).end
             if any(a < o.end and o.start < b for o in out):
                 continue
             if i or p.before:
@@ -60,6 +64,24 @@ def combine(
                 found = reported_from(text, attribution, a, b, p.rule, inside_quote)
             out += [_stopped(text, r, reading) for r in found]
     return out
+
+
+def _reported_within(out: list[Reported], outer: Attribution, a: int, b: int) -> list[Reported]:
+    """``out`` with the cues inside the clause ``a``-``b`` that a cue after it reports read as the outer
+    speaker's: "X has told Y it will ..., the governor said" is the governor's whole; in "X has
+    started ... and warned that ..., Y said" the warning is Y's report too. A channel after the
+    clause (a document, "Reuters reported") leaves the inner speaker speaking."""
+    channel = outer.mention is not None and outer.mention.type == "document"
+    if channel or STATEMENT_WORDS.lemmas.get(outer.cue.text.lower()) == "report":
+        return out  # "X said ..., Reuters reported", "..., the report said": the channel, X the speaker
+    kept = []
+    for o in out:
+        if a <= o.attribution.cue.start and o.attribution.cue.end <= b:
+            if o.attribution.start <= a and "conjoined" not in o.rule:
+                continue  # the clause is the inner cue's with its speaker: it is all the outer's
+            o = replace(o, attribution=replace(outer, cue=o.attribution.cue))
+        kept.append(o)
+    return kept
 
 
 def _stopped(text: str, r: Reported, reading: dict[int, CueParse]) -> Reported:

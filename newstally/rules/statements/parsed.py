@@ -275,6 +275,8 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
     a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _adjacent_name(verb)
+    # "The group, which monitors the fighting, said": a relative clause the parse took for a second subject
+    subjects = [c for c in subjects if not any(k.tag_ in ("WDT", "WP") for k in c.lefts)] or subjects
     if subjects:
         child = min(subjects, key=lambda c: abs(verb.i - c.i))  # "As well as the issues ..., X said"
         if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":

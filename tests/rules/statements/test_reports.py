@@ -176,3 +176,70 @@ def test_reports_an_apposition_before_the_verb_is_who_he_is(text, expected):
 )
 def test_reports_the_question_put_to_a_speaker_is_not_a_statement(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause the parse takes for a second subject is not the speaker
+        (
+            "The research group, which closely monitors the fighting, said the army was running out of shells.",
+            [("the army was running out of shells", "indirect", "research group")],
+        ),
+        # ", with X warning that ...": X speaks, and the clause before ends at the comma
+        (
+            "Moldavia told the allies to stop sending arms, with the ambassador warning that the deliveries "
+            "were inflaming the conflict.",
+            [
+                ("stop sending arms", "indirect", "Moldavia"),
+                ("the deliveries were inflaming the conflict", "indirect", "ambassador"),
+            ],
+        ),
+        # "it" after an institution (a presidency) is that institution
+        (
+            "Shelling continued over the weekend, the Ruritanian presidency said on Sunday. It said that four "
+            "missiles had hit the port.",
+            [
+                ("Shelling continued over the weekend", "indirect", "Ruritanian presidency"),
+                ("four missiles had hit the port", "indirect", "Ruritanian presidency"),
+            ],
+        ),
+    ],
+)
+def test_reports_who_speaks_in_a_crowded_sentence(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X has told Y it will ..., the governor said": the governor reports the whole clause
+        (
+            "Moldavia has told the region it will block the import of most goods by rail, the regional "
+            "governor said on Friday.",
+            [
+                (
+                    "Moldavia has told the region it will block the import of most goods by rail",
+                    "indirect",
+                    "regional governor",
+                )
+            ],
+        ),
+        # "X has started ... and warned that ..., Y said": the warning is Y's report too
+        (
+            "Borland has moved troops to the border and warned that an attack could come within days, "
+            "Moldavia said on Wednesday.",
+            [
+                ("Borland has moved troops to the border", "indirect", "Moldavia"),
+                ("an attack could come within days", "indirect", "Moldavia"),
+            ],
+        ),
+        # a channel after the clause leaves the inner speaker speaking
+        (
+            "Anna Kessler, the owner of the chain, said 200 jobs would go this year, Reuters reported.",
+            [("200 jobs would go this year", "indirect", "Anna Kessler")],
+        ),
+    ],
+)
+def test_reports_a_cue_after_a_clause_with_a_cue_of_its_own(text, expected):
+    assert found(text) == expected
