@@ -151,7 +151,8 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
         narration = _narration(text, consumed, q.open)
         if post is not None:
             key = state.roster.resolve(post.mention)
-            if narration and pre is None:
+            # "..., there is no such thing as X: \"...,\" they wrote": a colon ends the narration; the quote is direct
+            if narration and pre is None and not text[consumed : q.open].rstrip().endswith(":"):
                 stop = q.close + 1 if q.closed else inner_end
                 _emit(
                     state,

@@ -45,6 +45,10 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
             return None
         # "CLAUSE, she said, CLAUSE": a cue set in the middle of a sentence reports what is on both sides
         return (_parenthetical(verb) or []) + spans
+    if cue.frame in ("say", "that"):
+        found = _as_said(verb)
+        if found is not None:
+            return found
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     if inverted and (verb.dep_ == "parataxis" or unjoined(verb)) and verb.head.i < verb.i:
@@ -103,6 +107,24 @@ def unjoined(verb: Token) -> bool:
     while first.is_punct and first.i < verb.i:  # a comma the parse hangs on the subject
         first = doc[first.i + 1]
     return first.i > 0 and doc[first.i - 1].text in BREAKS
+
+
+def _as_said(verb: Token) -> list[tuple[Token, Token]] | None:
+    """``CLAUSE as X noted`` / ``as X said, CLAUSE``: a cue in an "as" clause with a subject and
+    nothing it reports of its own reports the clause it hangs on, up to the "as" or after its comma."""
+    doc = verb.doc
+    mark = next((c for c in verb.lefts if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or verb.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in verb.lefts):
+        return None
+    if any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp", "parataxis") for c in verb.rights):
+        return None
+    head = verb.head
+    if head.i < verb.i:
+        found = complements.span(head, head.left_edge, doc[mark.i - 1])
+    else:
+        after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else verb.right_edge
+        found = complements.span(head, after, head.right_edge)
+    return [found] if found and found[1].i - found[0].i >= 2 else None
 
 
 def _root(token: Token) -> Token:

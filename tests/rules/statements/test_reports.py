@@ -243,3 +243,43 @@ def test_reports_who_speaks_in_a_crowded_sentence(text, expected):
 )
 def test_reports_a_cue_after_a_clause_with_a_cue_of_its_own(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "CLAUSE, as X noted": X reports the clause the "as" clause hangs on, on either side
+        (
+            "The reforms will take years, as the minister noted in a speech on Monday.",
+            [("The reforms will take years", "indirect", "minister")],
+        ),
+        (
+            "Nevertheless, as Tomas Lind mentioned, there are encouraging signs.",
+            [("there are encouraging signs", "indirect", "Tomas Lind")],
+        ),
+        # negatives: "as" with an object is a time ("as she said goodbye"); "mentioned" a noun is no statement
+        ("As Lena Ortiz said goodbye, the crowd cheered.", []),
+        ("She mentioned the war twice.", []),
+    ],
+)
+def test_reports_as_x_said(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a colon ends the narration: the quote after it is direct, not mixed
+        (
+            "The mayor had one message for the crowd: “We will rebuild,” Lena Ortiz said.",
+            [("We will rebuild,", "direct", "Lena Ortiz")],
+        ),
+        # narration that runs into the quote makes it mixed
+        (
+            "The plan is “dead in the water”, Lena Ortiz said.",
+            [("The plan is “dead in the water”", "mixed", "Lena Ortiz")],
+        ),
+    ],
+)
+def test_reports_a_colon_before_a_quote_ends_the_narration(text, expected):
+    assert found(text) == expected
