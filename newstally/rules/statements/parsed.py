@@ -98,7 +98,9 @@ def subjects(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int]
         return None
     out = []
     for token in sentence.doc:
-        if token.dep_ != "nsubj" or token.tag_ not in ("NNP", "NNPS", "NN") or inside_quote(sentence.offset(token)):
+        if token.tag_ not in ("NNP", "NNPS", "NN") or inside_quote(sentence.offset(token)):
+            continue
+        if token.dep_ != "nsubj" and not (token.tag_ == "NNP" and _aged(token)):
             continue
         if any(a.dep_ == "ccomp" for a in token.ancestors):
             continue
@@ -106,6 +108,16 @@ def subjects(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int]
         if mention is not None and mention.type == "person":
             out.append(mention)
     return out
+
+
+def _aged(token: Token) -> bool:
+    """Whether a name has an age after its comma ("for accountant X, 50."): a new voice introduced,
+    wherever the parse hangs the number."""
+    doc = token.doc
+    edge = max([token.i] + [c.i for c in token.children if c.dep_ in ("flat", "flat:name")])
+    if edge + 2 >= len(doc) or doc[edge + 1].text != "," or doc[edge + 2].tag_ != "CD":
+        return False
+    return edge + 3 == len(doc) or doc[edge + 3].is_punct
 
 
 def introduced(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int], bool]) -> list[Mention]:

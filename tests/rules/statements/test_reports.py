@@ -283,3 +283,27 @@ def test_reports_as_x_said(text, expected):
 )
 def test_reports_a_colon_before_a_quote_ends_the_narration(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person the narration introduces with an age is who "he" is next
+        (
+            "“My knee is better,” Doug Varga says. The classes also helped Toronto accountant Emil Brandt, 50. "
+            "“I had a gym membership, but this helped me,” he says.",
+            [
+                ("My knee is better,", "direct", "Doug Varga"),
+                ("I had a gym membership, but this helped me,", "direct", "Emil Brandt"),
+            ],
+        ),
+        # negative: a number after a comma that is no age introduces no one
+        (
+            "“My knee is better,” Doug Varga says. The class costs $50, 20 more than last year. "
+            "“I had a gym membership,” he says.",
+            [("My knee is better,", "direct", "Doug Varga"), ("I had a gym membership,", "direct", "Doug Varga")],
+        ),
+    ],
+)
+def test_reports_a_person_introduced_with_an_age_is_who_he_is(text, expected):
+    assert found(text) == expected
