@@ -70,16 +70,23 @@ def _reported_within(out: list[Reported], outer: Attribution, a: int, b: int) ->
     """``out`` with the cues inside the clause ``a``-``b`` that a cue after it reports read as the outer
     speaker's: "X has told Y it will ..., the governor said" is the governor's whole; in "X has
     started ... and warned that ..., Y said" the warning is Y's report too. A channel after the
-    clause (a document, "Reuters reported") leaves the inner speaker speaking."""
+    clause (a document, "Reuters reported"), an inner "X says" or an "according to" leave the inner
+    speaker speaking."""
     channel = outer.mention is not None and outer.mention.type == "document"
-    if channel or STATEMENT_WORDS.lemmas.get(outer.cue.text.lower()) == "report":
-        return out  # "X said ..., Reuters reported", "..., the report said": the channel, X the speaker
+    if channel or STATEMENT_WORDS.lemmas.get(outer.cue.text.lower()) != "say":
+        # "X said ..., Reuters reported", "..., the report said": the channel, X the speaker;
+        # "X accused Y – a charge Z denied": Z's denial is no report of X's words
+        return out
     kept = []
     for o in out:
-        if a <= o.attribution.cue.start and o.attribution.cue.end <= b:
-            if o.attribution.start <= a and "conjoined" not in o.rule:
-                continue  # the clause is the inner cue's with its speaker: it is all the outer's
-            o = replace(o, attribution=replace(outer, cue=o.attribution.cue))
+        cue = o.attribution.cue
+        inside = a <= cue.start and cue.end <= b and cue.frame != "source"
+        if inside and o.attribution.start <= a and "conjoined" not in o.rule:
+            if STATEMENT_WORDS.lemmas.get(cue.text.lower()) == "say":
+                return out  # "X says ..., Y reported": Y relays what X says
+            continue  # the clause is the inner cue's with its speaker: it is all the outer's
+        if inside:
+            o = replace(o, attribution=replace(outer, cue=cue))
         kept.append(o)
     return kept
 

@@ -52,8 +52,13 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     if inverted and (verb.dep_ == "parataxis" or unjoined(verb)) and verb.head.i < verb.i:
-        # a cue the parse took for a relative clause of the noun before it closes the whole sentence
-        return complements.before(verb.head if verb.dep_ != "acl:relcl" else _root(verb), verb)
+        if verb.dep_ != "acl:relcl":
+            return complements.before(verb.head, verb)
+        # a cue the parse took for a relative clause of the noun before it closes the whole sentence,
+        # when what stands before it is a clause ("Following the vote, X announced ..." is not)
+        found = complements.before(_root(verb), verb)
+        finite = found and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[found[0][0].i : found[0][1].i + 1])
+        return found if finite else None
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if inverted and before:
         return complements.before(before[0], verb)
@@ -106,6 +111,8 @@ def unjoined(verb: Token) -> bool:
     first = subject.left_edge if subject is not None else verb
     while first.is_punct and first.i < verb.i:  # a comma the parse hangs on the subject
         first = doc[first.i + 1]
+    if verb.dep_ == "acl:relcl" and verb.head.i >= first.i - 1:
+        return False  # "..., a charge Islamabad has denied": the noun the clause describes stands after the comma
     return first.i > 0 and doc[first.i - 1].text in BREAKS
 
 
@@ -137,8 +144,10 @@ def _parenthetical(verb: Token) -> list[tuple[Token, Token]] | None:
     """``CLAUSE, she said, CLAUSE``: the clause before a cue that a comma sets after it, when the cue
     has a subject of its own and the clause (the predicate the cue hangs on, or the cue's complement
     before it) has a subject too."""
-    if not any(c.dep_ == "nsubj" for c in verb.lefts):
+    if not any(c.dep_ == "nsubj" for c in verb.lefts) or verb.i + 1 >= len(verb.doc):
         return None
+    if verb.doc[verb.i + 1].text not in BREAKS:
+        return None  # "Following the vote, X announced to members that ...": no aside, one clause after the cue
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         head = verb.head
     else:
@@ -155,9 +164,8 @@ def _parenthetical(verb: Token) -> list[tuple[Token, Token]] | None:
     # "While critics say X, she says Y": a subordinate clause, or one that reports speech of its own,
     # is the narration's (a parse may hang it on the cue)
     opening = verb.doc[head.left_edge.i : first.i + 1]
-    if any(t.dep_ == "mark" and t.lower_ != "that" for t in opening) or any(
-        t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS.cue_frames for t in words
-    ):
+    subordinate = any(t.lower_ in lex().subordinators or t.dep_ == "mark" and t.lower_ != "that" for t in opening)
+    if subordinate or any(t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS.cue_frames for t in words):
         return None
     return found
 

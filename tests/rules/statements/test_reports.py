@@ -47,6 +47,16 @@ def found(text: str) -> list[tuple[str, str, str]]:
                 ("the scheme makes everyone work harder", "indirect", "Tomas Lindqvist"),
             ],
         ),
+        (
+            "But when the police are involved, he said, it is hard to know what the child was told.",
+            [("it is hard to know what the child was told", "indirect", "")],
+        ),
+        # "Following the vote, X announced to members that ...": no aside, the clause after the cue only
+        (
+            "Following the announcement of a ceasefire, the envoy of Ruritania announced to member states that "
+            "it will fund the rebuilding.",
+            [("it will fund the rebuilding", "indirect", "envoy of Ruritania")],
+        ),
     ],
 )
 def test_reports_both_sides_of_a_cue_in_mid_sentence(text, expected):
@@ -238,6 +248,11 @@ def test_reports_who_speaks_in_a_crowded_sentence(text, expected):
         (
             "Anna Kessler, the owner of the chain, said 200 jobs would go this year, Reuters reported.",
             [("200 jobs would go this year", "indirect", "Anna Kessler")],
+        ),
+        # a denial after the clause is no report of it
+        (
+            "Ruritania has accused Borland of arming the rebels – a charge Borland has denied.",
+            [("Borland of arming the rebels", "indirect", "Ruritania")],
         ),
     ],
 )
