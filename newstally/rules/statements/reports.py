@@ -51,7 +51,8 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
             return found
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
-    if inverted and (verb.dep_ == "parataxis" or unjoined(verb)) and verb.head.i < verb.i:
+    # (", urging it to act": a participle after its clause reports what follows it, never the clause)
+    if inverted and (verb.dep_ == "parataxis" or unjoined(verb)) and verb.head.i < verb.i and verb.tag_ != "VBG":
         if verb.dep_ != "acl:relcl":
             return complements.before(verb.head, verb)
         # a cue the parse took for a relative clause of the noun before it closes the whole sentence,

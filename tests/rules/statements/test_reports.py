@@ -322,3 +322,18 @@ def test_reports_a_colon_before_a_quote_ends_the_narration(text, expected):
 )
 def test_reports_a_person_introduced_with_an_age_is_who_he_is(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle after its clause reports what follows it, never the clause before it
+        (
+            "On Friday, the federation chairman Ivo Marek wrote to the world body – the sport’s governing "
+            "body – urging it to “take action against athletes who break the rules”.",
+            [("it to “take action against athletes who break the rules”", "mixed", "Ivo Marek")],
+        ),
+    ],
+)
+def test_reports_a_participle_reports_what_follows_it(text, expected):
+    assert found(text) == expected
