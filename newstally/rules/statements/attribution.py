@@ -307,7 +307,7 @@ def after_quote(text: str, pos: int, limit: int, index: CueIndex, quoted: bool =
     ``quoted``: ``pos`` follows a quote itself (not a clause), so the attribution may also be
     ``, recalled X`` or ``, the lanky, bespectacled professor said``.
     """
-    p = _LEADING.match(text, pos, limit).end()
+    p = skip_leading(text, pos, limit)
     cue = index.at(p, limit)
     if cue and (cue.frame in ("say", "quote") or quoted and cue.frame == "that"):
         mention, stop = speaker_after(text, cue.end, limit)
@@ -358,3 +358,9 @@ def lead_in(text: str, floor: int, quote_open: int, index: CueIndex) -> Attribut
         return None
     mention, start = speaker_before(text, floor, cue.start)
     return Attribution(cue, mention, start if mention else cue.start, quote_open)
+
+
+def skip_leading(text: str, pos: int, limit: int) -> int:
+    """``pos`` moved past the spaces, commas and dashes that follow it (before ``limit``)."""
+    m = _LEADING.match(text, pos, limit)
+    return m.end() if m else pos

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newstally.rules.lexicon import alternatives
-from newstally.rules.speakers.mentions import Mention
-from newstally.rules.speakers.words import lex
+from newstally.rules.speakers.mentions import Mention, parse
+from newstally.rules.speakers.words import TOKEN, lex
 
 from .attribution import (
-    _LEADING,
     _REACH,
     _WORDS,
     Attribution,
     Cue,
     CueIndex,
     after_quote,
+    skip_leading,
     speaker_after,
     speaker_before,
 )
@@ -50,6 +50,8 @@ _TRAILING_MARKS = frozenset(" \t\n\r\u00a0,.;:—–-")
 # Cues tried per sentence, from each end: a sentence with more is not prose.
 _CUES_TRIED = 8
 _ADDING = re.compile(rf",?\s+(?:and\s+)?(?P<cue>{alternatives(STATEMENT_WORDS.adding_forms)})(?:\s+that)?\s+")
+# ", with NOUN PHRASE": the subject of a participle that follows it (an absolute construction)
+_WITH = re.compile(r",\s+with\s+(?=[^,;]*$)")
 _ACCORDING_AFTER = re.compile(r",\s*(?P<cue>according to)\s+")
 _CLAUSE_CUT = re.compile(
     rf"\s+[–—]\s+|\s+-\s+|;\s+|,\s+(?:{alternatives(STATEMENT_WORDS.contrasts)})\s+"
@@ -96,8 +98,8 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
             if comma > 0 and not inside_quote(comma):
                 attribution = Attribution(cue, mention, mstart, cue.end)
-                found = reported_from(text, attribution, clause, comma, rule, inside_quote)
-                return found + reported(text, comma + 1, end, inside_quote, index)
+                first_clause = reported_from(text, attribution, clause, comma, rule, inside_quote)
+                return first_clause + reported(text, comma + 1, end, inside_quote, index)
         return reported_from(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
     return _trailing(text, start, end, found, index, inside_quote)
 
@@ -151,7 +153,7 @@ _PAST_VERB = re.compile(r"\b[a-z]{2,}ed\b")
 def _sentence_subject(text: str, start: int, limit: int) -> tuple[Mention | None, int]:
     """The subject a sentence opens with, after an opening adjunct ("In a statement, ...",
     "Last year, ...", "Speaking after the vote, ...")."""
-    p = _LEADING.match(text, start, limit).end()
+    p = skip_leading(text, start, limit)
     first = _WORDS.match(text, p, limit)
     low = first.group().lower() if first else ""
     if low in lex().prepositions or low in _NOT_CLAUSE_START or low in lex().time_words or low.endswith("ing"):
@@ -221,7 +223,7 @@ def reported_from(
     cut = _CLAUSE_CUT.search(text, clause, stop)
     while cut and (inside_quote(cut.start()) or _paired_dash(text, cut, stop)):
         if not inside_quote(cut.start()):
-            cut = _PAIRED_DASH.search(text, cut.end(), stop)  # the closing dash of the aside
+            cut = _PAIRED_DASH.search(text, cut.end(), stop) or cut  # the closing dash of the aside
         cut = _CLAUSE_CUT.search(text, cut.end(), stop)
     if cut:
         stop = cut.start()
@@ -232,13 +234,21 @@ def reported_from(
             m = pattern.search(text, m.end(), stop)
         if not m:
             continue
+        cut_at = m.start()
         if pattern is _ADDING:
             cue = Cue(m.group("cue"), m.start("cue"), m.end("cue"), "say")
+            speaker, begins = attribution.mention, cue.start
+            absolute = _WITH.search(text, clause, m.start())
+            if absolute is not None:  # ", with the ambassador warning that ...": the ambassador speaks
+                phrase = text[absolute.end() : m.start("cue")].rstrip()
+                own = parse(TOKEN.findall(phrase), "", phrase) if phrase else None
+                if own is not None and own.type != "pronoun":
+                    speaker, begins, cut_at = own, absolute.end(), absolute.start()
             extra = _finish(
-                [Reported(Attribution(cue, attribution.mention, cue.start, cue.end), m.end(), stop, "reported-adding")],
+                [Reported(Attribution(cue, speaker, begins, cue.end), m.end(), stop, "reported-adding")],
                 text,
             )
-        stop = m.start()
+        stop = cut_at
     return _finish([Reported(attribution, clause, stop, rule)], text) + extra
 
 
@@ -299,9 +309,9 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
                 mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
                 comma = text.find(",", stop, end)
                 if mention and comma >= 0 and not text[stop:comma].strip():
-                    attribution = Attribution(cue, mention, cue.start, stop)
+                    source = Attribution(cue, mention, cue.start, stop)
                     return _finish(
-                        [Reported(attribution, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text
+                        [Reported(source, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text
                     )
                 continue
             before = text[: cue.start].rstrip()
@@ -322,8 +332,9 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
             continue
         rest = _WORDS.findall(text, attribution.end, end)
         parenthetical = text[attribution.end : attribution.end + 1] == ","
-        if len(_WORDS.findall(text, start, comma)) < 4:
-            continue
+        opening = _WORDS.findall(text, start, comma)
+        if len(opening) < 4 or opening[0].lower() in STATEMENT_WORDS.prompt_openers:
+            continue  # "Asked what he would tell the mayor, X says": the question, not the answer
         if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
                 text, attribution.end, end, attribution.mention, inside_quote, index

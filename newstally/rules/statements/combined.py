@@ -14,6 +14,7 @@ from dataclasses import replace
 from .attribution import Attribution, speaker_before
 from .clauses import Reported, reported_from
 from .parsed import CueParse
+from .words import STATEMENT_WORDS
 
 
 def combine(
@@ -52,6 +53,9 @@ def combine(
                 continue
         attribution = Attribution(p.cue, p.mention, *(p.subject or (p.cue.start, p.cue.end)))
         for i, (a, b) in enumerate(p.clauses):
+            if p.before and i == 0:
+                out = _reported_within(out, attribution, a, b)
+                b = _stopped(text, Reported(attribution, a, b, p.rule), reading).end
             if any(a < o.end and o.start < b for o in out):
                 continue
             if i or p.before:
@@ -60,6 +64,31 @@ def combine(
                 found = reported_from(text, attribution, a, b, p.rule, inside_quote)
             out += [_stopped(text, r, reading) for r in found]
     return out
+
+
+def _reported_within(out: list[Reported], outer: Attribution, a: int, b: int) -> list[Reported]:
+    """``out`` with the cues inside the clause ``a``-``b`` that a cue after it reports read as the outer
+    speaker's: "X has told Y it will ..., the governor said" is the governor's whole; in "X has
+    started ... and warned that ..., Y said" the warning is Y's report too. A channel after the
+    clause (a document, "Reuters reported"), an inner "X says" or an "according to" leave the inner
+    speaker speaking."""
+    channel = outer.mention is not None and outer.mention.type == "document"
+    if channel or STATEMENT_WORDS.lemmas.get(outer.cue.text.lower()) != "say":
+        # "X said ..., Reuters reported", "..., the report said": the channel, X the speaker;
+        # "X accused Y – a charge Z denied": Z's denial is no report of X's words
+        return out
+    kept = []
+    for o in out:
+        cue = o.attribution.cue
+        inside = a <= cue.start and cue.end <= b and cue.frame != "source"
+        if inside and o.attribution.start <= a and "conjoined" not in o.rule:
+            if STATEMENT_WORDS.lemmas.get(cue.text.lower()) == "say":
+                return out  # "X says ..., Y reported": Y relays what X says
+            continue  # the clause is the inner cue's with its speaker: it is all the outer's
+        if inside:
+            o = replace(o, attribution=replace(outer, cue=cue))
+        kept.append(o)
+    return kept
 
 
 def _stopped(text: str, r: Reported, reading: dict[int, CueParse]) -> Reported:
@@ -134,8 +163,13 @@ def _corrected(text: str, r: Reported, p: CueParse) -> list[Reported]:
         a, b = p.clauses[0]
         end = _trimmed(text, a, min(b, attribution.start) if attribution.start > a else b)
         found = [Reported(attribution, a, end, f"{p.rule}-clause")] if end - a > 1 else []
-        # "CLAUSE, she said, CLAUSE": the word rules' clause after the cue is one too
-        return found + ([r] if r.rule == "reported-parenthetical" else [])
+        # "CLAUSE, she said, CLAUSE": the word rules' clause after the cue is one too, as the parse cuts it
+        if r.rule != "reported-parenthetical":
+            return found
+        if len(p.clauses) < 2:
+            return found + [r]
+        after = replace(p, clauses=p.clauses[1:], before=False, rule=p.rule.replace("-before", ""))
+        return found + _corrected(text, r, after)
     extra: list[tuple[int, int]] = []
     for a, b in p.clauses:
         if a < end and start < b:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .phrases import BREAKS, break_before
+from .words import STATEMENT_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,9 +26,16 @@ def before(head: Token, verb: Token) -> list[tuple[Token, Token]] | None:
     doc = verb.doc
     own = [_first_word(c).i for c in verb.lefts if c.i != head.i and c.left_edge.i > head.i and not c.is_punct]
     stop = min(own) if own else verb.i
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if stop > 0 and doc[stop - 1].text not in BREAKS and subject is not None:
+        # a word of the clause the parse hung on the cue ("in Deir el-Balah, the ministry said"): the
+        # clause ends at the comma before the cue's subject
+        stop = _first_word(subject).i
     if stop == 0 or doc[stop - 1].text not in BREAKS or head.left_edge.i >= stop:
         return None
     found = span(head, head.left_edge, doc[stop - 1])
+    if found and found[0].lower_ in STATEMENT_WORDS.prompt_openers:
+        return None  # "Asked about the strike, X said": the question put to the speaker
     return [found] if found and found[1].i - found[0].i >= 2 else None
 
 
@@ -94,7 +102,7 @@ def end(verb: Token, last: Token) -> Token:
     the end of the cue's own clause (a relative or conjoined one) or of the sentence."""
     doc = verb.doc
     for child in verb.rights:
-        if child.i > last.i and child.dep_ in _END_CUTS and child.left_edge.i > last.i:
+        if child.i > last.i and _cuts(child) and child.left_edge.i > last.i:
             mark = break_before(child)
             if mark is not None and mark.i > last.i:
                 return doc[mark.i - 1]
@@ -102,6 +110,14 @@ def end(verb: Token, last: Token) -> Token:
         verb.dep_ in ("acl:relcl", "conj") or verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.lefts)
     )  # "... after Israel said it would impose ...": its own clause
     return verb.right_edge if bounded else doc[-1]
+
+
+def _cuts(child: Token) -> bool:
+    """Whether a dependent of the cue after its clause is the narration's: an adjunct, or a participle
+    the parse conjoined to the cue with no "and" (", pushing up the cost of bread")."""
+    if child.dep_ == "conj":
+        return child.tag_ == "VBG" and not any(c.dep_ == "cc" for c in child.children)
+    return child.dep_ in _END_CUTS
 
 
 def _opening(head: Token, verb: Token) -> Token:

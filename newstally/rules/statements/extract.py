@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newstally.contract.records import Speaker, Statement
+from newstally.contract.vocabulary import StatementKind
 from newstally.rules.speakers.mentions import Mention, parse
 from newstally.rules.speakers.roster import Roster
 from newstally.rules.syntax import NO_SYNTAX, Syntax
@@ -81,6 +82,8 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
                 continue
             inside = quoted[bisect_left(opens, s) : bisect_left(opens, e)]
             _observe_subject(text, s, e, state)
+            for person in parsed.introduced(text, state.syntax, s, _inside_quote(quoted)):
+                state.roster.observe(person)
             before = len(state.out)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):
@@ -101,7 +104,7 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
     return sorted(state.out, key=lambda st: (st.start, st.end)), speakers
 
 
-def _emit(state: _State, text: str, start: int, end: int, kind: str, cue: str, key: str, rule: str) -> None:
+def _emit(state: _State, text: str, start: int, end: int, kind: StatementKind, cue: str, key: str, rule: str) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -148,7 +151,8 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
         narration = _narration(text, consumed, q.open)
         if post is not None:
             key = state.roster.resolve(post.mention)
-            if narration and pre is None:
+            # "..., there is no such thing as X: \"...,\" they wrote": a colon ends the narration; the quote is direct
+            if narration and pre is None and not text[consumed : q.open].rstrip().endswith(":"):
                 stop = q.close + 1 if q.closed else inner_end
                 _emit(
                     state,
@@ -163,9 +167,9 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
             else:
                 _emit(state, text, inner_start, inner_end, "direct", post.cue.text, key, f"{by_parse}quote-then-cue")
             consumed, current, produced = post.end, key, True
-            for found in participle(text, post.end, e, post.mention, _inside_quote(inside), state.index):
-                _emit_reported(state, text, found, key, inside)
-                consumed = max(consumed, found.end)
+            for clause in participle(text, post.end, e, post.mention, _inside_quote(inside), state.index):
+                _emit_reported(state, text, clause, key, inside)
+                consumed = max(consumed, clause.end)
         elif pre is not None:
             key = state.roster.resolve(pre.mention) if pre.mention else (current or "")
             if pre.mention is None and current is None:
@@ -226,7 +230,8 @@ def _narration(text: str, start: int, stop: int) -> bool:
 
 
 def _after_joiner(text: str, start: int, stop: int) -> int:
-    return _JOINER.match(text, start, stop).end() if start < stop else start
+    joiner = _JOINER.match(text, start, stop) if start < stop else None
+    return joiner.end() if joiner else start
 
 
 def _continues(state: _State) -> bool:
@@ -318,7 +323,7 @@ def _emit_reported(state: _State, text: str, found: Reported, key: str, quoted: 
     _emit(state, text, start, end, kind, " ".join(found.attribution.cue.text.split()), key, found.rule)
 
 
-def _kind(text: str, start: int, end: int, quoted: list[Quote]) -> str:
+def _kind(text: str, start: int, end: int, quoted: list[Quote]) -> StatementKind:
     within = [q for q in quoted if start <= q.open and q.close < end + 1]
     if not within:
         return "indirect"

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstally.rules.speakers.mentions import Mention
-from newstally.rules.speakers.words import lex
 from newstally.rules.syntax import Sentence, Syntax
 
-from . import complements
+from . import reports
 from .attribution import Attribution, Cue
 from .phrases import BREAKS, speaker_phrase
 from .words import STATEMENT_WORDS
@@ -31,9 +30,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
-_CLAUSAL = ("ccomp", "parataxis")
-_OBJECTS = ("obj", "iobj")
-_ABOUT = frozenset({"of"})  # "warned of ...", not "writes about ..."
 
 
 @dataclass(frozen=True)
@@ -102,7 +98,42 @@ def subjects(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int]
         return None
     out = []
     for token in sentence.doc:
-        if token.dep_ != "nsubj" or token.tag_ not in ("NNP", "NNPS", "NN") or inside_quote(sentence.offset(token)):
+        if token.tag_ not in ("NNP", "NNPS", "NN") or inside_quote(sentence.offset(token)):
+            continue
+        if token.dep_ != "nsubj" and not (token.tag_ == "NNP" and _aged(token)):
+            continue
+        if any(a.dep_ == "ccomp" for a in token.ancestors):
+            continue
+        mention, _, _ = speaker_phrase(text, sentence, token, own=False)
+        if mention is not None and mention.type == "person":
+            out.append(mention)
+    return out
+
+
+def _aged(token: Token) -> bool:
+    """Whether a name has an age after its comma ("for accountant X, 50."): a new voice introduced,
+    wherever the parse hangs the number."""
+    doc = token.doc
+    edge = max([token.i] + [c.i for c in token.children if c.dep_ in ("flat", "flat:name")])
+    if edge + 2 >= len(doc) or doc[edge + 1].text != "," or doc[edge + 2].tag_ != "CD":
+        return False
+    return edge + 3 == len(doc) or doc[edge + 3].is_punct
+
+
+def introduced(text: str, syntax: Syntax, start: int, inside_quote: Callable[[int], bool]) -> list[Mention]:
+    """The people the sentence at ``start`` names in an apposition before its main verb ("The deputy
+    commander of the unit, Capt X, released a video in which he said ...", "In a statement made by
+    the prime minister, X, ..., he said"): who a "he" in that sentence or after it may be. [] when
+    the sentence was not parsed."""
+    sentence = syntax.sentence_at(start)
+    if sentence is None:
+        return []
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    out = []
+    for token in sentence.doc:
+        if root is None or token.i >= root.i:
+            break
+        if token.dep_ != "appos" or token.tag_ != "NNP" or inside_quote(sentence.offset(token)):
             continue
         if any(a.dep_ == "ccomp" for a in token.ancestors):
             continue
@@ -133,7 +164,7 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     if not verb.tag_.startswith("VB"):
         # "his claims", "the state department": a noun, not the cue
         return CueParse(cue, False) if verb.tag_.startswith(("NN", "JJ")) and verb.dep_ != "ROOT" else None
-    spans = _clauses(verb, cue)
+    spans = reports.clauses(verb, cue)
     if spans is None:
         return None
     if not spans:
@@ -238,16 +269,36 @@ def _adjacent_name(verb: Token) -> list[Token]:
     return []
 
 
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative word right after it stands for ("the swimmer X, who ..."), or None."""
+    doc = relative.doc
+    i = relative.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or not doc[i].tag_.startswith("NN"):
+        return None
+    token = doc[i]
+    while token.dep_ in ("flat", "compound", "flat:name") and token.head.i > token.i:
+        token = token.head  # the phrase's head, for the word before the comma
+    return token
+
+
 def _subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
     a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _adjacent_name(verb)
+    # "The group, which monitors the fighting, said": a relative clause the parse took for a second subject
+    subjects = [c for c in subjects if not any(k.tag_ in ("WDT", "WP") for k in c.lefts)] or subjects
     if subjects:
         child = min(subjects, key=lambda c: abs(verb.i - c.i))  # "As well as the issues ..., X said"
         if child.lower_ in _RELATIVES and verb.dep_ == "acl:relcl":
             return verb.head, "parsed-relative"
+        if child.lower_ in _RELATIVES and child.i < verb.i and child.tag_ in ("WP", "WDT"):
+            # ", who told ...": a relative clause the parse hung on the verb; its antecedent ends before the comma
+            antecedent = _antecedent(child)
+            return antecedent, ("parsed-relative" if antecedent is not None else "")
         return child, "parsed"
-    if verb.dep_ == "conj" and verb.head.i < verb.i:
+    if verb.dep_ == "conj" and verb.head.i < verb.i and not reports.unjoined(verb):
         head = verb.head
         if (
             head.dep_ == "ccomp"
@@ -266,128 +317,3 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         subject, _ = _subject(head)
         return subject, "parsed-participle"
     return None, ""
-
-
-def _clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
-    """First and last word of each clause the cue reports: [] when the parse shows it reports
-    nothing, None when it cannot tell."""
-    doc = verb.doc
-    after = doc[min(verb.i + len(cue.text.split()), len(doc) - 1)]  # the first word after the cue
-    if any(c.dep_ == "advmod" and c.lower_ in STATEMENT_WORDS.negations for c in verb.children):
-        return []  # "would not say what ..."
-    # ", adding that ...": a participle the parse hangs under the cue reports a clause of its own
-    clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and c.i > verb.i and _complement(verb, c)]
-    if not clausal and cue.frame in ("say", "that") and _object_only(verb):
-        return []  # "added another goal", "denied them the votes", "announced a booking"
-    if clausal:
-        if cue.frame == "that" and not any(k.lower_ == "that" for k in clausal[0].children if k.dep_ == "mark"):
-            return None
-        spans = complements.after(clausal, verb)
-        # "said Israel's Prime Minister X on Tuesday": a "clause" with no verb is the inverted subject
-        return (
-            spans
-            if spans and any(t.tag_.startswith(("VB", "MD")) for t in doc[spans[0][0].i : spans[0][1].i + 1])
-            else None
-        )
-    # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
-    inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
-    if inverted and verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        return complements.before(verb.head, verb)
-    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if inverted and before:
-        return complements.before(before[0], verb)
-    if cue.frame in ("tell", "object"):
-        # "told the US to stop ...", "urged the council to act", "called for talks"
-        targets = [c for c in verb.children if c.i >= after.i and c.dep_ in ("xcomp", "obj", "obl", "iobj")]
-        xcomp = [c for c in targets if c.dep_ == "xcomp"]
-        if not targets or cue.frame == "tell" and not xcomp:
-            return None
-        first = after if cue.frame == "object" else xcomp[0].left_edge
-        span = complements.span(verb, first, complements.end(verb, first))
-        return [span] if span else None
-    about = [c for c in verb.rights if c.dep_ == "obl" and c.left_edge.i == after.i and after.lower_ in _ABOUT]
-    if about and cue.frame == "say":  # "warned of difficult months ahead"
-        span = complements.span(verb, doc[after.i + 1], complements.end(verb, about[0].right_edge))
-        return [span] if span else None
-    if cue.frame == "say" and STATEMENT_WORDS.lemmas.get(verb.lower_) != "say" and _noun_after(verb, after):
-        return []  # "They added yet another goal early in the third", "added 0.4 per cent"
-    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _misread_clause(verb):
-        # "said the strikes had destroyed tanks ...": a clause the parse took for an object
-        span = complements.span(verb, after, complements.end(verb, verb.right_edge))
-        return [span] if span else None
-    return None
-
-
-def _misread_clause(verb: Token) -> bool:
-    """Whether "said" has a noun "object" right after it and a finite verb after that before any comma,
-    which the parse hung elsewhere: the object is the subject of the clause it reports."""
-    objects = [c for c in verb.rights if c.dep_ == "obj" and c.tag_.startswith("NN")]
-    if not objects or objects[0].left_edge.i != verb.i + 1:
-        return False
-    for token in verb.doc[objects[0].i + 1 : verb.right_edge.i + 1]:
-        if token.text in BREAKS:
-            return False  # "said something to redeem himself, because ...": no verb in the object's clause
-        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return True
-    return False
-
-
-def _noun_after(verb: Token, after: Token) -> bool:
-    """Whether a cue verb with a subject of its own is followed by a noun phrase that opens with a
-    determiner or a number and no "that" follows: what it reports is a thing, not a clause."""
-    doc = verb.doc
-    if not any(c.dep_ == "nsubj" for c in verb.lefts):
-        return False
-    while after.i < len(doc) - 1 and after.dep_ == "advmod":
-        after = doc[after.i + 1]
-    return (
-        after.tag_ in ("DT", "CD")
-        and after.lower_ != "that"
-        and not any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[after.i :])
-    )
-
-
-def _complement(verb: Token, head: Token) -> bool:
-    """Whether the clausal dependent ``head`` of the cue is what it reports: not a participle that
-    reports a clause of its own (", adding that ..."), not a relative clause the parse hung on the
-    cue ("warned of a catastrophe in Gaza where ..."), not a clause after the cue's object or after
-    a dash ("declared their intention ... – the nightmare of ...")."""
-    if head.tag_ == "VBG" and head.lower_ in STATEMENT_WORDS.cue_frames:
-        return False
-    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "where" for c in head.lefts):
-        return False
-    if head.dep_ == "parataxis":
-        between = [t for t in verb.doc[verb.i + 1 : head.left_edge.i] if not t.is_punct]
-        if any(t.dep_ in _OBJECTS for t in between) or verb.doc[head.left_edge.i - 1].text in ("—", "–", "-", ";"):
-            return False
-    return True
-
-
-def _object_only(verb: Token) -> bool:
-    """Whether the cue verb has a subject before it and a noun object after it, and nothing that
-    could be a clause it reports: "They added another goal", not "says Kim" (an inverted subject the
-    parse takes for an object) nor "said Emery, 46, abandoned ..." (a clause it misread)."""
-    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say":
-        return False  # "said" with a noun object is a misread clause far more often than not
-    if not any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i for c in verb.children):
-        return False
-    objects = [
-        c
-        for c in verb.children
-        if c.dep_ in _OBJECTS and c.i > verb.i and c.lower_ != "that" and c.lower_ not in lex().time_words
-    ]  # "stressed Friday that ..."
-    verbs = [
-        c
-        for c in verb.rights
-        if c.dep_ in ("conj", "parataxis")
-        and c.tag_ in ("VBD", "VBZ", "VBP")
-        and c.lower_ not in STATEMENT_WORDS.cue_frames
-        and not any(k.dep_ in ("nsubj", "nsubj:pass") for k in c.children)
-    ]
-    # "pledged his country would not allow ...": the "object" is the subject of a clause
-    followed = [
-        o
-        for o in objects
-        if o.right_edge.i + 1 < len(o.doc) and o.doc[o.right_edge.i + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")
-    ]
-    return bool(objects) and not verbs and not followed

@@ -39,6 +39,7 @@ class StatementWords:
     joined_leads: frozenset[str]  # "and said": the cue's subject is the sentence's
     opening_prepositions: frozenset[str]  # "For Moreno, ...": the sentence is about the person after it
     negations: frozenset[str]  # "would not say": a negated cue reports nothing
+    prompt_openers: frozenset[str]  # "Asked about X, she said": the clause before the cue is the question
 
 
 def _load() -> StatementWords:
@@ -77,6 +78,7 @@ def _load() -> StatementWords:
         joined_leads=words("statement_joined_leads"),
         opening_prepositions=words("statement_opening_prepositions"),
         negations=words("statement_negations"),
+        prompt_openers=words("statement_prompt_openers"),
     )
 
 
