@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstally.rules.speakers.mentions import Mention
+from newstally.rules.speakers.words import lex
 from newstally.rules.syntax import Sentence, Syntax
 
 from . import reports
@@ -283,6 +284,32 @@ def _antecedent(relative: Token) -> Token | None:
     return token
 
 
+def _fronted_noun(subject: Token, verb: Token) -> Token | None:
+    """The noun phrase that opens the sentence when ``subject`` is set off after it by a comma and
+    the parse hung that phrase on the verb with no preposition, or made both subjects: "A farmer,
+    a resident of the camp, said" and "The minister, a former general, said" are the farmer and
+    the minister speaking, described by the rest (the parse broke the apposition)."""
+    doc = verb.doc
+    comma = subject.i - 1  # before the subject's own words (its subtree may hold the fronted phrase)
+    while comma > 0 and doc[comma].head.i == subject.i and doc[comma].dep_ in ("det", "amod", "compound", "nummod"):
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    fronted = doc[comma - 1]
+    while fronted.head.i < comma and fronted.head.i != fronted.i and fronted.dep_ in ("flat", "compound", "amod"):
+        fronted = fronted.head
+    if (
+        fronted.head.i in (verb.i, subject.i)
+        and fronted.tag_ in ("NN", "NNS", "NNP", "NNPS")
+        and fronted.dep_ not in ("obj", "ccomp")
+        and fronted.left_edge.i == 0
+        and not any(c.dep_ in ("case", "mark") for c in fronted.children)
+        and fronted.lower_ not in lex().time_words
+    ):
+        return fronted
+    return None
+
+
 def _subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a cue verb, and the rule that found it: its own ``nsubj``, the antecedent of
     a relative ``who``, or for a conjoined cue or a participle the subject of the verb before it."""
@@ -297,7 +324,7 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             # ", who told ...": a relative clause the parse hung on the verb; its antecedent ends before the comma
             antecedent = _antecedent(child)
             return antecedent, ("parsed-relative" if antecedent is not None else "")
-        return child, "parsed"
+        return _fronted_noun(child, verb) or child, "parsed"
     if verb.dep_ == "conj" and verb.head.i < verb.i and not reports.unjoined(verb):
         head = verb.head
         if (

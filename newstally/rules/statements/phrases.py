@@ -83,6 +83,7 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     first = lefts[0].left_edge if lefts else head
     while first.i < head.i and (first.is_punct or first.dep_ == "cc"):
         first = doc[first.i + 1]
+    first = _whole_name_start(first)
     last = head
     appositive = ""
     lx = lex()
@@ -113,6 +114,20 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     while last.i > first.i and last.is_punct:
         last = doc[last.i - 1]
     return first, last, appositive
+
+
+def _whole_name_start(first: Token) -> Token:
+    """``first``, or the start of the name it ends when the tokenizer split that name at a hyphen
+    ("al-Amir", "Abu-Zeid": three tokens the parse may hang apart): the name's words written right
+    before it, proper nouns all, are the speaker's too ("Reporter Lina al-Amir said")."""
+    doc = first.doc
+    i = first.i
+    if not (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_):
+        return first
+    i -= 2
+    while i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].whitespace_ == " ":
+        i -= 1
+    return doc[i]
 
 
 def _closed_edge(token: Token) -> Token:

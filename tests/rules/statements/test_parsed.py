@@ -97,6 +97,13 @@ def test_parsed_clause_before_its_cue(text, expected):
         # the subject's whole phrase, and nothing more: not a neighbouring name, nor a time before it
         ("Last week a senior army commander said the offensive would continue.", "a senior army commander"),
         ("On Friday the transport minister, Lena Park, said the bridge would reopen.", "Lena Park"),
+        # an apposition the parse broke: the phrase that opens the sentence speaks, the rest describes it
+        ("The mayor, a former teacher, said the bridge would reopen.", "mayor"),
+        ("A fisherman, a resident of the harbour, said the bridge would reopen.", "A fisherman"),
+        # a name the tokenizer split at its hyphen is one name, with the words written before it
+        ("Reporter Mira al-Hadi said the bridge would reopen.", "Mira al-Hadi"),
+        ("Spokesman Karim Abu-Nasr told reporters the bridge would reopen.", "Karim Abu-Nasr"),
+        ("The self-styled mayor said the bridge would reopen.", "self-styled mayor"),
     ],
 )
 def test_parsed_speaker_is_the_cues_subject(text, speaker):
