@@ -61,6 +61,11 @@ _NOUN_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 _SUBJECT_LINKS = re.compile(
     rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)}|[a-z]+ly)[^\S\n]+){{0,3}}", re.IGNORECASE
 )
+# "a 16-year-old blockade", "the 75-year-old Israeli occupation": an age of what lasts (the parse says
+# which noun the age describes; unparsed, the noun right after it or after a name-like adjective)
+_LASTING = re.compile(
+    rf"(?:[^\S\n]+[A-Z][\w’'-]*){{0,2}}[^\S\n]+(?:{alternatives(FIGURE_WORDS.lasting_nouns)})\b(?![^\S\n]+[a-z]+\b(?<!ed))"
+)
 _AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
 
 
@@ -123,6 +128,13 @@ def unit_and_category(
     if counted.carried and counted.carried != "percent":
         return counted.carried, "money", "money"
     if first.rule.endswith("+age"):
+        lasting = (
+            place.clause.described.lower() in FIGURE_WORDS.lasting_nouns
+            if place.clause is not None
+            else _LASTING.match(text, place.end) is not None
+        )
+        if lasting:
+            return "years", "duration", "duration"  # "a 16-year-old blockade": how long it has lasted
         return "years", "other", "age"  # "a 50-year-old man": an age is no length of time
     if counted.carried == "percent":
         unit, category, source = _share(text, place, last, counted, near, refers_back)

@@ -64,6 +64,7 @@ class FigureWords:
     level_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     since_not_start: tuple[str, ...]
+    lasting_nouns: frozenset[str]
 
 
 def _load() -> FigureWords:
@@ -123,6 +124,7 @@ def _load() -> FigureWords:
         level_verbs=words("figure_level_verbs"),
         measure_nouns=words("figure_measure_nouns"),
         since_not_start=entries("figure_since_not_start"),
+        lasting_nouns=words("figure_lasting_nouns"),
     )
 
 
