@@ -35,10 +35,11 @@ OPEN_PAREN = re.compile(r"\s*\(\s*$")
 _SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
 _OF_THEM = re.compile(rf"\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)})\b", re.IGNORECASE)
 # what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
-# and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
+# and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli",
+# "77 journalists were killed last year: 72 Palestinians, three Lebanese"
 _LIST_LINKS = alternatives(FIGURE_WORDS.list_links, space=" ")
 LIST_GAP = re.compile(
-    r"[^.;:!?]{0,60}?(?:,|"
+    r"[^.;:!?]{0,60}?(?:,|:|"
     + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
     + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?",
     re.IGNORECASE,

@@ -65,6 +65,8 @@ class FigureWords:
     measure_nouns: frozenset[str]
     since_not_start: tuple[str, ...]
     lasting_nouns: frozenset[str]
+    death_causes: dict[str, str]  # cause as written ("malnutrition") -> subgroup ("starvation")
+    cause_prepositions: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -125,6 +127,8 @@ def _load() -> FigureWords:
         measure_nouns=words("figure_measure_nouns"),
         since_not_start=entries("figure_since_not_start"),
         lasting_nouns=words("figure_lasting_nouns"),
+        death_causes={r["phrase"].lower(): r["subgroup"] for r in rows("figure_death_causes")},
+        cause_prepositions=entries("figure_cause_prepositions"),
     )
 
 
