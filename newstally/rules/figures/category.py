@@ -257,9 +257,16 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
         return _of_noun(text, place, noun, noun.unit, None, False)[:2] + (source,)
     allowed = PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES
     found = _cue(text, place, allowed)
-    if found is None and place.clause is not None and referent is None and place.value < _HUGE:
+    if (
+        found is None
+        and place.clause is not None
+        and not place.clause.counts
+        and referent is None
+        and place.value < _HUGE
+    ):
         # a bare number has no noun to say what it counts: the words before it decide ("bringing
-        # the death toll since the war began to 18,787"); a cue after it is another clause's
+        # the death toll since the war began to 18,787"); a cue after it is another clause's; a number
+        # the parse has count a word of its own ("the two northernmost of the brigades") is no bare number
         found = _cue(text, place._replace(clause=None, sentence_end=place.end), allowed)
         if found:
             return "people", found, "clause"

@@ -79,6 +79,7 @@ class Clause(NamedTuple):
     # ("a population of 2.3 million", "an army of 700,000"), else ""
     core: tuple[tuple[int, int], ...] = ()  # the predicate, its subject, and the verbs the counted noun takes
     described: str = ""  # the noun an adjective of the figure describes: "blockade" of "a 16-year-old blockade"
+    counts: str = ""  # the word the number counts, as parsed ("northernmost" of "the two northernmost of"), or ""
 
     def holds(self, pos: int) -> bool:
         """True when the character at ``pos`` belongs to a word of the clause."""
@@ -137,7 +138,8 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
         "",
     )
     stands_for = of.text if of is not None else ""
-    return Clause(_spans(sentence, tokens), predicate.text, stands_for, _spans(sentence, core), described)
+    counts = "" if bare else head.text
+    return Clause(_spans(sentence, tokens), predicate.text, stands_for, _spans(sentence, core), described, counts)
 
 
 def _spans(sentence, tokens: list[Token]) -> tuple[tuple[int, int], ...]:

@@ -55,6 +55,18 @@ def test_clause_subject_after_a_fronted_phrase(text, figure, category):
         ("Militants launched rockets at the town on Sunday, and two were intercepted.", "two", "projectiles"),
         # a clause of time says nothing of what the number counts
         ("The talks resumed after two were released.", "two", "other"),
+        # a number the parse has count a word of its own takes no cue from the words before it
+        (
+            "The army published the names of commanders killed, to show that the two northernmost of the rebel "
+            "brigades were left without leaders.",
+            "two",
+            "other",
+        ),
+        (
+            "Israeli strikes killed 100 people, bringing the death toll since the war began to 18,700.",
+            "18,700",
+            "killed",
+        ),
     ],
 )
 def test_clause_bare_number_of_a_clause_joined_on(text, figure, category):
