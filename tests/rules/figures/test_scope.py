@@ -83,6 +83,9 @@ def test_scope_place_from_the_article_when_no_sentence_says():
         ("The toll from hunger and dehydration in the north has risen to 20.", "20", "starvation"),
         ("At least 30 people died of cholera last month.", "At least 30 people", "disease"),
         ("Strikes killed 25 people from the same family.", "25 people", ""),
+        # workers, or the unidentified dead, are some of the dead
+        ("The agency said 90 workers in the enclave have been killed.", "90 workers", "workers"),
+        ("About 120 unidentified bodies were buried in the yard.", "About 120 unidentified bodies", "unidentified"),
     ],
 )
 def test_scope_subgroup(text, figure, subgroup):
