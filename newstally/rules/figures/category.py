@@ -44,6 +44,19 @@ LIST_GAP = re.compile(
     + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?",
     re.IGNORECASE,
 )
+# "102 journalists were killed and 71 others injured": the others are of the same people
+_OTHERS = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.others)})$", re.IGNORECASE)
+_SAME_SENTENCE = re.compile(r"[^.;!?]{0,100}")
+
+
+def more_of_the_same(text: str, previous_end: int, start: int, end: int) -> bool:
+    """True when the figure at ``start``-``end`` counts "others" of the people the count ending at
+    ``previous_end`` counted, in the same sentence."""
+    return (
+        _OTHERS.search(text, start, end) is not None and _SAME_SENTENCE.fullmatch(text, previous_end, start) is not None
+    )
+
+
 # "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
 _AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
 # what a count of people is the whole of: "more than half of the territory's 2.3 million population",

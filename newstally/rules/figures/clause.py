@@ -55,6 +55,8 @@ _ARGUMENTS = frozenset(
         "dislocated",
     }
 )
+# Relations of the phrases two coordinated verbs share when they follow both ("killed and wounded in the attacks").
+_SHARED = frozenset({"obl", "obl:tmod", "obl:npmod", "advmod"})
 # Relations by which a word is a predicate itself ("six were wounded": "wounded" heads its clause).
 _PREDICATES = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "parataxis", "acl", "acl:relcl", "csubj", "list"})
 # Relations of a modifier: "More than half of the territory's 2.3 million population is displaced"
@@ -102,6 +104,12 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
     stands_with: list[Token] = []
     predicate = _predicate(head, stands_with)
     tokens = _clause_tokens(predicate, head)
+    if predicate.dep_ == "conj" and predicate.head.tag_.startswith("VB"):
+        # "179 were killed and 303 wounded in attacks over the past day": the phrases after the last
+        # verb of a coordination, hung on the first, are both verbs'
+        for c in predicate.head.children:
+            if c.i > predicate.i and c.dep_ in _SHARED and not _circumstance(c):
+                tokens += list(c.subtree)
     if predicate.dep_ == "acl:relcl":
         # "Israel's war on Gaza, which has killed 28,000 people": the noun "which" stands for
         tokens += _clause_tokens(predicate.head, predicate)

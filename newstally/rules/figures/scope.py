@@ -68,6 +68,11 @@ _LEVEL_TO = re.compile(
     r"(?P<what>[^.;:!?]{0,120}?)\bto[^\S\n]+$",
     re.IGNORECASE,
 )
+# "one of the worst attacks since the violence began": a since that ranks an event dates no count
+_RANKING_SINCE = re.compile(
+    rf"\b(?:{alternatives(FIGURE_WORDS.superlatives)})\b(?:[^\S\n]+[\w’'-]+){{0,5}}?[^\S\n]+(since)\b",
+    re.IGNORECASE,
+)
 _COUNTED_BEFORE = re.compile(r"\d[^\S\n]+(?:[A-Za-z’'-]+[^\S\n]+){0,2}$")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
 _RESTATES = {
@@ -276,6 +281,11 @@ def _clause_subgroup(text: str, clause: Clause) -> str | None:
 def _scope(text: str, span: Span, clause: Clause | None) -> tuple[str, str]:
     """(scope, since) from the figure's clause, or its sentence when unparsed."""
     spans = clause.spans if clause is not None else ((span.sentence_start, span.sentence_end),)
+    if span.bare:
+        level = _LEVEL_TO.search(text, span.sentence_start, span.start)
+        if level is not None:  # "bringing the death toll since the war began to 18,787"
+            spans = (*spans, (level.start("what"), level.end("what")))
+    text = _ranking_unsaid(text, span)
     words = " … ".join(text[start:end] for start, end in spans)
     if _PROJECTION.search(words):
         return "", ""  # a count yet to come ("could lead to 86,000 excess deaths")
@@ -298,6 +308,15 @@ def _scope(text: str, span: Span, clause: Clause | None) -> tuple[str, str]:
             date = _SINCE_DATE.search(rest)
             return "cumulative", _iso(date) if date else ""
     return "", ""
+
+
+def _ranking_unsaid(text: str, span: Span) -> str:
+    """``text`` with the "since" of a ranking in the figure's sentence ("the worst attack since
+    October 7") made unreadable, length kept."""
+    found = list(_RANKING_SINCE.finditer(text, span.sentence_start, span.sentence_end))
+    for match in reversed(found):
+        text = text[: match.start(1)] + "-----" + text[match.end(1) :]
+    return text
 
 
 def _iso(date: re.Match) -> str:

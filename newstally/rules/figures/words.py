@@ -67,6 +67,8 @@ class FigureWords:
     lasting_nouns: frozenset[str]
     death_causes: dict[str, str]  # cause as written ("malnutrition") -> subgroup ("starvation")
     cause_prepositions: tuple[str, ...]
+    superlatives: tuple[str, ...]
+    others: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -129,6 +131,8 @@ def _load() -> FigureWords:
         lasting_nouns=words("figure_lasting_nouns"),
         death_causes={r["phrase"].lower(): r["subgroup"] for r in rows("figure_death_causes")},
         cause_prepositions=entries("figure_cause_prepositions"),
+        superlatives=entries("figure_superlatives"),
+        others=entries("figure_others"),
     )
 
 
