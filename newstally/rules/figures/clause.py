@@ -146,7 +146,7 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
         "",
     )
     stands_for = of.text if of is not None else ""
-    counts = "" if bare else head.text
+    counts = "" if bare or head is token else head.text  # "hundreds more injured": a number word is no noun
     return Clause(_spans(sentence, tokens), predicate.text, stands_for, _spans(sentence, core), described, counts)
 
 

@@ -67,6 +67,8 @@ def test_clause_subject_after_a_fronted_phrase(text, figure, category):
             "18,700",
             "killed",
         ),
+        # a number word stands for its own noun: the words before it may still decide
+        ("Five people were killed in the raid on the camp, with dozens more wounded.", "dozens", "injured"),
     ],
 )
 def test_clause_bare_number_of_a_clause_joined_on(text, figure, category):
