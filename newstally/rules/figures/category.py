@@ -46,7 +46,8 @@ LIST_GAP = re.compile(
 )
 # "102 journalists were killed and 71 others injured": the others are of the same people
 _OTHERS = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.others)})$", re.IGNORECASE)
-_SAME_SENTENCE = re.compile(r"[^.;!?]{0,100}")
+# (no comma between: "254 killed, including 66 children, and 1,900 others wounded" are not children)
+_SAME_SENTENCE = re.compile(r"[^.;!?,]{0,100}")
 
 
 def more_of_the_same(text: str, previous_end: int, start: int, end: int) -> bool:

@@ -146,7 +146,8 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
         "",
     )
     stands_for = of.text if of is not None else ""
-    counts = "" if bare or head is token else head.text  # "hundreds more injured": a number word is no noun
+    # "hundreds more injured": a number word is no noun; "nearing the 30,000 mark": a measure noun says nothing
+    counts = "" if bare or head is token or head.text.lower() in _MEASURE_NOUNS else head.text
     return Clause(_spans(sentence, tokens), predicate.text, stands_for, _spans(sentence, core), described, counts)
 
 

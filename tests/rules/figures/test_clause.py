@@ -69,6 +69,7 @@ def test_clause_subject_after_a_fronted_phrase(text, figure, category):
         ),
         # a number word stands for its own noun: the words before it may still decide
         ("Five people were killed in the raid on the camp, with dozens more wounded.", "dozens", "injured"),
+        ("The reported death toll of the war is nearing the 20,000 mark.", "20,000", "killed"),
     ],
 )
 def test_clause_bare_number_of_a_clause_joined_on(text, figure, category):

@@ -91,6 +91,11 @@ def test_scope_place_from_the_article_when_no_sentence_says():
         ),
         ("Four soldiers were killed and 15 others wounded.", "15 others", "soldiers"),
         ("Four soldiers were killed. Officials said 15 others were wounded.", "15 others", ""),
+        (
+            "The strikes killed 200 people, including 50 children, and wounded more than 900 others.",
+            "more than 900 others",
+            "",
+        ),
         # workers, or the unidentified dead, are some of the dead
         ("The agency said 90 workers in the enclave have been killed.", "90 workers", "workers"),
         ("About 120 unidentified bodies were buried in the yard.", "About 120 unidentified bodies", "unidentified"),
