@@ -35,14 +35,29 @@ OPEN_PAREN = re.compile(r"\s*\(\s*$")
 _SHARE_OF = re.compile(r"[^\S\n]+(?:of|the)\b")
 _OF_THEM = re.compile(rf"\s+of\s+(?:{alternatives(FIGURE_WORDS.anaphors)})\b", re.IGNORECASE)
 # what may stand between two figures of one list: "1,873 children and 1,023 women", "77 fighters
-# and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli"
+# and 14 civilians", "68 media workers have been killed – 61 of them Palestinian, four Israeli",
+# "77 journalists were killed last year: 72 Palestinians, three Lebanese"
 _LIST_LINKS = alternatives(FIGURE_WORDS.list_links, space=" ")
 LIST_GAP = re.compile(
-    r"[^.;:!?]{0,60}?(?:,|"
+    r"[^.;:!?]{0,60}?(?:,|:|"
     + "|".join(rf"\b{link}\b" for link in _LIST_LINKS.split("|"))
     + rf"|[–—])\s*(?:(?:{_LIST_LINKS})\s+)?",
     re.IGNORECASE,
 )
+# "102 journalists were killed and 71 others injured": the others are of the same people
+_OTHERS = re.compile(rf"[^\S\n]+(?:{alternatives(FIGURE_WORDS.others)})$", re.IGNORECASE)
+# (no comma between: "254 killed, including 66 children, and 1,900 others wounded" are not children)
+_SAME_SENTENCE = re.compile(r"[^.;!?,]{0,100}")
+
+
+def more_of_the_same(text: str, previous_end: int, start: int, end: int) -> bool:
+    """True when the figure at ``start``-``end`` counts "others" of the people the count ending at
+    ``previous_end`` counted, in the same sentence."""
+    return (
+        _OTHERS.search(text, start, end) is not None and _SAME_SENTENCE.fullmatch(text, previous_end, start) is not None
+    )
+
+
 # "Name, 32, suffered", "a man aged 22", "her father, who is 70": a bare number that is an age
 _AGE_BEFORE = re.compile(rf"[A-Z][a-z]+,\s*$|\b(?i:{alternatives(FIGURE_WORDS.age_before)})\s+$")
 # what a count of people is the whole of: "more than half of the territory's 2.3 million population",
@@ -60,6 +75,11 @@ _RIGHT_BEFORE = re.compile(r"[a-z]+[^\S\n]+(?:(?:at|to|of|by)[^\S\n]+)?")  # "wo
 _NOUN_OF = re.compile(r"\b([A-Za-z]+)[^\S\n]+of[^\S\n]+$")
 _SUBJECT_LINKS = re.compile(
     rf"[^\S\n]*(?:(?:{alternatives(FIGURE_WORDS.subject_links)}|[a-z]+ly)[^\S\n]+){{0,3}}", re.IGNORECASE
+)
+# "a 16-year-old blockade", "the 75-year-old Israeli occupation": an age of what lasts (the parse says
+# which noun the age describes; unparsed, the noun right after it or after a name-like adjective)
+_LASTING = re.compile(
+    rf"(?:[^\S\n]+[A-Z][\w’'-]*){{0,2}}[^\S\n]+(?:{alternatives(FIGURE_WORDS.lasting_nouns)})\b(?![^\S\n]+[a-z]+\b(?<!ed))"
 )
 _AGE_AFTER = re.compile(rf"\s*[,.;)]|\s+(?:{alternatives(FIGURE_WORDS.age_after)})\b")
 
@@ -123,6 +143,13 @@ def unit_and_category(
     if counted.carried and counted.carried != "percent":
         return counted.carried, "money", "money"
     if first.rule.endswith("+age"):
+        lasting = (
+            place.clause.described.lower() in FIGURE_WORDS.lasting_nouns
+            if place.clause is not None
+            else _LASTING.match(text, place.end) is not None
+        )
+        if lasting:
+            return "years", "duration", "duration"  # "a 16-year-old blockade": how long it has lasted
         return "years", "other", "age"  # "a 50-year-old man": an age is no length of time
     if counted.carried == "percent":
         unit, category, source = _share(text, place, last, counted, near, refers_back)
@@ -244,9 +271,16 @@ def _of_bare_number(text: str, place: Place, first: Reading, near: Previous | No
         return _of_noun(text, place, noun, noun.unit, None, False)[:2] + (source,)
     allowed = PEOPLE_CATEGORIES | {referent.category} if referent is not None else PEOPLE_CATEGORIES
     found = _cue(text, place, allowed)
-    if found is None and place.clause is not None and referent is None and place.value < _HUGE:
+    if (
+        found is None
+        and place.clause is not None
+        and not place.clause.counts
+        and referent is None
+        and place.value < _HUGE
+    ):
         # a bare number has no noun to say what it counts: the words before it decide ("bringing
-        # the death toll since the war began to 18,787"); a cue after it is another clause's
+        # the death toll since the war began to 18,787"); a cue after it is another clause's; a number
+        # the parse has count a word of its own ("the two northernmost of the brigades") is no bare number
         found = _cue(text, place._replace(clause=None, sentence_end=place.end), allowed)
         if found:
             return "people", found, "clause"

@@ -55,6 +55,8 @@ _ARGUMENTS = frozenset(
         "dislocated",
     }
 )
+# Relations of the phrases two coordinated verbs share when they follow both ("killed and wounded in the attacks").
+_SHARED = frozenset({"obl", "obl:tmod", "obl:npmod", "advmod"})
 # Relations by which a word is a predicate itself ("six were wounded": "wounded" heads its clause).
 _PREDICATES = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "parataxis", "acl", "acl:relcl", "csubj", "list"})
 # Relations of a modifier: "More than half of the territory's 2.3 million population is displaced"
@@ -78,6 +80,8 @@ class Clause(NamedTuple):
     noun: str  # for a number that counts no noun of its own, the noun whose phrase it is in
     # ("a population of 2.3 million", "an army of 700,000"), else ""
     core: tuple[tuple[int, int], ...] = ()  # the predicate, its subject, and the verbs the counted noun takes
+    described: str = ""  # the noun an adjective of the figure describes: "blockade" of "a 16-year-old blockade"
+    counts: str = ""  # the word the number counts, as parsed ("northernmost" of "the two northernmost of"), or ""
 
     def holds(self, pos: int) -> bool:
         """True when the character at ``pos`` belongs to a word of the clause."""
@@ -100,24 +104,51 @@ def own_clause(syntax: Syntax, number_start: int) -> Clause | None:
     stands_with: list[Token] = []
     predicate = _predicate(head, stands_with)
     tokens = _clause_tokens(predicate, head)
+    if predicate.dep_ == "conj" and predicate.head.tag_.startswith("VB"):
+        # "179 were killed and 303 wounded in attacks over the past day": the phrases after the last
+        # verb of a coordination, hung on the first, are both verbs'
+        for c in predicate.head.children:
+            if c.i > predicate.i and c.dep_ in _SHARED and not _circumstance(c):
+                tokens += list(c.subtree)
     if predicate.dep_ == "acl:relcl":
         # "Israel's war on Gaza, which has killed 28,000 people": the noun "which" stands for
         tokens += _clause_tokens(predicate.head, predicate)
     bare = head.tag_ == "CD" or head.like_num
     of = head.head if bare and head.dep_ in ("nmod", "appos") and head.head.tag_.startswith("NN") else None
-    core = [predicate] + [c for c in head.children if c.dep_ in ("acl", "amod", "acl:relcl")]
+    if bare and of is None:
+        of = _elided_noun(predicate, head)
+    # "the death, displacement and disenfranchisement of millions": nouns joined by "and" count together,
+    # so none of them alone is the core of a count of a million
+    coordinated = _coordinated_noun(predicate)
+    core = [] if coordinated else [predicate]
+    core += [c for c in head.children if c.dep_ in ("acl", "amod", "acl:relcl")]
     if predicate.dep_ in ("acl", "acl:relcl"):
         core.append(predicate.head)  # "Israeli soldiers killed in the war": the noun the participle describes
     for noun in stands_with:
         core += [t for t in noun.subtree if not _holds(t, head) or t is noun]  # "the number of UN staff – 176 –"
-    if predicate.tag_.startswith("NN") and predicate.head is not predicate:
+    if (
+        predicate.tag_.startswith("NN")
+        and predicate.head is not predicate
+        and not (coordinated or _circumstance(predicate))
+    ):
         core.append(predicate.head)  # "claimed the lives of 1.5 million": the verb the noun is the object of
     if predicate is head or predicate.text.lower() in _LEVEL_VERBS or any(c.dep_ == "cop" for c in predicate.children):
         # "the toll reached 1.2 million", "the death toll was 5 million": the subject says what is counted
         core += [
             t for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass") and c is not head for t in c.subtree
         ]
-    return Clause(_spans(sentence, tokens), predicate.text, of.text if of is not None else "", _spans(sentence, core))
+    described = next(
+        (
+            _phrase_head(t.head)
+            for t in [token, *list(token.ancestors)[:3]]
+            if t.dep_ == "amod" and t.head.tag_.startswith("NN")
+        ),
+        "",
+    )
+    stands_for = of.text if of is not None else ""
+    # "hundreds more injured": a number word is no noun; "nearing the 30,000 mark": a measure noun says nothing
+    counts = "" if bare or head is token or head.text.lower() in _MEASURE_NOUNS else head.text
+    return Clause(_spans(sentence, tokens), predicate.text, stands_for, _spans(sentence, core), described, counts)
 
 
 def _spans(sentence, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
@@ -155,6 +186,8 @@ def _predicate(head: Token, stands_with: list[Token]) -> Token:
             return head
         if dep == "conj" and not up.tag_.startswith(("NN", "CD", "PRP")):
             return head  # "killed and more than 6,200 wounded": a predicate of its own
+        if dep == "conj" and _own_participle(head):
+            return head  # "the killing of thousands and the famine facing millions": a phrase of its own
         if dep in ("conj", "appos") or (
             dep == "nmod" and (_names_same_people(head) or up.text.lower() in _MEASURE_NOUNS)
         ):
@@ -164,6 +197,9 @@ def _predicate(head: Token, stands_with: list[Token]) -> Token:
             continue
         if _circumstance(head):
             return head  # "with 2.4 million Palestinians living there": a phrase of its own
+        if dep == "nmod" and up.i < head.i and _misattached(head):
+            head = up  # "According to the ministry, at least 31 people ... were killed": the parser hung
+            continue  # the subject on the fronted phrase; the predicate above it is the count's
         if dep in _ARGUMENTS and not up.tag_.startswith(("NN", "CD", "PRP", "RB", "JJR", "IN")):
             return up
         if dep in _ARGUMENTS or dep in _MODIFIERS:
@@ -171,6 +207,59 @@ def _predicate(head: Token, stands_with: list[Token]) -> Token:
             continue
         return up
     return head
+
+
+def _elided_noun(predicate: Token, number: Token) -> Token | None:
+    """For a number that is the subject of a clause joined on ("Several rockets were fired, with at least
+    one hitting a house"; "... and two were intercepted"), the plural noun the clause it is joined on is
+    about: its subject or object nearest before the number."""
+    if number.dep_ not in ("nsubj", "nsubj:pass") or predicate.dep_ not in ("advcl", "conj"):
+        return None
+    if predicate.dep_ == "advcl" and any(c.dep_ == "mark" and c.text.lower() != "with" for c in predicate.children):
+        return None  # "after two were hit": a clause of time, about other things
+    verb = predicate.head
+    for _ in range(3):
+        nouns = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.tag_ in ("NNS", "NNPS") and c.i < number.i
+        ]
+        if nouns:
+            return nouns[-1]  # the nearest: "fired rockets at the town, and two were intercepted"
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head is verb:
+            break
+        verb = verb.head  # "rockets are believed to have been fired": the subject of the verb above
+    return None
+
+
+def _phrase_head(noun: Token) -> str:
+    """The head of the noun phrase ``noun`` is part of: "veteran" of "war veteran"."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.tag_.startswith("NN"):
+        noun = noun.head
+    return noun.text
+
+
+def _own_participle(token: Token) -> bool:
+    """True for a noun with a participle of its own ("millions facing famine", "14 civilians wounded")."""
+    return any(c.dep_ in ("acl", "amod") and c.tag_ in ("VBG", "VBN") for c in token.children)
+
+
+def _misattached(token: Token) -> bool:
+    """True for a noun hung as ``nmod`` with no preposition of its own, right after a comma: a fronted
+    phrase's comma, then the sentence's subject ("In the town of X, 14 members of a family were killed")."""
+    if any(c.dep_ == "case" for c in token.children):
+        return False
+    first = token.left_edge
+    return first.text == "," or (first.i > 0 and token.doc[first.i - 1].text == ",")
+
+
+def _coordinated_noun(token: Token) -> bool:
+    """True for a noun joined by "and"/"or" with other nouns ("the killing and starvation of millions")."""
+    if not token.tag_.startswith("NN"):
+        return False
+    if token.dep_ == "conj" and token.head.tag_.startswith("NN"):
+        return True
+    return any(c.dep_ == "conj" and c.tag_.startswith("NN") for c in token.children)
 
 
 def _names_same_people(token: Token) -> bool:

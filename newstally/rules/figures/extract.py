@@ -17,7 +17,7 @@ from newstally.contract.vocabulary import PEOPLE_CATEGORIES, Category, Qualifier
 from newstally.rules.lexicon import alternation, alternatives
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
-from .category import LIST_GAP, OPEN_PAREN, Counted, Place, Previous, unit_and_category
+from .category import LIST_GAP, OPEN_PAREN, Counted, Place, Previous, more_of_the_same, unit_and_category
 from .clause import own_clause
 from .context import PHRASE_ENDS, UNIT_FACTORS, counted_noun, cue_after, one_counts, qualifier_after, qualifier_before
 from .numbers import NUMBER_WORDS
@@ -89,9 +89,14 @@ def extract_figures(text: str, syntax: Syntax = NO_SYNTAX) -> list[Figure]:
             not figure.subgroup
             and last_count is not None
             and last_count.subgroup
-            and figure.category == last_count.category
-            and figure.value < last_count.value
-            and LIST_GAP.fullmatch(text, last_count.end, figure.start)
+            and (
+                (
+                    figure.category == last_count.category
+                    and figure.value < last_count.value
+                    and LIST_GAP.fullmatch(text, last_count.end, figure.start)
+                )
+                or more_of_the_same(text, last_count.end, figure.start, figure.end)
+            )
         ):
             # "64 reporters – 56 Palestinians, four Israelis": a breakdown of the journalists
             figure = replace(figure, subgroup=last_count.subgroup)

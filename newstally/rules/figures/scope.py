@@ -55,6 +55,24 @@ _PARTITIVE = re.compile(
     rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+|their[^\S\n]+)?(?:[\d,]+[^\S\n]+)?"
     rf"(?:[A-Za-z’'-]+[^\S\n]+){{0,2}}?({alternation(_SUBGROUPS)})\b"
 )
+# "killed 27 people through malnutrition", "the death toll from hunger": the dead of one cause
+_CAUSES = FIGURE_WORDS.death_causes
+_CAUSE = re.compile(
+    rf"\b(?:{alternatives(FIGURE_WORDS.cause_prepositions)})[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+    rf"({alternation(list(_CAUSES), fold_first=True)})(?![\w-])"
+)
+# "bringing the total number of soldiers killed since ... to 18", "brings military deaths to 332":
+# what a bare number after a level verb's "to" counts is the verb's object
+_LEVEL_TO = re.compile(
+    rf"\b(?:{alternatives(sorted(FIGURE_WORDS.level_verbs | set(FIGURE_WORDS.change_verbs)))})\b"
+    r"(?P<what>[^.;:!?]{0,120}?)\bto[^\S\n]+$",
+    re.IGNORECASE,
+)
+# "one of the worst attacks since the violence began": a since that ranks an event dates no count
+_RANKING_SINCE = re.compile(
+    rf"\b(?:{alternatives(FIGURE_WORDS.superlatives)})\b(?:[^\S\n]+[\w’'-]+){{0,5}}?[^\S\n]+(since)\b",
+    re.IGNORECASE,
+)
 _COUNTED_BEFORE = re.compile(r"\d[^\S\n]+(?:[A-Za-z’'-]+[^\S\n]+){0,2}$")
 # A subgroup that restates the category says nothing more ("240 hostages", "300,000 soldiers").
 _RESTATES = {
@@ -68,6 +86,7 @@ _CUES = FIGURE_WORDS.scope_cues
 # "since" that starts a period ("since October 7", "since then"), not the adverb ("have since been released")
 _SINCE = re.compile(rf"\bsince\b(?![^\S\n]+(?:{alternatives(FIGURE_WORDS.since_not_start)})\b)", re.IGNORECASE)
 _EVENT = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'event'])})(?![\w-])", re.IGNORECASE)
+_RATE = re.compile(rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'rate'])})(?![\w-])", re.IGNORECASE)
 _PROJECTION = re.compile(
     rf"(?<![\w-])(?:{alternation([p for p, s in _CUES if s == 'projection'])})(?![\w-])", re.IGNORECASE
 )
@@ -130,10 +149,14 @@ def counts_over(
     if category == "duration":
         return CountsOver("", "", "", "")
     place = _place(text, span, syntax, clause)
+    people, people_word = _people_place(text, span) if category in PEOPLE_CATEGORIES else ("", "")
     if not place and category in PEOPLE_CATEGORIES:
-        place = _people_place(text, span) or main_place
+        place = people or main_place
     scope, since = _scope(text, span, clause) if category in _DATED else ("", "")
-    return CountsOver(place, _subgroup(text, span, category, clause), scope, since)
+    subgroup = _subgroup(text, span, category, clause)
+    if not subgroup and people and people != place:
+        subgroup = people_word  # "93 Israelis killed in Gaza": not the people Gaza's toll counts
+    return CountsOver(place, subgroup, scope, since)
 
 
 def _territory(name: str) -> str:
@@ -185,13 +208,15 @@ def _candidate(
     return (0 if inside or clause is None else 1, 0 if locative else 1, abs(distance), place)
 
 
-def _people_place(text: str, span: Span) -> str:
-    """The country whose people the counted phrase names ("1,200 Israelis"), or ""."""
-    for word in text[span.end - 1 : span.phrase_end].split():
-        place = _PEOPLE_NAMES.get(word.strip(",.;:").lower())
+def _people_place(text: str, span: Span) -> tuple[str, str]:
+    """The country whose people the counted phrase names ("1,200 Israelis"), and the word that
+    names them, or ("", "")."""
+    for word in text[span.start : span.phrase_end].split():
+        word = word.strip(",.;:")
+        place = _PEOPLE_NAMES.get(word.lower())
         if place:
-            return place
-    return ""
+            return place, word
+    return "", ""
 
 
 def _subgroup(text: str, span: Span, category: str, clause: Clause | None) -> str:
@@ -205,13 +230,42 @@ def _subgroup(text: str, span: Span, category: str, clause: Clause | None) -> st
         word = match.group(1) if match else None
         if word is None and clause is not None and span.bare:
             word = _clause_subgroup(text, clause)
+        if word is None and span.bare:
+            word = _level_subgroup(text, span)
     else:
         word = match.group()
     if word is None:
-        return ""
+        return _cause(text, span, clause) if category in PEOPLE_CATEGORIES else ""
     word = " ".join(word.split())
     subgroup = _SUBGROUPS.get(word) or _SUBGROUPS.get(word.lower(), "")
     return "" if (subgroup, category) in _RESTATES else subgroup
+
+
+def _level_subgroup(text: str, span: Span) -> str | None:
+    """For a bare number closing "brings the number of journalists killed to N", a subgroup word
+    between the verb and the number that no number of its own counts, or None."""
+    level = _LEVEL_TO.search(text, span.sentence_start, span.start)
+    if level is None:
+        return None
+    for match in _SUBGROUP.finditer(text, level.start("what"), level.end("what")):
+        if not _COUNTED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            return match.group()
+    return None
+
+
+def _cause(text: str, span: Span, clause: Clause | None) -> str:
+    """The subgroup of a cause of death the figure's clause names ("killed 27 people through
+    malnutrition"; unparsed, the words right after the figure), or ""."""
+    spans = clause.spans if clause is not None else ((span.end, min(span.sentence_end, span.phrase_end + 40)),)
+    if span.bare:
+        level = _LEVEL_TO.search(text, span.sentence_start, span.start)
+        if level is not None:
+            spans = (*spans, (level.start("what"), level.end("what")))  # "the toll from hunger ... to 23"
+    for start, end in spans:
+        match = _CAUSE.search(text, start, end)
+        if match:
+            return _CAUSES[match.group(1).lower()]
+    return ""
 
 
 def _clause_subgroup(text: str, clause: Clause) -> str | None:
@@ -227,9 +281,16 @@ def _clause_subgroup(text: str, clause: Clause) -> str | None:
 def _scope(text: str, span: Span, clause: Clause | None) -> tuple[Scope, str]:
     """(scope, since) from the figure's clause, or its sentence when unparsed."""
     spans = clause.spans if clause is not None else ((span.sentence_start, span.sentence_end),)
+    if span.bare:
+        level = _LEVEL_TO.search(text, span.sentence_start, span.start)
+        if level is not None:  # "bringing the death toll since the war began to 18,787"
+            spans = (*spans, (level.start("what"), level.end("what")))
+    text = _ranking_unsaid(text, span)
     words = " … ".join(text[start:end] for start, end in spans)
     if _PROJECTION.search(words):
         return "", ""  # a count yet to come ("could lead to 86,000 excess deaths")
+    if _RATE.search(words):
+        return "event", ""  # "250 a day since October 7": a rate, no running total
     if _SINCE_RECENT.search(words):
         return "event", ""  # "since Saturday": a day's count
     if _SINCE.search(words):
@@ -247,6 +308,15 @@ def _scope(text: str, span: Span, clause: Clause | None) -> tuple[Scope, str]:
             date = _SINCE_DATE.search(rest)
             return "cumulative", _iso(date) if date else ""
     return "", ""
+
+
+def _ranking_unsaid(text: str, span: Span) -> str:
+    """``text`` with the "since" of a ranking in the figure's sentence ("the worst attack since
+    October 7") made unreadable, length kept."""
+    found = list(_RANKING_SINCE.finditer(text, span.sentence_start, span.sentence_end))
+    for match in reversed(found):
+        text = text[: match.start(1)] + "-----" + text[match.end(1) :]
+    return text
 
 
 def _iso(date: re.Match) -> str:

@@ -64,6 +64,11 @@ class FigureWords:
     level_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     since_not_start: tuple[str, ...]
+    lasting_nouns: frozenset[str]
+    death_causes: dict[str, str]  # cause as written ("malnutrition") -> subgroup ("starvation")
+    cause_prepositions: tuple[str, ...]
+    superlatives: tuple[str, ...]
+    others: tuple[str, ...]
 
 
 def _load() -> FigureWords:
@@ -123,6 +128,11 @@ def _load() -> FigureWords:
         level_verbs=words("figure_level_verbs"),
         measure_nouns=words("figure_measure_nouns"),
         since_not_start=entries("figure_since_not_start"),
+        lasting_nouns=words("figure_lasting_nouns"),
+        death_causes={r["phrase"].lower(): r["subgroup"] for r in rows("figure_death_causes")},
+        cause_prepositions=entries("figure_cause_prepositions"),
+        superlatives=entries("figure_superlatives"),
+        others=entries("figure_others"),
     )
 
 

@@ -30,8 +30,12 @@ _UNUSED = ("senter", "ner", "lemmatizer", "attribute_ruler")
 # A sentence longer than this (characters) is not prose (a table, a dump): it is not parsed.
 LONGEST_SENTENCE = 2_000
 # Curly quotes become straight ones for the parser: the treebank it learnt from writes them
-# straight. One character for one, so offsets are kept.
-_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "\n": " "})
+# straight. One character for one, so offsets are kept. A no-break or thin space would be a token
+# of its own ("camps for\xa01.5 million civilians") and derail the parse: it becomes a plain space.
+_STRAIGHT = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "\n": " "}
+    | dict.fromkeys("\xa0\u2009\u202f", " ")
+)
 
 
 class ModelMissing(RuntimeError):

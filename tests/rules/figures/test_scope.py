@@ -65,6 +65,40 @@ def test_scope_place_from_the_article_when_no_sentence_says():
             "four Israelis",
             "journalists",
         ),
+        # and after a colon
+        (
+            "The watchdog counted 60 reporters killed in the war on Gaza last year: 55 Palestinians, three Lebanese.",
+            "55 Palestinians",
+            "journalists",
+        ),
+        # a country's people counted in another place are not that place's toll
+        ("Some 90 Israelis have been killed in Gaza so far.", "Some 90 Israelis", "Israelis"),
+        ("Hamas's attack on Israel killed 1,200 Israelis.", "1,200 Israelis", ""),
+        ("Israel has killed 28,000 Palestinians in Gaza.", "28,000 Palestinians", ""),
+        # the verb's object says what a bare "to N" counts
+        ("The loss brought total military deaths in the war to 330.", "330", "soldiers"),
+        ("The strikes brought the death toll in the city to 300.", "300", ""),
+        # a cause of death narrows the dead
+        ("Food shortages have killed 25 people through malnutrition, the ministry said.", "25 people", "starvation"),
+        ("The toll from hunger and dehydration in the north has risen to 20.", "20", "starvation"),
+        ("At least 30 people died of cholera last month.", "At least 30 people", "disease"),
+        ("Strikes killed 25 people from the same family.", "25 people", ""),
+        # "others" are more of the people counted before them in the sentence
+        (
+            "The union has recorded the killing of 90 journalists and the injury of 60 others since the war began.",
+            "60 others",
+            "journalists",
+        ),
+        ("Four soldiers were killed and 15 others wounded.", "15 others", "soldiers"),
+        ("Four soldiers were killed. Officials said 15 others were wounded.", "15 others", ""),
+        (
+            "The strikes killed 200 people, including 50 children, and wounded more than 900 others.",
+            "more than 900 others",
+            "",
+        ),
+        # workers, or the unidentified dead, are some of the dead
+        ("The agency said 90 workers in the enclave have been killed.", "90 workers", "workers"),
+        ("About 120 unidentified bodies were buried in the yard.", "About 120 unidentified bodies", "unidentified"),
     ],
 )
 def test_scope_subgroup(text, figure, subgroup):
@@ -116,6 +150,24 @@ def test_scope_subgroup(text, figure, subgroup):
         ),  # "total" of one attack
         ("The ministry said 3,276 people were injured since Saturday.", "3,276 people", "event", ""),  # a day's count
         ("Israeli strikes kill 250 people per day on average.", "250 people", "event", ""),  # a rate
+        # a since that ranks the event dates no count
+        (
+            "The air strike killed 70 people in the camp, the deadliest attack since the war began.",
+            "70 people",
+            "event",
+            "",
+        ),
+        # phrases after two coordinated verbs are both verbs'
+        (
+            "The ministry said 150 people were killed and 300 wounded in attacks over the past day.",
+            "300 wounded",
+            "event",
+            "",
+        ),
+        # a rate wins over "since"
+        ("Since October 7, the army has killed 240 people a day on average.", "240 people", "event", ""),
+        # a count since a later stage of the war is no running total of it
+        ("Officials said 180 people had been killed since the truce collapsed on Friday.", "180 people", "event", ""),
         ("The study says 86,000 excess deaths could follow in Gaza.", "86,000 excess deaths", "", ""),  # yet to come
     ],
 )
