@@ -178,7 +178,8 @@ def test_dashboard_reader_escapes_hostile_article(demo_store, monkeypatch):
     assert 'class="nt-figure nt-cat-aid nt-focus"' in article
     scripts = [e for e in at.get("html") if e.proto.unsafe_allow_javascript]
     assert all("nt-figure-a4-f0" in e.proto.body and "alert" not in e.proto.body for e in scripts)
-    assert at.subheader[0].value == "\\<script\\>alert\\('title'\\)\\</script\\>"  # shown as text, not markup
+    # every punctuation character escaped: shown as text, not markup
+    assert at.subheader[0].value == "\\<script\\>alert\\(\\'title\\'\\)\\<\\/script\\>"
 
 
 def test_dashboard_reader_marks_a_statement(demo_store, monkeypatch):
