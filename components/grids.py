@@ -5,12 +5,14 @@ Rows are shown as plain data, never as HTML."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from newstally.read.filters import Filters
 from newstally.read.markdown_text import literal_markdown
@@ -122,8 +124,31 @@ def with_reader_links(
     return frame.assign(open=links)
 
 
-def shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` as a table shows it: an empty text cell empty (not "None"), lists as text."""
+def shown_frame(frame: pd.DataFrame) -> pd.DataFrame | Styler:
+    """``frame`` as a table shows it: an empty cell empty (not "None"), lists as text. A number
+    column with an empty cell is given its text through a Styler (the grid writes "None" for a
+    missing number whatever the column's format), the values kept for sorting."""
+    out = _texts(frame)
+    gaps = [n for n in out.columns if n in _NUMBERS and pd.api.types.is_numeric_dtype(out[n]) and out[n].isna().any()]
+    if not gaps:
+        return out
+    # the grid shows a Styler's text for a cell, except for a missing value: a gap becomes -inf,
+    # which sorts where a missing value would and is written as nothing
+    out[gaps] = out[gaps].astype(float).fillna(-math.inf)
+    return out.style.format(_number_or_nothing, subset=pd.IndexSlice[:, gaps])
+
+
+def _number_or_nothing(value: object) -> str:
+    return number_text(float(value)) if isinstance(value, (int, float)) and math.isfinite(value) else ""
+
+
+def number_text(value: float) -> str:
+    """A number as a "localized" number column shows it: thousands separators, decimals only
+    where it has them (up to three)."""
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def _texts(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for name in out.columns:
         column = out[name]
@@ -147,7 +172,7 @@ def number_width(values: pd.Series, label: str) -> int:
     ``label`` whole: the grid sizes a column by its first rows, and cuts a longer number found
     further down from the left ("2,300,000" read "300,000")."""
     numbers = pd.to_numeric(values, errors="coerce").dropna()
-    longest = max((len(f"{v:,.3f}".rstrip("0").rstrip(".")) for v in numbers), default=1)
+    longest = max((len(number_text(v)) for v in numbers), default=1)
     return max(64, 8 * max(longest, len(label)) + 28)
 
 
@@ -160,7 +185,10 @@ def column_config(columns: list[str], frame: pd.DataFrame | None = None) -> dict
             config[name] = st.column_config.LinkColumn(label, display_text="open ↗", width="small", help=help_text)
         elif name in _NUMBERS:
             width = number_width(frame[name], label) if frame is not None and name in frame else None
-            config[name] = st.column_config.NumberColumn(label, format="localized", help=help_text, width=width)
+            # a column with gaps takes its text from shown_frame's Styler, which a format would override
+            gaps = frame is not None and name in frame and bool(frame[name].isna().any())
+            number_format = None if gaps else "localized"
+            config[name] = st.column_config.NumberColumn(label, format=number_format, help=help_text, width=width)
         elif name == "difference":
             config[name] = st.column_config.NumberColumn(label, format="percent", help=help_text)
         elif name in ("published", "first", "last"):

@@ -122,14 +122,23 @@ def browser(server):
         launched.close()
 
 
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser profile for the module's tests: its cache keeps the dashboard's scripts (plotly's
+    alone is megabytes to compile, seconds per test on a busy machine). Each test has a page, a
+    Streamlit session, of its own."""
+    opened = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+def page(context):
     opened = context.new_page()
     opened.dialogs = []  # every alert/confirm/prompt a page tries to open
     opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
     yield opened
-    context.close()
+    opened.close()
 
 
 def settle(page, timeout: float = 30_000) -> None:

@@ -10,7 +10,6 @@ import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from newstally.read.markdown_text import literal_markdown
 
 PAGES = ("overview", "figures", "speakers", "statements", "articles", "corpus")
 EMPTY_MESSAGE = ("No ", "no ", "has no", "yet")
@@ -180,7 +179,8 @@ def test_dashboard_reader_escapes_hostile_article(demo_store, monkeypatch):
     assert 'class="nt-figure nt-cat-aid nt-focus"' in article
     scripts = [e for e in at.get("html") if e.proto.unsafe_allow_javascript]
     assert all("nt-figure-a4-f0" in e.proto.body and "alert" not in e.proto.body for e in scripts)
-    assert at.subheader[0].value == literal_markdown("<script>alert('title')</script>")  # text, not markup
+    # every punctuation character escaped: shown as text, not markup
+    assert at.subheader[0].value == "\\<script\\>alert\\(\\'title\\'\\)\\<\\/script\\>"
 
 
 def test_dashboard_reader_marks_a_statement(demo_store, monkeypatch):
@@ -370,3 +370,28 @@ def test_dashboard_corpus_page_refuses_files_it_cannot_build(seed_store, monkeyp
     refused = refused_uploads([Upload("a.jsonl", 10), Upload("b.exe", 10), Upload("c.txt", 10**12)])
     assert [name for name, _ in refused] == ["b.exe", "c.txt"]
     assert "newstally reads" in refused[0][1] and "limit" in refused[1][1]
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        ([2_000_000.0, None, 0.25], ["2,000,000", "", "0.25"]),  # a gap is empty, not "None"
+        ([1.0, float("nan")], ["1", ""]),
+        ([12_500.5, 3.0], None),  # no gap: the frame as it is, the column's format writes it
+    ],
+)
+def test_dashboard_number_cells_with_gaps_read_empty(values, shown):
+    import pandas as pd
+
+    from components.grids import shown_frame
+
+    out = shown_frame(pd.DataFrame({"high": pd.Series(values, dtype=float), "text": ["a"] * len(values)}))
+    if shown is None:
+        assert isinstance(out, pd.DataFrame) and list(out["high"]) == values
+        return
+    ctx = out._translate(False, False)  # the text the Styler gives each cell, as the grid reads it
+    column = [c["display_value"] for row in ctx["body"] for c in row if c.get("id", "").endswith("col0")]
+    assert column == shown
+    assert list(out.data["high"].sort_values().index) == [
+        i for i in pd.Series(values).sort_values(na_position="first").index
+    ]

@@ -280,11 +280,15 @@ def differing_figures(
     # A figure published on day D is set against the series from D - LAG_DAYS to D (reference_low
     # .. reference_high); the nearest end of that window is the reference it differs from. The
     # rows carry their columns through the ranking (reading them again for the 500 shown would
-    # scan figures and articles once more).
+    # scan figures and articles once more). The figures are joined to their articles first
+    # (MATERIALIZED): left to the optimizer, which knows nothing of the registered frame's size,
+    # the reference was joined to the figures on category alone (hundreds of thousands of rows).
     sql = (
-        f"WITH joined AS (SELECT {_prefixed('fi')}, a.source, a.title, a.published, r.series, "
-        f"r.reference_low, r.reference_high FROM figures fi JOIN articles a USING (article_id) "
-        f"JOIN reference_daily r ON r.day = a.published AND {comparable_condition()} {where} "
+        f"WITH selected AS MATERIALIZED (SELECT fi.*, a.source, a.title, a.published "
+        f"FROM figures fi JOIN articles a USING (article_id) {where}), "
+        f"joined AS (SELECT {_prefixed('fi')}, fi.source, fi.title, fi.published, r.series, "
+        f"r.reference_low, r.reference_high FROM selected fi "
+        f"JOIN reference_daily r ON r.day = fi.published AND {comparable_condition()} "
         f"AND r.reference_low > 0), "
         f"differing AS (SELECT * EXCLUDE (reference_low, reference_high), "
         f"CASE WHEN reference_high < coalesce(low, '-inf'::DOUBLE) * (1 - ?) THEN reference_high "
