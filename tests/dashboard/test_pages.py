@@ -10,7 +10,6 @@ import pytest
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-
 PAGES = ("overview", "figures", "speakers", "statements", "articles", "corpus")
 EMPTY_MESSAGE = ("No ", "no ", "has no", "yet")
 
