@@ -48,6 +48,16 @@ def names_something(text: str, start: int, end: int) -> bool:
     return bool(_CODE_BEFORE.search(before) or _IDENTIFIER_BEFORE.search(before))
 
 
+# a capitalised word right before, or "of" after one: "Group of Seven", "the Chicago Seven"
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?$")
+
+
+def is_name_word(text: str, start: int) -> bool:
+    """True when a capitalised number word at ``start`` belongs to a name ("Group of Seven", "the
+    Big Three"): a capitalised word stands right before it. At a sentence's start it is a count."""
+    return text[start : start + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, start - 40), start))
+
+
 def numbers_something(text: str, end: int) -> bool:
     """True when what follows a number makes it a code or a rank: "9/11", "24/7", "1.2.3", "7th"."""
     after = text[end : end + 8]

@@ -24,6 +24,8 @@ from newstally.rules.figures.extract import extract_figures
         "The council adopted Resolution 2728.",
         "The US sent F-16 jets.",
         "The G7 met.",
+        "Leaders of the Group of Seven met on Monday.",
+        "The Big Three said nothing.",
         "COVID-19 spread.",
         "Call +1 202 555 0123 for details.",
         "See page 12 for details.",
@@ -62,6 +64,9 @@ def test_not_figures_non_figures(sentence):
         ("The toll rose to 1,200 and more than 2,700 people were wounded.", [1200, 2700]),
         ("Properties at 49 Zorro Ranch Road were sold.", []),
         ("Only 9 of Gaza's 36 hospitals work.", [9, 36]),
+        # a capitalised number word is a count at a sentence's start or after a lower-case word
+        ("Seven people were killed. On Monday, Three more died.", [7, 3]),
+        ("Sign up to the newsletter at 7am BST\n\nTwo soldiers were captured.", [2]),
     ],
 )
 def test_not_figures_numbers_in_context(sentence, values):
