@@ -79,7 +79,7 @@ def filter_by_period(bucket: str) -> Callable[[list], None]:
 
 
 def filter_by_reporter() -> Callable[[list], None]:
-    """A click handler for ``figure_charts.reporter_comparison``: filters by the speaker, or by the
+    """A click handler for ``reporter_chart.reporter_comparison``: filters by the speaker, or by the
     source when the figure has no speaker (``customdata``: reporter_type, reporter_id, ...)."""
 
     def handle(points: list) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from components import chart, grids, reference_picker, sidebar
 from components.data import fetch, load
 from newstally.contract.vocabulary import COUNT
-from newstally.read import chart_text, charts, figure_charts
+from newstally.read import chart_text, charts, figure_charts, figure_downloads, reporter_chart
 from newstally.read.measures import measure_label, measure_order
 from newstally.read.queries import figures as queries
 from newstally.read.queries.overview import figures_by_category
@@ -81,7 +81,7 @@ with over_time:
                 log=log,
                 spread=spread,
             ),
-            lambda: figure_charts.over_time_download(
+            lambda: figure_downloads.over_time_download(
                 fetch(queries.figure_points, current, chosen, None)[0], reference, mapping, short
             ),
             "figures-" + "-".join(charted or ["none"]) + "-over-time",
@@ -174,7 +174,7 @@ with comparison:
             f"drawn as points, an even sample. The CSV holds every figure of these rows."
         )
         chart.render(
-            chart.built(figure_charts.reporter_comparison, points, reporters, picked, measure),
+            chart.built(reporter_chart.reporter_comparison, points, reporters, picked, measure),
             lambda: fetch(queries.figures_by_reporter, current, picked, measure, REPORTERS, None)[0],
             f"figures-{picked}-by-speaker-or-source",
             key="figures-by-reporter",

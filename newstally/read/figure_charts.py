@@ -1,10 +1,10 @@
-"""The Figures page's charts: reported figures over time against a reference series, and what
-each speaker or source reported. DataFrames of ``queries.figures`` in, plotly figures out.
+"""The Figures page's chart over time: reported figures against a reference series, and the
+point marks it shares with ``reporter_chart``. DataFrames of ``queries.figures`` in, plotly
+figures out.
 
 Values of different measures (counts, shares, money, time: ``measures``) are never drawn on one
 axis. Axes fit what is drawn: a count axis reaches the reference and the bulk of the figures,
-and says how many lie beyond it; a comparison of figures that span several orders of magnitude
-is drawn on a log axis. Every trace carries ``customdata`` a click filters by.
+and says how many lie beyond it. Every trace carries ``customdata`` a click filters by.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from newstally.contract.vocabulary import COUNT, KEY_CATEGORIES, PERCENT
 
 from . import chart_style as style
 from .charts import empty_figure, label
-from .measures import figure_measures, measure_label
+from .measures import figure_measures
 
 QUALIFIER_SHAPES = {
     "exact": "circle",
@@ -30,7 +30,6 @@ QUALIFIER_SHAPES = {
 }
 REFERENCE_MARGIN = pd.Timedelta(days=14)  # how far the reference line runs beyond the reported figures
 BULK_FACTOR = 10  # a count axis reaches the largest figure within this many times the 90th percentile
-LOG_SPAN = 200  # figures spanning more than this factor are compared on a log axis
 
 
 def series_label(series: str, reference_name: str = "reference") -> str:
@@ -39,11 +38,11 @@ def series_label(series: str, reference_name: str = "reference") -> str:
     return f"{reference_name}: {words}"
 
 
-def _qualifier_symbols(points: pd.DataFrame, fill: str = style.FILLED) -> list[str]:
+def qualifier_symbols(points: pd.DataFrame, fill: str = style.FILLED) -> list[str]:
     return [style.marker_symbol(QUALIFIER_SHAPES.get(q, "circle"), fill) for q in points["qualifier"]]
 
 
-def _error_arrays(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def error_arrays(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     value = points["value"].astype(float).to_numpy()
     high = points["high"].astype(float).to_numpy()
     low = points["low"].astype(float).to_numpy()
@@ -52,7 +51,7 @@ def _error_arrays(points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return plus, minus
 
 
-def _ranges(plus: np.ndarray, minus: np.ndarray, color: str | None = None) -> dict:
+def ranges(plus: np.ndarray, minus: np.ndarray, color: str | None = None) -> dict:
     """Error bars from low to high; none at all when no figure is a range (a browser draws a bar
     for every point otherwise, however short)."""
     if not (plus.any() or minus.any()):
@@ -209,7 +208,7 @@ def axis_tops(spread: pd.DataFrame, reference_top: Mapping[str, float] | None = 
     return tops
 
 
-def _reference_lines(
+def reference_lines(
     reference: pd.DataFrame | None, series_category: Mapping[str, str] | None, dates: pd.Series
 ) -> dict[str, list[tuple[str, pd.DataFrame]]]:
     """category -> [(series, its rows within the drawn dates)]."""
@@ -235,13 +234,13 @@ def reference_tops(
     wanted = set(categories)
     return {
         category: max(float(rows["value"].max()) for _, rows in lines)
-        for category, lines in _reference_lines(reference, series_category, dates).items()
+        for category, lines in reference_lines(reference, series_category, dates).items()
         if category in wanted
     }
 
 
 def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str, fill: str) -> go.Scatter:
-    plus, minus = _error_arrays(points)
+    plus, minus = error_arrays(points)
     hollow = fill == style.HOLLOW
     return go.Scatter(
         x=pd.to_datetime(points["published"]),
@@ -251,10 +250,10 @@ def _figure_trace(points: pd.DataFrame, name: str, color: str, measure: str, fil
         marker=dict(
             color=color,
             size=9,
-            symbol=_qualifier_symbols(points, fill),
+            symbol=qualifier_symbols(points, fill),
             line=dict(width=1.5 if hollow else 1, color=color if hollow else "white"),
         ),
-        error_y=_ranges(plus, minus, color),
+        error_y=ranges(plus, minus, color),
         customdata=points[["category", "figure_id", "article_id"]].to_numpy(),
         text=_hover_text(points),
         hovertemplate=f"%{{x|%Y-%m-%d}}: {value_format(measure)}<br>%{{text}}<extra></extra>",
@@ -319,7 +318,7 @@ def figures_over_time(
         subplot_titles=[_panel_title(c, m, measures_of[c] == 1) for c, m in panels],
     )
     dates = pd.to_datetime(plotted["published"])
-    lines = _reference_lines(reference, series_category, dates)
+    lines = reference_lines(reference, series_category, dates)
     spread = spread_of(plotted) if spread is None or spread.empty else spread
     tops = axis_tops(spread, reference_tops(reference, series_category, dates, plotted["category"]))
     by_panel = {(r["category"], r["measure"]): r for r in spread.to_dict("records")}
@@ -369,161 +368,4 @@ def figures_over_time(
     )
     for annotation in fig.layout.annotations:  # the panel titles
         annotation.font = dict(color=style.MUTED_TEXT, size=14)
-    return fig
-
-
-def over_time_download(
-    points: pd.DataFrame,
-    reference: pd.DataFrame | None = None,
-    series_category: Mapping[str, str] | None = None,
-    reference_name: str = "reference",
-) -> pd.DataFrame:
-    """Every figure of ``points`` (all of them, not the drawn sample) and the reference drawn with
-    them, one frame: ``record`` says which ("figure" or "reference"); a reference row has a date,
-    its category, the series (as the legend names it) and the value."""
-    figures = points.assign(record="figure", date=pd.to_datetime(points["published"]).dt.date)
-    dates = pd.to_datetime(points["published"])
-    parts = [figures]
-    for category, lines in _reference_lines(reference, series_category, dates).items():
-        if category not in set(points["category"]):
-            continue
-        for series, rows in lines:
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "record": "reference",
-                        "date": pd.to_datetime(rows["date"]).dt.date,
-                        "category": category,
-                        "measure": COUNT,
-                        "series": series_label(series, reference_name),
-                        "value": rows["value"],
-                    }
-                )
-            )
-    frame = pd.concat(parts, ignore_index=True)
-    first = [
-        "record",
-        "date",
-        "category",
-        "measure",
-        "series",
-        "value",
-        "low",
-        "high",
-        "qualifier",
-        "unit",
-        "text",
-        "reported_by",
-        "title",
-        "source",
-        "article_id",
-        "figure_id",
-    ]
-    return frame[[c for c in first if c in frame] + [c for c in frame if c not in first and c != "published"]]
-
-
-def reporter_axis_is_log(reporters: pd.DataFrame, measure: str) -> bool:
-    """True when the figures of ``reporters`` span more than ``LOG_SPAN`` times (e.g. 3 killed in
-    one strike and 33,000 in all): a linear axis would squeeze most of them against zero."""
-    if reporters.empty or measure == PERCENT:
-        return False
-    positive = reporters["lowest"].where(reporters["lowest"] > 0).dropna()
-    low = float(positive.min()) if len(positive) else 1.0
-    return float(reporters["highest"].max()) / max(low, 1e-9) > LOG_SPAN
-
-
-def reporter_comparison(
-    points: pd.DataFrame, reporters: pd.DataFrame, category: str, measure: str = COUNT
-) -> go.Figure:
-    """What each speaker or source reported for ``category`` (``queries.figures_by_reporter``):
-    one row per reporter, most figures on top, a line from their lowest to their highest figure,
-    a bar at their median (both over every figure they gave) and their sampled figures as points
-    (ranges as error bars). A click on a point gives (reporter_type, reporter_id, figure_id)."""
-    if reporters.empty:
-        return empty_figure(f"No {category} figures match these filters")
-    rows = reporters.to_dict("records")
-    names = {(r["reporter_type"], r["reporter_id"]): label(f"{r['reported_by']} ({r['figures']:,})") for r in rows}
-    shown = [names[(r["reporter_type"], r["reporter_id"])] for r in rows]
-    order = shown[::-1]
-    log = reporter_axis_is_log(reporters, measure)
-    positive = reporters["lowest"].where(reporters["lowest"] > 0).dropna()
-    floor = float(positive.min()) if len(positive) else 1.0  # a log axis has no 0: lines start at its left end
-    fig = go.Figure()
-    span_x: list = []
-    span_y: list = []
-    for r in rows:
-        span_x += [max(float(r["lowest"]), floor) if log else r["lowest"], r["highest"], None]
-        span_y += [names[(r["reporter_type"], r["reporter_id"])]] * 2 + [None]
-    fig.add_trace(
-        go.Scatter(
-            x=span_x,
-            y=span_y,
-            mode="lines",
-            name="lowest to highest (all their figures)",
-            line=dict(color="#8a8d96", width=6),
-            hoverinfo="skip",
-            cliponaxis=False,
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=reporters["median"],
-            y=shown,
-            mode="markers",
-            name="median (all their figures)",
-            cliponaxis=False,
-            marker=dict(symbol="line-ns", size=18, line=dict(width=3, color="#1f1f24")),
-            customdata=reporters[["figures", "lowest", "highest"]].to_numpy(),
-            hovertemplate=f"%{{y}}: median {value_format(measure, 'x')}, from %{{customdata[1]:,.0f}} to "
-            f"%{{customdata[2]:,.0f}} over %{{customdata[0]:,}} figures<extra></extra>",
-        )
-    )
-    if not points.empty:
-        drawn = points[points["value"] > 0] if log else points
-        plus, minus = _error_arrays(drawn)
-        fig.add_trace(
-            go.Scatter(
-                x=drawn["value"],
-                y=[
-                    names.get((t, i), label(n))
-                    for t, i, n in zip(drawn["reporter_type"], drawn["reporter_id"], drawn["reported_by"])
-                ],
-                mode="markers",
-                name="figures (sample)",
-                cliponaxis=False,
-                marker=dict(
-                    color=style.series_color(0),
-                    size=9,
-                    opacity=0.75,
-                    symbol=_qualifier_symbols(drawn),
-                    line=dict(width=0.5, color="white"),
-                ),
-                error_x=_ranges(plus, minus),
-                customdata=np.column_stack(
-                    [drawn["reporter_type"], drawn["reporter_id"], drawn["figure_id"].astype(str)]
-                ),
-                text=[f"{p:%Y-%m-%d}" if pd.notna(p) else "no date" for p in pd.to_datetime(drawn["published"])],
-                hovertemplate=f"%{{y}}: {value_format(measure, 'x')} (%{{text}})<extra></extra>",
-            )
-        )
-    axis = label(category) if measure == COUNT else f"{label(category)} ({measure_label(measure)})"
-    if log:
-        x_axis = dict(**style.log_axis(floor, float(reporters["highest"].max())), title_text=f"{axis} (log scale)")
-    else:
-        top = style.nice_top(float(reporters["highest"].max()))
-        x_axis = dict(
-            range=[0, top],
-            title_text=axis,
-            ticksuffix="%" if measure == PERCENT else "",
-            **(style.count_ticks(top) if measure == COUNT else {}),
-        )
-    style.styled(
-        fig,
-        title=f"{label(category)}: what each speaker or source reported",
-        margin=dict(l=20, r=20, t=90, b=10),
-        height=max(300, 34 * len(order) + 150),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-    )
-    fig.update_xaxes(**x_axis)
-    fig.update_yaxes(categoryorder="array", categoryarray=order)
     return fig

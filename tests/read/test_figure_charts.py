@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from newstally.read import chart_style, figure_charts
+from newstally.read import chart_style, figure_charts, figure_downloads, reporter_chart
 
 COLUMNS = [
     "figure_id",
@@ -274,7 +274,7 @@ def test_figure_charts_over_time_rows_are_the_plotted_rows_with_their_measure():
 
 
 def test_figure_charts_download_holds_every_figure_and_the_reference():
-    rows = figure_charts.over_time_download(figure_charts.over_time_rows(POINTS), REFERENCE, MAPPING, "MoH")
+    rows = figure_downloads.over_time_download(figure_charts.over_time_rows(POINTS), REFERENCE, MAPPING, "MoH")
     figures, reference = rows[rows["record"] == "figure"], rows[rows["record"] == "reference"]
     assert len(figures) == 3 and list(reference["value"]) == [13000.0, 28500.0]
     assert set(reference["series"]) == {"MoH: killed, cumulative"} and set(reference["category"]) == {"killed"}
@@ -353,7 +353,7 @@ REPORTED = POINTS[POINTS["category"] == "killed"].assign(
 
 
 def test_figure_charts_every_reporter_gets_a_row_however_many_figures_the_first_gave():
-    fig = figure_charts.reporter_comparison(REPORTED, REPORTERS, "killed")
+    fig = reporter_chart.reporter_comparison(REPORTED, REPORTERS, "killed")
     assert list(fig.layout.yaxis.categoryarray) == ["MoH (108)", "Al Jazeera English (5,524)"]
     spans, medians, points = fig.data
     assert list(medians.x) == [80, 260]
@@ -361,11 +361,11 @@ def test_figure_charts_every_reporter_gets_a_row_however_many_figures_the_first_
 
 
 def test_figure_charts_reporter_axis_spans_every_figure():
-    fig = figure_charts.reporter_comparison(REPORTED, REPORTERS, "killed")
+    fig = reporter_chart.reporter_comparison(REPORTED, REPORTERS, "killed")
     axis = fig.layout.xaxis
     assert axis.type == "log" and 10 ** axis.range[1] >= 2e9 and 10 ** axis.range[0] <= 1
     narrow = REPORTERS.assign(lowest=[10, 20], highest=[900, 1000])
-    linear = figure_charts.reporter_comparison(REPORTED, narrow, "killed").layout.xaxis
+    linear = reporter_chart.reporter_comparison(REPORTED, narrow, "killed").layout.xaxis
     assert linear.type != "log" and linear.range[0] == 0 and linear.range[1] >= 1000
 
 
@@ -378,7 +378,7 @@ def test_figure_charts_reporter_axis_spans_every_figure():
     ],
 )
 def test_figure_charts_reporter_comparison_names_its_measure(measure, suffix, axis, hover):
-    fig = figure_charts.reporter_comparison(REPORTED, REPORTERS, "killed", measure)
+    fig = reporter_chart.reporter_comparison(REPORTED, REPORTERS, "killed", measure)
     assert (fig.layout.xaxis.ticksuffix or "") == suffix
     assert fig.layout.xaxis.title.text == axis and hover in fig.data[2].hovertemplate
 
@@ -387,7 +387,7 @@ def test_figure_charts_reporter_comparison_names_its_measure(measure, suffix, ax
     "builder, args",
     [
         (figure_charts.figures_over_time, ()),
-        (figure_charts.reporter_comparison, (pd.DataFrame(), "killed")),
+        (reporter_chart.reporter_comparison, (pd.DataFrame(), "killed")),
     ],
 )
 def test_figure_charts_empty_data_gives_a_message_not_an_error(builder, args):
@@ -401,7 +401,7 @@ HOSTILE_NAME = "<a href='javascript:alert(1)'>click</a><script>x</script>"
 @pytest.mark.parametrize(
     "figure",
     [
-        lambda: figure_charts.reporter_comparison(
+        lambda: reporter_chart.reporter_comparison(
             REPORTED.assign(reported_by=HOSTILE_NAME), REPORTERS.assign(reported_by=HOSTILE_NAME), "killed"
         ),
         lambda: figure_charts.figures_over_time(
@@ -429,6 +429,6 @@ def test_figure_charts_names_from_articles_are_escaped(figure):
 
 
 def test_figure_charts_reporter_lines_start_on_a_log_axis_even_from_zero():
-    fig = figure_charts.reporter_comparison(REPORTED, REPORTERS, "killed")
+    fig = reporter_chart.reporter_comparison(REPORTED, REPORTERS, "killed")
     spans = fig.data[0]
     assert min(x for x in spans.x if x is not None) == 1  # Al Jazeera English's 0 starts at the axis' left end
