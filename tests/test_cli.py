@@ -18,7 +18,7 @@ from newstally.contract.schema import PUBLIC_TABLES
         (["--help"], "newstally build data/articles"),
         (["build", "--help"], "rejected"),
         (["export", "--help"], "parquet"),
-        (["evaluate", "--help"], "FORMAT.md"),
+        (["evaluate", "--help"], "docs/conventions.md"),
     ],
 )
 def test_cli_help_reads_as_documentation(capsys, argv, expected):

@@ -7,56 +7,21 @@ tests/artifacts/. Skipped when /usr/bin/chromium is missing.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE, shared
+from browsing import CHROMIUM, eventually, open_page, screenshot, serving, settle
+from conftest import SAMPLE, shared
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "tests" / "artifacts"
 SEED_ARTICLE = "004_39d1364b61ac5787"
 HOSTILE_TEXT = (
     "<script>document.body.innerHTML='pwned'</script> The spokesman said "
     "<img src=x onerror=\"alert('img')\"> 30 trucks entered. <svg onload=alert('svg')></svg>\n"
 )
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_server(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
 
 
 @pytest.fixture(scope="module")
@@ -76,105 +41,8 @@ def server(tmp_path_factory, hostile_inputs):
 
     store = tmp_path_factory.mktemp("browser") / "browser.duckdb"
     build([SAMPLE, *hostile_inputs], store)
-    port = _free_port()
-    env = {**os.environ, "NEWSTALLY_STORE": str(store)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for_server(url, process)
+    with serving(store) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def context(browser):
-    """One browser profile for the module's tests: its cache keeps the dashboard's scripts (plotly's
-    alone is megabytes to compile, seconds per test on a busy machine). Each test has a page, a
-    Streamlit session, of its own."""
-    opened = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def page(context):
-    opened = context.new_page()
-    opened.dialogs = []  # every alert/confirm/prompt a page tries to open
-    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
-    yield opened
-    opened.close()
-
-
-def settle(page, timeout: float = 30_000) -> None:
-    """Waits until Streamlit has finished rerunning the script and drawing its charts."""
-    try:  # a rerun may already be over by the time we look
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=1_500)
-    except Exception:  # noqa: BLE001 - playwright's TimeoutError: nothing was running
-        pass
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stSkeleton]') && "
-        "Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))"
-        ".every(c => c.querySelector('.main-svg'))",
-        timeout=timeout,
-    )
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stApp"]')
-    settle(page)
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def eventually(read, expected, timeout: float = 20):
-    """``read()`` once it equals ``expected`` (the URL changes before the rerun ends), or its last value."""
-    deadline = time.monotonic() + timeout
-    value = read()
-    while value != expected and time.monotonic() < deadline:
-        time.sleep(0.25)
-        value = read()
-    return value
 
 
 def column_cells(page, column: int) -> list[str]:

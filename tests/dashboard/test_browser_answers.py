@@ -18,7 +18,6 @@ import pytest
 from browsing import (
     CHROMIUM,
     CONTRAST,
-    LAUNCH_ARGS,
     LONG_STATEMENT,
     build_crowded_store,
     chart_data,
@@ -47,33 +46,6 @@ def crowded(tmp_path_factory) -> Path:
 def server(crowded):
     with serving(crowded) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(crowded):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def context(browser):
-    """One browser profile for the module's tests: its cache keeps the dashboard's scripts (plotly's
-    alone is megabytes to compile, seconds per test on a busy machine). Each test has a page, a
-    Streamlit session, of its own."""
-    opened = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def page(context):
-    opened = context.new_page()
-    yield opened
-    opened.close()
 
 
 def _download(page, button: str, index: int = 0) -> Path:
