@@ -13,7 +13,7 @@ from newstally.read import chart_text, charts, figure_charts, figure_downloads, 
 from newstally.read.measures import measure_label, measure_order
 from newstally.read.queries import figures as queries
 from newstally.read.queries.overview import figures_by_category
-from newstally.read.reference import series_categories
+from newstally.read.reference import comparable_series, series_categories
 
 REPORTERS = 15  # rows of "who reported what"
 PER_REPORTER = 60  # points drawn per row (an even sample); the line and median use every figure
@@ -48,7 +48,16 @@ with over_time:
             key="over-time-scale",
             help="A log scale shows every figure, from a handful to millions, on one axis.",
         )
-        points, dated = load(queries.figure_points, current, tuple(charted))
+        drawn = current
+        if len(reference) and st.toggle(
+            "Only figures comparable with the reference",
+            value=True,
+            key="comparable-only",
+            help="Of the reference's category and place, counting everyone (no subgroup such as children), "
+            "as a running total since the series' start: a local or partial toll says nothing against it.",
+        ):
+            drawn = replace(current, comparable_with=comparable_series(reference))
+        points, dated = load(queries.figure_points, drawn, tuple(charted))
         sample = (
             f"an even sample of {len(points):,} of the {dated:,} dated figures (within each category and measure)"
             if dated > len(points)
@@ -57,13 +66,13 @@ with over_time:
         mapping = series_categories(reference) if len(reference) else {}
         plotted = figure_charts.over_time_rows(points)
         # the axes fit every figure of the selection, not only those drawn
-        spread = load(queries.figure_spread, current, tuple(charted))
+        spread = load(queries.figure_spread, drawn, tuple(charted))
         dates = pd.to_datetime(plotted["published"]) if len(plotted) else pd.Series(dtype="datetime64[ns]")
         tops = figure_charts.reference_tops(reference, mapping, dates, charted)
         log = scale == "log"
         axis = figure_charts.axis_tops(spread, tops)
         above = (
-            load(queries.figures_above, current, tuple((c, m, t) for (c, m), t in axis.items()))
+            load(queries.figures_above, drawn, tuple((c, m, t) for (c, m), t in axis.items()))
             if not log
             else spread.iloc[0:0]
         )
@@ -82,13 +91,13 @@ with over_time:
                 spread=spread,
             ),
             lambda: figure_downloads.over_time_download(
-                fetch(queries.figure_points, current, chosen, None)[0], reference, mapping, short
+                fetch(queries.figure_points, drawn, chosen, None)[0], reference, mapping, short
             ),
             "figures-" + "-".join(charted or ["none"]) + "-over-time",
             key="figures-over-time",
             on_click=chart.filter_by("category"),
             summary=chart_text.over_time(plotted, dated, spread, tops, above, short),
-            filters=replace(current, categories=chosen),
+            filters=replace(drawn, categories=chosen),
             notes=[f"Points: {sample}." if sample else "", f"Reference: {reference_name}." if tops else ""],
             hint="Ranges are drawn from low to high; ▲ more than, ▼ less than, ◆ approximately; hollow "
             "markers are percentages or amounts. Click a point to keep only its category; "

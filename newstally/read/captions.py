@@ -39,6 +39,9 @@ def filters_text(f: Filters, speaker_names: Mapping[str, str] | None = None) -> 
         parts.append(f"published up to {f.date_to.isoformat()}")
     if f.text.strip():
         parts.append(f"search “{f.text.strip()}”")
+    if f.comparable_with:
+        counted = _listed([f"{c} in {p}" if p else c for c, p, _, _ in f.comparable_with])
+        parts.append(f"of {counted}, only figures comparable with the reference (everyone, running totals)")
     return "; ".join(parts) or "none"
 
 

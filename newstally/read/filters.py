@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
+from .reference import ComparableSeries, comparable_with
 from .search import MATCHED_ARTICLES, MATCHED_FIGURES, MATCHED_STATEMENTS
 
 
@@ -28,6 +29,9 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     text: str = ""
+    # figures comparable with these reference series (``reference.comparable_series``): set by a
+    # chart drawn against a reference, never by the sidebar
+    comparable_with: tuple[ComparableSeries, ...] = ()
 
     def is_empty(self) -> bool:
         """True when no filter restricts anything."""
@@ -151,6 +155,8 @@ def figure_conditions(f: Filters, params: list) -> list[str]:
         )
     if f.text.strip():
         conditions.append(f"fi.rowid IN (SELECT row FROM {MATCHED_FIGURES})")
+    if f.comparable_with:
+        conditions.append(comparable_with(f.comparable_with, params))
     return conditions
 
 

@@ -17,6 +17,7 @@ day D is compared with the series from D - ``LAG_DAYS`` to D: a report quotes th
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -158,13 +159,45 @@ def comparable_condition(figure: str = "fi", ref: str = "r") -> str:
     """The SQL condition under which the figure row ``figure`` (a figures row) is comparable with
     the row ``ref`` of ``daily`` (registered as a table): the rule of ``comparable``. The caller
     joins the day (``ref.day`` = the article's publication date) and passes no parameter."""
+    return _comparable_sql(figure, *(f"{ref}.{c}" for c in ("category", "place", "cumulative", "since")))
+
+
+ComparableSeries = tuple[str, str, bool, "date | None"]  # category, place, cumulative, since
+
+
+def comparable_series(reference: pd.DataFrame) -> tuple[ComparableSeries, ...]:
+    """What each series of ``reference`` counts (``series_info``), as a filter holds it: a chart
+    drawn against the reference keeps the figures comparable with one of them."""
+    info = series_info(reference)
+    return tuple(
+        (str(category), str(place), bool(cumulative), None if pd.isna(since) else pd.Timestamp(since).date())
+        for category, place, cumulative, since in zip(
+            info["category"], info["place"], info["cumulative"], info["since"]
+        )
+    )
+
+
+def comparable_with(series: tuple[ComparableSeries, ...], params: list, figure: str = "fi") -> str:
+    """The SQL condition under which the figure row ``figure`` is comparable with one of ``series``
+    (``comparable_series``; the rule of ``comparable``) or of a category none of them counts, its
+    values appended to ``params``."""
+    categories = sorted({category for category, _, _, _ in series})
+    params.extend(categories)
+    for category, place, cumulative, since in series:
+        params.extend([category, place, place, cumulative, since, since])  # in the order _comparable_sql uses them
+    comparable = " OR ".join(_comparable_sql(figure, "?", "?", "?", "?::DATE") for _ in series)
+    return f"({figure}.category NOT IN ({', '.join('?' * len(categories))}) OR {comparable})"
+
+
+def _comparable_sql(figure: str, category: str, place: str, cumulative: str, since: str) -> str:
+    # the arguments are SQL: a reference table's columns, or parameters in this order
     measured = ", ".join(f"'{u}'" for u in sorted(MEASURED_UNITS))
     return (
-        f"({figure}.category = {ref}.category AND ({ref}.place = '' OR {figure}.place = {ref}.place) "
+        f"({figure}.category = {category} AND (({place}) = '' OR {figure}.place = ({place})) "
         f"AND coalesce({figure}.subgroup, '') = '' "
-        f"AND (NOT {ref}.cumulative OR {figure}.scope = 'cumulative') "
-        f"AND ({figure}.since IS NULL OR {ref}.since IS NULL "
-        f"OR abs(date_diff('day', {figure}.since, {ref}.since)) <= {SINCE_SLACK_DAYS}) "
+        f"AND (NOT ({cumulative}) OR {figure}.scope = 'cumulative') "
+        f"AND ({figure}.since IS NULL OR ({since}) IS NULL "
+        f"OR abs(date_diff('day', {figure}.since, ({since}))) <= {SINCE_SLACK_DAYS}) "
         f"AND {figure}.value IS NOT NULL AND coalesce({figure}.unit, '') NOT IN ({measured}) "
         f"AND coalesce({figure}.rule, '') NOT LIKE '{VAGUE_RULE}%')"
     )

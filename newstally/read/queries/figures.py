@@ -200,47 +200,6 @@ def figures_by_reporter(
     return points, reporters
 
 
-@searching
-def comparable_points(
-    con: duckdb.DuckDBPyConnection, f: Filters, reference: pd.DataFrame, per_category: int = 400
-) -> tuple[pd.DataFrame, int]:
-    """(dated figures under ``f`` comparable with a series of ``reference`` (the rule of
-    ``newstally.read.reference.comparable_condition``: the series' category and place, the whole
-    population, a running total from the series' start, a count) for the over-time chart drawn
-    against the reference, with the columns of ``figure_points``, at most ``per_category`` of each
-    category sampled as there; the total count of such figures)."""
-    by_day = daily(reference) if len(reference) else pd.DataFrame()
-    categories = tuple(
-        sorted(
-            set(by_day["category"]) & set(f.categories)
-            if f.categories and len(by_day)
-            else set(by_day.get("category", ()))
-        )
-    )
-    if not categories:
-        return fetch_frame(con, f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} LIMIT 0", []), 0
-    series = by_day.drop_duplicates("series").drop(columns=["day", "reference", "reference_low", "reference_high"])
-    con.register("reference_series", series)
-    params: list = []
-    conditions = figure_conditions(replace(f, categories=categories), params)
-    where = where_clause(
-        conditions
-        + ["a.published IS NOT NULL", f"EXISTS (SELECT 1 FROM reference_series r WHERE {comparable_condition()})"]
-    )
-    try:
-        total = fetch_int(con, f"SELECT count(*) FROM figures fi JOIN articles a USING (article_id) {where}", params)
-        sql = (
-            f"WITH picked AS (SELECT fi.rowid AS figure_row FROM figures fi JOIN articles a USING (article_id) "
-            f"{where} QUALIFY row_number() OVER (PARTITION BY fi.category ORDER BY hash(fi.figure_id)) <= ?) "
-            f"SELECT {FIGURE_COLUMNS} {FIGURE_FROM} WHERE fi.rowid IN (SELECT figure_row FROM picked) "
-            f"ORDER BY a.published, fi.value"
-        )
-        frame = fetch_frame(con, sql, params + [per_category])
-    finally:
-        con.unregister("reference_series")
-    return frame, total
-
-
 # The columns of a row of the deviation table: the figure, where, whom and over which period it
 # counts, who gave it, and the reference it is set against.
 _DIFFERING_COLUMNS = (

@@ -9,7 +9,6 @@ import pytest
 
 from newstally.read.filters import Filters
 from newstally.read.queries.figures import (
-    comparable_points,
     differing_figures,
     figure_list,
     figure_points,
@@ -196,10 +195,12 @@ def test_figures_differing_compare_counts_only(tmp_path):
         (b"date,series,value\n2023-11-19,projectiles,1\n", {"a3:f1"}),  # not cumulative: any scope
     ],
 )
-def test_figures_comparable_points_are_those_the_reference_counts(demo_con, reference, expected):
-    from newstally.read.reference import load_reference
+def test_figures_comparable_with_a_reference_are_those_it_counts(demo_con, reference, expected):
+    from newstally.read.reference import comparable_series, load_reference, series_info
 
-    points, total = comparable_points(demo_con, Filters(), load_reference(reference))
+    series = load_reference(reference)
+    categories = tuple(series_info(series)["category"])
+    points, total = figure_points(demo_con, Filters(comparable_with=comparable_series(series)), categories)
     assert set(points["figure_id"]) == expected and total == len(expected)
 
 
@@ -282,3 +283,21 @@ def many_con(tmp_path_factory):
     ]
     with _store(tmp_path_factory.mktemp("many") / "s.duckdb", rows, speakers) as con:
         yield con
+
+
+def test_figures_over_time_against_a_reference_keep_only_what_it_counts(demo_con):
+    """The chart drawn against a reference: its points, its axes and its download read the same
+    comparable figures, and the caption says so."""
+    from newstally.read.captions import filters_text
+    from newstally.read.reference import comparable_series, load_reference
+
+    # the store's killed figures count in Gaza: none is comparable with a series placed in Israel
+    reference = load_reference(b"date,series,value,place\n2023-11-19,killed_cum,1,Israel\n")
+    comparable = Filters(comparable_with=comparable_series(reference))
+    charted = ("killed", "injured", "aid", "projectiles", "people")
+    everything, n_all = figure_points(demo_con, Filters(), charted)
+    kept, n_kept = figure_points(demo_con, comparable, charted)
+    assert 0 < n_kept < n_all and set(kept["figure_id"]) < set(everything["figure_id"])
+    assert set(kept["figure_id"]) == set(everything.loc[everything["category"] != "killed", "figure_id"])
+    assert int(figure_spread(demo_con, comparable, charted)["figures"].sum()) == n_kept
+    assert "of killed in Israel, only figures comparable with the reference" in filters_text(comparable)
