@@ -164,6 +164,9 @@ def _texts(frame: pd.DataFrame) -> pd.DataFrame:
             )
         elif pd.api.types.is_string_dtype(column):
             out[name] = column.fillna("")
+        elif pd.api.types.is_datetime64_any_dtype(column) and column.isna().any():
+            # the grid writes "None" for a missing date: ISO text sorts as the dates do
+            out[name] = column.dt.strftime("%Y-%m-%d").fillna("")
     return out
 
 

@@ -394,3 +394,13 @@ def test_dashboard_number_cells_with_gaps_read_empty(values, shown):
     assert list(out.data["high"].sort_values().index) == [
         i for i in pd.Series(values).sort_values(na_position="first").index
     ]
+
+
+def test_dashboard_date_cells_with_gaps_read_empty():
+    import pandas as pd
+
+    from components.grids import shown_frame
+
+    since = pd.to_datetime(pd.Series(["2023-10-07", None, "2022-02-24"]))
+    out = shown_frame(pd.DataFrame({"since": since, "text": ["a", "b", "c"]}))
+    assert list(out["since"]) == ["2023-10-07", "", "2022-02-24"]
