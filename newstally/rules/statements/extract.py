@@ -29,6 +29,8 @@ _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
 # Two capitalised words open a sentence that may open with a person's name (a cheap first test).
 _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
+# A photo credit opening a caption ("Ola Berg / Example Press ..."): the photographer is not in the story.
+_CREDIT = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3} ?/ ")
 _CAPITALS = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
@@ -81,6 +83,7 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
             if e - s > _LONGEST_SENTENCE or budget < 0:
                 continue
             inside = quoted[bisect_left(opens, s) : bisect_left(opens, e)]
+            state.roster.next_sentence()
             _observe_subject(text, s, e, state)
             for person in parsed.introduced(text, state.syntax, s, _inside_quote(quoted)):
                 state.roster.observe(person)
@@ -262,7 +265,7 @@ def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
     first = _WORD.match(text, s, e)
     if first and first.group().lower() in STATEMENT_WORDS.opening_prepositions:
         s = first.end() + 1
-    if _NAMED_OPENING.match(text, s, e):
+    if _NAMED_OPENING.match(text, s, e) and not _CREDIT.match(text, s, e):
         mention, _ = speaker_after(text, s, min(e, s + 200))
         if mention is not None and not text.startswith(mention.text, s):
             # "Jerry Vale hopes Ottawa ...": the phrase ran past the verb; the name is the capitals before it
