@@ -16,6 +16,7 @@ from newstally.contract.records import Speaker, Statement
 from newstally.contract.vocabulary import StatementKind
 from newstally.rules.speakers.mentions import Mention, parse
 from newstally.rules.speakers.roster import Roster
+from newstally.rules.speakers.words import bare, lex
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
 from . import combined, parsed
@@ -38,6 +39,12 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 _POST_SIGNATURE = re.compile(
     r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
     r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+# A pull quote as scraped pages flatten it: the quoted words without quote marks, then who said them,
+# with no full stop after ("It's very bad for us. Ola Berg, Lakeside mayor").
+_PULL_QUOTE = re.compile(
+    r"(?P<quote>[^\n\"“”/]{30,600}?[.!?])\s+(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,3})"
+    r"(?:,\s+(?P<role>[^\n.!?\"“”/]{2,80}))?\s*$"
 )
 # A paragraph that opens with a label in capitals and a colon ("READ MORE: ...", "WATCH: ...") links
 # to another story: its headline is not the article's narration.
@@ -75,6 +82,8 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
         end = min(end, LONGEST_TEXT)
         state.paragraph = index
         if _embedded_post(text, start, end, state) or _LINK_LABEL.match(text, start, end):
+            continue
+        if _pull_quote(text, start, end, state):
             continue
         quoted = quotes(text, start, end)
         opens = [q.open for q in quoted]
@@ -257,6 +266,28 @@ def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
     if stop - start > _LONGEST_QUOTE:
         return False
     state.posts.append((start, stop, mention))
+    return True
+
+
+def _pull_quote(text: str, start: int, end: int, state: _State) -> bool:
+    """A pull quote paragraph (``WORDS. Name Surname, role``): the words are that person's."""
+    found = _PULL_QUOTE.fullmatch(text, start, end)
+    voiced = found and any(w.lower() in STATEMENT_WORDS.speech_pronouns for w in _WORD.findall(found.group("quote")))
+    if found is None or not voiced:
+        return False
+    words = found.group("name").split()
+    mention = parse(words, found.group("role") or "")
+    lx = lex()
+    if (
+        mention is None
+        or mention.type != "person"
+        or " " not in mention.name
+        or any(bare(w) in lx.places or bare(w) in lx.org_words or bare(w) in lx.organisations for w in words)
+        or text.count(words[-1]) < 2  # the person a pull quote repeats is in the story
+    ):
+        return False
+    key = state.roster.resolve(mention)
+    _emit(state, text, found.start("quote"), found.end("quote"), "direct", "", key, "pull-quote")
     return True
 
 
