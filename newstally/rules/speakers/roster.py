@@ -13,13 +13,12 @@ from newstally.contract.records import Speaker
 from newstally.contract.vocabulary import SpeakerType
 
 from .entities import Entity, fits, is_plural, redescribes, titled
-from .gender import pronoun_gender_after
+from .gender import voted_gender
 from .mentions import Mention
 from .names import (
     ends_with,
     full_names,
     name_key,
-    occurrences,
     one_per_person,
     org_names,
     proper_org,
@@ -28,8 +27,6 @@ from .names import (
 from .naming import names_speaker
 from .words import bare, is_title, lex
 
-# How many of a surname's occurrences vote on its gender (by the pronoun after each).
-_GENDER_VOTES = 6
 # A pronoun prefers a named person among this many most recent speakers.
 _RECENT_NAMED = 3
 
@@ -211,28 +208,8 @@ class Roster:
             words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
             entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in lx.possessives), "")
             if not entity.gender and entity.named:
-                entity.gender = self._voted_gender(entity.name)
+                entity.gender = voted_gender(self._text, entity.name)
         return entity.gender
-
-    def _voted_gender(self, name: str) -> str:
-        """m, f or "" from what the article writes around ``name``: an honorific before it ("Ms
-        Berg") decides; else the first he/his or she/her after each of its first mentions votes."""
-        lx = lex()
-        surname = name.split()[-1]
-        own = {w.lower() for w in name.split()} | set(name.split())
-        votes = {"m": 0, "f": 0}
-        for at in occurrences(self._text, surname)[:_GENDER_VOTES]:
-            before = self._text[max(0, at - 6) : at].split()
-            if (
-                before
-                and before[-1].rstrip(".").lower() in lx.honorifics
-                and before[-1].rstrip(".").lower() in lx.genders
-            ):
-                return lx.genders[before[-1].rstrip(".").lower()]
-            vote = pronoun_gender_after(self._text, at + len(surname), own, lx)
-            if vote:
-                votes[vote] += 1
-        return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
 
     def _find(self, name: str) -> Entity | None:
         key = name_key(name)

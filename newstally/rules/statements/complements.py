@@ -64,19 +64,30 @@ def after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
 
 
 def _participle_end(head: Token, last: Token) -> Token:
-    """The clause ends before a participle that a comma opens on its right ("it would impose a
-    blockade on the strip, cutting electricity supplies"): the narration's, whichever verb the parse
-    hangs it on."""
+    """The clause ends before a participle or a concession that a comma opens on its right ("it would
+    impose a blockade on the strip, cutting electricity supplies"; ", despite a threat ..."): the
+    narration's, whichever verb the parse hangs it on."""
     doc = head.doc
     node: Token | None = head
     while node is not None:
         rights = [c for c in node.rights if c.i <= last.i and not c.is_punct]
         for child in rights:
             mark = break_before(child)
-            if child.dep_ == "advcl" and child.tag_ == "VBG" and mark is not None and mark.text == ",":
+            if (
+                mark is not None
+                and mark.text == ","
+                and (child.dep_ == "advcl" and child.tag_ == "VBG" or _conceded(child))
+            ):
                 return doc[mark.i - 1]
         node = rights[-1] if rights else None
     return last
+
+
+def _conceded(child: Token) -> bool:
+    """Whether ``child`` is a concession ("despite a threat", "though others demanded a trial")."""
+    return child.dep_ in ("advcl", "obl") and any(
+        c.dep_ in ("mark", "case") and c.lower_ in STATEMENT_WORDS.narration_marks for c in child.lefts
+    )
 
 
 def _opens_that(token: Token) -> bool:

@@ -41,6 +41,7 @@ class StatementWords:
     negations: frozenset[str]  # "would not say": a negated cue reports nothing
     prompt_openers: frozenset[str]  # "Asked about X, she said": the clause before the cue is the question
     speech_pronouns: frozenset[str]  # "I", "we", "our": words in a speaker's own voice
+    narration_marks: frozenset[str]  # ", despite ...", ", though ...": a concession the narration adds
 
 
 def _load() -> StatementWords:
@@ -81,6 +82,7 @@ def _load() -> StatementWords:
         negations=words("statement_negations"),
         prompt_openers=words("statement_prompt_openers"),
         speech_pronouns=words("statement_speech_pronouns"),
+        narration_marks=words("statement_narration_marks"),
     )
 
 
