@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newstally.rules.speakers.words import lex
+
 from .phrases import BREAKS, break_before
 from .words import STATEMENT_WORDS
 
@@ -84,7 +86,10 @@ def _participle_end(head: Token, last: Token) -> Token:
 
 
 def _conceded(child: Token) -> bool:
-    """Whether ``child`` is a concession ("despite a threat", "though others demanded a trial")."""
+    """Whether ``child`` is the narration's after a comma: a concession ("though others demanded a
+    trial"), or where the words were said ("in a report rejected by ...", "in a statement")."""
+    if child.dep_ == "obl" and child.lower_ in lex().documents:
+        return any(c.dep_ == "case" for c in child.lefts)
     return child.dep_ in ("advcl", "obl") and any(
         c.dep_ in ("mark", "case") and c.lower_ in STATEMENT_WORDS.narration_marks for c in child.lefts
     )

@@ -242,6 +242,12 @@ def test_parsed_rules_name_themselves():
             " to bomb fresh targets.",
             [("it would supply rockets to Estland", "indirect", "Norvian government")],
         ),
+        # where the words were said, a comma before it, is the narration's too
+        (
+            "Lakeside Watch has said the army is endangering civilians by basing itself in homes, in a report"
+            " rejected by the government.",
+            [("the army is endangering civilians by basing itself in homes", "indirect", "Lakeside Watch")],
+        ),
         # with no comma, the concession is part of what was said
         (
             "Ivo Lind said prices rose although wages fell.",
@@ -249,5 +255,5 @@ def test_parsed_rules_name_themselves():
         ),
     ],
 )
-def test_parsed_clause_ends_before_a_concession(text, expected):
+def test_parsed_clause_ends_before_a_concession_or_the_document(text, expected):
     assert found(text) == expected
