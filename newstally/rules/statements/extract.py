@@ -44,7 +44,7 @@ _POST_SIGNATURE = re.compile(
 # with no full stop after ("It's very bad for us. Ola Berg, Lakeside mayor").
 _PULL_QUOTE = re.compile(
     r"(?P<quote>[^\n\"“”/]{30,600}?[.!?])\s+(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,3})"
-    r"(?:,\s+(?P<role>[^\n.!?\"“”/]{2,80}))?\s*$"
+    r"(?:,\s+(?P<role>[^\n.!?:;\"“”/]{2,80}))?\s*$"
 )
 # A paragraph that opens with a label in capitals and a colon ("READ MORE: ...", "WATCH: ...") links
 # to another story: its headline is not the article's narration.

@@ -119,6 +119,11 @@ def test_statements_hostile_input_finishes(name):
         ("Mia Lund came.\n\nRescuers searched the rubble of the hotel on Sunday morning. Mia Lund\n\nMore came.", []),
         ("Canada.\n\nWe searched the rubble of the hotel on Sunday morning. Environment Canada\n\nMore.", []),
         ("Crews came.\n\nWe searched the rubble of the hotel on Sunday morning. Related Articles\n\nMore.", []),
+        # a transcript's lead-in to the next speaker
+        (
+            "Ivo Lind spoke.\n\nSo our family has a key demand: an inquiry. Here’s Ivo Lind, the minister:\n\nMore.",
+            [],
+        ),
     ],
 )
 def test_statements_pull_quote_is_its_signers_statement(text, expected):
