@@ -74,6 +74,9 @@ def redescribes(phrase: str, placed: str = "", text: str = "") -> bool:
     words = [w.strip(",") for w in phrase.split()]
     if placed or len(words) < 3 or words[0].lower() != "the":
         return False
+    head = words[-1].lower()
+    if head in lx.documents or head not in lx.titles | lx.speaker_nouns and not head.endswith("-old"):
+        return False  # "the brief statement", "the royal palace": not a person
     if re.search(rf"[A-Z][\w’'\-]*, {re.escape(phrase)}", text):
         return False
     return all(

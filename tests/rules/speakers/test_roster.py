@@ -198,6 +198,8 @@ def test_roster_pronoun_resolves_to_the_person_of_its_gender(text, expected):
             "Ola Strand said sales were up. The shop's minimum order is small. “One!” the affable owner says.",
             "affable owner",
         ),
+        # a thing is no person ("the brief statement said" is its author's, not the person's before)
+        ("Ola Strand said sales were up. “No,” the royal palace said.", "royal palace"),
         # a phrase in apposition to a name describes that name, not the person before
         (
             "Ola Strand won the belt. Nunez, the ferocious brawler, also won. “I am ready,” the ferocious brawler said.",
