@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newstally.contract.vocabulary import SpeakerType
@@ -60,4 +61,32 @@ def is_plural(name: str) -> bool:
         " and " in name
         or last in lx.group_nouns
         or (last.endswith("s") and not last.endswith("ss") and last in lx.speaker_nouns)
+    )
+
+
+def redescribes(phrase: str, placed: str = "", text: str = "") -> bool:
+    """Whether ``phrase`` only describes someone already named ("the lanky, bespectacled professor"):
+    "the", plain lower-case adjectives, a head; none of its words says which role, body or country
+    ("the health official", "the army spokesman", "the Israeli official" name a kind, not a person).
+    ``placed`` is the country or organisation the phrase was found to name, if any; a phrase that
+    ``text`` writes after a name and a comma describes that name ("Berg, the ferocious brawler")."""
+    lx = lex()
+    words = [w.strip(",") for w in phrase.split()]
+    if placed or len(words) < 3 or words[0].lower() != "the":
+        return False
+    head = words[-1].lower()
+    if head in lx.documents or head not in lx.titles | lx.speaker_nouns and not head.endswith("-old"):
+        return False  # "the brief statement", "the royal palace": not a person
+    if re.search(rf"[A-Z][\w’'\-]*, {re.escape(phrase)}", text):
+        return False
+    return all(
+        w.replace("-", "").isalpha()
+        and w.islower()
+        and w not in lx.modifiers
+        and w not in lx.org_words
+        and w not in lx.places
+        and w not in lx.determiners
+        and w not in lx.quantifiers
+        and w not in lx.titles
+        for w in words[1:-1]
     )

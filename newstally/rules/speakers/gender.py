@@ -6,6 +6,7 @@ import re
 
 from newstally.rules.lexicon import alternatives
 
+from .names import occurrences
 from .words import bare, is_name_word, lex
 
 # a pronoun or possessive that tells a gender: "he", "his", "she", "her"
@@ -13,6 +14,8 @@ _GENDERED = re.compile(rf"\b(?:{alternatives(lex().gendered)})\b", re.IGNORECASE
 # How far after a person's first mention a pronoun is taken as theirs (characters).
 _GENDER_WINDOW = 150
 _QUOTED = re.compile(r'“[^”]*(?:”|$)|"[^"]*(?:"|$)')
+# How many of a surname's occurrences vote on its gender (by the pronoun after each).
+_GENDER_VOTES = 6
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 
 
@@ -38,3 +41,20 @@ def pronoun_gender_after(text: str, start: int, own: set[str], lx) -> str:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
+
+
+def voted_gender(text: str, name: str) -> str:
+    """m, f or "" from what ``text`` writes around ``name``: an honorific before it ("Ms
+    Berg") decides; else the first he/his or she/her after each of its first mentions votes."""
+    lx = lex()
+    surname = name.split()[-1]
+    own = {w.lower() for w in name.split()} | set(name.split())
+    votes = {"m": 0, "f": 0}
+    for at in occurrences(text, surname)[:_GENDER_VOTES]:
+        before = text[max(0, at - 6) : at].split()
+        if before and before[-1].rstrip(".").lower() in lx.honorifics and before[-1].rstrip(".").lower() in lx.genders:
+            return lx.genders[before[-1].rstrip(".").lower()]
+        vote = pronoun_gender_after(text, at + len(surname), own, lx)
+        if vote:
+            votes[vote] += 1
+    return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""

@@ -117,6 +117,8 @@ def _parse(words: tuple[str, ...], appositive: str, surface: str) -> Mention | N
     phrase = list(words)
     while phrase and (phrase[0].lower() in lx.determiners or phrase[0].lower() in lx.coordinators):
         phrase = phrase[1:]  # "and Hamas": the other half of "Israel and Hamas" was cut off
+    if len(phrase) > 1 and phrase[-1] == "to":
+        phrase = phrase[:-1]  # "prompting the UN to say": "to" marks the verb, no part of the speaker
     if not phrase or len(phrase) > 14:
         return None
     if (phrase[0].lower() in lx.speaker_nouns or phrase[0].lower() in lx.quantifiers) and not (
@@ -291,6 +293,9 @@ def _proper(
     ]
     if any(is_title(w, lx) or bare(w) in lx.speaker_nouns for w in titles):
         role = role or " ".join(titles)  # "Israel's Prime Minister Ana Levi": the role is "Prime Minister"
+    if before[owned:] and before[-1].islower() and before[-1] in lx.generic_orgs | lx.org_words:
+        # "the energy company Naftex": the name an organisation noun introduces is the organisation's
+        return Mention(text, "organization", name, " ".join(before[owned:]), org or name, country)
     org = org or org_name(before, lx)
     return Mention(text, "person", name, role, org, country)
 

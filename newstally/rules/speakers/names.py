@@ -182,3 +182,23 @@ def lower_particle(surname: str) -> str:
     """ "Al-Amir" opening a sentence is written "al-Amir" after a given name."""
     head, dash, rest = surname.partition("-")
     return f"{head.lower()}{dash}{rest}" if dash and head.lower() in lex().particles else surname
+
+
+def titled_names(text: str, lower: str, title: str) -> list[str]:
+    """The names written right after ``title`` in ``text`` ("US President Joan Reyes"); ``lower`` is
+    ``text`` in lower case."""
+    lx = lex()
+    out: list[str] = []
+    for pos in occurrences(lower, title.lower()):
+        words = text[pos + len(title) : pos + len(title) + 60].split()[:3]
+        name: list[str] = []
+        for w in words:
+            clean = w.rstrip(",.;:")
+            if not is_name_word(clean, lx):
+                break
+            name.append(clean)
+            if clean != w:
+                break
+        if len(name) >= 2 and " ".join(name) not in out:
+            out.append(" ".join(name))
+    return out

@@ -12,15 +12,21 @@ import re
 from newstally.contract.records import Speaker
 from newstally.contract.vocabulary import SpeakerType
 
-from .entities import Entity, fits, is_plural, titled
-from .gender import pronoun_gender_after
+from .entities import Entity, fits, is_plural, redescribes, titled
+from .gender import voted_gender
 from .mentions import Mention
-from .names import ends_with, full_names, name_key, occurrences, one_per_person, org_names, proper_org
+from .names import (
+    ends_with,
+    full_names,
+    name_key,
+    one_per_person,
+    org_names,
+    proper_org,
+    titled_names,
+)
 from .naming import names_speaker
-from .words import bare, is_name_word, is_title, lex
+from .words import bare, is_title, lex
 
-# How many of a surname's occurrences vote on its gender (by the pronoun after each).
-_GENDER_VOTES = 6
 # A pronoun prefers a named person among this many most recent speakers.
 _RECENT_NAMED = 3
 
@@ -33,6 +39,12 @@ class Roster:
         self._lower = text.lower()
         self._entities: list[Entity] = []
         self._recent: list[Entity] = []  # most recent speaker first
+        self._sentence = 0
+        self._subject: tuple[Entity, int] | None = None  # the last person observed, and in which sentence
+
+    def next_sentence(self) -> None:
+        """Note that the text has moved on to its next sentence."""
+        self._sentence += 1
 
     def resolve(self, mention: Mention | None) -> str:
         """The key of the speaker ``mention`` names, or "" when that is not certain."""
@@ -80,6 +92,7 @@ class Roster:
             )
         if entity is not None:
             self._remember(entity)
+            self._subject = (entity, self._sentence)
 
     def remember(self, key: str) -> None:
         """Note that ``key`` spoke last (for pronouns that follow)."""
@@ -195,28 +208,8 @@ class Roster:
             words = f"{entity.role} {' '.join(entity.aliases)}".lower().split()
             entity.gender = next((lx.genders[w] for w in words if w in lx.genders and w not in lx.possessives), "")
             if not entity.gender and entity.named:
-                entity.gender = self._voted_gender(entity.name)
+                entity.gender = voted_gender(self._text, entity.name)
         return entity.gender
-
-    def _voted_gender(self, name: str) -> str:
-        """m, f or "" from what the article writes around ``name``: an honorific before it ("Ms
-        Berg") decides; else the first he/his or she/her after each of its first mentions votes."""
-        lx = lex()
-        surname = name.split()[-1]
-        own = {w.lower() for w in name.split()} | set(name.split())
-        votes = {"m": 0, "f": 0}
-        for at in occurrences(self._text, surname)[:_GENDER_VOTES]:
-            before = self._text[max(0, at - 6) : at].split()
-            if (
-                before
-                and before[-1].rstrip(".").lower() in lx.honorifics
-                and before[-1].rstrip(".").lower() in lx.genders
-            ):
-                return lx.genders[before[-1].rstrip(".").lower()]
-            vote = pronoun_gender_after(self._text, at + len(surname), own, lx)
-            if vote:
-                votes[vote] += 1
-        return "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
 
     def _find(self, name: str) -> Entity | None:
         key = name_key(name)
@@ -348,12 +341,12 @@ class Roster:
             if len(holders) == 1:
                 return holders[0]
             if not holders and mention.text.split()[0].lower() not in ("a", "an"):
-                named = self._titled_names(" ".join(wanted))
+                named = titled_names(self._text, self._lower, " ".join(wanted))
                 found = self._find(named[0]) if len(named) == 1 else None
                 if not named:
                     # Only the head ("minister") is written before a name: the description's other
                     # words must fit that person, so "Qatar's prime minister" is not Israel's.
-                    named = self._titled_names(head)
+                    named = titled_names(self._text, self._lower, head)
                     found = self._find(named[0]) if len(named) == 1 else None
                     extra = {w for w in wanted if w != head and bare(w) not in lx.places}
                     if (
@@ -371,22 +364,14 @@ class Roster:
                     return found or self._person(
                         Mention(named[0], "person", named[0], mention.role, mention.org, mention.country)
                     )
-        return self._new(mention.name, "person")
+        return self._epithet(mention) or self._new(mention.name, "person")
 
-    def _titled_names(self, title: str) -> list[str]:
-        """The names written right after ``title`` in the article ("US President Joan Reyes")."""
-        lx = lex()
-        out: list[str] = []
-        for pos in occurrences(self._lower, title.lower()):
-            words = self._text[pos + len(title) : pos + len(title) + 60].split()[:3]
-            name: list[str] = []
-            for w in words:
-                bare = w.rstrip(",.;:")
-                if not is_name_word(bare, lx):
-                    break
-                name.append(bare)
-                if bare != w:
-                    break
-            if len(name) >= 2 and " ".join(name) not in out:
-                out.append(" ".join(name))
-        return out
+    def _epithet(self, mention: Mention) -> Entity | None:
+        """The person the sentence before opened with, when ``mention`` only describes them again
+        ("Ola Strand is sure. 'No,' the lanky professor said.")."""
+        if self._subject is None or self._subject[1] != self._sentence - 1:
+            return None
+        last = self._subject[0]
+        gender = lex().genders.get(mention.head, "")
+        fits_gender = not gender or self._gender(last) in ("", gender)
+        return last if fits_gender and redescribes(mention.text, mention.country or mention.org, self._text) else None

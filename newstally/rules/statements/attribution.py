@@ -105,11 +105,42 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     phrase = _collect_back(tokens, k, lx)
     if not phrase and k and tokens[k - 1][0] == ",":
         phrase, appositive = _before_appositives(text, tokens, k - 1, lx)
+    listed = _adjective_list(tokens, phrase, lx)
+    if listed and head_ok(phrase[-1][0], lx, True):
+        words = [w for w, _ in listed]
+        surface = text[listed[0][1] : phrase[-1][1] + len(phrase[-1][0])]
+        return parse(words, "", surface), listed[0][1]
     if not phrase or not head_ok(phrase[-1][0], lx, _determined(phrase), phrase[-2][0] if len(phrase) > 1 else ""):
         return None, cue_start
     words = [w for w, _ in phrase]
     surface = text[phrase[0][1] : phrase[-1][1] + len(phrase[-1][0])]
     return named_appositive(parse(words, appositive, surface), appositive), phrase[0][1]
+
+
+def _adjective_list(tokens: list[tuple[str, int]], phrase: list[tuple[str, int]], lx) -> list[tuple[str, int]]:
+    """``the lanky, bespectacled professor said``: a determiner, adjectives a comma separates and the
+    head noun, each adjective's comma joined to it; [] when the phrase has no such list before it."""
+    if len(phrase) != 1 or not phrase[0][0].isalpha() or not phrase[0][0].islower() or phrase[0][0] in lx.pronouns:
+        return []
+    j = tokens.index(phrase[0])
+    if j < 1 or not tokens[j - 1][0].isalpha():
+        return []  # "the report, officials said": the list must end in an adjective before the head
+    out = [phrase[0]]
+    commas = 0
+    while j >= 2 and len(out) < 5:
+        word = tokens[j - 1][0]
+        if word == "," and tokens[j - 2][0].replace("-", "").isalpha() and tokens[j - 2][0].islower():
+            out.insert(0, (tokens[j - 2][0] + ",", tokens[j - 2][1]))
+            commas += 1
+            j -= 2
+        elif word.replace("-", "").isalpha() and word.islower() and word not in lx.articles:
+            out.insert(0, tokens[j - 1])
+            j -= 1
+        else:
+            break
+    if not commas or j < 1 or tokens[j - 1][0].lower() not in lx.articles:
+        return []
+    return [tokens[j - 1], *out]
 
 
 def _without_brackets(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:

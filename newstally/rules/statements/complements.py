@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newstally.rules.speakers.words import lex
+
 from .phrases import BREAKS, break_before
 from .words import STATEMENT_WORDS
 
@@ -64,19 +66,33 @@ def after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
 
 
 def _participle_end(head: Token, last: Token) -> Token:
-    """The clause ends before a participle that a comma opens on its right ("it would impose a
-    blockade on the strip, cutting electricity supplies"): the narration's, whichever verb the parse
-    hangs it on."""
+    """The clause ends before a participle or a concession that a comma opens on its right ("it would
+    impose a blockade on the strip, cutting electricity supplies"; ", despite a threat ..."): the
+    narration's, whichever verb the parse hangs it on."""
     doc = head.doc
     node: Token | None = head
     while node is not None:
         rights = [c for c in node.rights if c.i <= last.i and not c.is_punct]
         for child in rights:
             mark = break_before(child)
-            if child.dep_ == "advcl" and child.tag_ == "VBG" and mark is not None and mark.text == ",":
+            if (
+                mark is not None
+                and mark.text == ","
+                and (child.dep_ == "advcl" and child.tag_ == "VBG" or _conceded(child))
+            ):
                 return doc[mark.i - 1]
         node = rights[-1] if rights else None
     return last
+
+
+def _conceded(child: Token) -> bool:
+    """Whether ``child`` is the narration's after a comma: a concession ("though others demanded a
+    trial"), or where the words were said ("in a report rejected by ...", "in a statement")."""
+    if child.dep_ == "obl" and child.lower_ in lex().documents:
+        return any(c.dep_ == "case" for c in child.lefts)
+    return child.dep_ in ("advcl", "obl") and any(
+        c.dep_ in ("mark", "case") and c.lower_ in STATEMENT_WORDS.narration_marks for c in child.lefts
+    )
 
 
 def _opens_that(token: Token) -> bool:

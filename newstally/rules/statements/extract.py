@@ -16,6 +16,7 @@ from newstally.contract.records import Speaker, Statement
 from newstally.contract.vocabulary import StatementKind
 from newstally.rules.speakers.mentions import Mention, parse
 from newstally.rules.speakers.roster import Roster
+from newstally.rules.speakers.words import bare, lex
 from newstally.rules.syntax import NO_SYNTAX, Syntax
 
 from . import combined, parsed
@@ -29,6 +30,8 @@ _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
 _WORD = re.compile(r"\w+")
 # Two capitalised words open a sentence that may open with a person's name (a cheap first test).
 _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z])")
+# A photo credit opening a caption ("Ola Berg / Example Press ..."): the photographer is not in the story.
+_CREDIT = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3} ?/ ")
 _CAPITALS = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
@@ -36,6 +39,12 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 _POST_SIGNATURE = re.compile(
     r"(?:\s*(?:pic\.twitter\.com|https?://t\.co)/\w+)*\s+[—–]\s+(?P<name>[^\n—–()@]{1,60}?)"
     r"\s+\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+# A pull quote as scraped pages flatten it: the quoted words without quote marks, then who said them,
+# with no full stop after ("It's very bad for us. Ola Berg, Lakeside mayor").
+_PULL_QUOTE = re.compile(
+    r"(?P<quote>[^\n\"“”/]{30,600}?[.!?])\s+(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,3})"
+    r"(?:,\s+(?P<role>[^\n.!?:;\"“”/]{2,80}))?\s*$"
 )
 # A paragraph that opens with a label in capitals and a colon ("READ MORE: ...", "WATCH: ...") links
 # to another story: its headline is not the article's narration.
@@ -74,6 +83,8 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
         state.paragraph = index
         if _embedded_post(text, start, end, state) or _LINK_LABEL.match(text, start, end):
             continue
+        if _pull_quote(text, start, end, state):
+            continue
         quoted = quotes(text, start, end)
         opens = [q.open for q in quoted]
         for s, e in sentences(text, start, end, quoted):
@@ -81,6 +92,7 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
             if e - s > _LONGEST_SENTENCE or budget < 0:
                 continue
             inside = quoted[bisect_left(opens, s) : bisect_left(opens, e)]
+            state.roster.next_sentence()
             _observe_subject(text, s, e, state)
             for person in parsed.introduced(text, state.syntax, s, _inside_quote(quoted)):
                 state.roster.observe(person)
@@ -257,12 +269,34 @@ def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
     return True
 
 
+def _pull_quote(text: str, start: int, end: int, state: _State) -> bool:
+    """A pull quote paragraph (``WORDS. Name Surname, role``): the words are that person's."""
+    found = _PULL_QUOTE.fullmatch(text, start, end)
+    voiced = found and any(w.lower() in STATEMENT_WORDS.speech_pronouns for w in _WORD.findall(found.group("quote")))
+    if found is None or not voiced:
+        return False
+    words = found.group("name").split()
+    mention = parse(words, found.group("role") or "")
+    lx = lex()
+    if (
+        mention is None
+        or mention.type != "person"
+        or " " not in mention.name
+        or any(bare(w) in lx.places or bare(w) in lx.org_words or bare(w) in lx.organisations for w in words)
+        or text.count(words[-1]) < 2  # the person a pull quote repeats is in the story
+    ):
+        return False
+    key = state.roster.resolve(mention)
+    _emit(state, text, found.start("quote"), found.end("quote"), "direct", "", key, "pull-quote")
+    return True
+
+
 def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
     """The person a sentence opens with ("For Moreno, ..." too): a later "he" may be them."""
     first = _WORD.match(text, s, e)
     if first and first.group().lower() in STATEMENT_WORDS.opening_prepositions:
         s = first.end() + 1
-    if _NAMED_OPENING.match(text, s, e):
+    if _NAMED_OPENING.match(text, s, e) and not _CREDIT.match(text, s, e):
         mention, _ = speaker_after(text, s, min(e, s + 200))
         if mention is not None and not text.startswith(mention.text, s):
             # "Jerry Vale hopes Ottawa ...": the phrase ran past the verb; the name is the capitals before it

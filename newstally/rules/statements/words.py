@@ -40,6 +40,8 @@ class StatementWords:
     opening_prepositions: frozenset[str]  # "For Moreno, ...": the sentence is about the person after it
     negations: frozenset[str]  # "would not say": a negated cue reports nothing
     prompt_openers: frozenset[str]  # "Asked about X, she said": the clause before the cue is the question
+    speech_pronouns: frozenset[str]  # "I", "we", "our": words in a speaker's own voice
+    narration_marks: frozenset[str]  # ", despite ...", ", though ...": a concession the narration adds
 
 
 def _load() -> StatementWords:
@@ -79,6 +81,8 @@ def _load() -> StatementWords:
         opening_prepositions=words("statement_opening_prepositions"),
         negations=words("statement_negations"),
         prompt_openers=words("statement_prompt_openers"),
+        speech_pronouns=words("statement_speech_pronouns"),
+        narration_marks=words("statement_narration_marks"),
     )
 
 

@@ -176,3 +176,77 @@ def _speaker_per_statement(text: str) -> list[str]:
 )
 def test_roster_pronoun_resolves_to_the_person_of_its_gender(text, expected):
     assert _speaker_per_statement(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a definite phrase of plain adjectives describes the person just named again
+        (
+            "Ola Strand, the founder of Naftex, said sales were up. “I know no carmaker that makes money,”"
+            " the lanky, bespectacled professor said.",
+            "Ola Strand",
+        ),
+        ("Ola Strand said sales were up. “Nobody makes money,” the soft-spoken engineer said.", "Ola Strand"),
+        # a word that says which role, body or country: a kind of speaker, not the person just named
+        ("Ola Strand said sales were up. “Nobody makes money,” the army spokesman said.", "army spokesman"),
+        ("Ola Strand said sales were up. “Nobody makes money,” the health official said.", "health official"),
+        ("Ola Strand said sales were up. “Nobody makes money,” the Norwegian official said.", "Norwegian official"),
+        ("Ola Strand said sales were up. “Nobody makes money,” the spokeswoman said.", "spokeswoman"),
+        # the sentence before opened with no person: the epithet may describe anyone
+        (
+            "Ola Strand said sales were up. The shop's minimum order is small. “One!” the affable owner says.",
+            "affable owner",
+        ),
+        # a thing is no person ("the brief statement said" is its author's, not the person's before)
+        ("Ola Strand said sales were up. “No,” the royal palace said.", "royal palace"),
+        # a phrase in apposition to a name describes that name, not the person before
+        (
+            "Ola Strand won the belt. Nunez, the ferocious brawler, also won. “I am ready,” the ferocious brawler said.",
+            "ferocious brawler",
+        ),
+        # a head of the other gender is someone else
+        ("Ola Strand said he was sure. “Nobody makes money,” the young woman said.", "young woman"),
+    ],
+)
+def test_roster_an_epithet_is_the_person_just_named(text, expected):
+    assert statements_found(text)[-1][2] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name an organisation noun introduces is the organisation: "it" refers to it
+        (
+            "Ukraine’s energy company Naftex warned that a missile came close. It said the missile flew low.",
+            ["Naftex", "Naftex"],
+        ),
+        ("The gas company Vostra said flows were down.", ["Vostra"]),
+        # a person's title ends in a person noun, not an organisation noun
+        ("Company spokesman Ivo Lind said flows were down. He added that repairs began.", ["Ivo Lind", "Ivo Lind"]),
+        # "prompting X to say": "to" is no part of the speaker
+        ("Prices soared, prompting the Vostra council to say that hunger was rising.", ["Vostra council"]),
+    ],
+)
+def test_roster_an_organisation_named_after_its_kind(text, expected):
+    assert [speaker for _, _, speaker in statements_found(text)] == expected
+
+
+def test_roster_an_organisation_named_after_its_kind_is_an_organisation():
+    text = "Ukraine’s energy company Naftex said flows were down."
+    assert speaker_named(text, "Naftex").type == "organization"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a photo credit opening a caption is not in the story: "she" is the woman named before
+        (
+            "Mia Lund met Tom Berg in May. Berg said he was late.\n\nKari Holm / Example Press Mia Lund and Tom"
+            " Berg at home.\n\nKnowing Berg liked comics, Lund tried a joke. “I am a mutant,” she said.",
+            "Mia Lund",
+        ),
+    ],
+)
+def test_roster_a_photo_credit_names_no_subject(text, expected):
+    assert statements_found(text)[-1][2] == expected

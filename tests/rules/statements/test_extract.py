@@ -96,3 +96,35 @@ def test_statements_property_never_raises(text):
 @pytest.mark.parametrize("name", list(STATEMENT_INPUTS))
 def test_statements_hostile_input_finishes(name):
     assert timed(extract_statements, STATEMENT_INPUTS[name]())[1] < FINISHES_WITHIN
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pull quote: the words without quote marks, then the person (and role) who said them
+        (
+            "Ola Berg said the storm was bad.\n\nIt is very bad for our seniors if they have no backup at all."
+            " Ola Berg, Lakeside mayor\n\nCrews worked all night.",
+            [
+                ("the storm was bad", "indirect", "Ola Berg"),
+                ("It is very bad for our seniors if they have no backup at all.", "direct", "Ola Berg"),
+            ],
+        ),
+        (
+            "Mia Lund met him in May.\n\nI am not happy I have cancer, but I am thankful for what it brought me."
+            " Mia Lund\n\nThey married a year later.",
+            [("I am not happy I have cancer, but I am thankful for what it brought me.", "direct", "Mia Lund")],
+        ),
+        # a photo caption speaks in the third person, and a credit names no one in the story
+        ("Mia Lund came.\n\nRescuers searched the rubble of the hotel on Sunday morning. Mia Lund\n\nMore came.", []),
+        ("Canada.\n\nWe searched the rubble of the hotel on Sunday morning. Environment Canada\n\nMore.", []),
+        ("Crews came.\n\nWe searched the rubble of the hotel on Sunday morning. Related Articles\n\nMore.", []),
+        # a transcript's lead-in to the next speaker
+        (
+            "Ivo Lind spoke.\n\nSo our family has a key demand: an inquiry. Here’s Ivo Lind, the minister:\n\nMore.",
+            [],
+        ),
+    ],
+)
+def test_statements_pull_quote_is_its_signers_statement(text, expected):
+    assert statements_found(text) == expected

@@ -226,3 +226,34 @@ def test_parsed_rules_name_themselves():
         "parsed-clause",
         "parsed-conjoined",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a concession a comma opens after the reported clause is the narration's
+        (
+            "Ivo Lind said the soldiers would be treated in line with international norms, though several"
+            " senior politicians demanded a trial.",
+            [("the soldiers would be treated in line with international norms", "indirect", "Ivo Lind")],
+        ),
+        (
+            "The Norvian government said it would supply rockets to Estland, although Moscow had threatened"
+            " to bomb fresh targets.",
+            [("it would supply rockets to Estland", "indirect", "Norvian government")],
+        ),
+        # where the words were said, a comma before it, is the narration's too
+        (
+            "Lakeside Watch has said the army is endangering civilians by basing itself in homes, in a report"
+            " rejected by the government.",
+            [("the army is endangering civilians by basing itself in homes", "indirect", "Lakeside Watch")],
+        ),
+        # with no comma, the concession is part of what was said
+        (
+            "Ivo Lind said prices rose although wages fell.",
+            [("prices rose although wages fell", "indirect", "Ivo Lind")],
+        ),
+    ],
+)
+def test_parsed_clause_ends_before_a_concession_or_the_document(text, expected):
+    assert found(text) == expected
