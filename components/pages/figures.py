@@ -58,6 +58,11 @@ with over_time:
         ):
             drawn = replace(current, comparable_with=comparable_series(reference))
         points, dated = load(queries.figure_points, drawn, tuple(charted))
+        if drawn is not current and not dated:
+            # a corpus of another place or war: the reference counts none of its figures
+            st.caption(f"No figure here is comparable with {reference_name}: every figure is drawn.")
+            drawn = current
+            points, dated = load(queries.figure_points, drawn, tuple(charted))
         sample = (
             f"an even sample of {len(points):,} of the {dated:,} dated figures (within each category and measure)"
             if dated > len(points)

@@ -404,3 +404,19 @@ def test_dashboard_date_cells_with_gaps_read_empty():
     since = pd.to_datetime(pd.Series(["2023-10-07", None, "2022-02-24"]))
     out = shown_frame(pd.DataFrame({"since": since, "text": ["a", "b", "c"]}))
     assert list(out["since"]) == ["2023-10-07", "", "2022-02-24"]
+
+
+def test_dashboard_over_time_with_nothing_the_reference_counts_draws_every_figure(tmp_path, monkeypatch):
+    # the crowded store's tolls name no place: the Gaza series counts none of them, and the chart
+    # drawn against it says so and shows them all rather than nothing
+    from browsing import build_crowded_store
+
+    monkeypatch.setenv("NEWSTALLY_STORE", str(build_crowded_store(tmp_path / "crowded.duckdb")))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["view"] = "Over time"
+    at.session_state["chart-categories"] = ["killed"]
+    at.switch_page("components/pages/figures.py").run()
+    assert not at.exception, at.exception
+    assert any("every figure is drawn" in c.value for c in at.caption)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert any(t["name"] == "killed" for t in spec["data"])
