@@ -249,7 +249,35 @@ def reported_from(
                 text,
             )
         stop = cut_at
-    return _finish([Reported(attribution, clause, stop, rule)], text) + extra
+    return _finish(_and_that(text, Reported(attribution, clause, stop, rule), inside_quote), text) + extra
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+(?P<word>[\w“\"]+)")
+
+
+def _and_that(text: str, found: Reported, inside_quote) -> list[Reported]:
+    """``said A and that B``: two statements of the one speaker, when B opens a clause of its own
+    (a pronoun, an article, a name: "and that the talks ..."; not "and that beauty of ...")."""
+    m = _AND_THAT.search(text, found.start, found.end)
+    while m and (inside_quote(m.start()) or not _opens_that_clause(m.group("word"))):
+        m = _AND_THAT.search(text, m.end(), found.end)
+    if m is None:
+        return [found]
+    second = Reported(found.attribution, m.start("word"), found.end, "reported-and-that")
+    return [Reported(found.attribution, found.start, m.start(), found.rule), *_and_that(text, second, inside_quote)]
+
+
+def _opens_that_clause(word: str) -> bool:
+    word = word.lstrip('“"')
+    low = word.lower()
+    lx = lex()
+    return bool(word) and (
+        word[0].isupper()
+        or word[0].isdigit()
+        or low in lx.articles
+        or low in lx.pronouns
+        or low in STATEMENT_WORDS.clause_pronouns
+    )
 
 
 _WORD_END = re.compile(r"(\w+)\s*$")

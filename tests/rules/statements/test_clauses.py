@@ -158,3 +158,36 @@ def test_clauses_paired_dashes_are_an_aside_not_a_clause_end():
     ]
     single = "Nina Berg said the road was closed — a move that angered residents."
     assert statements_found(single) == [("the road was closed", "indirect", "Nina Berg")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "said A and that B": two statements of the one speaker
+        (
+            "The ministry said on Monday that the bridge was closed, and that it hoped to reopen it soon.",
+            [
+                ("the bridge was closed", "indirect", "ministry"),
+                ("it hoped to reopen it soon", "indirect", "ministry"),
+            ],
+        ),
+        (
+            "Ivan Sokolov said the convoy had turned back and that Northern Forces “still do not listen”.",
+            [
+                ("the convoy had turned back", "indirect", "Ivan Sokolov"),
+                ("Northern Forces “still do not listen”", "mixed", "Ivan Sokolov"),
+            ],
+        ),
+        # negatives: "that" as a determiner, and an "and that" inside a quote
+        (
+            "Omar Haddad said he admired the courage and that beauty of the valley.",
+            [("he admired the courage and that beauty of the valley", "indirect", "Omar Haddad")],
+        ),
+        (
+            "Omar Haddad said the plan was “late and that the money is gone”.",
+            [("the plan was “late and that the money is gone”", "mixed", "Omar Haddad")],
+        ),
+    ],
+)
+def test_clauses_and_that_splits_two_reported_clauses(text, expected):
+    assert statements_found(text) == expected
