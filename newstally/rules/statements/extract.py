@@ -33,6 +33,13 @@ _NAMED_OPENING = re.compile(r"[A-Z][\w’'.\-]*(?:,|\s+(?:[a-z\-]+\s+){0,2}[A-Z]
 # A photo credit opening a caption ("Ola Berg / Example Press ..."): the photographer is not in the story.
 _CREDIT = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3} ?/ ")
 _CAPITALS = re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*")
+# "Director of a firm, Ann Lee, agreed ..." / "In a statement made by the minister, Ann Lee, at ...":
+# an opening (no pronoun, no past verb, no quote) then a name of two or three words between commas.
+_OPENING_APPOSITION = re.compile(
+    r"(?P<opening>[A-Z][^;:\"“”.!?]{0,120}?),\s+(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,2}),\s+(?!and\b|or\b)"
+)
+_OPENING_NOT = re.compile(r"\b(?:[a-z]{2,}ed|(?i:he|she|they|it|we|I))\b")
+_DESCRIBED = re.compile(r"\b[a-z]{3,}\b")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 # An embedded post as scraped pages flatten it, text and signature in one paragraph:
 # ``TEXT pic.twitter.com/x — Name (@handle) December 22, 2018``.
@@ -96,6 +103,7 @@ def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Stat
             _observe_subject(text, s, e, state)
             for person in parsed.introduced(text, state.syntax, s, _inside_quote(quoted)):
                 state.roster.observe(person)
+            _observe_apposition(text, s, e, state)
             before = len(state.out)
             if not (inside and _quoted_sentence(text, s, e, end, inside, state)):
                 if not _reported_sentence(text, s, e, quoted, state):
@@ -304,6 +312,17 @@ def _observe_subject(text: str, s: int, e: int, state: _State) -> None:
             mention = parse(run.group().split()) if run else None
         if mention is not None:
             state.roster.observe(mention)
+
+
+def _observe_apposition(text: str, s: int, e: int, state: _State) -> None:
+    """The person a sentence's opening names in apposition ("Director of a firm, Ann Lee, agreed"):
+    a "he" in that sentence or after it may be them, wherever the parse hangs the name."""
+    found = _OPENING_APPOSITION.match(text, s, e)
+    if found is None or _OPENING_NOT.search(found.group("opening")) or not _DESCRIBED.search(found.group("opening")):
+        return  # a list of names ("Ann Lee, Bob Orr, ...") describes no one
+    mention = parse(found.group("name").split())
+    if mention is not None and mention.type == "person":
+        state.roster.observe(mention)
 
 
 def _introduction(text: str, s: int, e: int, state: _State) -> None:

@@ -128,3 +128,31 @@ def test_statements_hostile_input_finishes(name):
 )
 def test_statements_pull_quote_is_its_signers_statement(text, expected):
     assert statements_found(text) == expected
+
+
+_BEFORE = "“We are fine,” said Tom Barker, a lawyer. "
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person named in apposition in a sentence's opening is who the next "he"/"she" may be
+        (
+            _BEFORE + "Director, research at consulting firm Obelix, Marta Quill, agreed with this finding.\n"
+            "“We believe it is the same group,” she confirmed.",
+            "Marta Quill",
+        ),
+        (
+            _BEFORE + "In a statement made by the Ruritanian prime minister, Marta Quill, at the summit on "
+            "Friday, she said: “There is a war.”",
+            "Marta Quill",
+        ),
+        # negatives: a name joined to others, a name after a verb or a pronoun, a list of names
+        (_BEFORE + "The minister, Ann Lee, and the mayor met on Friday. “We are sure,” he said.", "Tom Barker"),
+        (_BEFORE + "He visited the minister, Ann Lee, on Friday. “We are sure,” he said.", "Tom Barker"),
+        (_BEFORE + "She saw the minister, Ann Lee, on Friday. “We are sure,” he said.", "Tom Barker"),
+        (_BEFORE + "Later he called the minister, Ann Lee, twice. “We are sure,” he said.", "Tom Barker"),
+    ],
+)
+def test_statements_apposition_in_the_opening_is_who_he_may_be(text, expected):
+    assert statements_found(text)[-1][2] == expected
