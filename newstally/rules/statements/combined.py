@@ -39,6 +39,8 @@ def combine(
             out.append(r)
             continue
         used.add(p.cue.start)
+        if r.rule == "reported-and-that" and any(_same_cue_over(o, r) for o in out):
+            continue  # the parse split off the same "and that CLAUSE" from the clause before it
         if p.speech:
             out += _corrected(text, r, p)
     out = [_stopped(text, r, reading) for r in out]
@@ -64,6 +66,10 @@ def combine(
                 found = reported_from(text, attribution, a, b, p.rule, inside_quote)
             out += [_stopped(text, r, reading) for r in found]
     return out
+
+
+def _same_cue_over(o: Reported, r: Reported) -> bool:
+    return o.attribution.cue.start == r.attribution.cue.start and o.start < r.end and r.start < o.end
 
 
 def _reported_within(out: list[Reported], outer: Attribution, a: int, b: int) -> list[Reported]:
