@@ -148,35 +148,21 @@ def render(key: str = "filters") -> Filters:
         f"not listed: type their full name and press Enter. {UNNAMED_LABEL}: statements whose "
         "speaker the article only describes (“officials”, “a source close to the group”).",
     )
-    sidebar.multiselect(
-        "Organisation",
-        _with_current(values["orgs"], "org"),
-        key="org",
-        bind="query-params",
-        placeholder="any organisation",
-    )
-    sidebar.multiselect(
-        "Country",
-        _with_current(values["countries"], "country"),
-        key="country",
-        bind="query-params",
-        placeholder="any country",
-    )
-    sidebar.multiselect(
-        "Source",
-        _with_current(values["sources"], "source"),
-        key="source",
-        bind="query-params",
-        placeholder="any source",
-    )
-    sidebar.multiselect(
-        "Figure category",
-        _with_current(values["categories"], "category"),
-        key="category",
-        bind="query-params",
-        placeholder="any category",
-        help=_CATEGORY_HELP,
-    )
+    # (label, URL key, the choices' key in ``values``, what an empty choice means, help)
+    for label, url_key, choices, anything, help_text in (
+        ("Organisation", "org", "orgs", "any organisation", None),
+        ("Country", "country", "countries", "any country", None),
+        ("Source", "source", "sources", "any source", None),
+        ("Figure category", "category", "categories", "any category", _CATEGORY_HELP),
+    ):
+        sidebar.multiselect(
+            label,
+            _with_current(values[choices], url_key),
+            key=url_key,
+            bind="query-params",
+            placeholder=anything,
+            help=help_text,
+        )
     if first and last:
         sidebar.date_input(
             "Published between",

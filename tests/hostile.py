@@ -6,6 +6,7 @@ Each input is made when asked for (a function), so a test run holds one at a tim
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -81,3 +82,25 @@ def many_mentions(n: int = 200_000, surnames: int = 5000) -> pd.DataFrame:
             "n_statements": 1,
         }
     )
+
+
+# A name or title an article could carry that a chart must show as text, never run as markup.
+HOSTILE_NAME = "<a href='javascript:alert(1)'>click</a><script>x</script>"
+
+
+def assert_markup_escaped(figure) -> None:
+    """Every string of the plotly ``figure`` holds ``HOSTILE_NAME`` escaped, none of it as markup."""
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    texts = list(strings(json.loads(figure.to_json())))
+    assert not [t for t in texts if "<a" in t or "<script" in t]
+    assert any("&lt;a href=" in t for t in texts)

@@ -52,7 +52,7 @@ def names_something(text: str, start: int, end: int) -> bool:
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?$")
 
 
-def is_name_word(text: str, start: int) -> bool:
+def in_a_name(text: str, start: int) -> bool:
     """True when a capitalised number word at ``start`` belongs to a name ("Group of Seven", "the
     Big Three"): a capitalised word stands right before it. At a sentence's start it is a count."""
     return text[start : start + 1].isupper() and bool(_NAME_BEFORE.search(text, max(0, start - 40), start))

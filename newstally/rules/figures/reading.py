@@ -195,7 +195,7 @@ def _read_words(text: str, match: re.Match) -> tuple[Reading | None, int]:
         return None, match.end()
     value, length = parsed
     end = match.start() + length
-    if not_figures.is_name_word(text, match.start()):
+    if not_figures.in_a_name(text, match.start()):
         return None, end  # "the Group of Seven"
     if value <= 1:
         either = _SMALL_OR.match(text, end)
