@@ -7,7 +7,9 @@ For each page the server is started afresh on the store as `newstally serve` sta
 cached) and the page opened once: the cold time, what the first visitor after a restart waits
 for. It is then opened again by new visitors (a fresh browser profile each: the server warm, the
 browser's cache empty) and by a returning one (the same profile, reloading): the warm times are
-medians. A time runs from the start of the navigation to the moment the script has finished and
+medians. A visitor already on the dashboard reaches the page by its link in the sidebar, from
+another page: "warm: from a page" (the pages' views, such as "?view=Table", have no link). A time
+runs from the start of the navigation (or the click) to the moment the script has finished and
 every chart and table on the page is drawn.
 
 Two floors are measured first on the same machine: a Streamlit page holding only a title, and one
@@ -19,6 +21,7 @@ holding a single three-bar plotly chart; no page of the dashboard can draw faste
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import socket
 import statistics
@@ -47,6 +50,8 @@ PAGES = (
     ("Figures: who reported what", "figures?view=Who+reported+what"),
     ("Figures: table", "figures?view=Table"),
     ("Speakers", "speakers"),
+    ("Speakers: quoted alongside", "speakers?view=Quoted+alongside"),
+    ("Speakers: all speakers", "speakers?view=All+speakers"),
     ("Statements", "statements"),
     ("Articles", "articles"),
     ("Corpus", "corpus"),
@@ -149,15 +154,49 @@ def _returning_visitor(browser, url: str, repeat: int) -> list[float]:
         context.close()
 
 
+def _navigating_visitor(browser, url: str, path: str, repeat: int) -> list[float]:
+    """Seconds from a click on the page's link in the sidebar, on another page of the dashboard, until
+    the page is drawn: moving between pages in one visit, ``repeat`` times (the page seen once before)."""
+    if "?" in path:
+        return []  # a view of a page is not in the sidebar's navigation
+    title = next(name for name, p in PAGES if p == path)
+    start = "articles" if path == "corpus" else "corpus"
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    times = []
+    try:
+        page = context.new_page()
+        for visit in range(repeat + 1):
+            _drawn(page, f"{url}/{start}")
+            link = page.locator(f'[data-testid=stSidebarNav] a[href="{url}/{path}"]')
+            started = page.evaluate("() => performance.now()")
+            link.click()
+            page.wait_for_function(
+                f"() => document.querySelector('h1')?.textContent === {title!r} && ({DRAWN})()",
+                timeout=120_000,
+                polling=50,
+            )
+            if visit:
+                times.append((page.evaluate("() => performance.now()") - started) / 1000)
+    finally:
+        context.close()
+    return times
+
+
 def _measure(browser, app: Path, store: Path, path: str, repeat: int, script: str = "dashboard.py") -> tuple:
     process, url = _serve(app, store, script)
     try:
         cold = _new_visitor(browser, f"{url}/{path}")
         new = [_new_visitor(browser, f"{url}/{path}") for _ in range(repeat)]
         returning = _returning_visitor(browser, f"{url}/{path}", repeat)
+        navigating = _navigating_visitor(browser, url, path, repeat) if script == "dashboard.py" else []
     finally:
         _stop(process)
-    return cold, statistics.median(new), statistics.median(returning)
+    return cold, statistics.median(new), statistics.median(returning), statistics.median(navigating or [math.nan])
+
+
+def _row(name: str, times: tuple, load: float) -> str:
+    navigating = "-" if math.isnan(times[3]) else f"{times[3]:.2f}"
+    return f"{name:34} {times[0]:12.2f} {times[1]:18.2f} {times[2]:16.2f} {navigating:>18} {load:6.1f}"
 
 
 def main() -> None:
@@ -185,10 +224,11 @@ def main() -> None:
         )
     )
     print(
-        f"\n{'page':34} {'cold server':>12} {'warm: new visitor':>18} {'warm: returning':>16} {'load':>6}"
-        f"   (seconds in the browser, medians of {args.repeat}; load: 1-minute load average before the page)"
+        f"\n{'page':34} {'cold server':>12} {'warm: new visitor':>18} {'warm: returning':>16} "
+        f"{'warm: from a page':>18} {'load':>6}   (seconds in the browser, medians of {args.repeat}; load: "
+        "1-minute load average before the page)"
     )
-    worst = [0.0, 0.0, 0.0]
+    worst = [0.0, 0.0, 0.0, 0.0]
     floors: list[tuple] = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as floor:
         (Path(floor) / "floor.py").write_text(FLOOR_APP, encoding="utf-8")
@@ -198,17 +238,17 @@ def main() -> None:
                 load = os.getloadavg()[0]
                 times = _measure(browser, Path(floor), args.store.resolve(), path, args.repeat, script="floor.py")
                 floors.append(times)
-                print(f"{name:34} {times[0]:12.2f} {times[1]:18.2f} {times[2]:16.2f} {load:6.1f}", flush=True)
+                print(_row(name, times, load), flush=True)
             for name, path in PAGES:
                 load = os.getloadavg()[0]
                 times = _measure(browser, args.app.resolve(), args.store.resolve(), path, args.repeat)
-                worst = [max(w, t) for w, t in zip(worst, times)]
-                print(f"{name:34} {times[0]:12.2f} {times[1]:18.2f} {times[2]:16.2f} {load:6.1f}", flush=True)
+                worst = [max(w, t) if not math.isnan(t) else w for w, t in zip(worst, times)]
+                print(_row(name, times, load), flush=True)
         finally:
             browser.close()
     print(
         f"\nslowest page: {worst[0]:.2f} s with a cold server, {worst[1]:.2f} s warm for a new visitor, "
-        f"{worst[2]:.2f} s for a returning one"
+        f"{worst[2]:.2f} s for a returning one, {worst[3]:.2f} s moving to it from another page"
     )
     # the machine is shared: a ratio to the floor (a plotly chart on a bare page, measured in the
     # same run under the same load) compares across runs better than seconds do

@@ -21,7 +21,10 @@ from .grids import plain
 P = ParamSpec("P")
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+# One figure object shared by every session, not a copy per read (cache_data pickles): plotly
+# unpickles a figure by building and validating it again, as slow as building it. Nothing changes
+# a figure once built (st.plotly_chart reads it; downloads caption a copy).
+@st.cache_resource(max_entries=128, show_spinner=False)
 def _built(name: str, _builder: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
     # keyed by the builder's name, not the function (its leading underscore keeps it out of the key)
     return _builder(*args, **kwargs)
@@ -30,7 +33,7 @@ def _built(name: str, _builder: Callable[..., go.Figure], *args, **kwargs) -> go
 def built(builder: Callable[P, go.Figure], *args: P.args, **kwargs: P.kwargs) -> go.Figure:
     """``builder(*args, **kwargs)`` (a chart of ``newstally.read.charts``), cached by its name and
     inputs: plotly's validation of a figure of a thousand points costs a tenth of a second or
-    more, which a rerun need not pay again."""
+    more, which a rerun or another visitor need not pay again. The figure is shared: never change it."""
     return _built(f"{builder.__module__}.{builder.__qualname__}", builder, *args, **kwargs)
 
 

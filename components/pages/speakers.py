@@ -1,5 +1,5 @@
-"""Speakers: a profile, their statements over time, the figures they gave, and who is quoted
-alongside whom."""
+"""Speakers: a profile (their statements over time, the figures they gave), who is quoted
+alongside whom, and the table of every speaker, one tab each."""
 
 from dataclasses import replace
 from urllib.parse import urlencode
@@ -29,62 +29,74 @@ if quoted.empty:
     sidebar.stop_with_nothing_to_show(current, "speaker", "speakers")
 
 speaker_id = profile.pick(quoted, current, key="profile")
-profile.render(speaker_id, key="speaker-profile")
-own = replace(current, speakers=(speaker_id,), orgs=(), countries=())
-left, right = st.columns(2)
-with left:
-    activity = load(speaker_activity, current, speaker_id)
-    chart.render(
-        chart.built(charts.speaker_timeline, activity, profile.name_of(speaker_id)),
-        activity,
-        f"statements-by-{speaker_id}-over-time",
-        key="speaker-activity",
-        on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
-        summary=chart_text.speaker_timeline(activity, profile.name_of(speaker_id)),
-        filters=replace(current, speakers=(speaker_id,), orgs=(), countries=()),
-        hint="Click a bar to narrow the dates to that period.",
-    )
-with right:
-    st.subheader("Figures they gave")
-    grids.paged(
-        figure_list,
-        own,
-        columns=["published", "text", "value", "category", "title"],
-        key="speaker-figures",
-        span="figure_id",
-        what="figures",
-        back="speakers?" + urlencode({"profile": profile.name_of(speaker_id)}),
-        name=f"figures-given-by-{speaker_id}",
-        empty="No figure is attributed to this speaker under these filters.",
-    )
+# only the open tab is computed and drawn (and the tab is kept in the URL): a page that drew all
+# three took a second and more to show in the browser
+profile_tab, company_tab, table_tab = st.tabs(
+    ["Profile", "Quoted alongside", "All speakers"], key="view", bind="query-params", on_change="rerun"
+)
 
-st.subheader("Quoted alongside")
-centre = tuple(dict.fromkeys((speaker_id, *current.speakers)))
-st.caption(
-    "Who is quoted in the same articles as the chosen speaker (and any picked in the sidebar), under the "
-    "source, date, category and search filters: the chosen ones first, in bold, then those quoted most "
-    "often with them. Each square counts the articles quoting both speakers."
-)
-top_n = st.slider("Speakers quoted alongside", 3, 30, 12, key="co-quoted-n")
-pairs, around = load(co_quotation, current.without("speakers", "orgs", "countries"), centre, top_n)
-chart.render(
-    chart.built(charts.co_quotation_grid, pairs, around),
-    named_pairs(pairs, around),
-    f"speakers-quoted-with-{speaker_id}",
-    key="speaker-co-quoted",
-    on_click=chart.filter_by_pair("speaker"),
-    summary=chart_text.co_quotation(pairs, around),
-    filters=current.without("speakers", "orgs", "countries"),
-    notes=[f"Around: {', '.join(around.loc[around['centre'], 'name'])}."] if len(around) else [],
-    hint="Click a square to filter by both speakers.",
-)
-st.subheader("Speakers quoted under these filters")
-grids.paged(
-    speaker_table,
-    current,
-    columns=["name", "type", "role", "org", "country", "statements", "articles"],
-    key="speakers-table",
-    what="speakers",
-    span="none",
-    name="speakers",
-)
+with profile_tab:
+    if profile_tab.open:
+        profile.render(speaker_id, key="speaker-profile")
+        own = replace(current, speakers=(speaker_id,), orgs=(), countries=())
+        left, right = st.columns(2)
+        with left:
+            activity = load(speaker_activity, current, speaker_id)
+            chart.render(
+                chart.built(charts.speaker_timeline, activity, profile.name_of(speaker_id)),
+                activity,
+                f"statements-by-{speaker_id}-over-time",
+                key="speaker-activity",
+                on_click=chart.filter_by_period(activity.attrs.get("bucket", "week")),
+                summary=chart_text.speaker_timeline(activity, profile.name_of(speaker_id)),
+                filters=own,
+                hint="Click a bar to narrow the dates to that period.",
+            )
+        with right:
+            st.subheader("Figures they gave")
+            grids.paged(
+                figure_list,
+                own,
+                columns=["published", "text", "value", "category", "title"],
+                key="speaker-figures",
+                span="figure_id",
+                what="figures",
+                back="speakers?" + urlencode({"profile": profile.name_of(speaker_id)}),
+                name=f"figures-given-by-{speaker_id}",
+                empty="No figure is attributed to this speaker under these filters.",
+            )
+
+with company_tab:
+    if company_tab.open:
+        centre = tuple(dict.fromkeys((speaker_id, *current.speakers)))
+        st.caption(
+            "Who is quoted in the same articles as the chosen speaker (and any picked in the sidebar), under "
+            "the source, date, category and search filters: the chosen ones first, in bold, then those quoted "
+            "most often with them. Each square counts the articles quoting both speakers."
+        )
+        top_n = st.slider("Speakers quoted alongside", 3, 30, 12, key="co-quoted-n")
+        pairs, around = load(co_quotation, current.without("speakers", "orgs", "countries"), centre, top_n)
+        chart.render(
+            chart.built(charts.co_quotation_grid, pairs, around),
+            named_pairs(pairs, around),
+            f"speakers-quoted-with-{speaker_id}",
+            key="speaker-co-quoted",
+            on_click=chart.filter_by_pair("speaker"),
+            summary=chart_text.co_quotation(pairs, around),
+            filters=current.without("speakers", "orgs", "countries"),
+            notes=[f"Around: {', '.join(around.loc[around['centre'], 'name'])}."] if len(around) else [],
+            hint="Click a square to filter by both speakers.",
+        )
+
+with table_tab:
+    if table_tab.open:
+        st.caption("Every speaker quoted under the filters, with their role, organisation and country.")
+        grids.paged(
+            speaker_table,
+            current,
+            columns=["name", "type", "role", "org", "country", "statements", "articles"],
+            key="speakers-table",
+            what="speakers",
+            span="none",
+            name="speakers",
+        )

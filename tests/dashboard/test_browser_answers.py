@@ -154,8 +154,8 @@ def test_browser_chart_downloads_carry_all_the_data_and_where_it_comes_from(page
     ],
 )
 def test_browser_co_quotation_centres_on_the_chosen_speaker(page, server, profile, first, company, absent):
-    open_page(page, f"{server}/speakers?profile={profile}")
-    grid = chart_data(page, index=1)
+    open_page(page, f"{server}/speakers?profile={profile}&view=Quoted+alongside")
+    grid = chart_data(page, index=0)
     names = [re.sub(r"</?b>", "", n) for n in grid["traces"][0]["y"]]
     assert grid["traces"][0]["type"] == "heatmap"
     assert names[0] == first and company <= set(names) and absent not in names
@@ -166,9 +166,9 @@ def test_browser_co_quotation_grid_reads_at_a_narrow_width(browser, server):
     context = browser.new_context(viewport={"width": 760, "height": 1000})
     page = context.new_page()
     try:
-        open_page(page, f"{server}/speakers?profile=Speaker+One")
+        open_page(page, f"{server}/speakers?profile=Speaker+One&view=Quoted+alongside")
         screenshot(page, "answers-co-quotation-narrow")
-        grid = chart_data(page, index=1)
+        grid = chart_data(page, index=0)
         assert grid["traces"][0]["type"] == "heatmap"  # cells tile the grid: they cannot overlap at any size
     finally:
         context.close()
@@ -179,11 +179,11 @@ def test_browser_co_quotation_grid_reads_at_a_narrow_width(browser, server):
 
 def test_browser_tables_page_through_everything(page, server):
     open_page(page, f"{server}/statements")
-    assert "Statements 1–500 of 1,321." in _captions(page)
+    assert "Statements 1–100 of 1,321." in _captions(page)
     first = table_cells(page, column_index(page, "text"))[:3]
     _button(page, "Next").click()
     settle(page)
-    assert eventually(lambda: "Statements 501–1,000 of 1,321." in _captions(page), True)
+    assert eventually(lambda: "Statements 101–200 of 1,321." in _captions(page), True)
     # the caption can change before the grid has redrawn its rows
     assert eventually(lambda: table_cells(page, column_index(page, "text"))[:3] != first, True)
     cues = table_cells(page, column_index(page, "cue"))
@@ -217,8 +217,8 @@ def test_browser_numbers_read_whole(page, server):
 
 
 def test_browser_counts_are_true(page, server):
-    open_page(page, f"{server}/speakers")
-    assert "Speakers 1–500 of 725." in _captions(page)
+    open_page(page, f"{server}/speakers?view=All+speakers")
+    assert "Speakers 1–100 of 725." in _captions(page)
 
 
 # --- corpus page ---------------------------------------------------------------------------------------
@@ -287,6 +287,8 @@ def test_browser_reader_goes_back_where_the_user_came_from(page, server):
         "figures?view=Who+reported+what&category=killed",
         "figures?view=Table",
         "speakers",
+        "speakers?view=Quoted+alongside",
+        "speakers?view=All+speakers",
         "statements",
         "articles",
         "corpus",
@@ -298,7 +300,7 @@ def test_browser_all_text_reads_at_wcag_aa_contrast(page, server, path):
     assert page.evaluate(CONTRAST) == []
 
 
-@pytest.mark.parametrize("path", ["", OVER_TIME, "speakers"])
+@pytest.mark.parametrize("path", ["", OVER_TIME, "speakers", "speakers?view=Quoted+alongside"])
 def test_browser_every_chart_has_a_text_alternative(page, server, path):
     open_page(page, f"{server}/{path}")
     charts = page.locator('[data-testid="stPlotlyChart"]').count()
@@ -333,7 +335,7 @@ def test_browser_keyboard_reaches_every_control(page, server):
     _button(page, "Next").focus()
     page.keyboard.press("Enter")
     settle(page)
-    assert eventually(lambda: "Statements 501–1,000 of 1,321." in _captions(page), True)
+    assert eventually(lambda: "Statements 101–200 of 1,321." in _captions(page), True)
     open_page(page, f"{server}/{OVER_TIME}")
     reached = " | ".join(_focus_walk(page, 80))
     assert all(name in reached for name in ("PNG", "SVG", "HTML", "CSV", "Categories to chart", "log"))

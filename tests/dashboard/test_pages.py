@@ -275,9 +275,24 @@ def test_dashboard_tables_show_empty_cells_empty(demo_store, monkeypatch):
     assert not any(value is None for value in shown["speaker"]) and "" in set(shown["speaker"])
 
 
+@pytest.mark.parametrize(
+    "view, chart_types, tables",
+    [
+        (None, ["bar"], 2),  # the profile's facts and the figures they gave
+        ("Quoted alongside", ["heatmap"], 0),
+        ("All speakers", [], 1),
+    ],
+)
+def test_dashboard_speakers_draw_only_the_open_tab(demo_store, monkeypatch, view, chart_types, tables):
+    at = app(demo_store, monkeypatch, "speakers", {"view": view} if view else {})
+    assert [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")] == chart_types
+    assert len(at.dataframe) == tables
+
+
 def test_dashboard_speakers_count_every_speaker_and_centre_the_company(demo_store, monkeypatch):
-    at = app(demo_store, monkeypatch, "speakers")
+    at = app(demo_store, monkeypatch, "speakers", {"view": "All speakers"})
     assert any("Speakers: 3, all shown." in c.value for c in at.caption)
+    at = app(demo_store, monkeypatch, "speakers", {"view": "Quoted alongside"})
     at.selectbox(key="profile").set_value("gaza-health-ministry").run()
     spec = json.loads(at.get("plotly_chart")[-1].proto.spec)
     assert spec["data"][0]["y"] == ["<b>Gaza Health Ministry</b>", "Maria Zakharova"]

@@ -21,6 +21,11 @@ def test_serving_binds_to_loopback_with_xsrf_protection():
     assert server["enableXsrfProtection"] is True
 
 
+def test_serving_does_not_watch_its_source_files():
+    # the watcher's work on every visit and rerun delayed each page's first draw (bench/bench_browser.py)
+    assert _config()["server"]["fileWatcherType"] == "none"
+
+
 def test_serving_upload_limit_is_stated_in_the_readme():
     limit = _config()["server"]["maxUploadSize"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-TABLE_LIMIT = 500  # rows a table shows per page; the total is counted and shown beside it
+# Rows a table shows per page (Datasette's page size); the total is counted and shown beside it.
+# A page of 500 took a third of a second more to send and draw, for rows below the fold.
+TABLE_LIMIT = 100
 
 
 def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
