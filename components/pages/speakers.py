@@ -13,9 +13,11 @@ from newstally.read.queries.co_quotation import co_quotation, named_pairs
 from newstally.read.queries.figures import figure_list
 from newstally.read.queries.speakers import speaker_activity, speaker_list, speaker_table, unnamed_sources
 
+PICKED_FROM = 500  # the most quoted speakers the profile picker offers (and any the sidebar picks)
+
 st.title("Speakers")
 current = sidebar.current()
-quoted = load(speaker_list, current)
+quoted = load(speaker_list, current, PICKED_FROM)
 unnamed, n_unnamed = load(unnamed_sources, current)
 if n_unnamed:
     st.caption(

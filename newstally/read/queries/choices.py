@@ -41,14 +41,22 @@ def speaker_detail(role: object, org: object, country: object) -> str:
 
 
 def labelled(speakers: pd.DataFrame) -> pd.DataFrame:
-    """``speakers`` (columns name, role, org, country) with a ``label`` column: the name, and where
-    other rows of the frame share it (ignoring case), the name with its ``speaker_detail`` in
-    brackets ("Sam Reed (Vandor Radio correspondent)", "Sam Reed (Prime Minister, Norway)")."""
+    """``speakers`` (columns speaker_id, name, role, org, country) with a ``label`` column: the name,
+    and where other rows of the frame share it (ignoring case), the name with its ``speaker_detail``
+    in brackets ("Sam Reed (Vandor Radio correspondent)", "Sam Reed (Prime Minister, Norway)"), and
+    the speaker_id where that is shared too ("Ali (resident; ali-2)")."""
     frame = speakers.copy()
     key = frame["name"].astype(str).str.casefold()
     shared = key.duplicated(keep=False)
     details = [speaker_detail(r, o, c) for r, o, c in zip(frame["role"], frame["org"], frame["country"])]
-    frame["label"] = [f"{n} ({d})" if s and d else str(n) for n, d, s in zip(frame["name"], details, shared)]
+    labels = pd.Series([f"{n} ({d})" if s and d else str(n) for n, d, s in zip(frame["name"], details, shared)])
+    # people of one name that nothing else tells apart ("Mohammed", a resident, in two articles):
+    # the id, which is theirs alone
+    same = labels.str.casefold().duplicated(keep=False).to_numpy()
+    frame["label"] = [
+        (f"{label[:-1]}; {sid})" if label.endswith(")") else f"{label} ({sid})") if twin else label
+        for label, sid, twin in zip(labels, frame["speaker_id"], same)
+    ]
     return frame
 
 

@@ -48,7 +48,7 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     name of one word given to a person ("Jordan") is the exception: a surname, not the country."""
     lx = lex()
     organisations = {k.casefold(): _normal(v[0]) for k, v in lx.organisations.items()}
-    normals = [_normal(n) for n in names]
+    normals = [_country(n) or _normal(n) for n in names]
     normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _spelling(_org_normal(n)) for n in normals]
     fulls: dict[str, set[str]] = {}
     for n, k in zip(normals, types):
@@ -61,6 +61,20 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     ]
     join = [f"|{joined[n]}" if k == "person" and " " not in n and n in joined else "" for n, k in zip(normals, types)]
     return own, join
+
+
+# "US", "U.S.", "UK", "UAE": a country's initials
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+
+
+def _country(name: str) -> str:
+    """The normalised name of the country that ``name`` gives by its initials ("US" -> "united
+    states"), so that "the US said" and "the United States said" are one speaker; "" otherwise."""
+    bare_name = _SPACES.sub(" ", plain(name)).strip()
+    bare_name = bare_name[4:] if bare_name.lower().startswith("the ") else bare_name
+    if not _INITIALS.match(bare_name):
+        return ""
+    return _normal(lex().places.get(bare_name.lower(), ""))
 
 
 _OF_PLACE = re.compile(r"^(?P<office>(?:ministry|department) of [\w ]+?) (?:in|of) (?P<place>[\w ]+)$")
@@ -132,6 +146,74 @@ def _namesakes(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
         if moved.any() and " " in str(key):
             out[moved] = f"{key}#office"
     return out
+
+
+def _one_name_people(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
+    """``keys`` with the people known by one name only ("Mohammed, a father of three") told apart
+    by article: a first name is shared by many people, and the residents, relatives and witnesses
+    of a hundred articles are not one speaker. Articles that name the same organisation or office
+    for the name ("Pope Francis", "Foreign Minister Wang") keep one key. Only words that start more
+    of the corpus's full names than they end are first names; left alone too: places, initials
+    ("OCHA") and organisations by their role ("B'Tselem, a rights group")."""
+    lx = lex()
+    by_key: dict[str, list[int]] = {}
+    for i, key in enumerate(keys.tolist()):
+        name = str(key).split("|", 1)[-1]
+        if str(key).startswith("|") and " " not in name and "#" not in name:
+            by_key.setdefault(key, []).append(i)
+    if not by_key:
+        return keys
+    rows_of = frame.iloc[[i for rows in by_key.values() for i in rows]]
+    at = {i: n for n, i in enumerate(i for rows in by_key.values() for i in rows)}
+    heads = rows_of["role"].fillna("").astype(str).map(_role_head).to_numpy()
+    roles = rows_of["role"].fillna("").astype(str).map(_normal).to_numpy()
+    orgs = rows_of["org"].fillna("").astype(str).map(_normal).to_numpy()
+    types = rows_of["type"].astype(str).to_numpy()
+    articles = rows_of["article_id"].astype(str).to_numpy()
+    shown = rows_of["name"].fillna("").astype(str).to_numpy()
+    # only a word the corpus's full names use as a first name more than as a surname: not a surname
+    # ("Netanyahu" where an article gives no first name), nor a newspaper or a town taken for a person
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for key in set(keys[frame["type"].astype(str).to_numpy() == "person"].tolist()):
+        words = str(key).split("|", 1)[-1].split("#", 1)[0].split()
+        if len(words) > 1:
+            starts[words[0]] = starts.get(words[0], 0) + 1
+            ends[words[-1]] = ends.get(words[-1], 0) + 1
+    out = keys.copy()
+    for key in sorted(by_key):
+        rows = np.asarray([at[i] for i in by_key[key]])
+        name = str(key).split("|", 1)[-1]
+        if (
+            starts.get(name, 0) <= ends.get(name, 0)
+            or name in lx.places
+            or any(types[i] != "person" or heads[i] in lx.org_words or _INITIALS.match(shown[i]) for i in rows)
+            or not name.replace("-", "").isalpha()
+        ):
+            continue
+        # articles joined by what they say of the name: an organisation, or an office or title
+        evidence = {
+            i: {v for v in (orgs[i], roles[i] if heads[i] in lx.office_titles or heads[i] in lx.titles else "") if v}
+            for i in rows
+        }
+        group = {a: a for a in articles[rows]}
+        by_item: dict[str, str] = {}
+        for i in rows:
+            for item in sorted(evidence[i]):
+                first = by_item.setdefault(item, articles[i])
+                low, high = sorted((_root(group, first), _root(group, articles[i])))
+                group[high] = low
+        members = pd.Series([_root(group, a) for a in articles[rows]])
+        biggest = members.value_counts().sort_index().idxmax()  # most mentions; ties: first article
+        out[by_key[key]] = [key if m == biggest else f"{key}#{m}" for m in members]
+    return out
+
+
+def _root(group: dict[str, str], article: str) -> str:
+    """The article that stands for ``article``'s group (the first of the articles joined to it)."""
+    while group[article] != article:
+        article = group[article]
+    return article
 
 
 def _role_head(role: str) -> str:
@@ -244,7 +326,7 @@ def _keyed(frame: pd.DataFrame) -> _Keyed:
     row_key_names = _joined_keys(
         np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes], frame
     )
-    row_key_names = _namesakes(row_key_names, frame)
+    row_key_names = _one_name_people(_namesakes(row_key_names, frame), frame)
     unique_keys = sorted(set(row_key_names.tolist()) - {""})
     key_number = {k: i for i, k in enumerate(unique_keys)}
     row_keys = np.asarray([key_number.get(k, -1) for k in row_key_names], dtype=np.int64)
@@ -272,6 +354,7 @@ def _shown_names(keyed: _Keyed) -> list[str]:
         choices.append(_most_common(row_keys[rows], shown_rows[rows].reset_index(drop=True), n_keys))
     fallback = _most_common(row_keys, shown_rows, n_keys)
     canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
+    canonical.update({_normal(country): country for country in lex().places.values()})
     shown = []
     for i, key in enumerate(keyed.keys):
         name = key.split("|", 1)[1]

@@ -101,6 +101,28 @@ def _mentions(*rows: tuple) -> pd.DataFrame:
             [("a:p0", "Lina al-Amir", "person"), ("b:p0", "Lina Amir", "person"), ("c:p0", "Lina al Amir", "person")],
             {"a:p0": "lina-amir", "b:p0": "lina-amir", "c:p0": "lina-amir"},
         ),
+        # a country's initials are the country ...
+        (
+            [
+                ("a:p0", "US", "organization"),
+                ("b:p0", "United States", "organization"),
+                ("c:p0", "the U.S.", "organization"),
+                ("d:p0", "UAE", "organization"),
+                ("e:p0", "United Arab Emirates", "organization"),
+            ],
+            {
+                "a:p0": "united-states",
+                "b:p0": "united-states",
+                "c:p0": "united-states",
+                "d:p0": "united-arab-emirates",
+                "e:p0": "united-arab-emirates",
+            },
+        ),
+        # ... but initials that name no country, and a country's capital, stay themselves
+        (
+            [("a:p0", "UN", "organization"), ("b:p0", "NGO", "organization"), ("c:p0", "Washington", "organization")],
+            {"a:p0": "united-nations", "b:p0": "ngo", "c:p0": "washington"},
+        ),
         # but two ministries stay two
         (
             [
@@ -147,6 +169,72 @@ def test_merge_two_people_of_one_name(rows, expected):
     assert mapping == expected
     labels = labelled(table)["label"]
     assert labels.nunique() == len(table)
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # a first name alone, in three articles, is three people ...
+        (
+            [
+                ("a:p0", "Rami", "person", "resident"),
+                ("a:p1", "Rami", "person", "resident"),
+                ("b:p0", "Rami", "person", "father of three"),
+                ("c:p0", "Rami", "person"),
+                ("d:p0", "Rami Haddad", "person"),  # the corpus uses Rami as a first name
+            ],
+            {"a:p0": "rami", "a:p1": "rami", "b:p0": "rami-2", "c:p0": "rami-3", "d:p0": "rami-haddad"},
+        ),
+        # ... unless the articles name the same office, title or organisation for it
+        (
+            [
+                ("a:p0", "Benedo", "person", "Pope"),
+                ("b:p0", "Benedo", "person", "Pope"),
+                ("c:p0", "Benedo", "person", "shopkeeper"),
+                ("d:p0", "Benedo Sarto", "person"),
+            ],
+            {"a:p0": "benedo", "b:p0": "benedo", "c:p0": "benedo-2", "d:p0": "benedo-sarto"},
+        ),
+        (
+            [
+                ("a:p0", "Lin", "person", "spokesperson", "Vandor Foreign Ministry"),
+                ("b:p0", "Lin", "person", "", "Vandor Foreign Ministry"),
+            ],
+            {"a:p0": "lin", "b:p0": "lin"},
+        ),
+        # a word no full name starts (a newspaper, a town) stays one speaker
+        (
+            [("a:p0", "Vandorpost", "person"), ("b:p0", "Vandorpost", "person", "newspaper")],
+            {"a:p0": "vandorpost", "b:p0": "vandorpost"},
+        ),
+        # a surname (it ends the corpus's full names) is one person, as before
+        (
+            [
+                ("a:p0", "Berghof", "person"),
+                ("b:p0", "Berghof", "person", "minister"),
+                ("c:p0", "Anna Berghof", "person", "opposition leader"),
+                ("d:p0", "Rami Berghof", "person"),
+            ],
+            {"a:p0": "berghof", "b:p0": "berghof", "c:p0": "anna-berghof", "d:p0": "rami-berghof"},
+        ),
+        # an organisation taken for a person, and initials, stay one speaker
+        (
+            [
+                ("a:p0", "Vandorwatch", "person", "Vandorian rights group"),
+                ("b:p0", "Vandorwatch", "person", "rights group"),
+                ("c:p0", "VHRO", "person"),
+                ("d:p0", "VHRO", "person"),
+            ],
+            {"a:p0": "vandorwatch", "b:p0": "vandorwatch", "c:p0": "vhro", "d:p0": "vhro"},
+        ),
+    ],
+)
+def test_merge_one_name_people_by_article(rows, expected):
+    from newstally.read.queries.choices import labelled
+
+    table, mapping = speakers(_mentions(*rows))
+    assert mapping == expected
+    assert labelled(table)["label"].nunique() == len(table)
 
 
 def test_merge_row_has_the_fullest_name_and_the_rest_as_aliases():
