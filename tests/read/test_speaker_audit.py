@@ -100,6 +100,24 @@ def test_speaker_audit_unnamed_sources_are_a_filter_choice(con):
     assert total == 3 and unnamed_sources(con, Filters(), limit=1)[1] == 3
 
 
+def test_speaker_audit_labels_of_namesakes_nothing_else_tells_apart_carry_their_id():
+    frame = pd.DataFrame(
+        {
+            "speaker_id": ["rami", "rami-2", "rami-3", "rami-4"],
+            "name": ["Rami", "Rami", "Rami", "Rami"],
+            "role": ["resident", "resident", "", "father"],
+            "org": ["", "", "", ""],
+            "country": ["", "", "", ""],
+        }
+    )
+    assert list(labelled(frame)["label"]) == [
+        "Rami (resident; rami)",
+        "Rami (resident; rami-2)",
+        "Rami",
+        "Rami (father)",
+    ]
+
+
 def test_speaker_audit_labels_tell_two_people_of_one_name_apart(con):
     frame = pd.DataFrame(
         {
