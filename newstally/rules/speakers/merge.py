@@ -19,17 +19,13 @@ from newstally.contract.schema import SpeakerRow, columns
 from newstally.contract.vocabulary import SpeakerType
 
 from .names import plain
+from .namesakes import INITIALS, namesakes, normal, one_name_people, role_head
 from .words import lex
 
 _SPACES = re.compile(r"\s+")
 # The share of a speaker's mentions that must give a role, organisation or country for the row to show it.
 _SUPPORT = 0.03
 _NOT_SLUG = re.compile(r"[^\w]+")
-
-
-def _normal(name: str) -> str:
-    name = _SPACES.sub(" ", plain(name)).strip().casefold()
-    return name[4:] if name.startswith("the ") else name
 
 
 def _slug(name: str) -> str:
@@ -47,9 +43,9 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     shipping company" a person; one name is one speaker whatever one article took it for. A place's
     name of one word given to a person ("Jordan") is the exception: a surname, not the country."""
     lx = lex()
-    organisations = {k.casefold(): _normal(v[0]) for k, v in lx.organisations.items()}
-    normals = [_country(n) or _normal(n) for n in names]
-    normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _spelling(_org_normal(n)) for n in normals]
+    organisations = {k.casefold(): normal(v[0]) for k, v in lx.organisations.items()}
+    normals = [_country(n) or normal(n) for n in names]
+    normals = [organisations.get(n) or organisations.get(_orgnormal(n)) or _spelling(_orgnormal(n)) for n in normals]
     fulls: dict[str, set[str]] = {}
     for n, k in zip(normals, types):
         if k == "person" and " " in n:
@@ -63,18 +59,14 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     return own, join
 
 
-# "US", "U.S.", "UK", "UAE": a country's initials
-_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,4}$")
-
-
 def _country(name: str) -> str:
     """The normalised name of the country that ``name`` gives by its initials ("US" -> "united
     states"), so that "the US said" and "the United States said" are one speaker; "" otherwise."""
     bare_name = _SPACES.sub(" ", plain(name)).strip()
     bare_name = bare_name[4:] if bare_name.lower().startswith("the ") else bare_name
-    if not _INITIALS.match(bare_name):
+    if not INITIALS.match(bare_name):
         return ""
-    return _normal(lex().places.get(bare_name.lower(), ""))
+    return normal(lex().places.get(bare_name.lower(), ""))
 
 
 _OF_PLACE = re.compile(r"^(?P<office>(?:ministry|department) of [\w ]+?) (?:in|of) (?P<place>[\w ]+)$")
@@ -92,7 +84,7 @@ def _spelling(name: str) -> str:
     return _NEWS_AGENCY.sub("", _INNER_PARTICLE.sub(lambda m: "" if m.group() == "-" else " ", name))
 
 
-def _org_normal(name: str) -> str:
+def _orgnormal(name: str) -> str:
     """An organisation's name in one word order, so the spellings of one ministry meet: "gaza's
     health ministry", "ministry of health in gaza" and "gaza ministry of health" are all "gaza
     health ministry" (normalised names: lower case, straight apostrophes)."""
@@ -112,7 +104,7 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
     when its article names the same role or organisation for it ("Foreign Ministry spokeswoman
     Zakharova"); a bare "Kim" may be anyone called Kim, so it stays apart (refuse, not guess)."""
     evidence = [
-        {_normal(v) for v in (r, o) if isinstance(v, str) and v.strip()} for r, o in zip(frame["role"], frame["org"])
+        {normal(v) for v in (r, o) if isinstance(v, str) and v.strip()} for r, o in zip(frame["role"], frame["org"])
     ]
     known: dict[str, set[str]] = {}
     for key, found in zip(own, evidence):
@@ -125,107 +117,19 @@ def _joined_keys(own: np.ndarray, join: np.ndarray, frame: pd.DataFrame) -> np.n
     return keys
 
 
-def _namesakes(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
-    """``keys`` with a full name two people hold told apart: a reporter ("correspondent Sam Reed")
-    and, in other articles, an office holder of that name ("Prime Minister Sam Reed"), by the head
-    of each mention's role ("niece of the slain journalist" is a niece, not a journalist). The
-    office holder's mentions get a key of their own; the others stay with the reporter's."""
-    lx = lex()
-    heads = frame["role"].fillna("").astype(str).map(_role_head)
-    media = heads.isin(lx.media_roles).to_numpy()
-    office = heads.isin(lx.office_titles).to_numpy()
-    if not media.any() or not office.any():
-        return keys
-    out = keys.copy()
-    person = frame["type"].astype(str).to_numpy() == "person"
-    orgs = frame["org"].fillna("").astype(str)
-    for key in set(keys[media & person]) & set(keys[office & person]):
-        mine = keys == key
-        newsroom = set(orgs[mine & media]) - {""}
-        moved = mine & office & ~orgs.isin(newsroom).to_numpy()
-        if moved.any() and " " in str(key):
-            out[moved] = f"{key}#office"
-    return out
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 
 
-def _one_name_people(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
-    """``keys`` with the people known by one name only ("Mohammed, a father of three") told apart
-    by article: a first name is shared by many people, and the residents, relatives and witnesses
-    of a hundred articles are not one speaker. Articles that name the same organisation or office
-    for the name ("Pope Francis", "Foreign Minister Wang") keep one key. Only words that start more
-    of the corpus's full names than they end are first names; left alone too: places, initials
-    ("OCHA") and organisations by their role ("B'Tselem, a rights group")."""
-    lx = lex()
-    by_key: dict[str, list[int]] = {}
-    for i, key in enumerate(keys.tolist()):
-        name = str(key).split("|", 1)[-1]
-        if str(key).startswith("|") and " " not in name and "#" not in name:
-            by_key.setdefault(key, []).append(i)
-    if not by_key:
-        return keys
-    rows_of = frame.iloc[[i for rows in by_key.values() for i in rows]]
-    at = {i: n for n, i in enumerate(i for rows in by_key.values() for i in rows)}
-    heads = rows_of["role"].fillna("").astype(str).map(_role_head).to_numpy()
-    roles = rows_of["role"].fillna("").astype(str).map(_normal).to_numpy()
-    orgs = rows_of["org"].fillna("").astype(str).map(_normal).to_numpy()
-    types = rows_of["type"].astype(str).to_numpy()
-    articles = rows_of["article_id"].astype(str).to_numpy()
-    shown = rows_of["name"].fillna("").astype(str).to_numpy()
-    # only a word the corpus's full names use as a first name more than as a surname: not a surname
-    # ("Netanyahu" where an article gives no first name), nor a newspaper or a town taken for a person
-    starts: dict[str, int] = {}
-    ends: dict[str, int] = {}
-    for key in set(keys[frame["type"].astype(str).to_numpy() == "person"].tolist()):
-        words = str(key).split("|", 1)[-1].split("#", 1)[0].split()
-        if len(words) > 1:
-            starts[words[0]] = starts.get(words[0], 0) + 1
-            ends[words[-1]] = ends.get(words[-1], 0) + 1
-    out = keys.copy()
-    for key in sorted(by_key):
-        rows = np.asarray([at[i] for i in by_key[key]])
-        name = str(key).split("|", 1)[-1]
-        if (
-            starts.get(name, 0) <= ends.get(name, 0)
-            or name in lx.places
-            or any(types[i] != "person" or heads[i] in lx.org_words or _INITIALS.match(shown[i]) for i in rows)
-            or not name.replace("-", "").isalpha()
-        ):
-            continue
-        # articles joined by what they say of the name: an organisation, or an office or title
-        evidence = {
-            i: {v for v in (orgs[i], roles[i] if heads[i] in lx.office_titles or heads[i] in lx.titles else "") if v}
-            for i in rows
-        }
-        group = {a: a for a in articles[rows]}
-        by_item: dict[str, str] = {}
-        for i in rows:
-            for item in sorted(evidence[i]):
-                first = by_item.setdefault(item, articles[i])
-                low, high = sorted((_root(group, first), _root(group, articles[i])))
-                group[high] = low
-        members = pd.Series([_root(group, a) for a in articles[rows]])
-        biggest = members.value_counts().sort_index().idxmax()  # most mentions; ties: first article
-        out[by_key[key]] = [key if m == biggest else f"{key}#{m}" for m in members]
-    return out
-
-
-def _root(group: dict[str, str], article: str) -> str:
-    """The article that stands for ``article``'s group (the first of the articles joined to it)."""
-    while group[article] != article:
-        article = group[article]
-    return article
-
-
-def _role_head(role: str) -> str:
-    """The noun a role is about, lower-cased: "Al Jazeera correspondent in Gaza" -> "correspondent",
-    "niece of the slain journalist" -> "niece"."""
-    lx = lex()
-    words: list[str] = []
-    for word in role.lower().split():
-        if word in lx.prepositions or word in lx.relatives or word in lx.name_prepositions or word in lx.coordinators:
-            break
-        words.append(word)
-    return words[-1].rstrip(",;:") if words else ""
+def _kind(kind: str, name: str, role: str) -> str:
+    """``kind`` ("person" or "organization") of a speaker row, an organisation where the row's name
+    is an acronym ("OCHA") or its role is about an organisation's noun ("B'Tselem, an Israeli rights
+    group"; not "the director of a rights group"): an article's mention may take either for a person."""
+    # a common noun ("rights group"), not the name of the body a person works for ("European Council")
+    words = role.split()
+    noun = len(words) > 1 and words[-1].islower() and role_head(role) == words[-1] and words[-1] in lex().org_words
+    if kind == "person" and (_ACRONYM.match(name) or noun):
+        return "organization"
+    return kind
 
 
 def _most_common(key_ids: np.ndarray, column: pd.Series, n_keys: int, share: float = 0.0) -> list[str]:
@@ -285,7 +189,12 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
     n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
     org, country = (_most_common(row_keys, frame[c], n_keys, _SUPPORT) for c in ("org", "country"))
-    kinds = _most_common(row_keys, frame["type"], n_keys)
+    kinds = [
+        _kind(k, name, r)
+        for k, name, r in zip(
+            _most_common(row_keys, frame["type"], n_keys), shown, _most_common(row_keys, frame["role"], n_keys)
+        )
+    ]
     # a person's role comes from the phrases that name them, however few; an organisation's from an
     # appositive that may describe something else, so it needs support
     role = [
@@ -326,7 +235,7 @@ def _keyed(frame: pd.DataFrame) -> _Keyed:
     row_key_names = _joined_keys(
         np.asarray(own, dtype=object)[pair_codes], np.asarray(join, dtype=object)[pair_codes], frame
     )
-    row_key_names = _one_name_people(_namesakes(row_key_names, frame), frame)
+    row_key_names = one_name_people(namesakes(row_key_names, frame), frame)
     unique_keys = sorted(set(row_key_names.tolist()) - {""})
     key_number = {k: i for i, k in enumerate(unique_keys)}
     row_keys = np.asarray([key_number.get(k, -1) for k in row_key_names], dtype=np.int64)
@@ -346,15 +255,15 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     displays = [pair_display[c // width] for c in combos.tolist()]
     # the spelling that is the key itself ("Vandor Health Ministry"), else one of the same spelling
     # ("Lina al-Amir" for "lina amir"), else any (a surname only when no mention gives more)
-    exact = np.asarray([_normal(d) == n for d, n in zip(displays, names)], dtype=bool)
-    spelled = np.asarray([_spelling(_org_normal(_normal(d))) == n for d, n in zip(displays, names)], dtype=bool)
+    exact = np.asarray([normal(d) == n for d, n in zip(displays, names)], dtype=bool)
+    spelled = np.asarray([_spelling(_orgnormal(normal(d))) == n for d, n in zip(displays, names)], dtype=bool)
     choices = []
     for gives in (exact, spelled):
         rows = gives[combo_of_row.reshape(-1)]
         choices.append(_most_common(row_keys[rows], shown_rows[rows].reset_index(drop=True), n_keys))
     fallback = _most_common(row_keys, shown_rows, n_keys)
-    canonical = {_normal(v[0]): v[0] for v in lex().organisations.values()}
-    canonical.update({_normal(country): country for country in lex().places.values()})
+    canonical = {normal(v[0]): v[0] for v in lex().organisations.values()}
+    canonical.update({normal(country): country for country in lex().places.values()})
     shown = []
     for i, key in enumerate(keyed.keys):
         name = key.split("|", 1)[1]

@@ -237,6 +237,23 @@ def test_merge_one_name_people_by_article(rows, expected):
     assert labelled(table)["label"].nunique() == len(table)
 
 
+@pytest.mark.parametrize(
+    "row, kind",
+    [
+        (("a:p0", "VHRO", "person"), "organization"),  # initials
+        (("a:p0", "Vandorwatch", "person", "Vandorian rights group"), "organization"),
+        (("a:p0", "Vandorwatch", "person", "grassroots movement"), "organization"),
+        (("a:p0", "Ann Lee", "person", "director of a rights group"), "person"),
+        (("a:p0", "Ann Lee", "person", "Vandor Council"), "person"),  # the body she works for
+        (("a:p0", "Ann Lee", "person", "police"), "person"),
+        (("a:p0", "Vandor Radio", "organization"), "organization"),
+    ],
+)
+def test_merge_type_of_a_row(row, kind):
+    table, _ = speakers(_mentions(row))
+    assert list(table["type"]) == [kind]
+
+
 def test_merge_row_has_the_fullest_name_and_the_rest_as_aliases():
     table, _ = speakers(
         _mentions(
