@@ -93,6 +93,14 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
             continue
         if cue.frame == "name" and not _has_quote(text, clause, end):
             continue
+        if _RELATIVE_LEAD.search(text, start, mstart):
+            # "The raid, which officials said did not hit the school, drew ...": the relative clause
+            # a comma opened ends at the next comma, where the sentence's own verb goes on
+            comma = text.find(",", clause, end)
+            while comma >= 0 and inside_quote(comma):
+                comma = text.find(",", comma + 1, end)
+            if comma > 0:
+                end = comma
         first = _WORDS.match(text, start)
         if first and first.group().lower() in lex().subordinators and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
@@ -102,6 +110,10 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
                 return first_clause + reported(text, comma + 1, end, inside_quote, index)
         return reported_from(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
     return _trailing(text, start, end, found, index, inside_quote)
+
+
+# ", which X said ...": a speaker phrase that opens a relative clause (ending where the phrase starts)
+_RELATIVE_LEAD = re.compile(rf",\s+(?:{alternatives(sorted(lex().relatives))})\s+$", re.IGNORECASE)
 
 
 # The end of an attribution up to a participle: ", adding", " on Sunday, noting", " Reuters, and saying".

@@ -290,6 +290,8 @@ def _fronted_noun(subject: Token, verb: Token) -> Token | None:
     a resident of the camp, said" and "The minister, a former general, said" are the farmer and
     the minister speaking, described by the rest (the parse broke the apposition)."""
     doc = verb.doc
+    if subject.tag_ == "PRP" or any(t.tag_ in ("WDT", "WP") for t in subject.lefts):
+        return None  # "Its forces, he added, ...", "The strike, which X said ...": no apposition
     comma = subject.i - 1  # before the subject's own words (its subtree may hold the fronted phrase)
     while comma > 0 and doc[comma].head.i == subject.i and doc[comma].dep_ in ("det", "amod", "compound", "nummod"):
         comma -= 1

@@ -1,0 +1,151 @@
+"""Constructions of news English the statement rules read (newstally.rules.statements), each a table
+of made-up sentences -> expected, negatives included. Most run the whole extraction
+(``newstally.rules.extract``, the parse a build uses); a shape the model parses wrongly only now and
+then is given as a hand-built parse (``parsed``), so the test holds whatever the model does."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newstally.rules import extract
+from newstally.rules.statements import complements
+from newstally.rules.statements.parsed import _subject
+from newstally.rules.syntax import MODEL
+
+needs_model = pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no parser model (make model)")
+_VOCAB = spacy.blank("en").vocab
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(statement text, kind, speaker name) in text order."""
+    result = extract(text)
+    names = {s.key: s.name for s in result.speakers}
+    return [(s.text, s.kind, names.get(s.speaker_key, "")) for s in result.statements]
+
+
+def parsed(rows: str) -> Doc:
+    """A parse written one word a line: ``word tag dep head`` (head: the index of the head word)."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        _VOCAB,
+        words=[r[0] for r in table],
+        tags=[r[1] for r in table],
+        deps=[r[2] for r in table],
+        heads=[int(r[3]) for r in table],
+    )
+
+
+# "Its troops, he added, had won": the parse makes both noun phrases subjects of the cue
+_PRONOUN_SET_OFF = """
+Its PRP$ nmod:poss 1
+troops NNS nsubj 4
+, , punct 4
+he PRP nsubj 4
+added VBD ROOT 4
+, , punct 4
+they PRP nsubj 7
+won VBD ccomp 4
+"""
+# "The raid, which local officials said hit ...": the relative word taken for the subject's determiner
+_RELATIVE_AS_DETERMINER = """
+The DT det 1
+raid NN obl:unmarked 5
+, , punct 1
+which WDT det 4
+officials NNS nsubj 5
+said VBD ROOT 5
+it PRP nsubj 7
+hit VBD ccomp 5
+"""
+# "A farmer, a resident, said ...": a broken apposition; the phrase before the comma is the speaker
+_BROKEN_APPOSITION = """
+A DT det 1
+farmer NN nsubj 5
+, , punct 1
+a DT det 4
+resident NN nsubj 5
+said VBD ROOT 5
+it PRP nsubj 7
+rained VBD ccomp 5
+"""
+
+
+@pytest.mark.parametrize(
+    "rows, cue, subject",
+    [
+        (_PRONOUN_SET_OFF, 4, "he"),
+        (_RELATIVE_AS_DETERMINER, 5, "officials"),
+        (_BROKEN_APPOSITION, 5, "farmer"),  # negative: the fronted noun phrase stays the speaker
+    ],
+)
+def test_shapes_fronted_noun_is_no_speaker_before_a_pronoun_or_relative(rows, cue, subject):
+    doc = parsed(rows)
+    speaker, _ = _subject(doc[cue])
+    assert speaker is not None and speaker.text == subject
+
+
+# "The raid, which officials said hit the school, drew condemnation": the main verb conjoined to the clause
+_RELATIVE_CLAUSE_THEN_MAIN_VERB = """
+The DT det 1
+raid NN obl:unmarked 5
+, , punct 1
+which WDT det 4
+officials NNS nsubj 5
+said VBD ROOT 5
+hit VBD ccomp 5
+the DT det 8
+school NN obj 6
+, , punct 10
+drew VBD conj 6
+condemnation NN obj 10
+"""
+
+
+@pytest.mark.parametrize(
+    "rows, last",
+    [
+        (_RELATIVE_CLAUSE_THEN_MAIN_VERB, "school"),
+        # negative: without the relative word the conjoined verb is part of what was said
+        (_RELATIVE_CLAUSE_THEN_MAIN_VERB.replace("which WDT det 4", "then RB advmod 5"), "condemnation"),
+    ],
+)
+def test_shapes_relative_clause_ends_before_the_main_verb(rows, last):
+    doc = parsed(rows)
+    spans = complements.after([doc[6]], doc[5])
+    assert spans[0][1].text == last
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ", which X said CLAUSE, VERB ...": the relative clause ends at its comma; the rest is narration
+        (
+            "The fire, which local officials said did not reach the school, burned for two days.",
+            [("did not reach the school", "indirect", "local officials")],
+        ),
+        (
+            "The blast, which Polish border guards said did not damage the village's only bridge or injure "
+            "anyone, put fresh pressure on the government.",
+            [("did not damage the village's only bridge or injure anyone", "indirect", "Polish border guards")],
+        ),
+        # the speaker phrase is not the relative word
+        (
+            "The attack, which Ukrainian air defence units said did not hit the city's main power station or "
+            "cause serious damage, cast doubt on the future of the talks.",
+            [
+                (
+                    "did not hit the city's main power station or cause serious damage",
+                    "indirect",
+                    "Ukrainian air defence units",
+                )
+            ],
+        ),
+        # negative: no comma after the relative clause, nothing to cut
+        ("The fire, which officials said was arson.", [("was arson", "indirect", "officials")]),
+    ],
+)
+def test_shapes_relative_clause_with_a_cue(text, expected):
+    assert found(text) == expected
