@@ -375,7 +375,10 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
         opening = _WORDS.findall(text, start, comma)
         if len(opening) < 4 or opening[0].lower() in STATEMENT_WORDS.prompt_openers:
             continue  # "Asked what he would tell the mayor, X says": the question, not the answer
-        if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
+        # a cue that only closes a quote ("posted", "asked") with more after it does something else:
+        # "..., X posted a video of ...", "..., ask teachers to ..."
+        adjunct = bool(rest) and cue.frame != "quote" and rest[0].lower() in _NOT_CLAUSE_START | lx.time_words
+        if parenthetical or len(rest) <= 4 or adjunct:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
                 text, attribution.end, end, attribution.mention, inside_quote, index
             )

@@ -149,3 +149,51 @@ def test_shapes_relative_clause_ends_before_the_main_verb(rows, last):
 )
 def test_shapes_relative_clause_with_a_cue(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue that only closes a quote ("posted", "ask") reports no clause before it when more follows it
+        (
+            "It is the latest step in a plan to reform the schools, where the ministry has tried to cut fees, "
+            "raise salaries, ask teachers to switch curriculums and other measures.",
+            [],
+        ),
+        (
+            "On 3 June the campaign channel NorthNews, run by the activist Per Lind, posted a video of the mayor "
+            "in the square.",
+            [],
+        ),
+        # ... but does at the end of the sentence, or with a short adjunct
+        (
+            "The talks will resume in May, the minister, Ola Berg, posted on Monday.",
+            [("The talks will resume in May", "indirect", "Ola Berg")],
+        ),
+    ],
+)
+def test_shapes_quote_cue_after_a_clause(text, expected):
+    assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "said ADVERB + time adjunct ... that CLAUSE": the clause starts after "that"
+        (
+            "Norway, which helped broker the truce, said immediately after the missile strike on the northern "
+            "port that it had received assurances from both sides.",
+            [("it had received assurances from both sides", "indirect", "Norway")],
+        ),
+        (
+            "The agency said shortly before midnight on Tuesday that the dam was safe.",
+            [("the dam was safe", "indirect", "agency")],
+        ),
+        # negative: no "that", no clause
+        ("The agency said immediately.", []),
+    ],
+)
+def test_shapes_adjunct_before_that(text, expected):
+    assert found(text) == expected
