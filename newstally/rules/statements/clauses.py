@@ -93,14 +93,10 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
             continue
         if cue.frame == "name" and not _has_quote(text, clause, end):
             continue
-        if _RELATIVE_LEAD.search(text, start, mstart):
-            # "The raid, which officials said did not hit the school, drew ...": the relative clause
-            # a comma opened ends at the next comma, where the sentence's own verb goes on
-            comma = text.find(",", clause, end)
-            while comma >= 0 and inside_quote(comma):
-                comma = text.find(",", comma + 1, end)
-            if comma > 0:
-                end = comma
+        relative = text[start:mstart].rpartition(",")[2].strip().lower() in lex().relatives
+        comma = text.find(",", clause, end)  # ", which X said CLAUSE, VERB ...": the clause ends at its comma
+        if relative and comma > 0 and not inside_quote(comma):
+            end = comma
         first = _WORDS.match(text, start)
         if first and first.group().lower() in lex().subordinators and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
@@ -110,10 +106,6 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
                 return first_clause + reported(text, comma + 1, end, inside_quote, index)
         return reported_from(text, Attribution(cue, mention, mstart, cue.end), clause, end, rule, inside_quote)
     return _trailing(text, start, end, found, index, inside_quote)
-
-
-# ", which X said ...": a speaker phrase that opens a relative clause (ending where the phrase starts)
-_RELATIVE_LEAD = re.compile(rf",\s+(?:{alternatives(sorted(lex().relatives))})\s+$", re.IGNORECASE)
 
 
 # The end of an attribution up to a participle: ", adding", " on Sunday, noting", " Reuters, and saying".
@@ -375,8 +367,7 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
         opening = _WORDS.findall(text, start, comma)
         if len(opening) < 4 or opening[0].lower() in STATEMENT_WORDS.prompt_openers:
             continue  # "Asked what he would tell the mayor, X says": the question, not the answer
-        # a cue that only closes a quote ("posted", "asked") with more after it does something else:
-        # "..., X posted a video of ...", "..., ask teachers to ..."
+        # a cue that only closes a quote reports no clause with more after it ("..., X posted a video of")
         adjunct = bool(rest) and cue.frame != "quote" and rest[0].lower() in _NOT_CLAUSE_START | lx.time_words
         if parenthetical or len(rest) <= 4 or adjunct:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(

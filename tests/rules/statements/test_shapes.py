@@ -197,3 +197,28 @@ def test_shapes_quote_cue_after_a_clause(text, expected):
 )
 def test_shapes_adjunct_before_that(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue after a quote's attribution reports a clause of its own, in its own speaker's name
+        (
+            '"We will rebuild," Ola Berg said on Monday, while critics said the plan would cost too much.',
+            [("We will rebuild,", "direct", "Ola Berg"), ("the plan would cost too much", "indirect", "critics")],
+        ),
+        (
+            '"The river is rising," the mayor, Ola Berg, added, while engineers warned that the dam could fail.',
+            [("The river is rising,", "direct", "Ola Berg"), ("the dam could fail", "indirect", "engineers")],
+        ),
+        # negatives: the attribution's own participle is read once; an adjunct reports nothing
+        (
+            '"We will rebuild," Ola Berg said, adding that the work would take years.',
+            [("We will rebuild,", "direct", "Ola Berg"), ("the work would take years", "indirect", "Ola Berg")],
+        ),
+        ('"We will rebuild," Ola Berg said after the vote.', [("We will rebuild,", "direct", "Ola Berg")]),
+    ],
+)
+def test_shapes_reported_clause_after_a_quotes_attribution(text, expected):
+    assert found(text) == expected
