@@ -222,3 +222,23 @@ def test_shapes_adjunct_before_that(text, expected):
 )
 def test_shapes_reported_clause_after_a_quotes_attribution(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "ROLE for/of PLACE, NAME, said": the role's head stands before its "for" phrase; the name speaks
+        (
+            "The shelling hit a bus stop where people had gathered, the governor for the area, Ana Lind, wrote "
+            "on Telegram.",
+            [("The shelling hit a bus stop where people had gathered", "indirect", "Ana Lind")],
+        ),
+        (
+            "Four people were hurt in the blast, the head of the local council, Ana Lind, said.",
+            [("Four people were hurt in the blast", "indirect", "Ana Lind")],
+        ),
+    ],
+)
+def test_shapes_role_with_a_place_then_a_name(text, expected):
+    assert found(text) == expected
