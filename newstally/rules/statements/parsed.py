@@ -210,6 +210,10 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
     )
 
 
+def _that_clause(head: Token) -> bool:
+    return head.dep_ == "ccomp" and head.left_edge.lower_ == "that"
+
+
 def _joined_on(verb: Token, cue: Cue) -> bool:
     """Whether a conjoined cue goes on the statement before it: one joined by "but" with no comma
     ("called for an end to the violence but also said ..."), or one whose object is what it reports
@@ -333,9 +337,11 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             head.dep_ == "ccomp"
             and head.head.lower_ in STATEMENT_WORDS.cue_frames
             and verb.tag_ != "VBG"
-            and not head.tag_.startswith("VB")
+            and (not head.tag_.startswith("VB") or _that_clause(head) and any(_that_clause(c) for c in verb.rights))
         ):
-            head = head.head  # "X added that the army was ready and said ...": the parse hung "said" on "ready"
+            # "X added that the army was ready and said ...": the parse hung "said" on "ready"; "X added that
+            # the army was being supplied and said that ...": two "that" clauses, one speaker's
+            head = head.head
         if head.tag_.startswith("VB"):
             subject, _ = _subject(head)
             return subject, "parsed-conjoined"

@@ -242,3 +242,31 @@ def test_shapes_reported_clause_after_a_quotes_attribution(text, expected):
 )
 def test_shapes_role_with_a_place_then_a_name(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X added that A and said that B": two "that" clauses of one speaker, whatever verb the parse
+        # hangs the second cue on
+        (
+            "Lena Varga added that the army was being supplied with new air defence systems and said that the "
+            "country would this year deploy the newly tested missiles.",
+            [
+                ("the army was being supplied with new air defence systems", "indirect", "Lena Varga"),
+                ("the country would this year deploy the newly tested missiles", "indirect", "Lena Varga"),
+            ],
+        ),
+        (
+            "The minister added that the new bridge was being built by a foreign firm and said that it would "
+            "open next year.",
+            [
+                ("the new bridge was being built by a foreign firm", "indirect", "minister"),
+                ("it would open next year", "indirect", "minister"),
+            ],
+        ),
+    ],
+)
+def test_shapes_two_that_clauses_of_one_speaker(text, expected):
+    assert found(text) == expected
