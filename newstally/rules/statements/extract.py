@@ -200,7 +200,7 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
         elif current is not None and not narration:
             _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
             consumed, produced = q.close + 1, True
-        elif not narration and consumed == s and _continues(state):
+        elif not narration and consumed == s and _continues(state, text, q, e):
             _emit(state, text, inner_start, inner_end, "direct", "", state.last_key, "quote-continued")
             consumed, current, produced = q.close + 1, state.last_key, True
     state.consumed = consumed
@@ -256,8 +256,9 @@ def _after_joiner(text: str, start: int, stop: int) -> int:
     return joiner.end() if joiner else start
 
 
-def _continues(state: _State) -> bool:
-    return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+def _continues(state: _State, text: str, q: Quote, e: int) -> bool:
+    recent = bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+    return recent and not parsed.reports_around(text, state.syntax, state.index, q.open, q.close + 1, e)
 
 
 def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
@@ -353,10 +354,9 @@ def _inside_quote(quoted: list[Quote]):
 def _reported_sentence(
     text: str, s: int, e: int, quoted: list[Quote], state: _State, taken: list[Statement] | None = None
 ) -> bool:
-    """Reported speech: what the word rules read, corrected and completed by the parse; with
-    statements ``taken`` from the sentence's quotes already, only a clause after its cue before them,
-    or one after the quotes' attributions ('"...", X added, while analysts warned of ...'), where the
-    words are read alone too (their first cue may have been read into a clause before them)."""
+    """Reported speech: the word rules' reading, corrected and completed by the parse; with statements
+    ``taken`` from the sentence's quotes already, only a clause after its cue before them, or one after
+    the quotes' attributions ('"...", X added, while Y warned ...'), those words also read alone."""
     inside = _inside_quote(quoted)
     found = _reported_between(text, s, e, inside, state)
     if taken is not None:

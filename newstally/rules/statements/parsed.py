@@ -23,7 +23,7 @@ from newstally.rules.speakers.words import lex
 from newstally.rules.syntax import Sentence, Syntax
 
 from . import reports
-from .attribution import Attribution, Cue
+from .attribution import Attribution, Cue, CueIndex
 from .phrases import BREAKS, speaker_phrase
 from .words import STATEMENT_WORDS
 
@@ -74,6 +74,21 @@ def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int
         if reading is not None:
             out[cue.start] = reading
     return out
+
+
+def reports_around(text: str, syntax: Syntax, index: CueIndex, start: int, end: int, limit: int) -> bool:
+    """Whether a cue between ``end`` and ``limit`` reports, by the parse, a clause before it that holds
+    the quote ``text[start:end]`` and has a speaker: ``Such "leaps" were unlikely, he said, but ...``
+    is his mixed statement, not a quote that goes on the statement before it."""
+    for cue in index.between(end, limit):
+        found = syntax.token_at(cue.start)
+        if found is None or found[0].offset(found[1]) != cue.start or cue.frame in ("source", "quote"):
+            continue
+        reading = _read_cue(text, found[0], found[1], cue)
+        if reading is not None and reading.speech and reading.mention is not None and reading.before:
+            if any(a <= start and end <= b + 1 for a, b in reading.clauses):
+                return True
+    return False
 
 
 def speaker_of(text: str, syntax: Syntax, cue: Cue) -> tuple[Mention, int, int] | None:

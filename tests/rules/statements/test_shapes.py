@@ -270,3 +270,32 @@ def test_shapes_role_with_a_place_then_a_name(text, expected):
 )
 def test_shapes_two_that_clauses_of_one_speaker(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quote inside a clause that a later cue reports is part of that mixed statement
+        (
+            'The price of gas rose fourfold, said the head of the agency, Ola Berg. Such "enormous leaps in '
+            'price" were unlikely to be passed on entirely to consumers, he said, but households had to brace '
+            "for rising costs.",
+            [
+                ("The price of gas rose fourfold", "indirect", "Ola Berg"),
+                (
+                    'Such "enormous leaps in price" were unlikely to be passed on entirely to consumers',
+                    "mixed",
+                    "Ola Berg",
+                ),
+            ],
+        ),
+        # negative: a quote with no cue after it goes on the statement before it
+        (
+            'Ola Berg spoke on Monday. "We will rebuild," he said. "It will take years."',
+            [("We will rebuild,", "direct", "Ola Berg"), ("It will take years.", "direct", "Ola Berg")],
+        ),
+    ],
+)
+def test_shapes_quote_inside_a_reported_clause(text, expected):
+    assert found(text) == expected
