@@ -68,9 +68,9 @@ class Reported:
     rule: str
 
 
-def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> list[Reported]:
-    """The reported clauses of the sentence ``text[start:end]`` (at most one cue plus an ``adding``)."""
-    found = [c for c in index.between(start, end) if not inside_quote(c.start)]
+def reported(text: str, start: int, end: int, inside_quote, index: CueIndex, no_cue=frozenset()) -> list[Reported]:
+    """The reported clauses of ``text[start:end]`` (a cue, an ``adding``); not of ``no_cue``, nouns to the parse."""
+    found = [c for c in index.between(start, end) if not inside_quote(c.start) and c.start not in no_cue]
     if len(found) > 2 * _CUES_TRIED:
         found = found[:_CUES_TRIED] + found[-_CUES_TRIED:]
     for cue in found[:_CUES_TRIED]:

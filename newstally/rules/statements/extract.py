@@ -374,9 +374,9 @@ def _reported_sentence(
 
 def _reported_between(text: str, s: int, e: int, inside, state: _State) -> list[Reported]:
     """The reported clauses of the cues in ``text[s:e]``: the word rules' reading, with the parse's."""
-    found = reported(text, s, e, inside, state.index)
     cues = state.index.between(s, e)
     reading = parsed.read(text, cues, state.syntax, inside)
+    found = reported(text, s, e, inside, state.index, {k for k, p in reading.items() if not p.speech})
     sources = according(text, [c for c in cues if not inside(c.start)], state.syntax)
     if reading or sources:
         found = combined.combine(text, found, reading, inside, sources)

@@ -299,3 +299,28 @@ def test_shapes_two_that_clauses_of_one_speaker(text, expected):
 )
 def test_shapes_quote_inside_a_reported_clause(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue word the parse shows as a noun ("secretary of state") leaves the word rules the next cue
+        (
+            "The Irish secretary of state criticised the new tariffs against Dublin, accusing Washington of "
+            "starting a trade war.",
+            [("Washington of starting a trade war", "indirect", "Irish secretary of state")],
+        ),
+        (
+            "The minister of state praised the new law, saying it would protect workers.",
+            [("it would protect workers", "indirect", "minister of state")],
+        ),
+        # negative: the noun inside a reported clause stays in it
+        (
+            "The minister said the secretary of state would visit in May.",
+            [("the secretary of state would visit in May", "indirect", "minister")],
+        ),
+    ],
+)
+def test_shapes_cue_word_read_as_a_noun(text, expected):
+    assert found(text) == expected
