@@ -209,6 +209,7 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
         verb.dep_ in ("conj", "parataxis")
         and not _joined_on(verb, cue)
         or sentence.doc[max(0, opening.i - 1)].text in BREAKS
+        or opening.text in BREAKS  # the comma the parse hangs on the cue (", which it said ...")
     )
     return CueParse(
         cue,

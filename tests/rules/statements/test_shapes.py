@@ -324,3 +324,30 @@ def test_shapes_quote_inside_a_reported_clause(text, expected):
 )
 def test_shapes_cue_word_read_as_a_noun(text, expected):
     assert found(text) == expected
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ", which X said CLAUSE" after a reported clause: a second statement, of its own speaker
+        (
+            "The agency said the river was rising quickly near the town, which it said had no flood defences.",
+            [
+                ("the river was rising quickly near the town", "indirect", "agency"),
+                ("had no flood defences", "indirect", "agency"),
+            ],
+        ),
+        (
+            "Ola Berg said the plan would fail, which critics said was unfair.",
+            [("the plan would fail", "indirect", "Ola Berg"), ("was unfair", "indirect", "critics")],
+        ),
+        # negative: a relative clause with no cue stays in the reported clause
+        (
+            "Ola Berg said the plan would fail, which would be a blow to the town.",
+            [("the plan would fail, which would be a blow to the town", "indirect", "Ola Berg")],
+        ),
+    ],
+)
+def test_shapes_cue_in_a_relative_clause_after_a_reported_one(text, expected):
+    assert found(text) == expected
