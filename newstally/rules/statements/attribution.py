@@ -105,6 +105,9 @@ def speaker_before(text: str, floor: int, cue_start: int) -> tuple[Mention | Non
     phrase = _collect_back(tokens, k, lx)
     if not phrase and k and tokens[k - 1][0] == ",":
         phrase, appositive = _before_appositives(text, tokens, k - 1, lx)
+    cut = next((i for i, (w, _) in enumerate(phrase) if w.lower() in lx.name_prepositions), 0) if appositive else 0
+    if cut and not head_ok(phrase[-1][0], lx, _determined(phrase)) and head_ok(phrase[cut - 1][0], lx):
+        phrase = phrase[:cut]  # "the governor for the area, Ana Lee, said": the role ends before its "for"
     listed = _adjective_list(tokens, phrase, lx)
     if listed and head_ok(phrase[-1][0], lx, True):
         words = [w for w, _ in listed]

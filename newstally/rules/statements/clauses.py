@@ -68,9 +68,9 @@ class Reported:
     rule: str
 
 
-def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> list[Reported]:
-    """The reported clauses of the sentence ``text[start:end]`` (at most one cue plus an ``adding``)."""
-    found = [c for c in index.between(start, end) if not inside_quote(c.start)]
+def reported(text: str, start: int, end: int, inside_quote, index: CueIndex, no_cue=frozenset()) -> list[Reported]:
+    """The reported clauses of ``text[start:end]`` (a cue, an ``adding``); not of ``no_cue``, nouns to the parse."""
+    found = [c for c in index.between(start, end) if not inside_quote(c.start) and c.start not in no_cue]
     if len(found) > 2 * _CUES_TRIED:
         found = found[:_CUES_TRIED] + found[-_CUES_TRIED:]
     for cue in found[:_CUES_TRIED]:
@@ -93,6 +93,10 @@ def reported(text: str, start: int, end: int, inside_quote, index: CueIndex) -> 
             continue
         if cue.frame == "name" and not _has_quote(text, clause, end):
             continue
+        relative = text[start:mstart].rpartition(",")[2].strip().lower() in lex().relatives
+        comma = text.find(",", clause, end)  # ", which X said CLAUSE, VERB ...": the clause ends at its comma
+        if relative and comma > 0 and not inside_quote(comma):
+            end = comma
         first = _WORDS.match(text, start)
         if first and first.group().lower() in lex().subordinators and "," not in text[start:mstart]:
             comma = text.find(",", clause, end)  # "While X told Y that CLAUSE, MAIN CLAUSE."
@@ -363,7 +367,9 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
         opening = _WORDS.findall(text, start, comma)
         if len(opening) < 4 or opening[0].lower() in STATEMENT_WORDS.prompt_openers:
             continue  # "Asked what he would tell the mayor, X says": the question, not the answer
-        if parenthetical or len(rest) <= 4 or rest[0].lower() in _NOT_CLAUSE_START | lx.time_words:
+        # a cue that only closes a quote reports no clause with more after it ("..., X posted a video of")
+        adjunct = bool(rest) and cue.frame != "quote" and rest[0].lower() in _NOT_CLAUSE_START | lx.time_words
+        if parenthetical or len(rest) <= 4 or adjunct:
             return _finish([Reported(attribution, start, comma, "reported-trailing")], text) + participle(
                 text, attribution.end, end, attribution.mention, inside_quote, index
             )

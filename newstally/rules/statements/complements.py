@@ -57,7 +57,7 @@ def after(heads: list[Token], verb: Token) -> list[tuple[Token, Token]]:
     # ", and that it hoped ...": a parse may hang the second clause on the cue itself
     conjoined += [c for c in verb.rights if c.dep_ == "conj" and c.i > heads[-1].right_edge.i and _opens_that(c)]
     last = doc[conjoined[0].left_edge.i - 1] if conjoined else end(verb, heads[-1].right_edge)
-    if verb.dep_ == "acl:relcl":
+    if verb.dep_ == "acl:relcl" or _relative_subject(verb):
         last = _relative_end(heads[-1], last)
     last = _participle_end(heads[-1], last)
     out = [span(heads[0], _opening(heads[0], verb), last)]
@@ -99,6 +99,12 @@ def _opens_that(token: Token) -> bool:
     """Whether the clause ``token`` heads opens with "that" (after its "and"): "and that CLAUSE"."""
     words = [t for t in token.subtree if not (t.is_punct or t.dep_ == "cc")]
     return bool(words) and words[0].lower_ == "that" and words[0].dep_ == "mark"
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether the cue's subject opens with a relative word the parse took for its determiner ("The
+    strike, which X said did not ..., cast doubts"): the cue is in a relative clause all the same."""
+    return any(c.dep_ == "nsubj" and any(k.tag_ in ("WDT", "WP") for k in c.lefts) for c in verb.lefts)
 
 
 def _relative_end(head: Token, last: Token) -> Token:

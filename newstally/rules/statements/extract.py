@@ -76,6 +76,7 @@ class _State:
     last_paragraph: int = -1  # index of the paragraph that statement is in
     paragraph: int = 0
     posts: list[tuple[int, int, Mention]] = field(default_factory=list)  # embedded posts: start, end, author
+    consumed: int = 0  # where the last sentence's quotes and their attributions end
 
 
 def extract_statements(text: str, syntax: Syntax = NO_SYNTAX) -> tuple[list[Statement], list[Speaker]]:
@@ -199,9 +200,10 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
         elif current is not None and not narration:
             _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
             consumed, produced = q.close + 1, True
-        elif not narration and consumed == s and _continues(state):
+        elif not narration and consumed == s and _continues(state, text, q, e):
             _emit(state, text, inner_start, inner_end, "direct", "", state.last_key, "quote-continued")
             consumed, current, produced = q.close + 1, state.last_key, True
+    state.consumed = consumed
     return produced
 
 
@@ -254,8 +256,9 @@ def _after_joiner(text: str, start: int, stop: int) -> int:
     return joiner.end() if joiner else start
 
 
-def _continues(state: _State) -> bool:
-    return bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+def _continues(state: _State, text: str, q: Quote, e: int) -> bool:
+    recent = bool(state.last_key) and state.paragraph - state.last_paragraph <= 1
+    return recent and not parsed.reports_around(text, state.syntax, state.index, q.open, q.close + 1, e)
 
 
 def _embedded_post(text: str, start: int, end: int, state: _State) -> bool:
@@ -351,21 +354,33 @@ def _inside_quote(quoted: list[Quote]):
 def _reported_sentence(
     text: str, s: int, e: int, quoted: list[Quote], state: _State, taken: list[Statement] | None = None
 ) -> bool:
-    """Reported speech: what the word rules read, corrected and completed by the parse; with
-    statements ``taken`` from the sentence's quotes already, only a clause after its cue before them."""
+    """Reported speech: the word rules' reading, corrected and completed by the parse; with statements
+    ``taken`` from the sentence's quotes already, only a clause after its cue before them, or one after
+    the quotes' attributions ('"...", X added, while Y warned ...'), those words also read alone."""
     inside = _inside_quote(quoted)
-    found = reported(text, s, e, inside, state.index)
-    cues = state.index.between(s, e)
-    reading = parsed.read(text, cues, state.syntax, inside)
-    sources = according(text, [c for c in cues if not inside(c.start)], state.syntax)
-    if reading or sources:
-        found = combined.combine(text, found, reading, inside, sources)
-    if taken is not None:  # only a clause after its cue, before the quotes' statements
+    found = _reported_between(text, s, e, inside, state)
+    if taken is not None:
         first = min((t.start for t in taken), default=e)
+        after = found + (_reported_between(text, state.consumed, e, inside, state) if state.consumed < e else [])
         found = [r for r in found if r.end < first and r.attribution.end < first and r.start > r.attribution.start]
+        for r in after:
+            clear = not any(r.start < o.end and o.start < r.end for o in found)
+            if clear and r.start > r.attribution.start >= state.consumed:
+                found.append(r)
     for r in sorted(found, key=lambda r: (min(r.start, r.attribution.start), r.start)):
         _emit_reported(state, text, r, state.roster.resolve(r.attribution.mention), quoted)
     return bool(found)
+
+
+def _reported_between(text: str, s: int, e: int, inside, state: _State) -> list[Reported]:
+    """The reported clauses of the cues in ``text[s:e]``: the word rules' reading, with the parse's."""
+    cues = state.index.between(s, e)
+    reading = parsed.read(text, cues, state.syntax, inside)
+    found = reported(text, s, e, inside, state.index, {k for k, p in reading.items() if not p.speech})
+    sources = according(text, [c for c in cues if not inside(c.start)], state.syntax)
+    if reading or sources:
+        found = combined.combine(text, found, reading, inside, sources)
+    return found
 
 
 def _emit_reported(state: _State, text: str, found: Reported, key: str, quoted: list[Quote]) -> None:

@@ -23,7 +23,7 @@ from newstally.rules.speakers.words import lex
 from newstally.rules.syntax import Sentence, Syntax
 
 from . import reports
-from .attribution import Attribution, Cue
+from .attribution import Attribution, Cue, CueIndex
 from .phrases import BREAKS, speaker_phrase
 from .words import STATEMENT_WORDS
 
@@ -74,6 +74,21 @@ def read(text: str, cues: list[Cue], syntax: Syntax, inside_quote: Callable[[int
         if reading is not None:
             out[cue.start] = reading
     return out
+
+
+def reports_around(text: str, syntax: Syntax, index: CueIndex, start: int, end: int, limit: int) -> bool:
+    """Whether a cue between ``end`` and ``limit`` reports, by the parse, a clause before it that holds
+    the quote ``text[start:end]`` and has a speaker: ``Such "leaps" were unlikely, he said, but ...``
+    is his mixed statement, not a quote that goes on the statement before it."""
+    for cue in index.between(end, limit):
+        found = syntax.token_at(cue.start)
+        if found is None or found[0].offset(found[1]) != cue.start or cue.frame in ("source", "quote"):
+            continue
+        reading = _read_cue(text, found[0], found[1], cue)
+        if reading is not None and reading.speech and reading.mention is not None and reading.before:
+            if any(a <= start and end <= b + 1 for a, b in reading.clauses):
+                return True
+    return False
 
 
 def speaker_of(text: str, syntax: Syntax, cue: Cue) -> tuple[Mention, int, int] | None:
@@ -194,6 +209,7 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
         verb.dep_ in ("conj", "parataxis")
         and not _joined_on(verb, cue)
         or sentence.doc[max(0, opening.i - 1)].text in BREAKS
+        or opening.text in BREAKS  # the comma the parse hangs on the cue (", which it said ...")
     )
     return CueParse(
         cue,
@@ -208,6 +224,10 @@ def _read_cue(text: str, sentence: Sentence, verb: Token, cue: Cue) -> CueParse 
         sentence.span(subject.left_edge, subject.right_edge),
         _adjuncts_only(verb, cue, spans[0][0]),
     )
+
+
+def _that_clause(head: Token) -> bool:
+    return head.dep_ == "ccomp" and head.left_edge.lower_ == "that"
 
 
 def _joined_on(verb: Token, cue: Cue) -> bool:
@@ -290,6 +310,8 @@ def _fronted_noun(subject: Token, verb: Token) -> Token | None:
     a resident of the camp, said" and "The minister, a former general, said" are the farmer and
     the minister speaking, described by the rest (the parse broke the apposition)."""
     doc = verb.doc
+    if subject.tag_ == "PRP" or any(t.tag_ in ("WDT", "WP") for t in subject.lefts):
+        return None  # "Its forces, he added, ...", "The strike, which X said ...": no apposition
     comma = subject.i - 1  # before the subject's own words (its subtree may hold the fronted phrase)
     while comma > 0 and doc[comma].head.i == subject.i and doc[comma].dep_ in ("det", "amod", "compound", "nummod"):
         comma -= 1
@@ -331,9 +353,11 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             head.dep_ == "ccomp"
             and head.head.lower_ in STATEMENT_WORDS.cue_frames
             and verb.tag_ != "VBG"
-            and not head.tag_.startswith("VB")
+            and (not head.tag_.startswith("VB") or _that_clause(head) and any(_that_clause(c) for c in verb.rights))
         ):
-            head = head.head  # "X added that the army was ready and said ...": the parse hung "said" on "ready"
+            # "X added that the army was ready and said ...": the parse hung "said" on "ready"; "X added that
+            # the army was being supplied and said that ...": two "that" clauses, one speaker's
+            head = head.head
         if head.tag_.startswith("VB"):
             subject, _ = _subject(head)
             return subject, "parsed-conjoined"

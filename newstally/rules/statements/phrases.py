@@ -45,6 +45,8 @@ def speaker_phrase(text: str, sentence: Sentence, head: Token, own: bool) -> tup
     """The speaker phrase whose head is ``head`` and what it names; ``own``: the cue's own subject,
     which is its speaker whatever its words (a description ``parse`` does not know is one)."""
     first, last, appositive = _phrase(head)
+    while first.i < head.i and first.tag_ in ("WDT", "WP"):
+        first = sentence.doc[first.i + 1]  # a relative word taken for a determiner ("the raid, which officials said")
     if any(c.lower_ in STATEMENT_WORDS.time_leads for c in head.lefts if c.dep_ in ("amod", "det")):
         return None, first, last  # "Last month", "This week": a time, not a speaker
     start, stop = sentence.span(first, last)
