@@ -1,9 +1,9 @@
 """Which clauses the dependency parse says a cue verb reports (``parsed`` reads its speaker): its
 clausal complement after it (``X said (that) CLAUSE``), the clause before it (``CLAUSE, X said``;
 ``CLAUSE, she said, CLAUSE`` gives both), the listener's ``to ...`` (``told police to ...``), the
-object of an object cue (``called for talks``), what a naming cue names with a quote (``called the
-escalation "abhorrent"``); or nothing, for a cue the parse shows in another sense (``added a goal``,
-``denied them the votes``, ``would not say``).
+object of an object cue (``called for talks``), what a naming cue names (``called the escalation
+"abhorrent"``; without a quote ``called it a mistake``, ``described X as Y``); or nothing, for a
+cue the parse shows in another sense (``added a goal``, ``denied them the votes``, ``would not say``).
 """
 
 from __future__ import annotations
@@ -74,13 +74,20 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         return [span] if span else None
     if cue.frame == "name":
         # "called the escalation \"abhorrent\"", "denounced as \"barbarism\"": what it names, with a quote
+        # or, plainly named, without one
         targets = [c for c in verb.rights if c.dep_ in ("obj", "iobj", "obl", "xcomp") and c.i >= after.i]
         if not targets:
             return None
-        span = complements.span(verb, after, complements.end(verb, targets[-1].right_edge))
-        if span is None or not any(t.text in ('"', "'") for t in doc[span[0].i : span[1].i + 1]):
-            return None
-        return [span]
+        last = complements.end(verb, targets[-1].right_edge)
+        if not any(t.text in ('"', "'") for t in doc[after.i : last.i + 1]):
+            named = _named_plainly(verb)
+            if named is None:
+                return None
+            # "described the attempt as a carjacking and said ...": the naming ends before the next verb
+            joined = [c for c in verb.rights if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i <= last.i]
+            last = doc[min([last.i, named.i] + [c.left_edge.i - 1 for c in joined])]
+        span = complements.span(verb, after, last)
+        return [span] if span else None
     about = [c for c in verb.rights if c.dep_ == "obl" and c.left_edge.i == after.i and after.lower_ in _ABOUT]
     if about and cue.frame == "say":  # "warned of difficult months ahead"
         span = complements.span(verb, doc[after.i + 1], complements.end(verb, about[0].right_edge))
@@ -92,6 +99,53 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         span = complements.span(verb, after, complements.end(verb, verb.right_edge))
         return [span] if span else None
     return None
+
+
+def _named_plainly(verb: Token) -> Token | None:
+    """The last word a naming cue with a subject of its own can name without a quote: "described
+    the attack as a war crime", "called it a mistake" (an object and what it is called), "what she
+    calls a betrayal" (the relative word the object: up to the end of that name). None when it
+    names nothing: "called the police on Friday", "called him to testify", "a group called X" (no
+    subject), "was called" (passive)."""
+    subject = [c for c in verb.lefts if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+    if not subject and verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.lefts):
+        subject = [verb.head]  # "did not name her but described her as ...": the first verb's subject
+    if not subject:
+        return None
+    doc = verb.doc
+    # "as" opening a noun phrase, not a clause ("described the scene as she left")
+    if any(
+        t.lower_ == "as" and t.dep_ in ("case", "mark") and not _finite(t.head)
+        for t in doc[verb.i + 2 : verb.right_edge.i + 1]
+    ):
+        return verb.right_edge
+    named = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("obj", "iobj", "xcomp", "obl:unmarked")
+        and c.tag_.startswith(("NN", "JJ", "PRP", "CD", "DT"))
+        and c.lower_ not in lex().time_words
+        and not any(k.lower_ in STATEMENT_WORDS.time_leads for k in c.children)  # "called him last week"
+    ]
+    if len(named) >= 2:
+        # "Muslims call it the Ibrahimi Mosque": a proper name given is no judgement
+        name = [named[-1]] + [c for c in named[-1].lefts if c.dep_ in ("compound", "flat")]
+        return None if any(t.text[:1].isupper() for t in name) else verb.right_edge
+    relative = (
+        verb.dep_ == "acl:relcl"
+        and verb.head.tag_ in ("WP", "WDT")
+        or any(c.tag_ in ("WP", "WDT") and c.i < subject[0].i for c in verb.lefts)
+    )
+    if len(named) != 1 or not relative or named[0].left_edge.i != verb.i + 1:
+        return None
+    # "What the minister called a routine check turned into ...": the name ends before the sentence's verb
+    edge = named[0].right_edge
+    following = [t for t in doc[edge.i + 1 : verb.right_edge.i + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    return doc[following[0].i - 1] if following else verb.right_edge
+
+
+def _finite(token: Token) -> bool:
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(c.dep_ in ("nsubj", "expl") for c in token.children)
 
 
 def unjoined(verb: Token) -> bool:

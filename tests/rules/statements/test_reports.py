@@ -1,6 +1,6 @@
 """Which clauses a cue reports, read over the parse (newstally.rules.statements.reports): a cue set
 in the middle of its sentence, a cue the parse conjoined to the clause it closes, a naming cue with
-a quote; sentence -> (text, kind, speaker), negatives included. Names are made up."""
+or without a quote; sentence -> (text, kind, speaker), negatives included. Names are made up."""
 
 from __future__ import annotations
 
@@ -120,12 +120,52 @@ def test_reports_the_clause_before_a_cue_the_parse_conjoined(text, expected):
             "The regulator described the settlement as a “package of remedies and relief” for investors.",
             [("the settlement as a “package of remedies and relief” for investors", "mixed", "regulator")],
         ),
-        # negatives: no quote, no statement; "called" in another sense
-        ("Ilse Varga called the plan a mistake.", []),
+        # negative: "called" in another sense
         ("The mayor called the meeting to order.", []),
     ],
 )
 def test_reports_what_a_naming_cue_names_with_a_quote(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # without a quote, a naming cue with a subject reports what it names: an object and what it
+        # is called, an object "as" what it is, or the relative word's name
+        ("Ilse Varga called the plan a mistake.", [("the plan a mistake", "indirect", "Ilse Varga")]),
+        ("Critics called the plan unfair.", [("the plan unfair", "indirect", "Critics")]),
+        ("Rivals have described him as a populist.", [("him as a populist", "indirect", "Rivals")]),
+        (
+            "The council did not name the contractor but described the delay as a serious breach.",
+            [("the delay as a serious breach", "indirect", "council")],
+        ),
+        (
+            "Police described the theft as a carjacking and said the driver was unhurt.",
+            [
+                ("the theft as a carjacking", "indirect", "police"),
+                ("the driver was unhurt", "indirect", "police"),
+            ],
+        ),
+        (
+            "Her concern lies in what Ada Moss calls the slow erosion of local news.",
+            [("the slow erosion of local news", "indirect", "Ada Moss")],
+        ),
+        (
+            "What the minister called a routine check turned into a raid.",
+            [("a routine check", "indirect", "minister")],
+        ),
+        # negatives: "called" in another sense, a passive, a name given, "as" opening a clause
+        ("Police called the suspect on Friday.", []),
+        ("Police called the suspect last week.", []),
+        ("The union called him to testify.", []),
+        ("He was called a traitor by his rivals.", []),
+        ("Residents call it the Harbour Mosque, after a local saint.", []),
+        ("She described the scene as she left the building.", []),
+        ("Omar Reyes described the attack.", []),
+    ],
+)
+def test_reports_what_a_naming_cue_names_without_a_quote(text, expected):
     assert found(text) == expected
 
 
