@@ -130,6 +130,18 @@ def test_parsed_told_any_listener(listener):
             "The bridge will reopen in May, according to officials cited by a local newspaper.",
             [("The bridge will reopen in May", "indirect", "officials")],
         ),
+        # "according to" the parse hung inside the source's phrase is no part of its name
+        (
+            "In Lakeside, 795 adults remain dependent on income assistance as of late September, according to "
+            "the province's Department of Community Services.",
+            [
+                (
+                    "In Lakeside, 795 adults remain dependent on income assistance as of late September",
+                    "indirect",
+                    "province's Department of Community Services",
+                )
+            ],
+        ),
     ],
 )
 def test_parsed_according_to_anywhere(text, expected):
