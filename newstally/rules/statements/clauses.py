@@ -27,6 +27,7 @@ from .attribution import (
     speaker_after,
     speaker_before,
 )
+from .sources import ASIDE, source_phrase
 from .words import STATEMENT_WORDS
 
 _THAT = re.compile(
@@ -334,9 +335,12 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
     for cue in found:
         if cue.frame == "source":
             if not text[start : cue.start].strip():
-                mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
+                mention, stop = source_phrase(text, cue.end, end)
                 comma = text.find(",", stop, end)
-                if mention and comma >= 0 and not text[stop:comma].strip():
+                aside = ASIDE.match(text, stop, end)
+                if mention and aside:  # "According to X — which used ... — CLAUSE"
+                    comma = aside.end() - 1
+                if mention and comma >= 0 and (aside or not text[stop:comma].strip()):
                     source = Attribution(cue, mention, cue.start, stop)
                     return _finish(
                         [Reported(source, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text
