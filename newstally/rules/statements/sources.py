@@ -23,6 +23,11 @@ def source_phrase(text: str, start: int, end: int) -> tuple[Mention | None, int]
     link = _LINK.match(text, stop, end) if mention is not None else None
     if link is not None:
         issuer, after = speaker_after(text, link.end(), end, appositive_ok=False)
+        if issuer is not None and issuer.type == "person":
+            # "released by Ana Diab, co-director of ..., CLAUSE": a person's role goes with the name
+            described, stop = speaker_after(text, link.end(), end)
+            if described is not None and text.startswith(",", stop):
+                issuer, after = described, stop
         if issuer is not None and issuer.type != "pronoun":
             return issuer, after
     return mention, stop

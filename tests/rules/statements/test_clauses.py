@@ -210,6 +210,16 @@ def test_clauses_and_that_splits_two_reported_clauses(text, expected):
             "According to the Harbour Institute — which surveyed 2,000 households — most families cut spending.",
             [("most families cut spending", "indirect", "Harbour Institute")],
         ),
+        # a person who issued it, with the role after the name
+        (
+            "According to a statement released by Ana Diab, co-director of the Lakeside Trust, members of the "
+            "council are discussing the plan.",
+            [("members of the council are discussing the plan", "indirect", "Ana Diab")],
+        ),
+        (
+            "According to a statement by Ana Diab, the council will meet.",
+            [("the council will meet", "indirect", "Ana Diab")],
+        ),
         # negative: no comma nor aside after the source: no opening "according to"
         ("According to the plan drawn up by the council the road will close.", []),
     ],
