@@ -49,6 +49,11 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         found = _as_said(verb)
         if found is not None:
             return found
+    head = _misread_head(verb) if cue.frame == "say" else None
+    if head is not None:
+        # "X noted the two are very close": the parse hung the cue on the clause it reports, or split it off
+        span = complements.span(head, after, head.right_edge)
+        return [span] if span else None
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     # (", urging it to act": a participle after its clause reports what follows it, never the clause)
@@ -127,10 +132,14 @@ def _named_plainly(verb: Token) -> Token | None:
         and c.lower_ not in lex().time_words
         and not any(k.lower_ in STATEMENT_WORDS.time_leads for k in c.children)  # "called him last week"
     ]
+    # "Muslims call it the Ibrahimi Mosque", "what they call the Catastrophe": a proper name is no judgement
+    last = named[-1] if named else None
+    after = doc[min(last.right_edge.i + 1, len(doc) - 1)] if last is not None else None
+    possessor = after is not None and after.tag_ == "POS"  # "the UN's taking away"
+    if last and not possessor and any(t.text[:1].isupper() for t in [last, *last.lefts] if t.dep_ != "det"):
+        return None
     if len(named) >= 2:
-        # "Muslims call it the Ibrahimi Mosque": a proper name given is no judgement
-        name = [named[-1]] + [c for c in named[-1].lefts if c.dep_ in ("compound", "flat")]
-        return None if any(t.text[:1].isupper() for t in name) else verb.right_edge
+        return verb.right_edge
     relative = (
         verb.dep_ == "acl:relcl"
         and verb.head.tag_ in ("WP", "WDT")
@@ -223,6 +232,25 @@ def _parenthetical(verb: Token) -> list[tuple[Token, Token]] | None:
     if subordinate or any(t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS.cue_frames for t in words):
         return None
     return found
+
+
+def _misread_head(verb: Token) -> Token | None:
+    """The clause a cue with a subject and nothing after it reports when the parse hung the cue, with
+    no subordinator, on that clause after it, or ended a sentence at the cue: a clause with a subject
+    of its own after the cue. None otherwise."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ == "ROOT" and verb.i + 1 < len(doc) and doc[verb.i + 1].is_sent_start:
+        head = doc[verb.i + 1].sent.root  # "Lee noted | the two are very close"
+    elif head.i <= verb.i or verb.dep_ not in ("advcl", "dep", "parataxis", "csubj"):
+        return None
+    if any(c.dep_ in ("mark", "obj", "iobj", "xcomp", "ccomp") for c in verb.children):
+        return None  # "As X noted, ...", "When X told them, ...": the narration's clause
+    if not any(c.dep_ == "nsubj" for c in verb.lefts) or verb.right_edge.i != verb.i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl") and c.i > verb.i for c in head.children):
+        return None
+    return head
 
 
 def _misread_clause(verb: Token) -> bool:

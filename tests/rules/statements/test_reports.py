@@ -161,6 +161,7 @@ def test_reports_what_a_naming_cue_names_with_a_quote(text, expected):
         ("The union called him to testify.", []),
         ("He was called a traitor by his rivals.", []),
         ("Residents call it the Harbour Mosque, after a local saint.", []),
+        ("Crowds marked what residents call the Catastrophe, which recalls the flood of 1953.", []),
         ("She described the scene as she left the building.", []),
         ("Omar Reyes described the attack.", []),
     ],
@@ -376,4 +377,22 @@ def test_reports_a_person_introduced_with_an_age_is_who_he_is(text, expected):
     ],
 )
 def test_reports_a_participle_reports_what_follows_it(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue the parse hung on the clause after it, or split off from it, reports that clause
+        ("Tomas Lind noted the two are very close.", [("the two are very close", "indirect", "Tomas Lind")]),
+        (
+            "Tomas Lind noted the two are very close, which made the split even harder.",
+            [("the two are very close, which made the split even harder", "indirect", "Tomas Lind")],
+        ),
+        # negatives: a subordinate clause before the main one, a cue with an object
+        ("When Tomas Lind arrived, the doors were closed.", []),
+        ("Tomas Lind noted the date, and the doors were closed.", []),
+    ],
+)
+def test_reports_the_clause_a_cue_was_misparsed_onto(text, expected):
     assert found(text) == expected
