@@ -26,7 +26,7 @@ def source_phrase(text: str, start: int, end: int) -> tuple[Mention | None, int]
         if issuer is not None and issuer.type == "person":
             # "released by Ana Diab, co-director of ..., CLAUSE": a person's role goes with the name
             described, stop = speaker_after(text, link.end(), end)
-            if described is not None and text.startswith(",", stop):
+            if described is not None and described.role and text.startswith(",", stop):
                 issuer, after = described, stop
         if issuer is not None and issuer.type != "pronoun":
             return issuer, after

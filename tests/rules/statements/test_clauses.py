@@ -220,6 +220,11 @@ def test_clauses_and_that_splits_two_reported_clauses(text, expected):
             "According to a statement by Ana Diab, the council will meet.",
             [("the council will meet", "indirect", "Ana Diab")],
         ),
+        # no role after the name: the phrase between commas is the clause's
+        (
+            "According to data compiled by UNWRA, between 2009 and 2022, at least 800 homes were demolished.",
+            [("between 2009 and 2022, at least 800 homes were demolished", "indirect", "UNWRA")],
+        ),
         # negative: no comma nor aside after the source: no opening "according to"
         ("According to the plan drawn up by the council the road will close.", []),
     ],
