@@ -100,6 +100,9 @@ def test_parsed_clause_before_its_cue(text, expected):
         # an apposition the parse broke: the phrase that opens the sentence speaks, the rest describes it
         ("The mayor, a former teacher, said the bridge would reopen.", "mayor"),
         ("A fisherman, a resident of the harbour, said the bridge would reopen.", "A fisherman"),
+        # a name with its cue set between commas inside the clause speaks, not the noun before it
+        ("The board, Lee said, had failed to act.", "Lee"),
+        ("Police, Lee says, have no policies for such cases.", "Lee"),
         # a name the tokenizer split at its hyphen is one name, with the words written before it
         ("Reporter Mira al-Hadi said the bridge would reopen.", "Mira al-Hadi"),
         ("Spokesman Karim Abu-Nasr told reporters the bridge would reopen.", "Karim Abu-Nasr"),
