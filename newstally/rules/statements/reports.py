@@ -71,7 +71,7 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     if cue.frame in ("tell", "object"):
         # "told the US to stop ...", "urged the council to act", "called for talks"
         targets = [c for c in verb.children if c.i >= after.i and c.dep_ in ("xcomp", "obj", "obl", "iobj")]
-        xcomp = [c for c in targets if c.dep_ == "xcomp"]
+        xcomp = [c for c in targets if c.dep_ == "xcomp"] + _to_after_listener(verb, targets)
         if not targets or cue.frame == "tell" and not xcomp:
             return None
         first = after if cue.frame == "object" else xcomp[0].left_edge
@@ -104,6 +104,20 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         span = complements.span(verb, after, complements.end(verb, verb.right_edge))
         return [span] if span else None
     return None
+
+
+def _to_after_listener(verb: Token, targets: list[Token]) -> list[Token]:
+    """ "reminded customers to check ...": a "to" clause right after the listener that the parse hung
+    on the cue as an adjunct is what the listener is told to do."""
+    listener = [c for c in targets if c.dep_ in ("obj", "iobj")]
+    if not listener:
+        return []
+    edge = listener[0].right_edge.i
+    return [
+        c
+        for c in verb.rights
+        if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.tag_ == "TO" and c.tag_ == "VB"
+    ]
 
 
 def _named_plainly(verb: Token) -> Token | None:

@@ -396,3 +396,28 @@ def test_reports_a_participle_reports_what_follows_it(text, expected):
 )
 def test_reports_the_clause_a_cue_was_misparsed_onto(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a listener is told, reminded or advised to do, even when the parse hangs the "to" clause
+        # on the cue as an adjunct
+        (
+            "Lakeside Water reminded customers to boil their water, saying tests were under way.",
+            [
+                ("boil their water", "indirect", "Lakeside Water"),
+                ("tests were under way", "indirect", "Lakeside Water"),
+            ],
+        ),
+        (
+            "The league advises that the rookie may very well break out next season.",
+            [("the rookie may very well break out next season", "indirect", "league")],
+        ),
+        # negatives: a listener with no "to" clause, advice on a matter
+        ("The mayor reminded customers of the deadline.", []),
+        ("The firm advised the government on the sale.", []),
+    ],
+)
+def test_reports_what_a_listener_is_told_to_do(text, expected):
+    assert found(text) == expected
