@@ -115,7 +115,10 @@ def sentences(text: str, start: int, end: int, quoted: list[Quote]) -> list[tupl
         if not m.group("marks") and m.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
             if word and (word.group(1).lower() in abbreviations or len(word.group(1).split(".")[-1]) == 1):
-                continue
+                # "... in the U.S. “Forget about it,” she said": dotted initials, then a quote that opens
+                # with a capital, end a sentence
+                if not ("." in word.group(1) and follower in '"“' and text[nxt + 1 : nxt + 2].isupper()):
+                    continue
         out.append((begin, cut))
         begin = nxt
     if begin < end:

@@ -22,6 +22,15 @@ from newstally.rules.statements.quotes import quotes
             "“They told us ‘leave now’ and we left,” said Omar Haddad.",
             [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")],
         ),
+        # dotted initials end a sentence before a quote that opens with a capital, not before a phrase
+        (
+            "The model sold best in the U.S. “Forget the rest,” Ivan Sokolov said.",
+            [("Forget the rest,", "direct", "Ivan Sokolov")],
+        ),
+        (
+            "Ivan Sokolov blamed the U.S. “war on terror” for the crisis.",
+            [("the U.S. “war on terror” for the crisis", "mixed", "Ivan Sokolov")],
+        ),
     ],
 )
 def test_quotes_quote_marks_as_real_text_has_them(text, expected):
