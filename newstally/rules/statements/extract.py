@@ -199,10 +199,17 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
         elif current is not None and not narration:
             _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
             consumed, produced = q.close + 1, True
-        elif not narration and consumed == s and _continues(state):
+        elif (not narration or _introduced(text, consumed, q.open)) and consumed == s and _continues(state):
             _emit(state, text, inner_start, inner_end, "direct", "", state.last_key, "quote-continued")
             consumed, current, produced = q.close + 1, state.last_key, True
     return produced
+
+
+def _introduced(text: str, start: int, stop: int) -> bool:
+    """Whether the narration before a quote only introduces it ("And here was the big reveal: "...""):
+    it ends with a colon and names no one (no capitalised word after its first)."""
+    lead = text[start:stop].rstrip()
+    return lead.endswith(":") and not any(w[:1].isupper() for w in _WORD.findall(lead)[1:])
 
 
 def _attribution_inside(text: str, start: int, end: int, index: CueIndex) -> tuple[Attribution | None, int]:

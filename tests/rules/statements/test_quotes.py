@@ -54,3 +54,26 @@ def test_quotes_quotes_never_pair_across_paragraphs():
 )
 def test_quotes_quote_pairing(paragraph, expected):
     assert [(q.open, q.close) for q in quotes(paragraph, 0, len(paragraph))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # narration that only introduces a quote with a colon goes on with the speaker before it
+        (
+            "“We will win,” Ivan Sokolov said. And then came the promise: “We will rebuild every house.”",
+            [("We will win,", "direct", "Ivan Sokolov"), ("We will rebuild every house.", "direct", "Ivan Sokolov")],
+        ),
+        # negatives: the narration names someone else, or reads on without a colon
+        (
+            "“We will win,” Ivan Sokolov said. Then Omar Haddad had a reply: “We will see.”",
+            [("We will win,", "direct", "Ivan Sokolov")],
+        ),
+        (
+            "“We will win,” Ivan Sokolov said. The crowd sang “the march” all night.",
+            [("We will win,", "direct", "Ivan Sokolov")],
+        ),
+    ],
+)
+def test_quotes_a_quote_introduced_by_a_colon_continues_the_speaker(text, expected):
+    assert statements_found(text) == expected
