@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CLAUSAL = ("ccomp", "parataxis")
 _OBJECTS = ("obj", "iobj")
 _ABOUT = frozenset({"of"})  # "warned of ...", not "writes about ..."
+_COMPARED = frozenset({"than"})  # "lower than X says": the cue's clause is elided
+_TOPIC = frozenset({"about"})  # "says much about X": what is said is a quantity, about a topic
 
 
 def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
@@ -32,6 +34,10 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     after = doc[min(verb.i + len(cue.text.split()), len(doc) - 1)]  # the first word after the cue
     if any(c.dep_ == "advmod" and c.lower_ in STATEMENT_WORDS.negations for c in verb.children):
         return []  # "would not say what ..."
+    if any(c.dep_ == "mark" and c.lower_ in _COMPARED for c in verb.lefts):
+        return []  # "costs are lower than the agency says they are": a comparison, nothing reported
+    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _says_about(verb, after):
+        return []  # "the video says much about the car", "she said nothing about the deal"
     # ", adding that ...": a participle the parse hangs under the cue reports a clause of its own
     clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and c.i > verb.i and _complement(verb, c)]
     if not clausal and cue.frame in ("say", "that") and _object_only(verb):
@@ -246,6 +252,19 @@ def _parenthetical(verb: Token) -> list[tuple[Token, Token]] | None:
     if subordinate or any(t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS.cue_frames for t in words):
         return None
     return found
+
+
+def _says_about(verb: Token, after: Token) -> bool:
+    """Whether "say" has a one-word object right after it ("much", "nothing", "little") and then an
+    "about" phrase: a quantity said about a topic, no clause."""
+    doc = verb.doc
+    return (
+        after.dep_ == "obj"
+        and after.head.i == verb.i
+        and after.left_edge.i == after.i
+        and after.i + 1 < len(doc)
+        and doc[after.i + 1].lower_ in _TOPIC
+    )
 
 
 def _misread_head(verb: Token) -> Token | None:

@@ -421,3 +421,24 @@ def test_reports_the_clause_a_cue_was_misparsed_onto(text, expected):
 )
 def test_reports_what_a_listener_is_told_to_do(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a comparison with what someone says, or a quantity said about a topic, reports nothing
+        (
+            "A claim that the costs are lower than the agency says they are could make the plan more attractive.",
+            [],
+        ),
+        ("The short video says much about the spirit of the car.", []),
+        ("Ilse Varga said nothing about the deal.", []),
+        # but a clause that opens with such a word is reported
+        (
+            "Ilse Varga says everything about the plan is wrong.",
+            [("everything about the plan is wrong", "indirect", "Ilse Varga")],
+        ),
+    ],
+)
+def test_reports_nothing_said_in_a_comparison_or_about_a_topic(text, expected):
+    assert found(text) == expected
