@@ -114,7 +114,7 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
 
 def _to_after_listener(verb: Token, targets: list[Token]) -> list[Token]:
     """ "reminded customers to check ...": a "to" clause right after the listener that the parse hung
-    on the cue as an adjunct is what the listener is told to do."""
+    on the cue as an adjunct (or a subject) is what the listener is told to do."""
     listener = [c for c in targets if c.dep_ in ("obj", "iobj")]
     if not listener:
         return []
@@ -122,7 +122,10 @@ def _to_after_listener(verb: Token, targets: list[Token]) -> list[Token]:
     return [
         c
         for c in verb.rights
-        if c.dep_ == "advcl" and c.left_edge.i == edge + 1 and c.left_edge.tag_ == "TO" and c.tag_ == "VB"
+        if c.dep_ in ("advcl", "csubj", "dep")
+        and c.left_edge.i == edge + 1
+        and c.tag_ == "VB"
+        and any(k.dep_ == "mark" and k.tag_ == "TO" for k in c.lefts)
     ]
 
 

@@ -414,6 +414,17 @@ def test_reports_the_clause_a_cue_was_misparsed_onto(text, expected):
             "The league advises that the rookie may very well break out next season.",
             [("the rookie may very well break out next season", "indirect", "league")],
         ),
+        (
+            "Lakeside Power advised people never to use a portable generator or outdoor barbecue indoors, and "
+            "never to store fuel inside.",
+            [
+                (
+                    "never to use a portable generator or outdoor barbecue indoors, and never to store fuel inside",
+                    "indirect",
+                    "Lakeside Power",
+                )
+            ],
+        ),
         # negatives: a listener with no "to" clause, advice on a matter
         ("The mayor reminded customers of the deadline.", []),
         ("The firm advised the government on the sale.", []),
