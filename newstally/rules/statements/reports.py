@@ -34,7 +34,7 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     after = doc[min(verb.i + len(cue.text.split()), len(doc) - 1)]  # the first word after the cue
     if any(c.dep_ == "advmod" and c.lower_ in STATEMENT_WORDS.negations for c in verb.children):
         return []  # "would not say what ..."
-    if any(c.dep_ == "mark" and c.lower_ in _COMPARED for c in verb.lefts):
+    if any(c.dep_ == "mark" and c.lower_ in _COMPARED and _opens_subject(c, verb) for c in verb.lefts):
         return []  # "costs are lower than the agency says they are": a comparison, nothing reported
     if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _says_about(verb, after):
         return []  # "the video says much about the car", "she said nothing about the deal"
@@ -255,6 +255,11 @@ def _parenthetical(verb: Token) -> list[tuple[Token, Token]] | None:
     if subordinate or any(t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS.cue_frames for t in words):
         return None
     return found
+
+
+def _opens_subject(mark: Token, verb: Token) -> bool:
+    """Whether the cue's subject follows ``mark`` right after it ("than the agency says")."""
+    return any(c.dep_ == "nsubj" and c.left_edge.i == mark.i + 1 for c in verb.lefts)
 
 
 def _says_about(verb: Token, after: Token) -> bool:

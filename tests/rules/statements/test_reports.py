@@ -443,6 +443,11 @@ def test_reports_what_a_listener_is_told_to_do(text, expected):
             [],
         ),
         ("The short video says much about the spirit of the car.", []),
+        # "than" that does not open the cue's clause: the cue reports as usual
+        (
+            "The coalition became more uncertain than ever once Ilse Varga stated her party would leave the talks.",
+            [("her party would leave the talks", "indirect", "Ilse Varga")],
+        ),
         ("Ilse Varga said nothing about the deal.", []),
         # but a clause that opens with such a word is reported
         (
