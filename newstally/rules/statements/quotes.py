@@ -62,6 +62,8 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
             opened = i
             continue
         if mark in _OPENING_ONLY and before.isspace() and not after.isspace():
+            if _closes_later(text, m.end(), end) and text[: i - 1].rstrip().endswith((".", "!", "?")):
+                continue  # “A. “B.”: a stray opening mark between two sentences of one quote
             # A new quote opens while the last was never closed: the last ends before this one.
             _keep(found, text, Quote(opened, i - 1, False))
             opened = i
@@ -74,6 +76,12 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
             stop -= 1
         _keep(found, text, Quote(opened, stop, False))
     return found
+
+
+def _closes_later(text: str, start: int, end: int) -> bool:
+    """Whether the next quote mark after ``start`` closes (so one closing mark ends both openings)."""
+    nxt = _DOUBLE_MARK.search(text, start, end)
+    return nxt is not None and (len(nxt.group()) == 2 or nxt.group() not in _OPENING_ONLY) and nxt.group() != '"'
 
 
 def _keep(found: list[Quote], text: str, quote: Quote) -> None:

@@ -22,6 +22,14 @@ from newstally.rules.statements.quotes import quotes
             "“They told us ‘leave now’ and we left,” said Omar Haddad.",
             [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")],
         ),
+        # a stray opening mark between two sentences of one quote does not split it
+        (
+            "“We deserve respect,” Ivan Sokolov said. “That is a dangerous thing to do. “It evokes anger.”",
+            [
+                ("We deserve respect,", "direct", "Ivan Sokolov"),
+                ("That is a dangerous thing to do. “It evokes anger.", "direct", "Ivan Sokolov"),
+            ],
+        ),
         # dotted initials end a sentence before a quote that opens with a capital, not before a phrase
         (
             "The model sold best in the U.S. “Forget the rest,” Ivan Sokolov said.",
