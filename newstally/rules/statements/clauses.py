@@ -9,7 +9,6 @@ sentence reports (plus an ``, adding ...``), and the clause stops where a new cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from newstally.rules.lexicon import alternatives
@@ -27,6 +26,8 @@ from .attribution import (
     speaker_after,
     speaker_before,
 )
+from .reported import Reported, and_that
+from .sources import ASIDE, source_phrase
 from .words import STATEMENT_WORDS
 
 _THAT = re.compile(
@@ -58,14 +59,6 @@ _CLAUSE_CUT = re.compile(
     rf"|,\s+but\s+(?!(?:{alternatives(STATEMENT_WORDS.but_subjects)}|[A-Z])\w*\b)"
 )
 _NOT_CLAUSE_START = STATEMENT_WORDS.non_starters
-
-
-@dataclass(frozen=True)
-class Reported:
-    attribution: Attribution
-    start: int
-    end: int
-    rule: str
 
 
 def reported(text: str, start: int, end: int, inside_quote, index: CueIndex, no_cue=frozenset()) -> list[Reported]:
@@ -253,35 +246,7 @@ def reported_from(
                 text,
             )
         stop = cut_at
-    return _finish(_and_that(text, Reported(attribution, clause, stop, rule), inside_quote), text) + extra
-
-
-_AND_THAT = re.compile(r",?\s+and\s+that\s+(?P<word>[\w“\"]+)")
-
-
-def _and_that(text: str, found: Reported, inside_quote) -> list[Reported]:
-    """``said A and that B``: two statements of the one speaker, when B opens a clause of its own
-    (a pronoun, an article, a name: "and that the talks ..."; not "and that beauty of ...")."""
-    m = _AND_THAT.search(text, found.start, found.end)
-    while m and (inside_quote(m.start()) or not _opens_that_clause(m.group("word"))):
-        m = _AND_THAT.search(text, m.end(), found.end)
-    if m is None:
-        return [found]
-    second = Reported(found.attribution, m.start("word"), found.end, "reported-and-that")
-    return [Reported(found.attribution, found.start, m.start(), found.rule), *_and_that(text, second, inside_quote)]
-
-
-def _opens_that_clause(word: str) -> bool:
-    word = word.lstrip('“"')
-    low = word.lower()
-    lx = lex()
-    return bool(word) and (
-        word[0].isupper()
-        or word[0].isdigit()
-        or low in lx.articles
-        or low in lx.pronouns
-        or low in STATEMENT_WORDS.clause_pronouns
-    )
+    return _finish(and_that(text, Reported(attribution, clause, stop, rule), inside_quote), text) + extra
 
 
 _WORD_END = re.compile(r"(\w+)\s*$")
@@ -338,9 +303,12 @@ def _trailing(text: str, start: int, end: int, found: list[Cue], index: CueIndex
     for cue in found:
         if cue.frame == "source":
             if not text[start : cue.start].strip():
-                mention, stop = speaker_after(text, cue.end, end, appositive_ok=False)
+                mention, stop = source_phrase(text, cue.end, end)
                 comma = text.find(",", stop, end)
-                if mention and comma >= 0 and not text[stop:comma].strip():
+                aside = ASIDE.match(text, stop, end)
+                if mention and aside:  # "According to X — which used ... — CLAUSE"
+                    comma = aside.end() - 1
+                if mention and comma >= 0 and (aside or not text[stop:comma].strip()):
                     source = Attribution(cue, mention, cue.start, stop)
                     return _finish(
                         [Reported(source, comma + 1 + _space(text, comma + 1), end, "according-to-first")], text

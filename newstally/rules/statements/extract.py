@@ -23,7 +23,7 @@ from . import combined, parsed
 from .according import according
 from .attribution import Attribution, CueIndex, after_quote, lead_in, speaker_after
 from .clauses import Reported, participle, reported
-from .quotes import Quote, paragraphs, quotes, sentences
+from .quotes import Quote, introduces, paragraphs, quotes, sentences
 from .words import STATEMENT_WORDS
 
 _JOINER = re.compile(r"[\s,;:—–\-]*(?:and|but)?[\s,;:—–\-]*")
@@ -200,7 +200,7 @@ def _quoted_sentence(text: str, s: int, e: int, paragraph_end: int, inside: list
         elif current is not None and not narration:
             _emit(state, text, inner_start, inner_end, "direct", "", current, "quote-continued")
             consumed, produced = q.close + 1, True
-        elif not narration and consumed == s and _continues(state, text, q, e):
+        elif (not narration or introduces(text, consumed, q.open)) and consumed == s and _continues(state, text, q, e):
             _emit(state, text, inner_start, inner_end, "direct", "", state.last_key, "quote-continued")
             consumed, current, produced = q.close + 1, state.last_key, True
     state.consumed = consumed

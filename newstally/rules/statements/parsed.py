@@ -320,6 +320,8 @@ def _fronted_noun(subject: Token, verb: Token) -> Token | None:
     fronted = doc[comma - 1]
     while fronted.head.i < comma and fronted.head.i != fronted.i and fronted.dep_ in ("flat", "compound", "amod"):
         fronted = fronted.head
+    if subject.tag_ in ("NNP", "NNPS") and doc[verb.i - 1].i == subject.right_edge.i and _aside(verb):
+        return None  # "The board, Lee said, had failed ...": a name with its cue set between commas speaks
     if (
         fronted.head.i in (verb.i, subject.i)
         and fronted.tag_ in ("NN", "NNS", "NNP", "NNPS")
@@ -330,6 +332,11 @@ def _fronted_noun(subject: Token, verb: Token) -> Token | None:
     ):
         return fronted
     return None
+
+
+def _aside(verb: Token) -> bool:
+    """Whether a comma follows the cue, which a comma-set phrase precedes: ", X said," set in a clause."""
+    return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
 
 
 def _subject(verb: Token) -> tuple[Token | None, str]:

@@ -72,6 +72,11 @@ def _head_index(words: list[str], head: Token) -> int:
     return next((i for i in range(len(words) - 1, -1, -1) if words[i].startswith(head.text)), len(words) - 1)
 
 
+def _governs(token: Token) -> bool:
+    """Whether ``token`` is a preposition's word the parse hung inside the phrase it governs."""
+    return token.dep_ in ("case", "fixed") and token.tag_ in ("IN", "TO", "VBG", "RB")
+
+
 def _phrase(head: Token) -> tuple[Token, Token, str]:
     """First and last word of the noun phrase headed by ``head``, and the appositive after it."""
     doc = head.doc
@@ -86,6 +91,8 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     while first.i < head.i and (first.is_punct or first.dep_ == "cc"):
         first = doc[first.i + 1]
     first = _whole_name_start(first)
+    while first.i < head.i and _governs(first):  # "according to" hung inside the phrase: "to the city's ..."
+        first = doc[first.i + 1]
     last = head
     appositive = ""
     lx = lex()

@@ -62,6 +62,8 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
             opened = i
             continue
         if mark in _OPENING_ONLY and before.isspace() and not after.isspace():
+            if _closes_later(text, m.end(), end) and text[: i - 1].rstrip().endswith((".", "!", "?")):
+                continue  # “A. “B.”: a stray opening mark between two sentences of one quote
             # A new quote opens while the last was never closed: the last ends before this one.
             _keep(found, text, Quote(opened, i - 1, False))
             opened = i
@@ -74,6 +76,12 @@ def quotes(text: str, start: int, end: int) -> list[Quote]:
             stop -= 1
         _keep(found, text, Quote(opened, stop, False))
     return found
+
+
+def _closes_later(text: str, start: int, end: int) -> bool:
+    """Whether the next quote mark after ``start`` closes (so one closing mark ends both openings)."""
+    nxt = _DOUBLE_MARK.search(text, start, end)
+    return nxt is not None and (len(nxt.group()) == 2 or nxt.group() not in _OPENING_ONLY) and nxt.group() != '"'
 
 
 def _keep(found: list[Quote], text: str, quote: Quote) -> None:
@@ -115,9 +123,22 @@ def sentences(text: str, start: int, end: int, quoted: list[Quote]) -> list[tupl
         if not m.group("marks") and m.group().startswith("."):
             word = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
             if word and (word.group(1).lower() in abbreviations or len(word.group(1).split(".")[-1]) == 1):
-                continue
+                # "... in the U.S. “Forget about it,” she said": dotted initials, then a quote that opens
+                # with a capital, end a sentence
+                if not ("." in word.group(1) and follower in '"“' and text[nxt + 1 : nxt + 2].isupper()):
+                    continue
         out.append((begin, cut))
         begin = nxt
     if begin < end:
         out.append((begin, end))
     return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def introduces(text: str, start: int, stop: int) -> bool:
+    """Whether the narration ``text[start:stop]`` before a quote only introduces it ("And here was the
+    big reveal: "...""): it ends with a colon and names no one (no capitalised word after its first)."""
+    lead = text[start:stop].rstrip()
+    return lead.endswith(":") and not any(w[:1].isupper() for w in _WORD.findall(lead)[1:])

@@ -1,9 +1,9 @@
 """Which clauses the dependency parse says a cue verb reports (``parsed`` reads its speaker): its
 clausal complement after it (``X said (that) CLAUSE``), the clause before it (``CLAUSE, X said``;
 ``CLAUSE, she said, CLAUSE`` gives both), the listener's ``to ...`` (``told police to ...``), the
-object of an object cue (``called for talks``), what a naming cue names with a quote (``called the
-escalation "abhorrent"``); or nothing, for a cue the parse shows in another sense (``added a goal``,
-``denied them the votes``, ``would not say``).
+object of an object cue (``called for talks``), what a naming cue names (``called the escalation
+"abhorrent"``; without a quote ``called it a mistake``, ``described X as Y``); or nothing, for a
+cue the parse shows in another sense (``added a goal``, ``denied them the votes``, ``would not say``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CLAUSAL = ("ccomp", "parataxis")
 _OBJECTS = ("obj", "iobj")
 _ABOUT = frozenset({"of"})  # "warned of ...", not "writes about ..."
+_COMPARED = frozenset({"than"})  # "lower than X says": the cue's clause is elided
+_TOPIC = frozenset({"about"})  # "says much about X": what is said is a quantity, about a topic
 
 
 def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
@@ -32,6 +34,10 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     after = doc[min(verb.i + len(cue.text.split()), len(doc) - 1)]  # the first word after the cue
     if any(c.dep_ == "advmod" and c.lower_ in STATEMENT_WORDS.negations for c in verb.children):
         return []  # "would not say what ..."
+    if any(c.dep_ == "mark" and c.lower_ in _COMPARED and _opens_subject(c, verb) for c in verb.lefts):
+        return []  # "costs are lower than the agency says they are": a comparison, nothing reported
+    if STATEMENT_WORDS.lemmas.get(verb.lower_) == "say" and _says_about(verb, after):
+        return []  # "the video says much about the car", "she said nothing about the deal"
     # ", adding that ...": a participle the parse hangs under the cue reports a clause of its own
     clausal = [c for c in verb.children if c.dep_ in _CLAUSAL and c.i > verb.i and _complement(verb, c)]
     if not clausal and cue.frame in ("say", "that") and _object_only(verb):
@@ -49,6 +55,11 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         found = _as_said(verb)
         if found is not None:
             return found
+    head = _misread_head(verb) if cue.frame == "say" else None
+    if head is not None:
+        # "X noted the two are very close": the parse hung the cue on the clause it reports, or split it off
+        span = complements.span(head, after, head.right_edge)
+        return [span] if span else None
     # "CLAUSE, X said": a cue after its clause has no object ("..., he found Wadea" reports nothing)
     inverted = not (any(c.dep_ in _OBJECTS for c in verb.rights) and any(c.dep_ == "nsubj" for c in verb.lefts))
     # (", urging it to act": a participle after its clause reports what follows it, never the clause)
@@ -66,7 +77,7 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
     if cue.frame in ("tell", "object"):
         # "told the US to stop ...", "urged the council to act", "called for talks"
         targets = [c for c in verb.children if c.i >= after.i and c.dep_ in ("xcomp", "obj", "obl", "iobj")]
-        xcomp = [c for c in targets if c.dep_ == "xcomp"]
+        xcomp = [c for c in targets if c.dep_ == "xcomp"] + _to_after_listener(verb, targets)
         if not targets or cue.frame == "tell" and not xcomp:
             return None
         first = after if cue.frame == "object" else xcomp[0].left_edge
@@ -74,13 +85,20 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         return [span] if span else None
     if cue.frame == "name":
         # "called the escalation \"abhorrent\"", "denounced as \"barbarism\"": what it names, with a quote
+        # or, plainly named, without one
         targets = [c for c in verb.rights if c.dep_ in ("obj", "iobj", "obl", "xcomp") and c.i >= after.i]
         if not targets:
             return None
-        span = complements.span(verb, after, complements.end(verb, targets[-1].right_edge))
-        if span is None or not any(t.text in ('"', "'") for t in doc[span[0].i : span[1].i + 1]):
-            return None
-        return [span]
+        last = complements.end(verb, targets[-1].right_edge)
+        if not any(t.text in ('"', "'") for t in doc[after.i : last.i + 1]):
+            named = _named_plainly(verb)
+            if named is None:
+                return None
+            # "described the attempt as a carjacking and said ...": the naming ends before the next verb
+            joined = [c for c in verb.rights if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i <= last.i]
+            last = doc[min([last.i, named.i] + [c.left_edge.i - 1 for c in joined])]
+        span = complements.span(verb, after, last)
+        return [span] if span else None
     about = [c for c in verb.rights if c.dep_ == "obl" and c.left_edge.i == after.i and after.lower_ in _ABOUT]
     if about and cue.frame == "say":  # "warned of difficult months ahead"
         span = complements.span(verb, doc[after.i + 1], complements.end(verb, about[0].right_edge))
@@ -92,6 +110,74 @@ def clauses(verb: Token, cue: Cue) -> list[tuple[Token, Token]] | None:
         span = complements.span(verb, after, complements.end(verb, verb.right_edge))
         return [span] if span else None
     return None
+
+
+def _to_after_listener(verb: Token, targets: list[Token]) -> list[Token]:
+    """ "reminded customers to check ...": a "to" clause right after the listener that the parse hung
+    on the cue as an adjunct (or a subject) is what the listener is told to do."""
+    listener = [c for c in targets if c.dep_ in ("obj", "iobj")]
+    if not listener:
+        return []
+    edge = listener[0].right_edge.i
+    return [
+        c
+        for c in verb.rights
+        if c.dep_ in ("advcl", "csubj", "dep")
+        and c.left_edge.i == edge + 1
+        and c.tag_ == "VB"
+        and any(k.dep_ == "mark" and k.tag_ == "TO" for k in c.lefts)
+    ]
+
+
+def _named_plainly(verb: Token) -> Token | None:
+    """The last word a naming cue with a subject of its own can name without a quote: "described
+    the attack as a war crime", "called it a mistake" (an object and what it is called), "what she
+    calls a betrayal" (the relative word the object: up to the end of that name). None when it
+    names nothing: "called the police on Friday", "called him to testify", "a group called X" (no
+    subject), "was called" (passive)."""
+    subject = [c for c in verb.lefts if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+    if not subject and verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.head.lefts):
+        subject = [verb.head]  # "did not name her but described her as ...": the first verb's subject
+    if not subject:
+        return None
+    doc = verb.doc
+    # "as" opening a noun phrase, not a clause ("described the scene as she left")
+    if any(
+        t.lower_ == "as" and t.dep_ in ("case", "mark") and not _finite(t.head)
+        for t in doc[verb.i + 2 : verb.right_edge.i + 1]
+    ):
+        return verb.right_edge
+    named = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("obj", "iobj", "xcomp", "obl:unmarked")
+        and c.tag_.startswith(("NN", "JJ", "PRP", "CD", "DT"))
+        and c.lower_ not in lex().time_words
+        and not any(k.lower_ in STATEMENT_WORDS.time_leads for k in c.children)  # "called him last week"
+    ]
+    # "Muslims call it the Ibrahimi Mosque", "what they call the Catastrophe": a proper name is no judgement
+    last = named[-1] if named else None
+    after = doc[min(last.right_edge.i + 1, len(doc) - 1)] if last is not None else None
+    possessor = after is not None and after.tag_ == "POS"  # "the UN's taking away"
+    if last and not possessor and any(t.text[:1].isupper() for t in [last, *last.lefts] if t.dep_ != "det"):
+        return None
+    if len(named) >= 2:
+        return verb.right_edge
+    relative = (
+        verb.dep_ == "acl:relcl"
+        and verb.head.tag_ in ("WP", "WDT")
+        or any(c.tag_ in ("WP", "WDT") and c.i < subject[0].i for c in verb.lefts)
+    )
+    if len(named) != 1 or not relative or named[0].left_edge.i != verb.i + 1:
+        return None
+    # "What the minister called a routine check turned into ...": the name ends before the sentence's verb
+    edge = named[0].right_edge
+    following = [t for t in doc[edge.i + 1 : verb.right_edge.i + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    return doc[following[0].i - 1] if following else verb.right_edge
+
+
+def _finite(token: Token) -> bool:
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(c.dep_ in ("nsubj", "expl") for c in token.children)
 
 
 def unjoined(verb: Token) -> bool:
@@ -169,6 +255,43 @@ def _parenthetical(verb: Token) -> list[tuple[Token, Token]] | None:
     if subordinate or any(t.tag_.startswith("VB") and t.lower_ in STATEMENT_WORDS.cue_frames for t in words):
         return None
     return found
+
+
+def _opens_subject(mark: Token, verb: Token) -> bool:
+    """Whether the cue's subject follows ``mark`` right after it ("than the agency says")."""
+    return any(c.dep_ == "nsubj" and c.left_edge.i == mark.i + 1 for c in verb.lefts)
+
+
+def _says_about(verb: Token, after: Token) -> bool:
+    """Whether "say" has a one-word object right after it ("much", "nothing", "little") and then an
+    "about" phrase: a quantity said about a topic, no clause."""
+    doc = verb.doc
+    return (
+        after.dep_ == "obj"
+        and after.head.i == verb.i
+        and after.left_edge.i == after.i
+        and after.i + 1 < len(doc)
+        and doc[after.i + 1].lower_ in _TOPIC
+    )
+
+
+def _misread_head(verb: Token) -> Token | None:
+    """The clause a cue with a subject and nothing after it reports when the parse hung the cue, with
+    no subordinator, on that clause after it, or ended a sentence at the cue: a clause with a subject
+    of its own after the cue. None otherwise."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ == "ROOT" and verb.i + 1 < len(doc) and doc[verb.i + 1].is_sent_start:
+        head = doc[verb.i + 1].sent.root  # "Lee noted | the two are very close"
+    elif head.i <= verb.i or verb.dep_ not in ("advcl", "dep", "parataxis", "csubj"):
+        return None
+    if any(c.dep_ in ("mark", "obj", "iobj", "xcomp", "ccomp") for c in verb.children):
+        return None  # "As X noted, ...", "When X told them, ...": the narration's clause
+    if not any(c.dep_ == "nsubj" for c in verb.lefts) or verb.right_edge.i != verb.i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubj:pass", "expl") and c.i > verb.i for c in head.children):
+        return None
+    return head
 
 
 def _misread_clause(verb: Token) -> bool:

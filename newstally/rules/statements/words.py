@@ -32,6 +32,7 @@ class StatementWords:
     tell_media: tuple[str, ...]  # "told the Reuters news agency"
     tell_objects: tuple[str, ...]  # "told reporters"
     contrasts: tuple[str, ...]  # ", while ..." ends a reported clause
+    source_links: tuple[str, ...]  # "according to figures from X": X is the source
     but_subjects: tuple[str, ...]  # ", but they ..." ends one too
     non_starters: frozenset[str]  # cannot open a reported clause: "said on Monday"
     coordinators: frozenset[str]  # "and", "but", "or"
@@ -73,6 +74,7 @@ def _load() -> StatementWords:
         tell_media=entries("statement_tell_media"),
         tell_objects=entries("statement_tell_objects"),
         contrasts=entries("statement_contrasts"),
+        source_links=entries("statement_source_links"),
         but_subjects=entries("statement_but_subjects"),
         non_starters=words("statement_non_starters"),
         coordinators=words("coordinators"),

@@ -191,3 +191,43 @@ def test_clauses_paired_dashes_are_an_aside_not_a_clause_end():
 )
 def test_clauses_and_that_splits_two_reported_clauses(text, expected):
     assert statements_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "according to" data from someone: who issued it is the source
+        (
+            "According to the latest figures from the Lakeside Health Authority, the waiting list has doubled.",
+            [("the waiting list has doubled", "indirect", "Lakeside Health Authority")],
+        ),
+        (
+            "According to data compiled by the United Nations, more than 300 trucks entered the city.",
+            [("more than 300 trucks entered the city", "indirect", "United Nations")],
+        ),
+        # an aside between dashes after the source, then the clause
+        (
+            "According to the Harbour Institute — which surveyed 2,000 households — most families cut spending.",
+            [("most families cut spending", "indirect", "Harbour Institute")],
+        ),
+        # a person who issued it, with the role after the name
+        (
+            "According to a statement released by Ana Diab, co-director of the Lakeside Trust, members of the "
+            "council are discussing the plan.",
+            [("members of the council are discussing the plan", "indirect", "Ana Diab")],
+        ),
+        (
+            "According to a statement by Ana Diab, the council will meet.",
+            [("the council will meet", "indirect", "Ana Diab")],
+        ),
+        # no role after the name: the phrase between commas is the clause's
+        (
+            "According to data compiled by UNWRA, between 2009 and 2022, at least 800 homes were demolished.",
+            [("between 2009 and 2022, at least 800 homes were demolished", "indirect", "UNWRA")],
+        ),
+        # negative: no comma nor aside after the source: no opening "according to"
+        ("According to the plan drawn up by the council the road will close.", []),
+    ],
+)
+def test_clauses_according_to_data_from_a_source(text, expected):
+    assert statements_found(text) == expected

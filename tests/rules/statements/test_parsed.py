@@ -100,6 +100,9 @@ def test_parsed_clause_before_its_cue(text, expected):
         # an apposition the parse broke: the phrase that opens the sentence speaks, the rest describes it
         ("The mayor, a former teacher, said the bridge would reopen.", "mayor"),
         ("A fisherman, a resident of the harbour, said the bridge would reopen.", "A fisherman"),
+        # a name with its cue set between commas inside the clause speaks, not the noun before it
+        ("The board, Lee said, had failed to act.", "Lee"),
+        ("Police, Lee says, have no policies for such cases.", "Lee"),
         # a name the tokenizer split at its hyphen is one name, with the words written before it
         ("Reporter Mira al-Hadi said the bridge would reopen.", "Mira al-Hadi"),
         ("Spokesman Karim Abu-Nasr told reporters the bridge would reopen.", "Karim Abu-Nasr"),
@@ -129,6 +132,18 @@ def test_parsed_told_any_listener(listener):
         (
             "The bridge will reopen in May, according to officials cited by a local newspaper.",
             [("The bridge will reopen in May", "indirect", "officials")],
+        ),
+        # "according to" the parse hung inside the source's phrase is no part of its name
+        (
+            "In Lakeside, 795 adults remain dependent on income assistance as of late September, according to "
+            "the province's Department of Community Services.",
+            [
+                (
+                    "In Lakeside, 795 adults remain dependent on income assistance as of late September",
+                    "indirect",
+                    "province's Department of Community Services",
+                )
+            ],
         ),
     ],
 )

@@ -22,6 +22,23 @@ from newstally.rules.statements.quotes import quotes
             "“They told us ‘leave now’ and we left,” said Omar Haddad.",
             [("They told us ‘leave now’ and we left,", "direct", "Omar Haddad")],
         ),
+        # a stray opening mark between two sentences of one quote does not split it
+        (
+            "“We deserve respect,” Ivan Sokolov said. “That is a dangerous thing to do. “It evokes anger.”",
+            [
+                ("We deserve respect,", "direct", "Ivan Sokolov"),
+                ("That is a dangerous thing to do. “It evokes anger.", "direct", "Ivan Sokolov"),
+            ],
+        ),
+        # dotted initials end a sentence before a quote that opens with a capital, not before a phrase
+        (
+            "The model sold best in the U.S. “Forget the rest,” Ivan Sokolov said.",
+            [("Forget the rest,", "direct", "Ivan Sokolov")],
+        ),
+        (
+            "Ivan Sokolov blamed the U.S. “war on terror” for the crisis.",
+            [("the U.S. “war on terror” for the crisis", "mixed", "Ivan Sokolov")],
+        ),
     ],
 )
 def test_quotes_quote_marks_as_real_text_has_them(text, expected):
@@ -45,3 +62,26 @@ def test_quotes_quotes_never_pair_across_paragraphs():
 )
 def test_quotes_quote_pairing(paragraph, expected):
     assert [(q.open, q.close) for q in quotes(paragraph, 0, len(paragraph))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # narration that only introduces a quote with a colon goes on with the speaker before it
+        (
+            "“We will win,” Ivan Sokolov said. And then came the promise: “We will rebuild every house.”",
+            [("We will win,", "direct", "Ivan Sokolov"), ("We will rebuild every house.", "direct", "Ivan Sokolov")],
+        ),
+        # negatives: the narration names someone else, or reads on without a colon
+        (
+            "“We will win,” Ivan Sokolov said. Then Omar Haddad had a reply: “We will see.”",
+            [("We will win,", "direct", "Ivan Sokolov")],
+        ),
+        (
+            "“We will win,” Ivan Sokolov said. The crowd sang “the march” all night.",
+            [("We will win,", "direct", "Ivan Sokolov")],
+        ),
+    ],
+)
+def test_quotes_a_quote_introduced_by_a_colon_continues_the_speaker(text, expected):
+    assert statements_found(text) == expected

@@ -1,6 +1,6 @@
 """Which clauses a cue reports, read over the parse (newstally.rules.statements.reports): a cue set
 in the middle of its sentence, a cue the parse conjoined to the clause it closes, a naming cue with
-a quote; sentence -> (text, kind, speaker), negatives included. Names are made up."""
+or without a quote; sentence -> (text, kind, speaker), negatives included. Names are made up."""
 
 from __future__ import annotations
 
@@ -120,12 +120,53 @@ def test_reports_the_clause_before_a_cue_the_parse_conjoined(text, expected):
             "The regulator described the settlement as a “package of remedies and relief” for investors.",
             [("the settlement as a “package of remedies and relief” for investors", "mixed", "regulator")],
         ),
-        # negatives: no quote, no statement; "called" in another sense
-        ("Ilse Varga called the plan a mistake.", []),
+        # negative: "called" in another sense
         ("The mayor called the meeting to order.", []),
     ],
 )
 def test_reports_what_a_naming_cue_names_with_a_quote(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # without a quote, a naming cue with a subject reports what it names: an object and what it
+        # is called, an object "as" what it is, or the relative word's name
+        ("Ilse Varga called the plan a mistake.", [("the plan a mistake", "indirect", "Ilse Varga")]),
+        ("Critics called the plan unfair.", [("the plan unfair", "indirect", "Critics")]),
+        ("Rivals have described him as a populist.", [("him as a populist", "indirect", "Rivals")]),
+        (
+            "The council did not name the contractor but described the delay as a serious breach.",
+            [("the delay as a serious breach", "indirect", "council")],
+        ),
+        (
+            "Police described the theft as a carjacking and said the driver was unhurt.",
+            [
+                ("the theft as a carjacking", "indirect", "police"),
+                ("the driver was unhurt", "indirect", "police"),
+            ],
+        ),
+        (
+            "Her concern lies in what Ada Moss calls the slow erosion of local news.",
+            [("the slow erosion of local news", "indirect", "Ada Moss")],
+        ),
+        (
+            "What the minister called a routine check turned into a raid.",
+            [("a routine check", "indirect", "minister")],
+        ),
+        # negatives: "called" in another sense, a passive, a name given, "as" opening a clause
+        ("Police called the suspect on Friday.", []),
+        ("Police called the suspect last week.", []),
+        ("The union called him to testify.", []),
+        ("He was called a traitor by his rivals.", []),
+        ("Residents call it the Harbour Mosque, after a local saint.", []),
+        ("Crowds marked what residents call the Catastrophe, which recalls the flood of 1953.", []),
+        ("She described the scene as she left the building.", []),
+        ("Omar Reyes described the attack.", []),
+    ],
+)
+def test_reports_what_a_naming_cue_names_without_a_quote(text, expected):
     assert found(text) == expected
 
 
@@ -336,4 +377,84 @@ def test_reports_a_person_introduced_with_an_age_is_who_he_is(text, expected):
     ],
 )
 def test_reports_a_participle_reports_what_follows_it(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cue the parse hung on the clause after it, or split off from it, reports that clause
+        ("Tomas Lind noted the two are very close.", [("the two are very close", "indirect", "Tomas Lind")]),
+        (
+            "Tomas Lind noted the two are very close, which made the split even harder.",
+            [("the two are very close, which made the split even harder", "indirect", "Tomas Lind")],
+        ),
+        # negatives: a subordinate clause before the main one, a cue with an object
+        ("When Tomas Lind arrived, the doors were closed.", []),
+        ("Tomas Lind noted the date, and the doors were closed.", []),
+    ],
+)
+def test_reports_the_clause_a_cue_was_misparsed_onto(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a listener is told, reminded or advised to do, even when the parse hangs the "to" clause
+        # on the cue as an adjunct
+        (
+            "Lakeside Water reminded customers to boil their water, saying tests were under way.",
+            [
+                ("boil their water", "indirect", "Lakeside Water"),
+                ("tests were under way", "indirect", "Lakeside Water"),
+            ],
+        ),
+        (
+            "The league advises that the rookie may very well break out next season.",
+            [("the rookie may very well break out next season", "indirect", "league")],
+        ),
+        (
+            "Lakeside Power advised people never to use a portable generator or outdoor barbecue indoors, and "
+            "never to store fuel inside.",
+            [
+                (
+                    "never to use a portable generator or outdoor barbecue indoors, and never to store fuel inside",
+                    "indirect",
+                    "Lakeside Power",
+                )
+            ],
+        ),
+        # negatives: a listener with no "to" clause, advice on a matter
+        ("The mayor reminded customers of the deadline.", []),
+        ("The firm advised the government on the sale.", []),
+    ],
+)
+def test_reports_what_a_listener_is_told_to_do(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a comparison with what someone says, or a quantity said about a topic, reports nothing
+        (
+            "A claim that the costs are lower than the agency says they are could make the plan more attractive.",
+            [],
+        ),
+        ("The short video says much about the spirit of the car.", []),
+        # "than" that does not open the cue's clause: the cue reports as usual
+        (
+            "The coalition became more uncertain than ever once Ilse Varga stated her party would leave the talks.",
+            [("her party would leave the talks", "indirect", "Ilse Varga")],
+        ),
+        ("Ilse Varga said nothing about the deal.", []),
+        # but a clause that opens with such a word is reported
+        (
+            "Ilse Varga says everything about the plan is wrong.",
+            [("everything about the plan is wrong", "indirect", "Ilse Varga")],
+        ),
+    ],
+)
+def test_reports_nothing_said_in_a_comparison_or_about_a_topic(text, expected):
     assert found(text) == expected
