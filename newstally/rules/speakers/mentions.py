@@ -85,6 +85,15 @@ def head_ok(word: str, lx: Lexicon, determined: bool = False, previous: str = ""
     )
 
 
+def _names_a_place(words: list[str], lx) -> bool:
+    """Whether ``words`` after "in"/"from" read as a place: capitalised words, after an article and
+    lower-case modifiers ("the besieged Vandor Strip")."""
+    rest = list(words)
+    while rest and (rest[0].lower() in lx.determiners or rest[0].islower()):
+        rest = rest[1:]
+    return bool(rest) and all(is_capitalised(w) for w in rest)
+
+
 def parse(words: list[str], appositive: str = "", surface: str = "") -> Mention | None:
     """What the speaker phrase ``words`` (and an optional appositive) names, or None.
 
@@ -172,17 +181,21 @@ def _with_preposition(phrase: _Phrase, cut: int, role: str, org: str, country: s
     ):
         # "Gaza's Ministry of Health": the organisation, not a person called "Health"
         return Mention(original, "organization", described, role, org or described, country)
-    if words[cut].lower() in ("in", "from") and " ".join(words[cut + 1 :]).lower() in lx.places:
-        # "The UN monitoring mission in Cyprus": the place says where, not who.
+    if words[cut].lower() in ("in", "from"):
+        # "The UN monitoring mission in Cyprus", "health officials in the besieged Strip": the
+        # place says where, not who (a name after a group's "in" is a place, not the speaker)
+        place = " ".join(words[cut + 1 :]).lower()
         head = parse(words[:cut], phrase.appositive)
-        if head is not None:
+        if head is not None and (
+            place in lx.places or head.type == "description" and _names_a_place(words[cut + 1 :], lx)
+        ):  # only a group's: a name may hold its place ("United Nations Interim Force in Lebanon")
             return Mention(
                 original,
                 head.type,
                 described,
                 head.role,
                 head.org,
-                head.country or lx.places[" ".join(words[cut + 1 :]).lower()],
+                head.country or lx.places.get(place, ""),
                 head.head,
             )
     if 2 <= cut < len(words) - 1 and words[cut].lower() == "of" and not phrase.indefinite:

@@ -47,3 +47,23 @@ def test_mentions_phrase_role_and_organisation(phrase, appositive, expected):
 
     mention = parse(TOKEN.findall(phrase), appositive, phrase)
     assert (mention.name, mention.role, mention.org) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, kind, name",
+    [
+        # a name after a group's "in" or "from" is where they are, not who speaks
+        ("Health officials in the Vandor Strip", "description", "Health officials in the Vandor Strip"),
+        ("People in Port Vale", "description", "People in Port Vale"),
+        ("Palestinians from the besieged Vandor Strip", "description", "Palestinians from the besieged Vandor Strip"),
+        # ... but a person or an organisation keeps its name, which may hold its place
+        ("Ann Lee", "person", "Ann Lee"),
+        ("Vandor Interim Force in Lebanon", "organization", "Vandor Interim Force in Lebanon"),
+    ],
+)
+def test_mentions_a_group_in_a_place(phrase, kind, name):
+    from newstally.rules.speakers.mentions import parse
+    from newstally.rules.speakers.words import TOKEN
+
+    mention = parse(TOKEN.findall(phrase), "", phrase)
+    assert (mention.type, mention.name) == (kind, name)
