@@ -19,7 +19,7 @@ from newstally.contract.schema import SpeakerRow, columns
 from newstally.contract.vocabulary import SpeakerType
 
 from .names import plain
-from .namesakes import INITIALS, namesakes, normal, one_name_people, role_head
+from .namesakes import INITIALS, as_written, namesakes, normal, one_name_people, role_head
 from .words import lex
 
 _SPACES = re.compile(r"\s+")
@@ -45,7 +45,7 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
     lx = lex()
     organisations = {k.casefold(): normal(v[0]) for k, v in lx.organisations.items()}
     normals = [_country(n) or normal(n) for n in names]
-    normals = [organisations.get(n) or organisations.get(_orgnormal(n)) or _spelling(_orgnormal(n)) for n in normals]
+    normals = [organisations.get(n) or organisations.get(_org_normal(n)) or _spelling(_org_normal(n)) for n in normals]
     fulls: dict[str, set[str]] = {}
     for n, k in zip(normals, types):
         if k == "person" and " " in n:
@@ -62,11 +62,8 @@ def _keys(names: list[str], types: list[str]) -> tuple[list[str], list[str]]:
 def _country(name: str) -> str:
     """The normalised name of the country that ``name`` gives by its initials ("US" -> "united
     states"), so that "the US said" and "the United States said" are one speaker; "" otherwise."""
-    bare_name = _SPACES.sub(" ", plain(name)).strip()
-    bare_name = bare_name[4:] if bare_name.lower().startswith("the ") else bare_name
-    if not INITIALS.match(bare_name):
-        return ""
-    return normal(lex().places.get(bare_name.lower(), ""))
+    written = as_written(name)
+    return normal(lex().places.get(written.lower(), "")) if INITIALS.match(written) else ""
 
 
 _OF_PLACE = re.compile(r"^(?P<office>(?:ministry|department) of [\w ]+?) (?:in|of) (?P<place>[\w ]+)$")
@@ -84,7 +81,7 @@ def _spelling(name: str) -> str:
     return _NEWS_AGENCY.sub("", _INNER_PARTICLE.sub(lambda m: "" if m.group() == "-" else " ", name))
 
 
-def _orgnormal(name: str) -> str:
+def _org_normal(name: str) -> str:
     """An organisation's name in one word order, so the spellings of one ministry meet: "gaza's
     health ministry", "ministry of health in gaza" and "gaza ministry of health" are all "gaza
     health ministry" (normalised names: lower case, straight apostrophes)."""
@@ -189,21 +186,13 @@ def speakers(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     key_articles = np.unique(row_keys * max(len(articles), 1) + article_codes)
     n_articles = np.bincount(key_articles // max(len(articles), 1), minlength=n_keys)
     org, country = (_most_common(row_keys, frame[c], n_keys, _SUPPORT) for c in ("org", "country"))
-    kinds = [
-        _kind(k, name, r)
-        for k, name, r in zip(
-            _most_common(row_keys, frame["type"], n_keys), shown, _most_common(row_keys, frame["role"], n_keys)
-        )
-    ]
+    roles = _most_common(row_keys, frame["role"], n_keys)
+    kinds = [_kind(k, name, r) for k, name, r in zip(_most_common(row_keys, frame["type"], n_keys), shown, roles)]
     # a person's role comes from the phrases that name them, however few; an organisation's from an
     # appositive that may describe something else, so it needs support
     role = [
         p if k != "organization" else o
-        for p, o, k in zip(
-            _most_common(row_keys, frame["role"], n_keys),
-            _most_common(row_keys, frame["role"], n_keys, _SUPPORT),
-            kinds,
-        )
+        for p, o, k in zip(roles, _most_common(row_keys, frame["role"], n_keys, _SUPPORT), kinds)
     ]
     rows = [
         SpeakerRow(
@@ -256,7 +245,7 @@ def _shown_names(keyed: _Keyed) -> list[str]:
     # the spelling that is the key itself ("Vandor Health Ministry"), else one of the same spelling
     # ("Lina al-Amir" for "lina amir"), else any (a surname only when no mention gives more)
     exact = np.asarray([normal(d) == n for d, n in zip(displays, names)], dtype=bool)
-    spelled = np.asarray([_spelling(_orgnormal(normal(d))) == n for d, n in zip(displays, names)], dtype=bool)
+    spelled = np.asarray([_spelling(_org_normal(normal(d))) == n for d, n in zip(displays, names)], dtype=bool)
     choices = []
     for gives in (exact, spelled):
         rows = gives[combo_of_row.reshape(-1)]

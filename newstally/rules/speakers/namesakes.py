@@ -16,10 +16,15 @@ _SPACES = re.compile(r"\s+")
 INITIALS = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 
 
+def as_written(name: str) -> str:
+    """``name`` as plain text with one space between words and no leading "the" ("the US" -> "US")."""
+    name = _SPACES.sub(" ", plain(name)).strip()
+    return name[4:] if name[:4].casefold() == "the " else name
+
+
 def normal(name: str) -> str:
-    """``name`` as names are compared: plain text, one space, lower case, no leading "the"."""
-    name = _SPACES.sub(" ", plain(name)).strip().casefold()
-    return name[4:] if name.startswith("the ") else name
+    """``name`` as names are compared: ``as_written``, lower case."""
+    return as_written(name).casefold()
 
 
 def namesakes(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
@@ -60,8 +65,9 @@ def one_name_people(keys: np.ndarray, frame: pd.DataFrame) -> np.ndarray:
             by_key.setdefault(key, []).append(i)
     if not by_key:
         return keys
-    rows_of = frame.iloc[[i for rows in by_key.values() for i in rows]]
-    at = {i: n for n, i in enumerate(i for rows in by_key.values() for i in rows)}
+    candidates = [i for rows in by_key.values() for i in rows]
+    rows_of = frame.iloc[candidates]  # the roles of these rows only: role_head is slow on a million
+    at = {i: n for n, i in enumerate(candidates)}
     heads = rows_of["role"].fillna("").astype(str).map(role_head).to_numpy()
     roles = rows_of["role"].fillna("").astype(str).map(normal).to_numpy()
     orgs = rows_of["org"].fillna("").astype(str).map(normal).to_numpy()

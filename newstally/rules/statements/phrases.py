@@ -45,8 +45,6 @@ def speaker_phrase(text: str, sentence: Sentence, head: Token, own: bool) -> tup
     """The speaker phrase whose head is ``head`` and what it names; ``own``: the cue's own subject,
     which is its speaker whatever its words (a description ``parse`` does not know is one)."""
     first, last, appositive = _phrase(head)
-    while first.i < head.i and first.tag_ in ("WDT", "WP"):
-        first = sentence.doc[first.i + 1]  # a relative word taken for a determiner ("the raid, which officials said")
     if any(c.lower_ in STATEMENT_WORDS.time_leads for c in head.lefts if c.dep_ in ("amod", "det")):
         return None, first, last  # "Last month", "This week": a time, not a speaker
     start, stop = sentence.span(first, last)
@@ -81,17 +79,14 @@ def _phrase(head: Token) -> tuple[Token, Token, str]:
     """First and last word of the noun phrase headed by ``head``, and the appositive after it."""
     doc = head.doc
     # not the preposition that governs the phrase ("according to X"); a name the parse calls one is kept
-    lefts = [
-        c
-        for c in head.lefts
-        if (c.dep_ in _PHRASE or c.text in ("'", "’"))
-        and not (c.dep_ in ("case", "fixed") and c.tag_ in ("IN", "TO", "VBG", "RB"))
-    ]
+    lefts = [c for c in head.lefts if (c.dep_ in _PHRASE or c.text in ("'", "’")) and not _governs(c)]
     first = lefts[0].left_edge if lefts else head
     while first.i < head.i and (first.is_punct or first.dep_ == "cc"):
         first = doc[first.i + 1]
     first = _whole_name_start(first)
-    while first.i < head.i and _governs(first):  # "according to" hung inside the phrase: "to the city's ..."
+    # "according to" hung inside the phrase ("to the city's ..."); a relative word taken for a
+    # determiner ("the raid, which officials said")
+    while first.i < head.i and (_governs(first) or first.tag_ in ("WDT", "WP")):
         first = doc[first.i + 1]
     last = head
     appositive = ""
